@@ -1,0 +1,37 @@
+import { parseArgs } from 'node:util';
+
+import { startEngine } from './engine.js';
+
+// `npm run engine -- --port 27017 --data ./.data`: the engine on its own, for any MongoDB tool.
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '27017' },
+    host: { type: 'string', default: '127.0.0.1' },
+    data: { type: 'string', default: './.data' },
+  },
+});
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  process.stderr.write(`--port must be a whole number between 0 and 65535, got ${values.port}\n`);
+  process.exit(2);
+}
+
+try {
+  const engine = await startEngine({ port, host: values.host, dataDir: values.data });
+  process.stdout.write(`Innerloop engine listening on ${engine.uri} (data in ${engine.dataDir})\n`);
+  const shutdown = () => {
+    engine.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`engine: shutdown failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}

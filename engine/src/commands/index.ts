@@ -1,0 +1,41 @@
+import { CommandError } from '../errors.js';
+import type { Doc } from '../values.js';
+import { adminCommands } from './admin.js';
+import { databaseName } from './args.js';
+import type { CommandContext, Handler } from './context.js';
+import { ddlCommands } from './ddl.js';
+import { queryCommands } from './query.js';
+import { writeCommands } from './write.js';
+
+const handlers: Record<string, Handler> = {
+  ...adminCommands,
+  ...queryCommands,
+  ...writeCommands,
+  ...ddlCommands,
+};
+
+handlers.listCommands = () => ({
+  commands: Object.fromEntries(Object.keys(handlers).map((name) => [name, { help: '' }])),
+  ok: 1,
+});
+
+/** Runs one command and always answers with a reply document, never an exception. */
+export async function runCommand(context: Omit<CommandContext, 'name' | 'db'>): Promise<Doc> {
+  const name = Object.keys(context.command)[0];
+  try {
+    if (name === undefined) throw new CommandError('CommandNotFound', 'no such command: empty command document');
+    const handler = Object.hasOwn(handlers, name) ? handlers[name] : undefined;
+    if (!handler) throw new CommandError('CommandNotFound', `no such command: '${name}'`);
+    const db = databaseName(context.command.$db);
+    if (context.command.txnNumber !== undefined && name !== 'hello') {
+      throw new CommandError('IllegalOperation', 'Transaction numbers are only allowed on a replica set member or mongos');
+    }
+    return await handler({ ...context, name, db });
+  } catch (error) {
+    if (error instanceof CommandError) {
+      return { ok: 0, errmsg: error.message, code: error.code, codeName: error.codeName, ...error.extra };
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: 0, errmsg: message, code: 1, codeName: 'InternalError' };
+  }
+}

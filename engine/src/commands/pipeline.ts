@@ -1,0 +1,153 @@
+import { ObjectId } from 'bson';
+import { Aggregator } from 'mingo';
+
+import { CommandError, fromQueryLibraryError } from '../errors.js';
+import type { Plan } from '../storage/collection.js';
+import { cloneDoc, type Doc, isPlainObject, keyOf } from '../values.js';
+import type { CommandContext } from './context.js';
+
+// Stages that only read their input; any other stage may change documents in place inside
+// mingo, so the pipeline then works on copies and the stored documents stay untouched.
+const READ_ONLY_STAGES = new Set([
+  '$match',
+  '$sort',
+  '$skip',
+  '$limit',
+  '$count',
+  '$group',
+  '$sortByCount',
+  '$bucket',
+  '$bucketAuto',
+  '$sample',
+]);
+
+export interface PipelineResult {
+  docs: Doc[];
+  plan: Plan;
+}
+
+function stageName(stage: unknown, index: number): string {
+  if (!isPlainObject(stage)) {
+    throw new CommandError('TypeMismatch', `Each element of the 'pipeline' array must be an object (element ${index})`);
+  }
+  const keys = Object.keys(stage);
+  if (keys.length !== 1) {
+    throw new CommandError('Location40323', 'A pipeline stage specification object must contain exactly one field.');
+  }
+  return keys[0];
+}
+
+export async function runPipeline(
+  context: CommandContext,
+  collection: string | undefined,
+  pipeline: unknown[],
+  variables: Doc | undefined,
+): Promise<PipelineResult> {
+  const names = pipeline.map(stageName);
+  const stages = pipeline as Doc[];
+  const lastName = names.at(-1);
+  const writes = lastName === '$out' || lastName === '$merge';
+  const reading = writes ? stages.slice(0, -1) : stages;
+  if (names.slice(0, -1).some((name) => name === '$out' || name === '$merge')) {
+    throw new CommandError('Location40323', `${lastName === '$out' ? '$out' : '$merge'} can only be the final stage in the pipeline`);
+  }
+  const mutates = reading.some((stage) => !READ_ONLY_STAGES.has(Object.keys(stage)[0]));
+
+  let input: Doc[] = [];
+  let plan: Plan = { stage: 'COLLSCAN', keysExamined: 0 };
+  if (collection !== undefined) {
+    const source = context.store.collection(context.db, collection);
+    const first = reading[0];
+    if (source) {
+      const filter = first && isPlainObject(first.$match) ? first.$match : {};
+      const candidates = source.candidates(filter);
+      input = candidates.docs;
+      plan = candidates.plan;
+    }
+  } else if (names[0] !== '$documents') {
+    throw new CommandError('InvalidNamespace', "{aggregate: 1} is not valid for '$match'; a collection is required.");
+  }
+  if (mutates) input = input.map((doc) => cloneDoc(doc));
+
+  let docs: Doc[];
+  try {
+    const aggregator = new Aggregator(reading, {
+      collectionResolver: (name: string) =>
+        [...(context.store.collection(context.db, name)?.docs.values() ?? [])].map((doc) => cloneDoc(doc)),
+      ...(variables ? { variables } : {}),
+    });
+    docs = aggregator.run(input) as Doc[];
+  } catch (error) {
+    throw fromQueryLibraryError(error);
+  }
+  if (writes) {
+    await writeResults(context, stages.at(-1) ?? {}, docs);
+    return { docs: [], plan };
+  }
+  return { docs, plan };
+}
+
+function targetOf(context: CommandContext, spec: unknown, stage: string): { db: string; coll: string } {
+  if (typeof spec === 'string') return { db: context.db, coll: spec };
+  if (isPlainObject(spec)) {
+    const into = stage === '$merge' ? spec.into : spec;
+    if (typeof into === 'string') return { db: context.db, coll: into };
+    if (isPlainObject(into) && typeof into.coll === 'string') {
+      return { db: typeof into.db === 'string' ? into.db : context.db, coll: into.coll };
+    }
+  }
+  throw new CommandError('FailedToParse', `${stage} needs a target collection name`);
+}
+
+async function writeResults(context: CommandContext, stage: Doc, docs: Doc[]): Promise<void> {
+  const name = Object.keys(stage)[0];
+  const spec = stage[name];
+  const target = targetOf(context, spec, name);
+  const withIds = docs.map((doc) => (doc._id === undefined ? { _id: new ObjectId(), ...doc } : doc));
+  if (name === '$out') {
+    await context.store.write((writer) => {
+      const collection = writer.ensureCollection(target.db, target.coll);
+      // Check the whole result against the unique indexes before replacing anything.
+      const probe = new Set<string>();
+      for (const doc of withIds) {
+        const key = keyOf(doc._id);
+        if (probe.has(key)) throw new CommandError('DuplicateKey', `E11000 duplicate key error collection: ${collection.ns} index: _id_`);
+        probe.add(key);
+      }
+      for (const doc of [...collection.docs.values()]) writer.remove(collection, doc);
+      for (const doc of withIds) writer.insert(collection, doc);
+    });
+    return;
+  }
+  const options = isPlainObject(spec) ? spec : {};
+  const on = options.on === undefined ? ['_id'] : Array.isArray(options.on) ? options.on.map(String) : [String(options.on)];
+  const whenMatched = options.whenMatched ?? 'merge';
+  const whenNotMatched = options.whenNotMatched ?? 'insert';
+  if (typeof whenMatched !== 'string') {
+    throw new CommandError('CommandNotSupported', '$merge with a whenMatched pipeline is not supported by the embedded engine');
+  }
+  await context.store.write((writer) => {
+    const collection = writer.ensureCollection(target.db, target.coll);
+    for (const doc of docs) {
+      const filter: Doc = {};
+      for (const field of on) filter[field] = doc[field];
+      const existing = collection.candidates(filter).docs.find((candidate) =>
+        on.every((field) => keyOf(candidate[field]) === keyOf(doc[field])),
+      );
+      if (!existing) {
+        if (whenNotMatched === 'discard') continue;
+        if (whenNotMatched === 'fail') {
+          throw new CommandError('BadValue', '$merge could not find a matching document in the target collection');
+        }
+        writer.insert(collection, doc._id === undefined ? { _id: new ObjectId(), ...doc } : doc);
+        continue;
+      }
+      if (whenMatched === 'keepExisting') continue;
+      if (whenMatched === 'fail') {
+        throw new CommandError('DuplicateKey', `E11000 duplicate key error collection: ${collection.ns}`);
+      }
+      const next = whenMatched === 'replace' ? { ...doc, _id: existing._id } : { ...existing, ...doc, _id: existing._id };
+      writer.replace(collection, next);
+    }
+  });
+}

@@ -1,0 +1,215 @@
+import { type Long } from 'bson';
+import { find as mingoFind } from 'mingo';
+
+import { CommandError, fromQueryLibraryError } from '../errors.js';
+import type { Collection, Plan } from '../storage/collection.js';
+import { compareValues, type Doc, isPlainObject, keyOf, valuesAtPath } from '../values.js';
+import {
+  collectionName,
+  optionalBool,
+  optionalCount,
+  optionalDoc,
+  optionalString,
+  validateSort,
+} from './args.js';
+import type { CommandContext, Handler } from './context.js';
+import { runPipeline } from './pipeline.js';
+
+export interface FindSpec {
+  filter: Doc;
+  projection?: Doc;
+  sort?: Doc;
+  skip?: number;
+  limit?: number;
+  variables?: Doc;
+}
+
+export interface FindResult {
+  docs: Doc[];
+  plan: Plan;
+  examined: number;
+}
+
+/** Runs a find over a collection, narrowing by _id or an index before mingo applies the filter. */
+export function runFind(collection: Collection | undefined, spec: FindSpec): FindResult {
+  if (!collection) return { docs: [], plan: { stage: 'COLLSCAN', keysExamined: 0 }, examined: 0 };
+  try {
+    const { docs, plan } = collection.candidates(spec.filter);
+    const options = spec.variables ? { variables: spec.variables } : undefined;
+    let cursor = mingoFind(docs, spec.filter, spec.projection, options);
+    if (spec.sort) cursor = cursor.sort(spec.sort);
+    if (spec.skip) cursor = cursor.skip(spec.skip);
+    if (spec.limit) cursor = cursor.limit(spec.limit);
+    return { docs: cursor.all() as Doc[], plan, examined: docs.length };
+  } catch (error) {
+    throw fromQueryLibraryError(error);
+  }
+}
+
+export function parseFind(context: CommandContext, args: Doc = context.command): FindSpec & {
+  collection: string;
+  batchSize?: number;
+  singleBatch?: boolean;
+} {
+  const name = 'find';
+  const collection = collectionName(name, args.find);
+  const limit = optionalCount(name, args, 'limit');
+  return {
+    collection,
+    filter: optionalDoc(name, args, 'filter') ?? {},
+    projection: nonEmpty(optionalDoc(name, args, 'projection')),
+    sort: validateSort(name, optionalDoc(name, args, 'sort')),
+    skip: optionalCount(name, args, 'skip'),
+    limit: limit === 0 ? undefined : limit,
+    batchSize: optionalCount(name, args, 'batchSize'),
+    singleBatch: optionalBool(name, args, 'singleBatch'),
+    variables: optionalDoc(name, args, 'let'),
+  };
+}
+
+function nonEmpty(doc: Doc | undefined): Doc | undefined {
+  return doc && Object.keys(doc).length > 0 ? doc : undefined;
+}
+
+const find: Handler = (context) => {
+  const spec = parseFind(context);
+  if (context.command.tailable) {
+    throw new CommandError('CommandNotSupported', 'tailable cursors are not supported by the embedded engine');
+  }
+  const { docs } = runFind(context.store.collection(context.db, spec.collection), spec);
+  const ns = `${context.db}.${spec.collection}`;
+  const singleBatch = spec.singleBatch === true || (spec.limit !== undefined && spec.batchSize !== undefined && spec.limit <= spec.batchSize);
+  return context.cursors.first(ns, docs, spec.batchSize, singleBatch);
+};
+
+const getMore: Handler = (context) => {
+  const args = context.command;
+  const id = args.getMore;
+  if (!isLong(id)) {
+    throw new CommandError('TypeMismatch', "BSON field 'getMore.getMore' is the wrong type, expected type 'long'");
+  }
+  const collection = collectionName('getMore', args.collection);
+  const batchSize = optionalCount('getMore', args, 'batchSize');
+  return context.cursors.more(id, `${context.db}.${collection}`, batchSize);
+};
+
+function isLong(value: unknown): value is Long {
+  return typeof value === 'object' && value !== null && (value as { _bsontype?: unknown })._bsontype === 'Long';
+}
+
+const killCursors: Handler = (context) => {
+  collectionName('killCursors', context.command.killCursors);
+  const ids = context.command.cursors;
+  if (!Array.isArray(ids)) {
+    throw new CommandError('TypeMismatch', "BSON field 'killCursors.cursors' is the wrong type, expected type 'array'");
+  }
+  const cursorsKilled: Long[] = [];
+  const cursorsNotFound: Long[] = [];
+  for (const id of ids) {
+    if (!isLong(id)) continue;
+    (context.cursors.kill(id) ? cursorsKilled : cursorsNotFound).push(id);
+  }
+  return { cursorsKilled, cursorsNotFound, cursorsAlive: [], cursorsUnknown: [], ok: 1 };
+};
+
+const count: Handler = (context) => {
+  const args = context.command;
+  const name = collectionName('count', args.count);
+  const query = optionalDoc('count', args, 'query') ?? {};
+  const skip = optionalCount('count', args, 'skip') ?? 0;
+  const limit = optionalCount('count', args, 'limit') ?? 0;
+  const collection = context.store.collection(context.db, name);
+  let n: number;
+  if (Object.keys(query).length === 0) n = collection?.docs.size ?? 0;
+  else n = runFind(collection, { filter: query }).docs.length;
+  n = Math.max(0, n - skip);
+  if (limit > 0) n = Math.min(n, limit);
+  return { n, ok: 1 };
+};
+
+const distinct: Handler = (context) => {
+  const args = context.command;
+  const name = collectionName('distinct', args.distinct);
+  const key = optionalString('distinct', args, 'key');
+  if (key === undefined) {
+    throw new CommandError('FailedToParse', "BSON field 'distinct.key' is missing but a required field");
+  }
+  const query = optionalDoc('distinct', args, 'query') ?? {};
+  const { docs } = runFind(context.store.collection(context.db, name), { filter: query });
+  const seen = new Map<string, unknown>();
+  for (const doc of docs) {
+    for (const value of valuesAtPath(doc, key)) {
+      if (value !== undefined) seen.set(keyOf(value), value);
+    }
+  }
+  return { values: [...seen.values()].sort(compareValues), ok: 1 };
+};
+
+const aggregate: Handler = async (context) => {
+  const args = context.command;
+  const target = args.aggregate;
+  const pipeline = args.pipeline;
+  if (!Array.isArray(pipeline)) {
+    throw new CommandError('TypeMismatch', "BSON field 'aggregate.pipeline' is the wrong type, expected type 'array'");
+  }
+  const explain = optionalBool('aggregate', args, 'explain') === true;
+  const cursorOptions = optionalDoc('aggregate', args, 'cursor');
+  if (!cursorOptions && !explain) {
+    throw new CommandError('FailedToParse', "The 'cursor' option is required, except for aggregate with the explain argument");
+  }
+  const name = target === 1 ? undefined : collectionName('aggregate', target);
+  const batchSize = cursorOptions ? optionalCount('aggregate.cursor', cursorOptions, 'batchSize') : undefined;
+  const variables = optionalDoc('aggregate', args, 'let');
+  const result = await runPipeline(context, name, pipeline, variables);
+  const ns = `${context.db}.${name ?? '$cmd.aggregate'}`;
+  if (explain) {
+    return { explainVersion: '1', stages: pipeline, queryPlanner: { namespace: ns, winningPlan: { stage: result.plan.stage, indexName: result.plan.indexName } }, ok: 1 };
+  }
+  return context.cursors.first(ns, result.docs, batchSize);
+};
+
+const explain: Handler = (context) => {
+  const inner = context.command.explain;
+  if (!isPlainObject(inner)) {
+    throw new CommandError('TypeMismatch', "BSON field 'explain.explain' is the wrong type, expected type 'object'");
+  }
+  const started = Date.now();
+  let spec: FindSpec & { collection: string };
+  if ('find' in inner) spec = parseFind(context, inner);
+  else if ('count' in inner) spec = { collection: collectionName('count', inner.count), filter: optionalDoc('count', inner, 'query') ?? {} };
+  else if ('distinct' in inner) spec = { collection: collectionName('distinct', inner.distinct), filter: optionalDoc('distinct', inner, 'query') ?? {} };
+  else throw new CommandError('CommandNotSupported', 'explain is supported for find, count and distinct');
+  const collection = context.store.collection(context.db, spec.collection);
+  const { docs, plan, examined } = runFind(collection, spec);
+  const ns = `${context.db}.${spec.collection}`;
+  const leaf: Doc =
+    plan.stage === 'COLLSCAN'
+      ? { stage: 'COLLSCAN', filter: spec.filter, direction: 'forward' }
+      : plan.stage === 'IDHACK'
+        ? { stage: 'IDHACK' }
+        : { stage: 'FETCH', inputStage: { stage: 'IXSCAN', indexName: plan.indexName, keyPattern: collection?.findIndex(plan.indexName ?? '')?.spec.key } };
+  return {
+    explainVersion: '1',
+    queryPlanner: { namespace: ns, parsedQuery: spec.filter, winningPlan: leaf, rejectedPlans: [] },
+    executionStats: {
+      executionSuccess: true,
+      nReturned: docs.length,
+      executionTimeMillis: Date.now() - started,
+      totalKeysExamined: plan.keysExamined,
+      totalDocsExamined: examined,
+      executionStages: { ...leaf, nReturned: docs.length, docsExamined: examined },
+    },
+    command: inner,
+    ok: 1,
+  };
+};
+
+export const queryCommands: Record<string, Handler> = {
+  find,
+  getMore,
+  killCursors,
+  count,
+  distinct,
+  aggregate,
+  explain,
+};

@@ -1,0 +1,76 @@
+/** MongoDB's error codes that the engine answers, with the codeName MongoDB pairs with each. */
+export const ErrorCode = {
+  InternalError: 1,
+  BadValue: 2,
+  FailedToParse: 9,
+  TypeMismatch: 14,
+  IllegalOperation: 20,
+  NamespaceNotFound: 26,
+  IndexNotFound: 27,
+  ConflictingUpdateOperators: 40,
+  CursorNotFound: 43,
+  NamespaceExists: 48,
+  InvalidIdField: 53,
+  CommandNotFound: 59,
+  ImmutableField: 66,
+  CannotCreateIndex: 67,
+  InvalidOptions: 72,
+  InvalidNamespace: 73,
+  IndexOptionsConflict: 85,
+  IndexKeySpecsConflict: 86,
+  CommandNotSupported: 115,
+  DocumentValidationFailure: 121,
+  BSONObjectTooLarge: 10334,
+  DuplicateKey: 11000,
+  Location15975: 15975,
+  Location40323: 40323,
+  Location40324: 40324,
+  Location51024: 51024,
+} as const;
+
+export type ErrorCodeName = keyof typeof ErrorCode;
+
+/** An error that becomes a MongoDB error reply ({ ok: 0, errmsg, code, codeName }) instead of a crash. */
+export class CommandError extends Error {
+  readonly code: number;
+  readonly codeName: string;
+  /** Extra fields MongoDB adds to some errors (keyPattern and keyValue for duplicate keys). */
+  readonly extra: Record<string, unknown>;
+
+  constructor(codeName: ErrorCodeName, message: string, extra: Record<string, unknown> = {}) {
+    super(message);
+    this.codeName = codeName;
+    this.code = ErrorCode[codeName];
+    this.extra = extra;
+  }
+}
+
+/**
+ * mingo throws plain errors for queries and pipelines it cannot run; translate the ones a client
+ * can cause into the codes MongoDB answers for the same mistake.
+ */
+export function fromQueryLibraryError(error: unknown): CommandError {
+  if (error instanceof CommandError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  let match = /unregistered pipeline operator (\$?[\w$]+)/i.exec(message);
+  if (match) {
+    return new CommandError('Location40324', `Unrecognized pipeline stage name: '${match[1]}'`);
+  }
+  match = /unknown (?:query|top level) operator:? (\$?[\w$]+)/i.exec(message);
+  if (match) return new CommandError('BadValue', `unknown operator: ${match[1]}`);
+  match = /Unknown update operator: '(\$?[\w$]+)'/i.exec(message);
+  if (match) {
+    return new CommandError(
+      'FailedToParse',
+      `Unknown modifier: ${match[1]}. Expected a valid update modifier or pipeline-style update specified as an array`,
+    );
+  }
+  if (/would create a conflict/i.test(message)) {
+    return new CommandError('ConflictingUpdateOperators', capitalise(message));
+  }
+  return new CommandError('BadValue', message);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

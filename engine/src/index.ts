@@ -1,0 +1,3 @@
+// Public API of the embedded engine. See engine/README.md.
+export type { EngineOptions, RunningEngine } from './engine.js';
+export { startEngine } from './engine.js';

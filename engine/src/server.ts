@@ -1,0 +1,116 @@
+import net from 'node:net';
+
+import { runCommand } from './commands/index.js';
+import type { ServerInfo } from './commands/context.js';
+import { Cursors } from './cursors.js';
+import type { EngineLogger } from './logger.js';
+import type { Store } from './storage/store.js';
+import { encodeReply, MAX_MESSAGE_BYTES, parseMessage, ProtocolError } from './wire/messages.js';
+
+/** The TCP side: frames messages per connection and answers each in order. */
+export class WireServer {
+  private readonly server: net.Server;
+  private readonly sockets = new Set<net.Socket>();
+  private readonly cursors = new Cursors();
+  private readonly store: Store;
+  private readonly logger: EngineLogger;
+  readonly info: ServerInfo;
+  private nextConnectionId = 1;
+
+  constructor(store: Store, logger: EngineLogger) {
+    this.store = store;
+    this.logger = logger;
+    this.info = { startedAt: new Date(), host: '', port: 0, connections: { current: 0, totalCreated: 0 } };
+    this.server = net.createServer((socket) => this.accept(socket));
+  }
+
+  listen(port: number, host: string): Promise<{ host: string; port: number }> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => {
+        this.server.off('error', reject);
+        const address = this.server.address();
+        if (address === null || typeof address === 'string') {
+          reject(new Error('engine: could not read the listening address'));
+          return;
+        }
+        this.info.host = host;
+        this.info.port = address.port;
+        resolve({ host, port: address.port });
+      });
+    });
+  }
+
+  async close(): Promise<void> {
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    for (const socket of this.sockets) socket.destroy();
+    await closed;
+    this.cursors.close();
+  }
+
+  private accept(socket: net.Socket): void {
+    const connectionId = this.nextConnectionId++;
+    this.sockets.add(socket);
+    this.info.connections.current++;
+    this.info.connections.totalCreated++;
+    socket.setNoDelay(true);
+    let buffered: Buffer = Buffer.alloc(0);
+    let queue: Promise<void> = Promise.resolve();
+
+    const fail = (reason: string) => {
+      this.logger.error(`engine: closing connection ${connectionId}: ${reason}`);
+      socket.destroy();
+    };
+
+    socket.on('data', (chunk: Buffer) => {
+      buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
+      while (buffered.length >= 4) {
+        const length = buffered.readInt32LE(0);
+        if (length < 16 || length > MAX_MESSAGE_BYTES) {
+          fail(`message length ${length} is outside 16..${MAX_MESSAGE_BYTES} bytes`);
+          buffered = Buffer.alloc(0);
+          return;
+        }
+        if (buffered.length < length) break;
+        const message = buffered.subarray(0, length);
+        buffered = buffered.subarray(length);
+        // Replies on one connection go out in the order the requests came in.
+        queue = queue.then(() => this.handle(socket, message, connectionId, fail));
+      }
+    });
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      this.info.connections.current--;
+    });
+  }
+
+  private async handle(
+    socket: net.Socket,
+    message: Buffer,
+    connectionId: number,
+    fail: (reason: string) => void,
+  ): Promise<void> {
+    if (socket.destroyed) return;
+    let request;
+    try {
+      request = parseMessage(message);
+    } catch (error) {
+      fail(error instanceof ProtocolError ? error.message : `unreadable message: ${String(error)}`);
+      return;
+    }
+    const reply = await runCommand({
+      store: this.store,
+      cursors: this.cursors,
+      server: this.info,
+      connectionId,
+      command: request.command,
+    });
+    if (request.noReply || socket.destroyed) return;
+    try {
+      socket.write(encodeReply(request, reply));
+    } catch (error) {
+      fail(`could not encode the reply: ${String(error)}`);
+    }
+  }
+}

@@ -1,0 +1,214 @@
+import { Binary, UUID } from 'bson';
+import { Query } from 'mingo';
+
+import { CommandError } from '../errors.js';
+import { type Doc, isPlainObject, keyOf } from '../values.js';
+import { Index, type IndexSpec } from './index-key.js';
+import { chooseIndex, fieldBounds } from './planner.js';
+
+export const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
+
+export interface Plan {
+  stage: 'IDHACK' | 'IXSCAN' | 'COLLSCAN';
+  indexName?: string;
+  keysExamined: number;
+}
+
+export interface Candidates {
+  docs: Doc[];
+  plan: Plan;
+}
+
+/**
+ * The documents of one collection, keyed by _id, with their indexes. Stored documents are never
+ * changed in place: an update stores a new object, so a snapshot can hold references safely.
+ */
+export class Collection {
+  readonly ns: string;
+  readonly name: string;
+  readonly uuid: Binary;
+  options: Doc;
+  readonly docs = new Map<string, Doc>();
+  readonly indexes: Index[] = [new Index(ID_INDEX)];
+  private validator: Query | undefined;
+
+  constructor(db: string, name: string, options: Doc = {}, uuid?: Binary) {
+    this.ns = `${db}.${name}`;
+    this.name = name;
+    this.options = options;
+    this.uuid = uuid ?? new UUID().toBinary();
+    this.validator = isPlainObject(options.validator) ? new Query(options.validator) : undefined;
+  }
+
+  get idIndex(): Index {
+    return this.indexes[0];
+  }
+
+  findIndex(name: string): Index | undefined {
+    return this.indexes.find((index) => index.spec.name === name);
+  }
+
+  // --- mutations without checks: replay of the journal and snapshot loading use these directly.
+
+  put(doc: Doc): void {
+    const id = keyOf(doc._id);
+    const previous = this.docs.get(id);
+    if (previous) for (const index of this.indexes) index.remove(previous, id);
+    this.docs.set(id, doc);
+    for (const index of this.indexes) index.add(doc, id);
+  }
+
+  remove(id: string): Doc | undefined {
+    const previous = this.docs.get(id);
+    if (!previous) return undefined;
+    for (const index of this.indexes) index.remove(previous, id);
+    this.docs.delete(id);
+    return previous;
+  }
+
+  addIndex(spec: IndexSpec): Index {
+    const index = new Index(spec);
+    index.rebuild(this.docs);
+    this.indexes.push(index);
+    return index;
+  }
+
+  /** Stores a document while loading from disk; indexes are built once loading ends. */
+  load(doc: Doc): void {
+    this.docs.set(keyOf(doc._id), doc);
+  }
+
+  unload(id: string): void {
+    this.docs.delete(id);
+  }
+
+  rebuildIndexes(): void {
+    for (const index of this.indexes) index.rebuild(this.docs);
+  }
+
+  removeIndex(name: string): void {
+    const at = this.indexes.findIndex((index) => index.spec.name === name);
+    if (at > 0) this.indexes.splice(at, 1);
+  }
+
+  // --- checked mutations: what clients cause.
+
+  /** Throws MongoDB's duplicate-key error if doc would clash with another document. */
+  assertWritable(doc: Doc): void {
+    if (this.validator && this.options.validationLevel !== 'off' && !this.validator.test(doc)) {
+      throw new CommandError('DocumentValidationFailure', 'Document failed validation');
+    }
+    const id = keyOf(doc._id);
+    for (const index of this.indexes) {
+      const clash = index === this.idIndex ? this.idClash(doc, id) : index.conflictFor(doc, id);
+      if (clash) throw this.duplicateKeyError(index, clash);
+    }
+  }
+
+  private idClash(doc: Doc, id: string): unknown[] | undefined {
+    return this.docs.has(id) ? [doc._id] : undefined;
+  }
+
+  insert(doc: Doc): void {
+    this.assertWritable(doc);
+    this.put(doc);
+  }
+
+  /** Stores newDoc in place of the document with the same _id. */
+  replace(newDoc: Doc): void {
+    const id = keyOf(newDoc._id);
+    const previous = this.docs.get(id);
+    if (previous) for (const index of this.indexes) index.remove(previous, id);
+    try {
+      this.validateReplacement(newDoc, id);
+    } catch (error) {
+      if (previous) for (const index of this.indexes) index.add(previous, id);
+      throw error;
+    }
+    this.docs.set(id, newDoc);
+    for (const index of this.indexes) index.add(newDoc, id);
+  }
+
+  private validateReplacement(doc: Doc, id: string): void {
+    if (this.validator && this.options.validationLevel !== 'off' && !this.validator.test(doc)) {
+      throw new CommandError('DocumentValidationFailure', 'Document failed validation');
+    }
+    for (const index of this.indexes.slice(1)) {
+      const clash = index.conflictFor(doc, id);
+      if (clash) throw this.duplicateKeyError(index, clash);
+    }
+  }
+
+  duplicateKeyError(index: Index, values: unknown[]): CommandError {
+    const keyValue: Doc = {};
+    index.fields.forEach((field, i) => {
+      keyValue[field] = values[i];
+    });
+    const shown = index.fields.map((field, i) => `${field}: ${formatValue(values[i])}`).join(', ');
+    return new CommandError(
+      'DuplicateKey',
+      `E11000 duplicate key error collection: ${this.ns} index: ${index.spec.name} dup key: { ${shown} }`,
+      { keyPattern: index.spec.key, keyValue },
+    );
+  }
+
+  // --- reads
+
+  /** Documents that may match filter, narrowed by _id or an index where the filter allows. */
+  candidates(filter: Doc): Candidates {
+    const bounds = fieldBounds(filter);
+    const idBounds = bounds.get('_id');
+    if (idBounds?.eq) {
+      const doc = this.docs.get(keyOf(idBounds.eq.value));
+      return { docs: doc ? [doc] : [], plan: { stage: 'IDHACK', indexName: '_id_', keysExamined: doc ? 1 : 0 } };
+    }
+    if (idBounds?.in) {
+      const seen = new Set<string>();
+      const docs: Doc[] = [];
+      for (const value of idBounds.in) {
+        const id = keyOf(value);
+        const doc = this.docs.get(id);
+        if (doc && !seen.has(id)) {
+          seen.add(id);
+          docs.push(doc);
+        }
+      }
+      return { docs, plan: { stage: 'IXSCAN', indexName: '_id_', keysExamined: docs.length } };
+    }
+    const choice = chooseIndex(this.indexes, bounds);
+    if (!choice) return { docs: [...this.docs.values()], plan: { stage: 'COLLSCAN', keysExamined: 0 } };
+    const ids = new Set<string>();
+    let keysExamined = 0;
+    const prefixes = choice.firstFieldIn ? choice.firstFieldIn.map((value) => [value]) : [choice.prefix];
+    for (const prefix of prefixes) {
+      for (const id of choice.index.scan(prefix, choice.range)) {
+        keysExamined++;
+        ids.add(id);
+      }
+    }
+    const docs: Doc[] = [];
+    for (const id of ids) {
+      const doc = this.docs.get(id);
+      if (doc) docs.push(doc);
+    }
+    return { docs, plan: { stage: 'IXSCAN', indexName: choice.index.spec.name, keysExamined } };
+  }
+}
+
+function formatValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value instanceof Date) return `new Date(${value.getTime()})`;
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'object') {
+    const tag: unknown = (value as { _bsontype?: unknown })._bsontype;
+    if (tag === 'ObjectId') return `ObjectId('${String(value as object)}')`;
+    if (tag === undefined && !Array.isArray(value)) {
+      const inner = Object.entries(value as Doc)
+        .map(([key, item]) => `${key}: ${formatValue(item)}`)
+        .join(', ');
+      return `{ ${inner} }`;
+    }
+    if (Array.isArray(value)) return `[ ${value.map(formatValue).join(', ')} ]`;
+  }
+  return String(value);
+}

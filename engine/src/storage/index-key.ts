@@ -1,0 +1,196 @@
+import { Query } from 'mingo';
+
+import { compareValues, type Doc, keyOf, typeRank, valuesAtPath } from '../values.js';
+
+export interface IndexSpec {
+  v: number;
+  key: Doc;
+  name: string;
+  unique?: boolean;
+  sparse?: boolean;
+  partialFilterExpression?: Doc;
+  expireAfterSeconds?: number;
+  [option: string]: unknown;
+}
+
+/** One side of a range on the field after an equality prefix. */
+export interface Range {
+  lo?: unknown;
+  loInclusive: boolean;
+  hi?: unknown;
+  hiInclusive: boolean;
+}
+
+interface Entry {
+  values: unknown[];
+  id: string;
+}
+
+function compareTuples(a: unknown[], b: unknown[], length: number): number {
+  for (let i = 0; i < length; i++) {
+    const byValue = compareValues(a[i], b[i]);
+    if (byValue !== 0) return byValue;
+  }
+  return 0;
+}
+
+function compareEntries(a: Entry, b: Entry): number {
+  const byValues = compareTuples(a.values, b.values, a.values.length);
+  if (byValues !== 0) return byValues;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * A secondary index kept as a sorted array of (key tuple, document key) entries: equality and
+ * range lookups binary-search it instead of scanning the collection, and unique indexes check
+ * the neighbours of a new key.
+ */
+export class Index {
+  readonly spec: IndexSpec;
+  readonly fields: string[];
+  /** Whether the planner may answer filters from it (sparse, partial and text indexes may miss documents). */
+  readonly complete: boolean;
+  private readonly partial: Query | undefined;
+  private entries: Entry[] = [];
+
+  constructor(spec: IndexSpec) {
+    this.spec = spec;
+    this.fields = Object.keys(spec.key);
+    this.partial = spec.partialFilterExpression ? new Query(spec.partialFilterExpression) : undefined;
+    const plainKeys = Object.values(spec.key).every(
+      (direction) => direction === 1 || direction === -1 || direction === 'hashed',
+    );
+    this.complete = plainKeys && !spec.sparse && !this.partial;
+  }
+
+  get unique(): boolean {
+    return this.spec.unique === true;
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** The key tuples a document has in this index, or none when the index leaves it out. */
+  keysFor(doc: Doc): unknown[][] {
+    if (this.partial && !this.partial.test(doc)) return [];
+    const perField = this.fields.map((field) => {
+      const seen = new Map<string, unknown>();
+      for (const value of valuesAtPath(doc, field)) {
+        const normalised = value === undefined ? null : value;
+        seen.set(keyOf(normalised), normalised);
+      }
+      return { values: [...seen.values()], missing: valuesAtPath(doc, field).every((v) => v === undefined) };
+    });
+    if (this.spec.sparse && perField.every((field) => field.missing)) return [];
+    let tuples: unknown[][] = [[]];
+    for (const field of perField) {
+      tuples = tuples.flatMap((tuple) => field.values.map((value) => [...tuple, value]));
+    }
+    return tuples;
+  }
+
+  add(doc: Doc, id: string): void {
+    for (const values of this.keysFor(doc)) {
+      const entry = { values, id };
+      this.entries.splice(this.lowerBound(entry), 0, entry);
+    }
+  }
+
+  remove(doc: Doc, id: string): void {
+    for (const values of this.keysFor(doc)) {
+      const entry = { values, id };
+      const at = this.lowerBound(entry);
+      if (at < this.entries.length && compareEntries(this.entries[at], entry) === 0) {
+        this.entries.splice(at, 1);
+      }
+    }
+  }
+
+  /** Rebuilds every entry at once, a sort instead of one insertion per document. */
+  rebuild(docs: Iterable<[string, Doc]>): void {
+    const entries: Entry[] = [];
+    for (const [id, doc] of docs) {
+      for (const values of this.keysFor(doc)) entries.push({ values, id });
+    }
+    this.entries = entries.sort(compareEntries);
+  }
+
+  /** A key that two documents share, which a unique index must refuse to be built over. */
+  firstDuplicate(): unknown[] | undefined {
+    for (let i = 1; i < this.entries.length; i++) {
+      const previous = this.entries[i - 1];
+      const entry = this.entries[i];
+      const sameKey = compareTuples(previous.values, entry.values, entry.values.length) === 0;
+      if (sameKey && previous.id !== entry.id) return entry.values;
+    }
+    return undefined;
+  }
+
+  /** The first key of doc that another document already holds in this unique index. */
+  conflictFor(doc: Doc, id: string): unknown[] | undefined {
+    if (!this.unique) return undefined;
+    for (const values of this.keysFor(doc)) {
+      let at = this.lowerBound({ values, id: '' });
+      while (at < this.entries.length) {
+        const entry = this.entries[at];
+        if (compareTuples(entry.values, values, values.length) !== 0) break;
+        if (entry.id !== id) return values;
+        at++;
+      }
+    }
+    return undefined;
+  }
+
+  /** Document keys whose entry starts with `prefix` and whose next field lies in `range`. */
+  *scan(prefix: unknown[], range?: Range): Generator<string> {
+    const k = prefix.length;
+    const comparePrefix = (entry: Entry) => compareTuples(entry.values, prefix, k);
+    // A one-sided range stays within its bound's type, as MongoDB's type bracketing does.
+    const belowRange = (value: unknown) => {
+      if (!range) return false;
+      if (range.lo !== undefined) return compareValues(value, range.lo) < 0;
+      return typeRank(value) < typeRank(range.hi);
+    };
+    const beyondRange = (value: unknown) => {
+      if (!range) return false;
+      if (range.hi !== undefined) {
+        const c = compareValues(value, range.hi);
+        return c > 0 || (c === 0 && !range.hiInclusive);
+      }
+      return typeRank(value) > typeRank(range.lo);
+    };
+    let lo = 0;
+    let hi = this.entries.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const entry = this.entries[mid];
+      const byPrefix = comparePrefix(entry);
+      if (byPrefix < 0 || (byPrefix === 0 && belowRange(entry.values[k]))) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.entries.length; i++) {
+      const entry = this.entries[i];
+      if (comparePrefix(entry) !== 0) break;
+      if (range) {
+        const value = entry.values[k];
+        if (beyondRange(value)) break;
+        const excludedLow =
+          range.lo !== undefined && !range.loInclusive && compareValues(value, range.lo) === 0;
+        if (excludedLow) continue;
+      }
+      yield entry.id;
+    }
+  }
+
+  private lowerBound(entry: Entry): number {
+    let lo = 0;
+    let hi = this.entries.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareEntries(this.entries[mid], entry) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}

@@ -1,0 +1,88 @@
+import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+
+import { calculateObjectSize } from 'bson';
+
+import type { Doc } from '../values.js';
+import type { Collection } from './collection.js';
+import type { IndexSpec } from './index-key.js';
+import { frameRecord } from './records.js';
+
+export interface CollectionImage {
+  db: string;
+  collection: Collection;
+  specs: IndexSpec[];
+  docs: Doc[];
+}
+
+const CHUNK_BYTES = 4 * 1024 * 1024;
+
+export function snapshotFileName(seq: number): string {
+  return `snapshot-${String(seq).padStart(8, '0')}.bson`;
+}
+
+export function parseSeq(file: string, kind: 'journal' | 'snapshot'): number | undefined {
+  const match = new RegExp(`^${kind}-(\\d{8})\\.(?:log|bson)$`).exec(file);
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * Writes the state captured when journal file `seq` was started, then removes the journal files
+ * and snapshots it replaces. The snapshot appears under its final name only once it is complete
+ * and on disk, so a crash part-way leaves the previous snapshot and journals in charge.
+ */
+export async function writeSnapshot(dir: string, seq: number, image: CollectionImage[]): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const finalPath = path.join(dir, snapshotFileName(seq));
+  const tmpPath = `${finalPath}.tmp`;
+  const file = await open(tmpPath, 'w');
+  try {
+    await file.write(frameRecord({ t: 'snapshot', v: 1, seq }));
+    for (const { db, collection, specs, docs } of image) {
+      await file.write(
+        frameRecord({
+          t: 'collection',
+          db,
+          coll: collection.name,
+          options: collection.options,
+          uuid: collection.uuid,
+          indexes: specs,
+        }),
+      );
+      let chunk: Doc[] = [];
+      let size = 0;
+      for (const doc of docs) {
+        const docSize = calculateObjectSize(doc);
+        if (chunk.length > 0 && size + docSize > CHUNK_BYTES) {
+          await file.write(frameRecord({ t: 'docs', db, coll: collection.name, docs: chunk }));
+          chunk = [];
+          size = 0;
+        }
+        chunk.push(doc);
+        size += docSize;
+      }
+      if (chunk.length > 0) {
+        await file.write(frameRecord({ t: 'docs', db, coll: collection.name, docs: chunk }));
+      }
+    }
+    await file.write(frameRecord({ t: 'end', seq }));
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  await rename(tmpPath, finalPath);
+  await syncDirectory(dir);
+  for (const name of await readdir(dir)) {
+    const old = parseSeq(name, 'journal') ?? parseSeq(name, 'snapshot');
+    if (old !== undefined && old < seq) await unlink(path.join(dir, name));
+  }
+}
+
+export async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
