@@ -34,7 +34,11 @@ export interface FindResult {
 export function runFind(collection: Collection | undefined, spec: FindSpec): FindResult {
   if (!collection) return { docs: [], plan: { stage: 'COLLSCAN', keysExamined: 0 }, examined: 0 };
   try {
-    const { docs, plan } = collection.candidates(spec.filter);
+    const { docs, plan, exact } = collection.candidates(spec.filter);
+    if (exact && !spec.projection && !spec.sort && !spec.skip) {
+      const limited = spec.limit ? docs.slice(0, spec.limit) : docs;
+      return { docs: limited, plan, examined: docs.length };
+    }
     const options = spec.variables ? { variables: spec.variables } : undefined;
     let cursor = mingoFind(docs, spec.filter, spec.projection, options);
     if (spec.sort) cursor = cursor.sort(spec.sort);

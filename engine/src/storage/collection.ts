@@ -17,6 +17,8 @@ export interface Plan {
 export interface Candidates {
   docs: Doc[];
   plan: Plan;
+  /** The candidates are exactly the matches: the filter was only equalities the lookup answered. */
+  exact: boolean;
 }
 
 /**
@@ -160,7 +162,11 @@ export class Collection {
     const idBounds = bounds.get('_id');
     if (idBounds?.eq) {
       const doc = this.docs.get(keyOf(idBounds.eq.value));
-      return { docs: doc ? [doc] : [], plan: { stage: 'IDHACK', indexName: '_id_', keysExamined: doc ? 1 : 0 } };
+      return {
+        docs: doc ? [doc] : [],
+        plan: { stage: 'IDHACK', indexName: '_id_', keysExamined: doc ? 1 : 0 },
+        exact: answeredByEquality(filter, ['_id']),
+      };
     }
     if (idBounds?.in) {
       const seen = new Set<string>();
@@ -173,10 +179,12 @@ export class Collection {
           docs.push(doc);
         }
       }
-      return { docs, plan: { stage: 'IXSCAN', indexName: '_id_', keysExamined: docs.length } };
+      return { docs, plan: { stage: 'IXSCAN', indexName: '_id_', keysExamined: docs.length }, exact: false };
     }
     const choice = chooseIndex(this.indexes, bounds);
-    if (!choice) return { docs: [...this.docs.values()], plan: { stage: 'COLLSCAN', keysExamined: 0 } };
+    if (!choice) {
+      return { docs: [...this.docs.values()], plan: { stage: 'COLLSCAN', keysExamined: 0 }, exact: false };
+    }
     const ids = new Set<string>();
     let keysExamined = 0;
     const prefixes = choice.firstFieldIn ? choice.firstFieldIn.map((value) => [value]) : [choice.prefix];
@@ -191,8 +199,28 @@ export class Collection {
       const doc = this.docs.get(id);
       if (doc) docs.push(doc);
     }
-    return { docs, plan: { stage: 'IXSCAN', indexName: choice.index.spec.name, keysExamined } };
+    const exact =
+      !choice.range && !choice.firstFieldIn && answeredByEquality(filter, choice.index.fields.slice(0, choice.prefix.length));
+    return { docs, plan: { stage: 'IXSCAN', indexName: choice.index.spec.name, keysExamined }, exact };
   }
+}
+
+/**
+ * Whether a filter is nothing but equality with plain scalars on exactly these fields. An index
+ * lookup on such a filter returns exactly the matching documents, so the query engine can be skipped.
+ */
+function answeredByEquality(filter: Doc, fields: string[]): boolean {
+  const keys = Object.keys(filter);
+  if (keys.length !== fields.length) return false;
+  return keys.every((key) => {
+    if (!fields.includes(key)) return false;
+    const value = filter[key];
+    if (value === null || value === undefined) return false;
+    const type = typeof value;
+    if (type === 'string' || type === 'number' || type === 'boolean') return true;
+    if (value instanceof Date) return true;
+    return (value as { _bsontype?: unknown })._bsontype === 'ObjectId';
+  });
 }
 
 function formatValue(value: unknown): string {
