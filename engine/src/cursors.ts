@@ -46,7 +46,10 @@ export class Cursors {
     const cursor = this.open.get(key);
     if (!cursor) throw new CommandError('CursorNotFound', `cursor id ${key} not found`);
     if (cursor.ns !== ns) {
-      throw new CommandError('BadValue', `Requested getMore on namespace '${ns}', but cursor belongs to a different namespace ${cursor.ns}`);
+      throw new CommandError(
+        'BadValue',
+        `Requested getMore on namespace '${ns}', but cursor belongs to a different namespace ${cursor.ns}`,
+      );
     }
     cursor.lastUsed = Date.now();
     const batch = take(cursor, batchSize && batchSize > 0 ? batchSize : Number.POSITIVE_INFINITY);

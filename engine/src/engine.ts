@@ -41,7 +41,11 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   const release = acquireLock(dataDir);
   let store: Store;
   try {
-    store = await Store.open({ dataDir, compactAfterBytes: options.compactAfterBytes ?? DEFAULT_COMPACT_AFTER, logger });
+    store = await Store.open({
+      dataDir,
+      compactAfterBytes: options.compactAfterBytes ?? DEFAULT_COMPACT_AFTER,
+      logger,
+    });
   } catch (error) {
     release();
     throw error;

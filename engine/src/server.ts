@@ -1,7 +1,7 @@
 import net from 'node:net';
 
-import { runCommand } from './commands/index.js';
 import type { ServerInfo } from './commands/context.js';
+import { runCommand } from './commands/index.js';
 import { Cursors } from './cursors.js';
 import type { EngineLogger } from './logger.js';
 import type { Store } from './storage/store.js';
@@ -20,7 +20,12 @@ export class WireServer {
   constructor(store: Store, logger: EngineLogger) {
     this.store = store;
     this.logger = logger;
-    this.info = { startedAt: new Date(), host: '', port: 0, connections: { current: 0, totalCreated: 0 } };
+    this.info = {
+      startedAt: new Date(),
+      host: '',
+      port: 0,
+      connections: { current: 0, totalCreated: 0 },
+    };
     this.server = net.createServer((socket) => this.accept(socket));
   }
 

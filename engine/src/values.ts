@@ -3,6 +3,12 @@
 
 export type Doc = Record<string, unknown>;
 
+/** The text BSON classes give themselves: an ObjectId's hex, a Long's or Decimal128's digits. */
+export function bsonText(value: unknown): string {
+  const withText = value as { toString(): string } | null | undefined;
+  return withText === null || withText === undefined ? String(withText) : withText.toString();
+}
+
 function bsonType(value: object): string | undefined {
   const tag: unknown = (value as { _bsontype?: unknown })._bsontype;
   return typeof tag === 'string' ? tag : undefined;
@@ -65,7 +71,7 @@ export function typeRank(value: unknown): number {
 function toNumber(value: unknown): number {
   if (typeof value === 'number') return value;
   if (typeof value === 'bigint') return Number(value);
-  if (value && typeof value === 'object') return Number(String(value as object));
+  if (value && typeof value === 'object') return Number(bsonText(value));
   return Number.NaN;
 }
 
@@ -140,7 +146,7 @@ export function compareValues(a: unknown, b: unknown): number {
     case 9:
       return compareScalars((a as Date).getTime(), (b as Date).getTime());
     case 10:
-      return compareScalars(BigInt(String(a as object)), BigInt(String(b as object)));
+      return compareScalars(BigInt(bsonText(a)), BigInt(bsonText(b)));
     default:
       return compareScalars(String(a), String(b));
   }
@@ -164,7 +170,7 @@ export function keyOf(value: unknown): string {
     case 'object':
       break;
     default:
-      return `?${String(value)}`;
+      return `?${bsonText(value)}`;
   }
   if (Array.isArray(value)) return `[${value.map(keyOf).join(',')}]`;
   if (value instanceof Date) return `t${value.getTime()}`;
@@ -177,7 +183,7 @@ export function keyOf(value: unknown): string {
         .map(([k, v]) => `${JSON.stringify(k)}:${keyOf(v)}`)
         .join(',')}}`;
     case 'ObjectId':
-      return `o${String(value as object)}`;
+      return `o${bsonText(value)}`;
     case 'Int32':
     case 'Double':
     case 'Long':
@@ -270,7 +276,7 @@ export function bsonTypeName(value: unknown): string {
   if (value instanceof Date) return 'date';
   if (value instanceof RegExp) return 'regex';
   if (ArrayBuffer.isView(value)) return 'binData';
-  const tag = bsonType(value as object);
+  const tag = bsonType(value);
   switch (tag) {
     case undefined:
       return 'object';

@@ -10,7 +10,6 @@ import type { CommandContext, Handler } from './context.js';
 // The MongoDB release whose behaviour the engine follows; wire version 21 is MongoDB 7.0.
 export const SERVER_VERSION = '7.0.0';
 const MAX_WIRE_VERSION = 21;
-const processId = new ObjectId();
 
 /**
  * The handshake reply of a standalone server. There is deliberately no topologyVersion: without
@@ -79,7 +78,8 @@ const dbStats: Handler = (context) => {
 const collStats: Handler = (context) => {
   const name = collectionName('collStats', context.command.collStats);
   const collection = context.store.collection(context.db, name);
-  if (!collection) throw new CommandError('NamespaceNotFound', `Collection [${context.db}.${name}] not found.`);
+  if (!collection)
+    throw new CommandError('NamespaceNotFound', `Collection [${context.db}.${name}] not found.`);
   return {
     ns: collection.ns,
     count: collection.docs.size,
@@ -114,13 +114,22 @@ export const adminCommands: Record<string, Handler> = {
   commitTransaction: noTransactions,
   abortTransaction: noTransactions,
   getParameter: (context) => ({
-    ...(context.command.featureCompatibilityVersion ? { featureCompatibilityVersion: { version: '7.0' } } : {}),
+    ...(context.command.featureCompatibilityVersion
+      ? { featureCompatibilityVersion: { version: '7.0' } }
+      : {}),
     ok: 1,
   }),
   getCmdLineOpts: () => ({ argv: ['innerloop-engine'], parsed: {}, ok: 1 }),
-  hostInfo: () => ({ system: { hostname: hostname(), currentTime: new Date() }, os: { type: process.platform }, ok: 1 }),
+  hostInfo: () => ({
+    system: { hostname: hostname(), currentTime: new Date() },
+    os: { type: process.platform },
+    ok: 1,
+  }),
   whatsmyuri: () => ({ you: '127.0.0.1', ok: 1 }),
-  connectionStatus: () => ({ authInfo: { authenticatedUsers: [], authenticatedUserRoles: [] }, ok: 1 }),
+  connectionStatus: () => ({
+    authInfo: { authenticatedUsers: [], authenticatedUserRoles: [] },
+    ok: 1,
+  }),
   getLog: () => ({ totalLinesWritten: 0, log: [], ok: 1 }),
   logout: () => ({ ok: 1 }),
   fsync: () => ({ numFiles: 1, ok: 1 }),

@@ -1,5 +1,5 @@
 import { CommandError } from '../errors.js';
-import { bsonTypeName, type Doc, isPlainObject } from '../values.js';
+import { bsonText, bsonTypeName, type Doc, isPlainObject } from '../values.js';
 
 // Argument checks that answer with the same codes and wording MongoDB uses, so a client's
 // mistake gets a clear error instead of a crash or a silent default.
@@ -22,13 +22,16 @@ export function optionalArray(command: string, args: Doc, field: string): unknow
   const value = args[field];
   if (value === undefined) return undefined;
   if (!Array.isArray(value)) throw wrongType(command, field, value, 'array');
-  return value;
+  return value as unknown[];
 }
 
 export function requiredArray(command: string, args: Doc, field: string): unknown[] {
   const value = optionalArray(command, args, field);
   if (value === undefined) {
-    throw new CommandError('FailedToParse', `BSON field '${command}.${field}' is missing but a required field`);
+    throw new CommandError(
+      'FailedToParse',
+      `BSON field '${command}.${field}' is missing but a required field`,
+    );
   }
   return value;
 }
@@ -59,28 +62,47 @@ export function optionalString(command: string, args: Doc, field: string): strin
 export function optionalCount(command: string, args: Doc, field: string): number | undefined {
   const value = args[field];
   if (value === undefined || value === null) return undefined;
-  const number = typeof value === 'number' ? value : typeof value === 'bigint' ? Number(value) : Number.NaN;
+  const number =
+    typeof value === 'number' ? value : typeof value === 'bigint' ? Number(value) : Number.NaN;
   if (typeof value !== 'number' && typeof value !== 'bigint' && !isLongLike(value)) {
     throw wrongType(command, field, value, 'long');
   }
-  const whole = Math.trunc(isLongLike(value) ? Number(String(value)) : number);
+  const whole = Math.trunc(isLongLike(value) ? Number(bsonText(value)) : number);
   if (whole < 0) {
-    throw new CommandError('Location51024', `BSON field '${field}' value must be >= 0, actual value '${whole}'`);
+    throw new CommandError(
+      'Location51024',
+      `BSON field '${field}' value must be >= 0, actual value '${whole}'`,
+    );
   }
   return whole;
 }
 
 function isLongLike(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && (value as { _bsontype?: unknown })._bsontype === 'Long';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { _bsontype?: unknown })._bsontype === 'Long'
+  );
 }
 
 /** The collection name a command names in its first field, checked as MongoDB does. */
 export function collectionName(command: string, value: unknown): string {
   if (typeof value !== 'string') {
-    throw new CommandError('InvalidNamespace', `collection name has invalid type ${bsonTypeName(value)}`);
+    throw new CommandError(
+      'InvalidNamespace',
+      `collection name has invalid type ${bsonTypeName(value)}`,
+    );
   }
-  if (value.length === 0 || value.includes('\0') || value.startsWith('$') || value.startsWith('.')) {
-    throw new CommandError('InvalidNamespace', `Invalid namespace specified '${value}' for ${command}`);
+  if (
+    value.length === 0 ||
+    value.includes('\0') ||
+    value.startsWith('$') ||
+    value.startsWith('.')
+  ) {
+    throw new CommandError(
+      'InvalidNamespace',
+      `Invalid namespace specified '${value}' for ${command}`,
+    );
   }
   return value;
 }

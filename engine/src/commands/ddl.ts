@@ -14,12 +14,18 @@ const create: Handler = async (context) => {
   const name = collectionName('create', args.create);
   for (const option of UNSUPPORTED_CREATE_OPTIONS) {
     if (args[option]) {
-      throw new CommandError('CommandNotSupported', `The embedded engine does not support the '${option}' option of create`);
+      throw new CommandError(
+        'CommandNotSupported',
+        `The embedded engine does not support the '${option}' option of create`,
+      );
     }
   }
   const validator = optionalDoc('create', args, 'validator');
   if (validator && '$jsonSchema' in validator) {
-    throw new CommandError('CommandNotSupported', 'The embedded engine does not support $jsonSchema validators');
+    throw new CommandError(
+      'CommandNotSupported',
+      'The embedded engine does not support $jsonSchema validators',
+    );
   }
   if (context.store.collection(context.db, name)) {
     throw new CommandError('NamespaceExists', `Collection ${context.db}.${name} already exists.`);
@@ -66,7 +72,7 @@ const listCollections: Handler = (context) => {
   const infos = collections.map((collection) => collectionInfo(collection, nameOnly));
   let matching: Doc[];
   try {
-    matching = mingoFind(infos, filter).all() as Doc[];
+    matching = mingoFind(infos, filter).all();
   } catch (error) {
     throw fromQueryLibraryError(error);
   }
@@ -85,15 +91,33 @@ const listDatabases: Handler = (context) => {
   });
   let matching: Doc[];
   try {
-    matching = mingoFind(databases, filter).all() as Doc[];
+    matching = mingoFind(databases, filter).all();
   } catch (error) {
     throw fromQueryLibraryError(error);
   }
-  const totalSize = matching.reduce((sum, db) => sum + (typeof db.sizeOnDisk === 'number' ? db.sizeOnDisk : 0), 0);
-  return nameOnly ? { databases: matching, ok: 1 } : { databases: matching, totalSize, totalSizeMb: Math.round(totalSize / 1048576), ok: 1 };
+  const totalSize = matching.reduce(
+    (sum, db) => sum + (typeof db.sizeOnDisk === 'number' ? db.sizeOnDisk : 0),
+    0,
+  );
+  return nameOnly
+    ? { databases: matching, ok: 1 }
+    : { databases: matching, totalSize, totalSizeMb: Math.round(totalSize / 1048576), ok: 1 };
 };
 
-const INDEX_OPTIONS = ['unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds', 'collation', 'hidden', 'weights', 'default_language', 'language_override', 'textIndexVersion', '2dsphereIndexVersion', 'wildcardProjection'];
+const INDEX_OPTIONS = [
+  'unique',
+  'sparse',
+  'partialFilterExpression',
+  'expireAfterSeconds',
+  'collation',
+  'hidden',
+  'weights',
+  'default_language',
+  'language_override',
+  'textIndexVersion',
+  '2dsphereIndexVersion',
+  'wildcardProjection',
+];
 
 function normaliseSpec(raw: Doc): IndexSpec {
   const key = raw.key;
@@ -103,11 +127,17 @@ function normaliseSpec(raw: Doc): IndexSpec {
   for (const [field, direction] of Object.entries(key)) {
     const valid = typeof direction === 'number' ? direction !== 0 : typeof direction === 'string';
     if (!valid || field.length === 0) {
-      throw new CommandError('CannotCreateIndex', `Values in the index key pattern can only be numbers or strings, got ${field}: ${String(direction)}`);
+      throw new CommandError(
+        'CannotCreateIndex',
+        `Values in the index key pattern can only be numbers or strings, got ${field}: ${String(direction)}`,
+      );
     }
   }
   if (typeof raw.name !== 'string' || raw.name.length === 0) {
-    throw new CommandError('CannotCreateIndex', "The 'name' field is a required property of an index specification");
+    throw new CommandError(
+      'CannotCreateIndex',
+      "The 'name' field is a required property of an index specification",
+    );
   }
   const spec: IndexSpec = { v: 2, key, name: raw.name };
   for (const option of INDEX_OPTIONS) {
@@ -124,8 +154,13 @@ function optionsKey(spec: IndexSpec): string {
 const createIndexes: Handler = async (context) => {
   const args = context.command;
   const name = collectionName('createIndexes', args.createIndexes);
-  const specs = docsOf('createIndexes', 'indexes', requiredArray('createIndexes', args, 'indexes')).map(normaliseSpec);
-  if (specs.length === 0) throw new CommandError('BadValue', 'Must specify at least one index to create');
+  const specs = docsOf(
+    'createIndexes',
+    'indexes',
+    requiredArray('createIndexes', args, 'indexes'),
+  ).map(normaliseSpec);
+  if (specs.length === 0)
+    throw new CommandError('BadValue', 'Must specify at least one index to create');
   const existed = context.store.collection(context.db, name) !== undefined;
   let before = 0;
   let after = 0;
@@ -136,28 +171,49 @@ const createIndexes: Handler = async (context) => {
       const sameName = collection.findIndex(spec.name);
       const sameKey = collection.indexes.find((index) => keyOf(index.spec.key) === keyOf(spec.key));
       if (sameName) {
-        if (keyOf(sameName.spec.key) !== keyOf(spec.key) || optionsKey(sameName.spec) !== optionsKey(spec)) {
-          throw new CommandError('IndexKeySpecsConflict', `An existing index has the same name as the requested index. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(sameName.spec)}`);
+        if (
+          keyOf(sameName.spec.key) !== keyOf(spec.key) ||
+          optionsKey(sameName.spec) !== optionsKey(spec)
+        ) {
+          throw new CommandError(
+            'IndexKeySpecsConflict',
+            `An existing index has the same name as the requested index. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(sameName.spec)}`,
+          );
         }
         continue;
       }
       if (sameKey && optionsKey(sameKey.spec) === optionsKey(spec)) {
-        throw new CommandError('IndexOptionsConflict', `Index already exists with a different name: ${sameKey.spec.name}`);
+        throw new CommandError(
+          'IndexOptionsConflict',
+          `Index already exists with a different name: ${sameKey.spec.name}`,
+        );
       }
       if (sameKey) {
-        throw new CommandError('IndexKeySpecsConflict', `An existing index has the same key pattern but different options: ${sameKey.spec.name}`);
+        throw new CommandError(
+          'IndexKeySpecsConflict',
+          `An existing index has the same key pattern but different options: ${sameKey.spec.name}`,
+        );
       }
       const index = writer.createIndex(collection, spec);
       const duplicate = index.unique ? index.firstDuplicate() : undefined;
       if (duplicate) {
         writer.dropIndex(collection, spec.name);
         const failure = collection.duplicateKeyError(index, duplicate);
-        throw new CommandError('DuplicateKey', `Index build failed: ${failure.message}`, failure.extra);
+        throw new CommandError(
+          'DuplicateKey',
+          `Index build failed: ${failure.message}`,
+          failure.extra,
+        );
       }
     }
     after = collection.indexes.length;
   });
-  const reply: Doc = { numIndexesBefore: before, numIndexesAfter: after, createdCollectionAutomatically: !existed, ok: 1 };
+  const reply: Doc = {
+    numIndexesBefore: before,
+    numIndexesAfter: after,
+    createdCollectionAutomatically: !existed,
+    ok: 1,
+  };
   if (before === after) reply.note = 'all indexes already exist';
   return reply;
 };
@@ -165,17 +221,23 @@ const createIndexes: Handler = async (context) => {
 const listIndexes: Handler = (context) => {
   const name = collectionName('listIndexes', context.command.listIndexes);
   const collection = context.store.collection(context.db, name);
-  if (!collection) throw new CommandError('NamespaceNotFound', `ns does not exist: ${context.db}.${name}`);
+  if (!collection)
+    throw new CommandError('NamespaceNotFound', `ns does not exist: ${context.db}.${name}`);
   const cursor = optionalDoc('listIndexes', context.command, 'cursor');
   const batchSize = cursor && typeof cursor.batchSize === 'number' ? cursor.batchSize : undefined;
-  return context.cursors.first(collection.ns, collection.indexes.map((index) => ({ ...index.spec })), batchSize);
+  return context.cursors.first(
+    collection.ns,
+    collection.indexes.map((index) => ({ ...index.spec })),
+    batchSize,
+  );
 };
 
 const dropIndexes: Handler = async (context) => {
   const command = context.name;
   const name = collectionName(command, context.command[command]);
   const collection = context.store.collection(context.db, name);
-  if (!collection) throw new CommandError('NamespaceNotFound', `ns not found ${context.db}.${name}`);
+  if (!collection)
+    throw new CommandError('NamespaceNotFound', `ns not found ${context.db}.${name}`);
   const target = context.command.index;
   const nIndexesWas = collection.indexes.length;
   let names: string[];
@@ -184,10 +246,17 @@ const dropIndexes: Handler = async (context) => {
   else if (Array.isArray(target)) names = target.map(String);
   else if (isPlainObject(target)) {
     const found = collection.indexes.find((index) => keyOf(index.spec.key) === keyOf(target));
-    if (!found) throw new CommandError('IndexNotFound', `can't find index with key: ${JSON.stringify(target)}`);
+    if (!found)
+      throw new CommandError(
+        'IndexNotFound',
+        `can't find index with key: ${JSON.stringify(target)}`,
+      );
     names = [found.spec.name];
   } else {
-    throw new CommandError('TypeMismatch', `BSON field '${command}.index' is the wrong type, expected type 'string' or 'object'`);
+    throw new CommandError(
+      'TypeMismatch',
+      `BSON field '${command}.index' is the wrong type, expected type 'string' or 'object'`,
+    );
   }
   for (const indexName of names) {
     if (indexName === '_id_') throw new CommandError('InvalidOptions', 'cannot drop _id index');

@@ -23,17 +23,27 @@ handlers.listCommands = () => ({
 export async function runCommand(context: Omit<CommandContext, 'name' | 'db'>): Promise<Doc> {
   const name = Object.keys(context.command)[0];
   try {
-    if (name === undefined) throw new CommandError('CommandNotFound', 'no such command: empty command document');
+    if (name === undefined)
+      throw new CommandError('CommandNotFound', 'no such command: empty command document');
     const handler = Object.hasOwn(handlers, name) ? handlers[name] : undefined;
     if (!handler) throw new CommandError('CommandNotFound', `no such command: '${name}'`);
     const db = databaseName(context.command.$db);
     if (context.command.txnNumber !== undefined && name !== 'hello') {
-      throw new CommandError('IllegalOperation', 'Transaction numbers are only allowed on a replica set member or mongos');
+      throw new CommandError(
+        'IllegalOperation',
+        'Transaction numbers are only allowed on a replica set member or mongos',
+      );
     }
     return await handler({ ...context, name, db });
   } catch (error) {
     if (error instanceof CommandError) {
-      return { ok: 0, errmsg: error.message, code: error.code, codeName: error.codeName, ...error.extra };
+      return {
+        ok: 0,
+        errmsg: error.message,
+        code: error.code,
+        codeName: error.codeName,
+        ...error.extra,
+      };
     }
     const message = error instanceof Error ? error.message : String(error);
     return { ok: 0, errmsg: message, code: 1, codeName: 'InternalError' };

@@ -3,7 +3,7 @@ import { Aggregator } from 'mingo';
 
 import { CommandError, fromQueryLibraryError } from '../errors.js';
 import type { Plan } from '../storage/collection.js';
-import { cloneDoc, type Doc, isPlainObject, keyOf } from '../values.js';
+import { bsonText, cloneDoc, type Doc, isPlainObject, keyOf } from '../values.js';
 import type { CommandContext } from './context.js';
 
 // Stages that only read their input; any other stage may change documents in place inside
@@ -28,11 +28,17 @@ export interface PipelineResult {
 
 function stageName(stage: unknown, index: number): string {
   if (!isPlainObject(stage)) {
-    throw new CommandError('TypeMismatch', `Each element of the 'pipeline' array must be an object (element ${index})`);
+    throw new CommandError(
+      'TypeMismatch',
+      `Each element of the 'pipeline' array must be an object (element ${index})`,
+    );
   }
   const keys = Object.keys(stage);
   if (keys.length !== 1) {
-    throw new CommandError('Location40323', 'A pipeline stage specification object must contain exactly one field.');
+    throw new CommandError(
+      'Location40323',
+      'A pipeline stage specification object must contain exactly one field.',
+    );
   }
   return keys[0];
 }
@@ -49,7 +55,10 @@ export async function runPipeline(
   const writes = lastName === '$out' || lastName === '$merge';
   const reading = writes ? stages.slice(0, -1) : stages;
   if (names.slice(0, -1).some((name) => name === '$out' || name === '$merge')) {
-    throw new CommandError('Location40323', `${lastName === '$out' ? '$out' : '$merge'} can only be the final stage in the pipeline`);
+    throw new CommandError(
+      'Location40323',
+      `${lastName === '$out' ? '$out' : '$merge'} can only be the final stage in the pipeline`,
+    );
   }
   const mutates = reading.some((stage) => !READ_ONLY_STAGES.has(Object.keys(stage)[0]));
 
@@ -65,7 +74,10 @@ export async function runPipeline(
       plan = candidates.plan;
     }
   } else if (names[0] !== '$documents') {
-    throw new CommandError('InvalidNamespace', "{aggregate: 1} is not valid for '$match'; a collection is required.");
+    throw new CommandError(
+      'InvalidNamespace',
+      "{aggregate: 1} is not valid for '$match'; a collection is required.",
+    );
   }
   if (mutates) input = input.map((doc) => cloneDoc(doc));
 
@@ -73,10 +85,12 @@ export async function runPipeline(
   try {
     const aggregator = new Aggregator(reading, {
       collectionResolver: (name: string) =>
-        [...(context.store.collection(context.db, name)?.docs.values() ?? [])].map((doc) => cloneDoc(doc)),
+        [...(context.store.collection(context.db, name)?.docs.values() ?? [])].map((doc) =>
+          cloneDoc(doc),
+        ),
       ...(variables ? { variables } : {}),
     });
-    docs = aggregator.run(input) as Doc[];
+    docs = aggregator.run<Doc>(input);
   } catch (error) {
     throw fromQueryLibraryError(error);
   }
@@ -87,7 +101,11 @@ export async function runPipeline(
   return { docs, plan };
 }
 
-function targetOf(context: CommandContext, spec: unknown, stage: string): { db: string; coll: string } {
+function targetOf(
+  context: CommandContext,
+  spec: unknown,
+  stage: string,
+): { db: string; coll: string } {
   if (typeof spec === 'string') return { db: context.db, coll: spec };
   if (isPlainObject(spec)) {
     const into = stage === '$merge' ? spec.into : spec;
@@ -103,7 +121,9 @@ async function writeResults(context: CommandContext, stage: Doc, docs: Doc[]): P
   const name = Object.keys(stage)[0];
   const spec = stage[name];
   const target = targetOf(context, spec, name);
-  const withIds = docs.map((doc) => (doc._id === undefined ? { _id: new ObjectId(), ...doc } : doc));
+  const withIds = docs.map((doc) =>
+    doc._id === undefined ? { _id: new ObjectId(), ...doc } : doc,
+  );
   if (name === '$out') {
     await context.store.write((writer) => {
       const collection = writer.ensureCollection(target.db, target.coll);
@@ -111,7 +131,11 @@ async function writeResults(context: CommandContext, stage: Doc, docs: Doc[]): P
       const probe = new Set<string>();
       for (const doc of withIds) {
         const key = keyOf(doc._id);
-        if (probe.has(key)) throw new CommandError('DuplicateKey', `E11000 duplicate key error collection: ${collection.ns} index: _id_`);
+        if (probe.has(key))
+          throw new CommandError(
+            'DuplicateKey',
+            `E11000 duplicate key error collection: ${collection.ns} index: _id_`,
+          );
         probe.add(key);
       }
       for (const doc of [...collection.docs.values()]) writer.remove(collection, doc);
@@ -120,33 +144,52 @@ async function writeResults(context: CommandContext, stage: Doc, docs: Doc[]): P
     return;
   }
   const options = isPlainObject(spec) ? spec : {};
-  const on = options.on === undefined ? ['_id'] : Array.isArray(options.on) ? options.on.map(String) : [String(options.on)];
+  const on =
+    options.on === undefined
+      ? ['_id']
+      : Array.isArray(options.on)
+        ? options.on.map(String)
+        : [bsonText(options.on)];
   const whenMatched = options.whenMatched ?? 'merge';
   const whenNotMatched = options.whenNotMatched ?? 'insert';
   if (typeof whenMatched !== 'string') {
-    throw new CommandError('CommandNotSupported', '$merge with a whenMatched pipeline is not supported by the embedded engine');
+    throw new CommandError(
+      'CommandNotSupported',
+      '$merge with a whenMatched pipeline is not supported by the embedded engine',
+    );
   }
   await context.store.write((writer) => {
     const collection = writer.ensureCollection(target.db, target.coll);
     for (const doc of docs) {
       const filter: Doc = {};
       for (const field of on) filter[field] = doc[field];
-      const existing = collection.candidates(filter).docs.find((candidate) =>
-        on.every((field) => keyOf(candidate[field]) === keyOf(doc[field])),
-      );
+      const existing = collection
+        .candidates(filter)
+        .docs.find((candidate) =>
+          on.every((field) => keyOf(candidate[field]) === keyOf(doc[field])),
+        );
       if (!existing) {
         if (whenNotMatched === 'discard') continue;
         if (whenNotMatched === 'fail') {
-          throw new CommandError('BadValue', '$merge could not find a matching document in the target collection');
+          throw new CommandError(
+            'BadValue',
+            '$merge could not find a matching document in the target collection',
+          );
         }
         writer.insert(collection, doc._id === undefined ? { _id: new ObjectId(), ...doc } : doc);
         continue;
       }
       if (whenMatched === 'keepExisting') continue;
       if (whenMatched === 'fail') {
-        throw new CommandError('DuplicateKey', `E11000 duplicate key error collection: ${collection.ns}`);
+        throw new CommandError(
+          'DuplicateKey',
+          `E11000 duplicate key error collection: ${collection.ns}`,
+        );
       }
-      const next = whenMatched === 'replace' ? { ...doc, _id: existing._id } : { ...existing, ...doc, _id: existing._id };
+      const next =
+        whenMatched === 'replace'
+          ? { ...doc, _id: existing._id }
+          : { ...existing, ...doc, _id: existing._id };
       writer.replace(collection, next);
     }
   });

@@ -44,13 +44,16 @@ export function runFind(collection: Collection | undefined, spec: FindSpec): Fin
     if (spec.sort) cursor = cursor.sort(spec.sort);
     if (spec.skip) cursor = cursor.skip(spec.skip);
     if (spec.limit) cursor = cursor.limit(spec.limit);
-    return { docs: cursor.all() as Doc[], plan, examined: docs.length };
+    return { docs: cursor.all(), plan, examined: docs.length };
   } catch (error) {
     throw fromQueryLibraryError(error);
   }
 }
 
-export function parseFind(context: CommandContext, args: Doc = context.command): FindSpec & {
+export function parseFind(
+  context: CommandContext,
+  args: Doc = context.command,
+): FindSpec & {
   collection: string;
   batchSize?: number;
   singleBatch?: boolean;
@@ -78,11 +81,16 @@ function nonEmpty(doc: Doc | undefined): Doc | undefined {
 const find: Handler = (context) => {
   const spec = parseFind(context);
   if (context.command.tailable) {
-    throw new CommandError('CommandNotSupported', 'tailable cursors are not supported by the embedded engine');
+    throw new CommandError(
+      'CommandNotSupported',
+      'tailable cursors are not supported by the embedded engine',
+    );
   }
   const { docs } = runFind(context.store.collection(context.db, spec.collection), spec);
   const ns = `${context.db}.${spec.collection}`;
-  const singleBatch = spec.singleBatch === true || (spec.limit !== undefined && spec.batchSize !== undefined && spec.limit <= spec.batchSize);
+  const singleBatch =
+    spec.singleBatch === true ||
+    (spec.limit !== undefined && spec.batchSize !== undefined && spec.limit <= spec.batchSize);
   return context.cursors.first(ns, docs, spec.batchSize, singleBatch);
 };
 
@@ -90,7 +98,10 @@ const getMore: Handler = (context) => {
   const args = context.command;
   const id = args.getMore;
   if (!isLong(id)) {
-    throw new CommandError('TypeMismatch', "BSON field 'getMore.getMore' is the wrong type, expected type 'long'");
+    throw new CommandError(
+      'TypeMismatch',
+      "BSON field 'getMore.getMore' is the wrong type, expected type 'long'",
+    );
   }
   const collection = collectionName('getMore', args.collection);
   const batchSize = optionalCount('getMore', args, 'batchSize');
@@ -98,14 +109,21 @@ const getMore: Handler = (context) => {
 };
 
 function isLong(value: unknown): value is Long {
-  return typeof value === 'object' && value !== null && (value as { _bsontype?: unknown })._bsontype === 'Long';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { _bsontype?: unknown })._bsontype === 'Long'
+  );
 }
 
 const killCursors: Handler = (context) => {
   collectionName('killCursors', context.command.killCursors);
   const ids = context.command.cursors;
   if (!Array.isArray(ids)) {
-    throw new CommandError('TypeMismatch', "BSON field 'killCursors.cursors' is the wrong type, expected type 'array'");
+    throw new CommandError(
+      'TypeMismatch',
+      "BSON field 'killCursors.cursors' is the wrong type, expected type 'array'",
+    );
   }
   const cursorsKilled: Long[] = [];
   const cursorsNotFound: Long[] = [];
@@ -136,7 +154,10 @@ const distinct: Handler = (context) => {
   const name = collectionName('distinct', args.distinct);
   const key = optionalString('distinct', args, 'key');
   if (key === undefined) {
-    throw new CommandError('FailedToParse', "BSON field 'distinct.key' is missing but a required field");
+    throw new CommandError(
+      'FailedToParse',
+      "BSON field 'distinct.key' is missing but a required field",
+    );
   }
   const query = optionalDoc('distinct', args, 'query') ?? {};
   const { docs } = runFind(context.store.collection(context.db, name), { filter: query });
@@ -154,20 +175,36 @@ const aggregate: Handler = async (context) => {
   const target = args.aggregate;
   const pipeline = args.pipeline;
   if (!Array.isArray(pipeline)) {
-    throw new CommandError('TypeMismatch', "BSON field 'aggregate.pipeline' is the wrong type, expected type 'array'");
+    throw new CommandError(
+      'TypeMismatch',
+      "BSON field 'aggregate.pipeline' is the wrong type, expected type 'array'",
+    );
   }
   const explain = optionalBool('aggregate', args, 'explain') === true;
   const cursorOptions = optionalDoc('aggregate', args, 'cursor');
   if (!cursorOptions && !explain) {
-    throw new CommandError('FailedToParse', "The 'cursor' option is required, except for aggregate with the explain argument");
+    throw new CommandError(
+      'FailedToParse',
+      "The 'cursor' option is required, except for aggregate with the explain argument",
+    );
   }
   const name = target === 1 ? undefined : collectionName('aggregate', target);
-  const batchSize = cursorOptions ? optionalCount('aggregate.cursor', cursorOptions, 'batchSize') : undefined;
+  const batchSize = cursorOptions
+    ? optionalCount('aggregate.cursor', cursorOptions, 'batchSize')
+    : undefined;
   const variables = optionalDoc('aggregate', args, 'let');
   const result = await runPipeline(context, name, pipeline, variables);
   const ns = `${context.db}.${name ?? '$cmd.aggregate'}`;
   if (explain) {
-    return { explainVersion: '1', stages: pipeline, queryPlanner: { namespace: ns, winningPlan: { stage: result.plan.stage, indexName: result.plan.indexName } }, ok: 1 };
+    return {
+      explainVersion: '1',
+      stages: pipeline,
+      queryPlanner: {
+        namespace: ns,
+        winningPlan: { stage: result.plan.stage, indexName: result.plan.indexName },
+      },
+      ok: 1,
+    };
   }
   return context.cursors.first(ns, result.docs, batchSize);
 };
@@ -175,14 +212,29 @@ const aggregate: Handler = async (context) => {
 const explain: Handler = (context) => {
   const inner = context.command.explain;
   if (!isPlainObject(inner)) {
-    throw new CommandError('TypeMismatch', "BSON field 'explain.explain' is the wrong type, expected type 'object'");
+    throw new CommandError(
+      'TypeMismatch',
+      "BSON field 'explain.explain' is the wrong type, expected type 'object'",
+    );
   }
   const started = Date.now();
   let spec: FindSpec & { collection: string };
   if ('find' in inner) spec = parseFind(context, inner);
-  else if ('count' in inner) spec = { collection: collectionName('count', inner.count), filter: optionalDoc('count', inner, 'query') ?? {} };
-  else if ('distinct' in inner) spec = { collection: collectionName('distinct', inner.distinct), filter: optionalDoc('distinct', inner, 'query') ?? {} };
-  else throw new CommandError('CommandNotSupported', 'explain is supported for find, count and distinct');
+  else if ('count' in inner)
+    spec = {
+      collection: collectionName('count', inner.count),
+      filter: optionalDoc('count', inner, 'query') ?? {},
+    };
+  else if ('distinct' in inner)
+    spec = {
+      collection: collectionName('distinct', inner.distinct),
+      filter: optionalDoc('distinct', inner, 'query') ?? {},
+    };
+  else
+    throw new CommandError(
+      'CommandNotSupported',
+      'explain is supported for find, count and distinct',
+    );
   const collection = context.store.collection(context.db, spec.collection);
   const { docs, plan, examined } = runFind(collection, spec);
   const ns = `${context.db}.${spec.collection}`;
@@ -191,7 +243,14 @@ const explain: Handler = (context) => {
       ? { stage: 'COLLSCAN', filter: spec.filter, direction: 'forward' }
       : plan.stage === 'IDHACK'
         ? { stage: 'IDHACK' }
-        : { stage: 'FETCH', inputStage: { stage: 'IXSCAN', indexName: plan.indexName, keyPattern: collection?.findIndex(plan.indexName ?? '')?.spec.key } };
+        : {
+            stage: 'FETCH',
+            inputStage: {
+              stage: 'IXSCAN',
+              indexName: plan.indexName,
+              keyPattern: collection?.findIndex(plan.indexName ?? '')?.spec.key,
+            },
+          };
   return {
     explainVersion: '1',
     queryPlanner: { namespace: ns, parsedQuery: spec.filter, winningPlan: leaf, rejectedPlans: [] },

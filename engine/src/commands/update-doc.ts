@@ -6,7 +6,14 @@ import { cloneDoc, type Doc, isPlainObject, keyOf } from '../values.js';
 
 export type UpdateSpec = Doc | Doc[];
 
-const PIPELINE_UPDATE_STAGES = new Set(['$addFields', '$set', '$project', '$unset', '$replaceRoot', '$replaceWith']);
+const PIPELINE_UPDATE_STAGES = new Set([
+  '$addFields',
+  '$set',
+  '$project',
+  '$unset',
+  '$replaceRoot',
+  '$replaceWith',
+]);
 
 export function isOperatorUpdate(update: UpdateSpec): boolean {
   return !Array.isArray(update) && Object.keys(update).some((key) => key.startsWith('$'));
@@ -17,7 +24,10 @@ export function validateUpdate(update: unknown): UpdateSpec {
     for (const stage of update) {
       const name = isPlainObject(stage) ? Object.keys(stage)[0] : undefined;
       if (!name || !PIPELINE_UPDATE_STAGES.has(name)) {
-        throw new CommandError('FailedToParse', `${String(name)} is not allowed to be used within an update`);
+        throw new CommandError(
+          'FailedToParse',
+          `${String(name)} is not allowed to be used within an update`,
+        );
       }
     }
     return update as Doc[];
@@ -104,23 +114,32 @@ export function applyUpdate(
   let next: Doc;
   if (Array.isArray(update)) {
     try {
-      next = (new Aggregator(update).run([cloneDoc(base)]) as Doc[])[0] ?? {};
+      next = new Aggregator(update).run<Doc>([cloneDoc(base)])[0] ?? {};
     } catch (error) {
       throw fromQueryLibraryError(error);
     }
   } else if (isOperatorUpdate(update)) {
     const { $setOnInsert, ...operators } = update;
     if (inserting && isPlainObject($setOnInsert)) {
-      operators.$set = { ...(isPlainObject(operators.$set) ? operators.$set : {}), ...$setOnInsert };
+      operators.$set = {
+        ...(isPlainObject(operators.$set) ? operators.$set : {}),
+        ...$setOnInsert,
+      };
     }
     next = cloneDoc(base);
     try {
-      applyOperators(next, operators, arrayFilters, inserting ? undefined : filter, { cloneMode: 'deep' });
+      applyOperators(next, operators, arrayFilters, inserting ? undefined : filter, {
+        cloneMode: 'deep',
+      });
     } catch (error) {
       throw fromQueryLibraryError(error);
     }
   } else {
-    if (update._id !== undefined && base._id !== undefined && keyOf(update._id) !== keyOf(base._id)) {
+    if (
+      update._id !== undefined &&
+      base._id !== undefined &&
+      keyOf(update._id) !== keyOf(base._id)
+    ) {
       throw immutableId(current ? current._id : base._id, update._id);
     }
     next = { ...update };
@@ -133,5 +152,8 @@ export function applyUpdate(
 }
 
 function immutableId(_before: unknown, _after: unknown): CommandError {
-  return new CommandError('ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
+  return new CommandError(
+    'ImmutableField',
+    "Performing an update on the path '_id' would modify the immutable field '_id'",
+  );
 }

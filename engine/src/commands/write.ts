@@ -27,7 +27,13 @@ interface WriteError extends Doc {
 
 function toWriteError(index: number, error: unknown): WriteError {
   const failure = fromQueryLibraryError(error);
-  return { index, code: failure.code, codeName: failure.codeName, errmsg: failure.message, ...failure.extra };
+  return {
+    index,
+    code: failure.code,
+    codeName: failure.codeName,
+    errmsg: failure.message,
+    ...failure.extra,
+  };
 }
 
 function withWriteErrors(reply: Doc, writeErrors: WriteError[]): Doc {
@@ -42,7 +48,8 @@ function prepareInsert(doc: Doc): Doc {
   if (Array.isArray(id)) {
     throw new CommandError('InvalidIdField', "The '_id' value cannot be of type array");
   }
-  if (id instanceof RegExp) throw new CommandError('InvalidIdField', "The '_id' value cannot be of type regex");
+  if (id instanceof RegExp)
+    throw new CommandError('InvalidIdField', "The '_id' value cannot be of type regex");
   for (const key of Object.keys(prepared)) {
     if (key.startsWith('$')) {
       throw new CommandError('BadValue', `Document can't have $ prefixed field names: ${key}`);
@@ -86,12 +93,23 @@ interface UpdateStatement {
 
 function parseStatement(raw: Doc): UpdateStatement {
   const q = optionalDoc('update.updates', raw, 'q');
-  if (!q) throw new CommandError('FailedToParse', "BSON field 'update.updates.q' is missing but a required field");
-  if (raw.u === undefined) throw new CommandError('FailedToParse', "BSON field 'update.updates.u' is missing but a required field");
+  if (!q)
+    throw new CommandError(
+      'FailedToParse',
+      "BSON field 'update.updates.q' is missing but a required field",
+    );
+  if (raw.u === undefined)
+    throw new CommandError(
+      'FailedToParse',
+      "BSON field 'update.updates.u' is missing but a required field",
+    );
   const u = validateUpdate(raw.u);
   const multi = optionalBool('update.updates', raw, 'multi') ?? false;
   if (multi && !Array.isArray(u) && !isOperatorUpdate(u)) {
-    throw new CommandError('FailedToParse', 'multi update is not supported for replacement-style update');
+    throw new CommandError(
+      'FailedToParse',
+      'multi update is not supported for replacement-style update',
+    );
   }
   const filters = optionalArray('update.updates', raw, 'arrayFilters');
   return {
@@ -104,7 +122,10 @@ function parseStatement(raw: Doc): UpdateStatement {
 }
 
 function updateMatches(writer: Writer, collection: Collection, statement: UpdateStatement) {
-  const matches = runFind(collection, { filter: statement.q, limit: statement.multi ? undefined : 1 }).docs;
+  const matches = runFind(collection, {
+    filter: statement.q,
+    limit: statement.multi ? undefined : 1,
+  }).docs;
   let modified = 0;
   for (const match of matches) {
     const { doc, changed } = applyUpdate(match, statement.u, statement.q, statement.arrayFilters);
@@ -162,10 +183,17 @@ const remove: Handler = async (context) => {
     for (const [index, statement] of statements.entries()) {
       try {
         const q = optionalDoc('delete.deletes', statement, 'q');
-        if (!q) throw new CommandError('FailedToParse', "BSON field 'delete.deletes.q' is missing but a required field");
+        if (!q)
+          throw new CommandError(
+            'FailedToParse',
+            "BSON field 'delete.deletes.q' is missing but a required field",
+          );
         const limit = statement.limit;
         if (limit !== 0 && limit !== 1) {
-          throw new CommandError('FailedToParse', `The limit field in delete objects must be 0 or 1. Got ${String(limit)}`);
+          throw new CommandError(
+            'FailedToParse',
+            `The limit field in delete objects must be 0 or 1. Got ${String(limit)}`,
+          );
         }
         if (!collection) continue;
         const matches = runFind(collection, { filter: q, limit: limit === 1 ? 1 : undefined }).docs;
@@ -184,7 +212,7 @@ function project(doc: Doc | undefined, fields: Doc | undefined): Doc | null {
   if (!doc) return null;
   if (!fields || Object.keys(fields).length === 0) return doc;
   try {
-    return (mingoFind([doc], {}, fields).all()[0] as Doc | undefined) ?? null;
+    return mingoFind([doc], {}, fields).all()[0] ?? null;
   } catch (error) {
     throw fromQueryLibraryError(error);
   }
@@ -209,13 +237,20 @@ const findAndModify: Handler = async (context) => {
     throw new CommandError('FailedToParse', 'Either an update or remove=true must be specified');
   }
   if (remove && (upsert || returnNew)) {
-    throw new CommandError('FailedToParse', 'Cannot specify both upsert=true or new=true and remove=true');
+    throw new CommandError(
+      'FailedToParse',
+      'Cannot specify both upsert=true or new=true and remove=true',
+    );
   }
   const updateSpec = remove ? undefined : validateUpdate(args.update);
 
   return context.store.write((writer): Doc => {
-    const collection = remove ? writer.collection(context.db, name) : writer.ensureCollection(context.db, name);
-    const match = collection ? runFind(collection, { filter: query, sort, limit: 1 }).docs[0] : undefined;
+    const collection = remove
+      ? writer.collection(context.db, name)
+      : writer.ensureCollection(context.db, name);
+    const match = collection
+      ? runFind(collection, { filter: query, sort, limit: 1 }).docs[0]
+      : undefined;
     if (remove) {
       if (match && collection) writer.remove(collection, match);
       return { lastErrorObject: { n: match ? 1 : 0 }, value: project(match, fields), ok: 1 };

@@ -1,8 +1,9 @@
-import { Binary, UUID } from 'bson';
+import type { Binary } from 'bson';
+import { UUID } from 'bson';
 import { Query } from 'mingo';
 
 import { CommandError } from '../errors.js';
-import { type Doc, isPlainObject, keyOf } from '../values.js';
+import { bsonText, type Doc, isPlainObject, keyOf } from '../values.js';
 import { Index, type IndexSpec } from './index-key.js';
 import { chooseIndex, fieldBounds } from './planner.js';
 
@@ -179,15 +180,25 @@ export class Collection {
           docs.push(doc);
         }
       }
-      return { docs, plan: { stage: 'IXSCAN', indexName: '_id_', keysExamined: docs.length }, exact: false };
+      return {
+        docs,
+        plan: { stage: 'IXSCAN', indexName: '_id_', keysExamined: docs.length },
+        exact: false,
+      };
     }
     const choice = chooseIndex(this.indexes, bounds);
     if (!choice) {
-      return { docs: [...this.docs.values()], plan: { stage: 'COLLSCAN', keysExamined: 0 }, exact: false };
+      return {
+        docs: [...this.docs.values()],
+        plan: { stage: 'COLLSCAN', keysExamined: 0 },
+        exact: false,
+      };
     }
     const ids = new Set<string>();
     let keysExamined = 0;
-    const prefixes = choice.firstFieldIn ? choice.firstFieldIn.map((value) => [value]) : [choice.prefix];
+    const prefixes = choice.firstFieldIn
+      ? choice.firstFieldIn.map((value) => [value])
+      : [choice.prefix];
     for (const prefix of prefixes) {
       for (const id of choice.index.scan(prefix, choice.range)) {
         keysExamined++;
@@ -200,8 +211,14 @@ export class Collection {
       if (doc) docs.push(doc);
     }
     const exact =
-      !choice.range && !choice.firstFieldIn && answeredByEquality(filter, choice.index.fields.slice(0, choice.prefix.length));
-    return { docs, plan: { stage: 'IXSCAN', indexName: choice.index.spec.name, keysExamined }, exact };
+      !choice.range &&
+      !choice.firstFieldIn &&
+      answeredByEquality(filter, choice.index.fields.slice(0, choice.prefix.length));
+    return {
+      docs,
+      plan: { stage: 'IXSCAN', indexName: choice.index.spec.name, keysExamined },
+      exact,
+    };
   }
 }
 
@@ -229,7 +246,7 @@ function formatValue(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'object') {
     const tag: unknown = (value as { _bsontype?: unknown })._bsontype;
-    if (tag === 'ObjectId') return `ObjectId('${String(value as object)}')`;
+    if (tag === 'ObjectId') return `ObjectId('${bsonText(value)}')`;
     if (tag === undefined && !Array.isArray(value)) {
       const inner = Object.entries(value as Doc)
         .map(([key, item]) => `${key}: ${formatValue(item)}`)
@@ -238,5 +255,5 @@ function formatValue(value: unknown): string {
     }
     if (Array.isArray(value)) return `[ ${value.map(formatValue).join(', ')} ]`;
   }
-  return String(value);
+  return bsonText(value);
 }

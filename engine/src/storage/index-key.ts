@@ -52,11 +52,18 @@ export class Index {
   readonly complete: boolean;
   private readonly partial: Query | undefined;
   private entries: Entry[] = [];
+  /**
+   * Set once a document put several keys in the index (an array value). Then two bounds on a
+   * field may be met by different elements, so a range lookup may only use one of them.
+   */
+  multikey = false;
 
   constructor(spec: IndexSpec) {
     this.spec = spec;
     this.fields = Object.keys(spec.key);
-    this.partial = spec.partialFilterExpression ? new Query(spec.partialFilterExpression) : undefined;
+    this.partial = spec.partialFilterExpression
+      ? new Query(spec.partialFilterExpression)
+      : undefined;
     const plainKeys = Object.values(spec.key).every(
       (direction) => direction === 1 || direction === -1 || direction === 'hashed',
     );
@@ -80,9 +87,18 @@ export class Index {
         const normalised = value === undefined ? null : value;
         seen.set(keyOf(normalised), normalised);
       }
-      return { values: [...seen.values()], missing: valuesAtPath(doc, field).every((v) => v === undefined) };
+      return {
+        values: [...seen.values()],
+        missing: valuesAtPath(doc, field).every((v) => v === undefined),
+      };
     });
     if (this.spec.sparse && perField.every((field) => field.missing)) return [];
+    if (
+      perField.some((field) => field.values.length > 1) ||
+      this.fields.some((field) => hasArrayOn(doc, field))
+    ) {
+      this.multikey = true;
+    }
     let tuples: unknown[][] = [[]];
     for (const field of perField) {
       tuples = tuples.flatMap((tuple) => field.values.map((value) => [...tuple, value]));
@@ -109,6 +125,7 @@ export class Index {
 
   /** Rebuilds every entry at once, a sort instead of one insertion per document. */
   rebuild(docs: Iterable<[string, Doc]>): void {
+    this.multikey = false;
     const entries: Entry[] = [];
     for (const [id, doc] of docs) {
       for (const values of this.keysFor(doc)) entries.push({ values, id });
@@ -143,8 +160,12 @@ export class Index {
   }
 
   /** Document keys whose entry starts with `prefix` and whose next field lies in `range`. */
-  *scan(prefix: unknown[], range?: Range): Generator<string> {
+  *scan(prefix: unknown[], bounds?: Range): Generator<string> {
     const k = prefix.length;
+    const range =
+      bounds && this.multikey && bounds.lo !== undefined && bounds.hi !== undefined
+        ? { lo: bounds.lo, loInclusive: bounds.loInclusive, hiInclusive: true }
+        : bounds;
     const comparePrefix = (entry: Entry) => compareTuples(entry.values, prefix, k);
     // A one-sided range stays within its bound's type, as MongoDB's type bracketing does.
     const belowRange = (value: unknown) => {
@@ -193,4 +214,14 @@ export class Index {
     }
     return lo;
   }
+}
+
+function hasArrayOn(doc: Doc, path: string): boolean {
+  let value: unknown = doc;
+  for (const part of path.split('.')) {
+    if (Array.isArray(value)) return true;
+    if (value === null || typeof value !== 'object') return false;
+    value = (value as Doc)[part];
+  }
+  return Array.isArray(value);
 }

@@ -40,7 +40,11 @@ export class Journal {
     if (this.failure) return Promise.reject(this.failure);
     this.bytes += bytes.length;
     return new Promise((resolve, reject) => {
-      this.queue.push({ kind: 'record', bytes, done: (error) => (error ? reject(error) : resolve()) });
+      this.queue.push({
+        kind: 'record',
+        bytes,
+        done: (error) => (error ? reject(error) : resolve()),
+      });
       this.schedule();
     });
   }
@@ -49,7 +53,11 @@ export class Journal {
   rotate(seq: number): Promise<void> {
     this.bytes = 0;
     return new Promise((resolve, reject) => {
-      this.queue.push({ kind: 'rotate', seq, done: (error) => (error ? reject(error) : resolve()) });
+      this.queue.push({
+        kind: 'rotate',
+        seq,
+        done: (error) => (error ? reject(error) : resolve()),
+      });
       this.schedule();
     });
   }

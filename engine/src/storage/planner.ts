@@ -27,7 +27,8 @@ function isScalarForIndex(value: unknown): boolean {
 }
 
 function boundsOf(condition: unknown): FieldBounds | undefined {
-  if (!isPlainObject(condition)) return isScalarForIndex(condition) ? { eq: { value: condition } } : undefined;
+  if (!isPlainObject(condition))
+    return isScalarForIndex(condition) ? { eq: { value: condition } } : undefined;
   const keys = Object.keys(condition);
   if (keys.length === 0 || !keys.every((key) => key.startsWith('$'))) {
     // An embedded document compared as a whole.
@@ -88,7 +89,10 @@ export function fieldBounds(filter: Doc): Map<string, FieldBounds> {
 }
 
 /** The index that narrows the filter most, if any can be used. */
-export function chooseIndex(indexes: Index[], bounds: Map<string, FieldBounds>): IndexChoice | undefined {
+export function chooseIndex(
+  indexes: Index[],
+  bounds: Map<string, FieldBounds>,
+): IndexChoice | undefined {
   let best: { choice: IndexChoice; score: number } | undefined;
   for (const index of indexes) {
     if (!index.complete) continue;
@@ -110,7 +114,10 @@ export function chooseIndex(indexes: Index[], bounds: Map<string, FieldBounds>):
     const whole = index.unique && prefix.length === index.fields.length;
     const score = prefix.length * 4 + (range ? 2 : 0) + (firstFieldIn ? 1 : 0) + (whole ? 100 : 0);
     if (!best || score > best.score) {
-      best = { choice: { index, prefix, range: firstFieldIn ? undefined : range, firstFieldIn }, score };
+      best = {
+        choice: { index, prefix, range: firstFieldIn ? undefined : range, firstFieldIn },
+        score,
+      };
     }
   }
   return best?.choice;

@@ -9,7 +9,11 @@ import type { Doc } from '../values.js';
 // so a torn or corrupt tail is recognised and never half-applied.
 const HEADER = 8;
 
-export const DESERIALIZE_OPTIONS = { promoteValues: true, promoteLongs: true, bsonRegExp: false } as const;
+export const DESERIALIZE_OPTIONS = {
+  promoteValues: true,
+  promoteLongs: true,
+  bsonRegExp: false,
+} as const;
 
 export function frameRecord(payload: Doc): Buffer {
   const body = serialize(payload, { checkKeys: false, ignoreUndefined: false });

@@ -31,7 +31,11 @@ export function parseSeq(file: string, kind: 'journal' | 'snapshot'): number | u
  * and snapshots it replaces. The snapshot appears under its final name only once it is complete
  * and on disk, so a crash part-way leaves the previous snapshot and journals in charge.
  */
-export async function writeSnapshot(dir: string, seq: number, image: CollectionImage[]): Promise<void> {
+export async function writeSnapshot(
+  dir: string,
+  seq: number,
+  image: CollectionImage[],
+): Promise<void> {
   await mkdir(dir, { recursive: true });
   const finalPath = path.join(dir, snapshotFileName(seq));
   const tmpPath = `${finalPath}.tmp`;

@@ -37,7 +37,9 @@ export function sweepExpired(store: Store, now = Date.now()): Promise<number> {
 
 export function startExpiry(store: Store, logger: EngineLogger): () => void {
   const timer = setInterval(() => {
-    sweepExpired(store).catch((error: unknown) => logger.error(`engine: TTL sweep failed: ${String(error)}`));
+    sweepExpired(store).catch((error: unknown) =>
+      logger.error(`engine: TTL sweep failed: ${String(error)}`),
+    );
   }, SWEEP_EVERY_MS);
   timer.unref();
   return () => clearInterval(timer);

@@ -45,12 +45,15 @@ export function readHeader(buffer: Buffer): Header {
 function readDocument(buffer: Buffer, offset: number, end: number): { doc: Doc; next: number } {
   if (offset + 5 > end) throw new ProtocolError('truncated BSON document');
   const size = buffer.readInt32LE(offset);
-  if (size < 5 || offset + size > end) throw new ProtocolError('BSON document length out of bounds');
+  if (size < 5 || offset + size > end)
+    throw new ProtocolError('BSON document length out of bounds');
   try {
     const doc = deserialize(buffer.subarray(offset, offset + size), DESERIALIZE_OPTIONS);
     return { doc, next: offset + size };
   } catch (error) {
-    throw new ProtocolError(`invalid BSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ProtocolError(
+      `invalid BSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -87,7 +90,8 @@ function parseOpMsg(message: Buffer, header: Header): Request {
       if (offset + 4 > end) throw new ProtocolError('truncated document sequence');
       const size = message.readInt32LE(offset);
       const sectionEnd = offset + size;
-      if (size < 5 || sectionEnd > end) throw new ProtocolError('document sequence length out of bounds');
+      if (size < 5 || sectionEnd > end)
+        throw new ProtocolError('document sequence length out of bounds');
       const identifier = readCString(message, offset + 4, sectionEnd);
       let at = identifier.next;
       const docs: Doc[] = [];
@@ -151,8 +155,16 @@ export function encodeReply(request: Request, reply: Doc): Buffer {
     fields.writeBigInt64LE(0n, 4); // cursorID
     fields.writeInt32LE(0, 12); // startingFrom
     fields.writeInt32LE(1, 16); // numberReturned
-    return Buffer.concat([header(16 + 20 + body.length, request.header.requestId, OP_REPLY), fields, body]);
+    return Buffer.concat([
+      header(16 + 20 + body.length, request.header.requestId, OP_REPLY),
+      fields,
+      body,
+    ]);
   }
   const flagsAndKind = Buffer.alloc(5);
-  return Buffer.concat([header(16 + 5 + body.length, request.header.requestId, OP_MSG), flagsAndKind, body]);
+  return Buffer.concat([
+    header(16 + 5 + body.length, request.header.requestId, OP_MSG),
+    flagsAndKind,
+    body,
+  ]);
 }
