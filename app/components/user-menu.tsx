@@ -1,0 +1,54 @@
+import { Form, Link } from '@remix-run/react';
+
+/** The signed-in staff member as the shells need them: no more than the menu shows. */
+export interface ShellUser {
+  name: string;
+  email: string;
+  role: 'hr-admin' | 'leader';
+}
+
+const roleLabels: Record<ShellUser['role'], string> = {
+  'hr-admin': 'HR admin',
+  leader: 'Leader',
+};
+
+export function UserMenu({ user }: { user: ShellUser | null }) {
+  if (!user) {
+    return (
+      <Link to="/login" className="button button-quiet">
+        Sign in
+      </Link>
+    );
+  }
+  // <details> opens and closes without JavaScript and is announced as expandable.
+  return (
+    <details className="user-menu">
+      <summary aria-label={`Account menu for ${user.name}`}>
+        <span className="avatar" aria-hidden="true">
+          {initials(user.name)}
+        </span>
+        <span className="user-menu-name">{user.name}</span>
+      </summary>
+      <div className="user-menu-panel">
+        <p className="user-menu-identity">
+          <strong>{user.name}</strong>
+          <span>{user.email}</span>
+          <span>{roleLabels[user.role]}</span>
+        </p>
+        <Form method="post" action="/logout">
+          <button type="submit" className="button button-quiet">
+            Sign out
+          </button>
+        </Form>
+      </div>
+    </details>
+  );
+}
+
+function initials(name: string): string {
+  const letters = name
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((part) => part[0]?.toUpperCase() ?? '');
+  return (letters[0] ?? '') + (letters.length > 1 ? (letters.at(-1) ?? '') : '');
+}

@@ -1,0 +1,47 @@
+import { createRemixStub } from '@remix-run/testing';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+
+import PublicLayout from './_public';
+import Home from './_public._index';
+import Login from './_public.login';
+
+afterEach(cleanup);
+
+function renderApp(at = '/') {
+  const Stub = createRemixStub([
+    {
+      Component: PublicLayout,
+      children: [
+        { path: '/', Component: Home },
+        { path: '/login', Component: Login },
+      ],
+    },
+  ]);
+  render(<Stub initialEntries={[at]} />);
+}
+
+describe('home page', () => {
+  it('explains Innerloop and links to staff sign-in', async () => {
+    renderApp();
+    const main = await screen.findByRole('main');
+    expect(within(main).getByRole('heading', { level: 1 }).textContent).toBe(
+      'Listen to your internal customers',
+    );
+    const explanation = main.querySelector('.lead')?.textContent ?? '';
+    expect(explanation.split(/(?<=\.)\s+/)).toHaveLength(2);
+    expect(explanation).toMatch(/anonymous pulse surveys/);
+    expect(within(main).getByRole('link', { name: 'Staff sign in' }).getAttribute('href')).toBe(
+      '/login',
+    );
+  });
+
+  it('leads to the sign-in page inside the same shell', async () => {
+    renderApp();
+    fireEvent.click(await screen.findByRole('link', { name: 'Staff sign in' }));
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Staff sign in' });
+    expect(screen.getByRole('main').contains(heading)).toBe(true);
+    expect(screen.getByText(/arrives soon/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Innerloop' }).getAttribute('href')).toBe('/');
+  });
+});

@@ -1,0 +1,168 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { environmentVariables, loadSessionSecrets, parseEnv } from './env.server';
+
+const secret = 'x'.repeat(32);
+
+function parsed(source: Record<string, string | undefined>) {
+  const result = parseEnv(source);
+  if (!result.ok) throw new Error(result.message);
+  return result.env;
+}
+
+describe('parseEnv', () => {
+  it('fills documented defaults when nothing is set', () => {
+    const env = parsed({});
+    expect(env).toMatchObject({
+      PORT: 3000,
+      HOST: '127.0.0.1',
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'info',
+      MONGODB_URI: undefined,
+      SESSION_SECRET: undefined,
+    });
+    expect(env.DATA_DIR).toBe(path.resolve('.data'));
+  });
+
+  it('treats an empty value as unset', () => {
+    expect(parsed({ PORT: '', LOG_LEVEL: '' })).toMatchObject({ PORT: 3000, LOG_LEVEL: 'info' });
+  });
+
+  it('reads valid values', () => {
+    const env = parsed({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      NODE_ENV: 'production',
+      MONGODB_URI: 'mongodb+srv://user:pw@cluster0.example.net/innerloop',
+      DATA_DIR: '/var/lib/innerloop',
+      SESSION_SECRET: `${secret}, ${'y'.repeat(40)}`,
+      LOG_LEVEL: 'warn',
+    });
+    expect(env).toMatchObject({
+      PORT: 8080,
+      HOST: '0.0.0.0',
+      NODE_ENV: 'production',
+      DATA_DIR: '/var/lib/innerloop',
+      SESSION_SECRET: [secret, 'y'.repeat(40)],
+      LOG_LEVEL: 'warn',
+    });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'Invalid environment: PORT must be an integer between 1 and 65535'],
+    [{ PORT: '0' }, 'Invalid environment: PORT must be an integer between 1 and 65535'],
+    [{ PORT: '65536' }, 'Invalid environment: PORT must be an integer between 1 and 65535'],
+    [{ PORT: '80.5' }, 'Invalid environment: PORT must be an integer between 1 and 65535'],
+    [
+      { NODE_ENV: 'staging' },
+      'Invalid environment: NODE_ENV must be one of development, production, test',
+    ],
+    [
+      { LOG_LEVEL: 'verbose' },
+      'Invalid environment: LOG_LEVEL must be one of debug, info, warn, error, silent',
+    ],
+    [
+      { MONGODB_URI: 'postgres://db' },
+      'Invalid environment: MONGODB_URI must start with mongodb:// or mongodb+srv://',
+    ],
+    [{ HOST: 'my host' }, 'Invalid environment: HOST must be a host name or an IP address'],
+    [
+      { SESSION_SECRET: 'short' },
+      'Invalid environment: SESSION_SECRET must be at least 32 characters (each, when several are separated by commas)',
+    ],
+    [
+      { NODE_ENV: 'production', MONGODB_URI: 'mongodb://db.internal:27017' },
+      'Invalid environment: SESSION_SECRET is required when NODE_ENV=production and MONGODB_URI is set',
+    ],
+  ])('rejects %o with one clear line', (source, message) => {
+    expect(parseEnv(source)).toEqual({ ok: false, message });
+  });
+
+  it('names every wrong variable on the same line', () => {
+    const result = parseEnv({ PORT: 'x', LOG_LEVEL: 'loud' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).not.toContain('\n');
+    expect(result.message).toMatch(/^Invalid environment: PORT .*; LOG_LEVEL /);
+  });
+
+  it('never repeats a MONGODB_URI, which may hold a password', () => {
+    const result = parseEnv({ MONGODB_URI: 'http://admin:hunter2@db' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).not.toContain('hunter2');
+  });
+
+  it('allows a production run on local data without a secret (one is generated)', () => {
+    expect(parseEnv({ NODE_ENV: 'production' }).ok).toBe(true);
+  });
+});
+
+describe('getEnv', () => {
+  const run = promisify(execFile);
+
+  it('stops the process with exit code 1 and a single line on stderr', async () => {
+    const code = "const { getEnv } = await import('./app/utils/env.server.ts'); getEnv();";
+    const failure: unknown = await run(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', code],
+      { env: { ...process.env, PORT: 'seventy' } },
+    ).catch((error: unknown) => error);
+    expect(failure).toMatchObject({
+      code: 1,
+      stderr: 'Invalid environment: PORT must be an integer between 1 and 65535\n',
+    });
+  });
+});
+
+describe('loadSessionSecrets', () => {
+  let dataDir: string | undefined;
+  afterEach(() => {
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('uses SESSION_SECRET when set', () => {
+    expect(loadSessionSecrets({ SESSION_SECRET: [secret], DATA_DIR: '/nonexistent' })).toEqual([
+      secret,
+    ]);
+  });
+
+  it('generates a secret once, keeps it private under DATA_DIR and reuses it', () => {
+    dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'innerloop-env-')), 'nested');
+    const first = loadSessionSecrets({ SESSION_SECRET: undefined, DATA_DIR: dataDir });
+    const second = loadSessionSecrets({ SESSION_SECRET: undefined, DATA_DIR: dataDir });
+    expect(first).toEqual(second);
+    expect(first[0]?.length).toBeGreaterThanOrEqual(32);
+    const file = path.join(dataDir, 'session-secret');
+    expect(readFileSync(file, 'utf8').trim()).toBe(first[0]);
+    expect(statSync(file).mode & 0o077).toBe(0);
+  });
+});
+
+describe('environmentVariables', () => {
+  it('lists exactly the variables the schema reads', () => {
+    const names = environmentVariables.map((variable) => variable.name);
+    expect(names).toEqual([
+      'PORT',
+      'HOST',
+      'NODE_ENV',
+      'MONGODB_URI',
+      'DATA_DIR',
+      'SESSION_SECRET',
+      'LOG_LEVEL',
+    ]);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('are all documented in the README section', () => {
+    // The section is drafted in docs/ and merged into README.md; check wherever it lives now.
+    const draft = path.resolve('docs/README-app-section.md');
+    const readme = readFileSync(existsSync(draft) ? draft : path.resolve('README.md'), 'utf8');
+    for (const { name } of environmentVariables) expect(readme).toContain(`\`${name}\``);
+  });
+});

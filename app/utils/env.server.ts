@@ -1,0 +1,162 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { z } from 'zod';
+
+/**
+ * Every environment variable the app reads. The README section is written from this list;
+ * a test keeps the two in step, so add a variable here first.
+ */
+export const environmentVariables = [
+  {
+    name: 'PORT',
+    default: '3000',
+    description: 'TCP port the HTTP server listens on (1–65535).',
+  },
+  {
+    name: 'HOST',
+    default: '127.0.0.1',
+    description:
+      'Interface the HTTP server listens on. Loopback by default so a fresh install is not exposed; set 0.0.0.0 in a container or behind a reverse proxy on another host.',
+  },
+  {
+    name: 'NODE_ENV',
+    default: 'development (npm start sets production)',
+    description: 'development, production or test.',
+  },
+  {
+    name: 'MONGODB_URI',
+    default: '(unset)',
+    description:
+      'mongodb:// or mongodb+srv:// connection string of a MongoDB to use (standalone, replica set or Atlas). Unset: a local mongod found without downloading, else the embedded engine, with data under DATA_DIR.',
+  },
+  {
+    name: 'DATA_DIR',
+    default: './.data',
+    description:
+      'Folder for local state: the embedded engine or local mongod data and the generated session secret.',
+  },
+  {
+    name: 'SESSION_SECRET',
+    default: '(generated)',
+    description:
+      'Secret that signs session cookies, at least 32 characters; a comma-separated list rotates secrets (the first signs). Unset: generated once and kept in DATA_DIR/session-secret. Required when NODE_ENV=production and MONGODB_URI is set, because several app instances then share one database and must share the secret.',
+  },
+  {
+    name: 'LOG_LEVEL',
+    default: 'info',
+    description: 'debug, info, warn, error or silent.',
+  },
+] as const;
+
+export type EnvironmentVariableName = (typeof environmentVariables)[number]['name'];
+
+export const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+const nodeEnvs = ['development', 'production', 'test'] as const;
+
+// Empty strings count as unset: `PORT= npm start` should mean "the default", not "invalid".
+const optional = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const schema = z
+  .object({
+    PORT: optional(
+      z
+        .string()
+        .regex(/^\d+$/, 'must be an integer between 1 and 65535')
+        .transform(Number)
+        .refine((port) => port >= 1 && port <= 65535, 'must be an integer between 1 and 65535'),
+    ).transform((port) => port ?? 3000),
+    HOST: optional(
+      z.string().regex(/^[\w.:[\]-]+$/, 'must be a host name or an IP address'),
+    ).transform((host) => host ?? '127.0.0.1'),
+    NODE_ENV: optional(
+      z.enum(nodeEnvs, { errorMap: () => ({ message: `must be one of ${nodeEnvs.join(', ')}` }) }),
+    ).transform((nodeEnv) => nodeEnv ?? 'development'),
+    // The value is never echoed back: it may carry a password.
+    MONGODB_URI: optional(
+      z.string().regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must start with mongodb:// or mongodb+srv://'),
+    ),
+    DATA_DIR: optional(z.string()).transform((dir) => path.resolve(dir ?? '.data')),
+    SESSION_SECRET: optional(
+      z
+        .string()
+        .transform((value) => value.split(',').map((secret) => secret.trim()))
+        .refine(
+          (secrets) => secrets.every((secret) => secret.length >= 32),
+          'must be at least 32 characters (each, when several are separated by commas)',
+        ),
+    ),
+    LOG_LEVEL: optional(
+      z.enum(logLevels, {
+        errorMap: () => ({ message: `must be one of ${logLevels.join(', ')}` }),
+      }),
+    ).transform((level) => level ?? 'info'),
+  })
+  .superRefine((env, context) => {
+    if (env.NODE_ENV === 'production' && env.MONGODB_URI && !env.SESSION_SECRET) {
+      context.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['SESSION_SECRET'],
+        message: 'is required when NODE_ENV=production and MONGODB_URI is set',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export type EnvResult = { ok: true; env: Env } | { ok: false; message: string };
+
+/** Parses the variables; on failure the message is one line naming each wrong variable. */
+export function parseEnv(source: Record<string, string | undefined>): EnvResult {
+  const picked = Object.fromEntries(environmentVariables.map(({ name }) => [name, source[name]]));
+  const result = schema.safeParse(picked);
+  if (result.success) return { ok: true, env: result.data };
+  const problems = result.error.issues.map(
+    (issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`,
+  );
+  return { ok: false, message: `Invalid environment: ${problems.join('; ')}` };
+}
+
+let cached: Env | undefined;
+
+/**
+ * The validated environment. A wrong value is a deployment mistake nobody should have to dig
+ * for, so it stops the process with one line on stderr and exit code 1.
+ */
+export function getEnv(): Env {
+  if (cached) return cached;
+  const result = parseEnv(process.env);
+  if (!result.ok) {
+    process.stderr.write(`${result.message}\n`);
+    process.exit(1);
+  }
+  cached = result.env;
+  return cached;
+}
+
+/**
+ * The secrets that sign cookies: SESSION_SECRET when set, otherwise one generated on first run
+ * and kept in DATA_DIR so sessions survive restarts.
+ */
+export function loadSessionSecrets(env: Pick<Env, 'SESSION_SECRET' | 'DATA_DIR'>): string[] {
+  if (env.SESSION_SECRET) return env.SESSION_SECRET;
+  const file = path.join(env.DATA_DIR, 'session-secret');
+  try {
+    const stored = readFileSync(file, 'utf8').trim();
+    if (stored.length >= 32) return [stored];
+  } catch (error) {
+    if (!isMissingFile(error)) throw error;
+  }
+  const secret = randomBytes(32).toString('base64url');
+  mkdirSync(env.DATA_DIR, { recursive: true });
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return [secret];
+}
+
+function isMissingFile(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'ENOENT';
+}

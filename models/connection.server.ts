@@ -1,0 +1,171 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+import mongoose from 'mongoose';
+
+import { getEnv } from '../app/utils/env.server';
+import { createLogger, type Logger } from '../app/utils/log.server';
+import { startEngine } from '../engine/src/index.js';
+import { findLocalMongod, startLocalMongod } from './local-mongod.server';
+
+export type EngineKind = 'embedded' | 'mongod' | 'external';
+
+export interface DatabaseInfo {
+  engine: EngineKind;
+  /** Where the data lives: a data folder, or the MongoDB hosts (never credentials). */
+  where: string;
+  dbName: string;
+}
+
+export interface ConnectOptions {
+  /** MONGODB_URI; when set, nothing local is started. */
+  uri?: string;
+  /** DATA_DIR: the local mongod or the embedded engine keep their data under it. */
+  dataDir: string;
+  /** Database name; defaults to the one in the URI, else `innerloop`. */
+  dbName?: string;
+  /** Path of a mongod to run; null skips the search and goes straight to the embedded engine. */
+  localMongod?: string | null;
+  logger?: Logger;
+}
+
+interface DatabaseState {
+  connecting?: Promise<DatabaseInfo>;
+  info?: DatabaseInfo;
+  stopLocal?: () => Promise<void>;
+}
+
+// Kept on globalThis: the server and the Remix build each carry a copy of this module (and dev
+// reloads make more), but there is one process-wide connection and one engine.
+declare global {
+  var innerloopDatabase: DatabaseState | undefined;
+}
+const state: DatabaseState = (globalThis.innerloopDatabase ??= {});
+
+/**
+ * Connects mongoose once per process: to MONGODB_URI when set, otherwise to a local mongod
+ * when one is installed, otherwise to the embedded engine. Logs one line saying which.
+ */
+export function connectDatabase(options?: ConnectOptions): Promise<DatabaseInfo> {
+  state.connecting ??= connect(options ?? optionsFromEnv()).catch(async (error: unknown) => {
+    state.connecting = undefined;
+    await stopLocal();
+    throw error;
+  });
+  return state.connecting;
+}
+
+function optionsFromEnv(): ConnectOptions {
+  const env = getEnv();
+  return { uri: env.MONGODB_URI, dataDir: env.DATA_DIR, logger: createLogger(env.LOG_LEVEL) };
+}
+
+async function connect(options: ConnectOptions): Promise<DatabaseInfo> {
+  const logger = options.logger ?? createLogger('info');
+  let uri: string;
+  let info: DatabaseInfo;
+
+  if (options.uri) {
+    uri = options.uri;
+    const dbName = options.dbName ?? databaseNameIn(uri) ?? 'innerloop';
+    info = { engine: 'external', where: hostsOf(uri), dbName };
+    logger.info(`Database: MongoDB at ${info.where} (MONGODB_URI), database ${dbName}`);
+  } else {
+    const dbName = options.dbName ?? 'innerloop';
+    const binary = options.localMongod === undefined ? findLocalMongod() : options.localMongod;
+    if (binary) {
+      const dbPath = path.join(options.dataDir, 'mongod');
+      mkdirSync(dbPath, { recursive: true });
+      const mongod = await startLocalMongod(binary, dbPath);
+      state.stopLocal = () => mongod.stop();
+      uri = mongod.uri;
+      info = { engine: 'mongod', where: dbPath, dbName };
+      logger.info(`Database: local mongod (${binary}), data in ${dbPath}, database ${dbName}`);
+    } else {
+      const dataDir = path.join(options.dataDir, 'engine');
+      const engine = await startEngine({
+        dataDir,
+        port: 0,
+        host: '127.0.0.1',
+        // The engine's own progress notes are detail; the line below is the one that matters.
+        logger: {
+          info: (message) => logger.debug(`engine: ${message}`),
+          error: (message) => logger.error(message),
+        },
+      });
+      state.stopLocal = () => engine.stop();
+      uri = engine.uri;
+      info = { engine: 'embedded', where: engine.dataDir, dbName };
+      logger.info(
+        `Database: embedded engine on ${engine.host}:${engine.port}, data in ${engine.dataDir}, database ${dbName}`,
+      );
+    }
+  }
+
+  await mongoose.connect(uri, { dbName: info.dbName, serverSelectionTimeoutMS: 10_000 });
+  state.info = info;
+  return info;
+}
+
+/** Closes mongoose and stops the local mongod or embedded engine this process started. */
+export async function disconnectDatabase(): Promise<void> {
+  const connecting = state.connecting;
+  state.connecting = undefined;
+  state.info = undefined;
+  // Let a connection in progress settle first, so nothing is left running behind our back.
+  await connecting?.catch(() => undefined);
+  await mongoose.disconnect();
+  await stopLocal();
+}
+
+async function stopLocal() {
+  const stop = state.stopLocal;
+  state.stopLocal = undefined;
+  await stop?.();
+}
+
+/** Which engine this process uses and where its data lives; undefined before connecting. */
+export function databaseInfo(): DatabaseInfo | undefined {
+  return state.info;
+}
+
+/** True when the database answers a ping within the timeout. */
+export async function pingDatabase(timeoutMs = 2_000): Promise<boolean> {
+  const db = mongoose.connection.db;
+  if (
+    !state.info ||
+    mongoose.connection.readyState !== mongoose.ConnectionStates.connected ||
+    !db
+  ) {
+    return false;
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([
+      db
+        .admin()
+        .ping()
+        .then(() => true),
+      timeout,
+    ]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** `mongodb+srv://cluster0.example.net` from a URI, without user, password, path or options. */
+export function hostsOf(uri: string): string {
+  const match = /^(mongodb(?:\+srv)?):\/\/(?:[^@/]*@)?([^/?]*)/.exec(uri);
+  return match ? `${match[1]}://${match[2]}` : 'mongodb://(unparsable URI)';
+}
+
+/** The database named in a URI's path, if any. */
+export function databaseNameIn(uri: string): string | undefined {
+  const match = /^mongodb(?:\+srv)?:\/\/(?:[^@/]*@)?[^/?]*\/([^?]+)/.exec(uri);
+  return match?.[1] ? decodeURIComponent(match[1]) : undefined;
+}

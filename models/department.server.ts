@@ -1,0 +1,28 @@
+import mongoose, { type InferSchemaType, Schema } from 'mongoose';
+
+export const departmentKinds = ['executive', 'operational', 'commercial', 'support'] as const;
+export type DepartmentKind = (typeof departmentKinds)[number];
+
+const departmentSchema = new Schema(
+  {
+    name: { type: String, required: true, trim: true, maxlength: 120 },
+    // Lower-cased name: department names are unique without regard to case among live ones.
+    nameKey: { type: String, required: true },
+    kind: { type: String, enum: departmentKinds, required: true },
+    parentId: { type: Schema.Types.ObjectId, ref: 'Department', default: null },
+    // Archived departments keep their id so every result recorded under them stays reportable.
+    archivedAt: { type: Date, default: null },
+  },
+  { timestamps: true },
+);
+
+departmentSchema.index({ nameKey: 1 }, { unique: true });
+departmentSchema.index({ parentId: 1 });
+
+export type Department = InferSchemaType<typeof departmentSchema> & {
+  _id: mongoose.Types.ObjectId;
+};
+
+export const DepartmentModel =
+  (mongoose.models.Department as mongoose.Model<Department> | undefined) ??
+  mongoose.model('Department', departmentSchema);

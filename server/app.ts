@@ -1,0 +1,59 @@
+import path from 'node:path';
+
+import compression from 'compression';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+
+import type { Logger } from '../app/utils/log.server';
+import { type HealthChecks, healthz } from './healthz';
+import { assignNonce } from './nonce';
+import { requestLog } from './request-log';
+import { securityHeaders } from './security-headers';
+
+export interface AppOptions {
+  logger: Logger;
+  /** Answers every request the server does not: the Remix request handler. */
+  remix: RequestHandler;
+  health: HealthChecks;
+  /** The public/ folder; its build/ subfolder holds the compiled, content-hashed assets. */
+  publicDir: string;
+  development: boolean;
+}
+
+/** The Express app: headers, compression, logging, health check, static files, then Remix. */
+export function createApp({ logger, remix, health, publicDir, development }: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.use(requestLog(logger));
+  app.use(assignNonce);
+  app.use(securityHeaders({ development }));
+  app.use(compression());
+
+  app.get('/healthz', healthz(health));
+
+  // Built file names change with their content, so browsers may keep them for good.
+  app.use(
+    '/build',
+    express.static(path.join(publicDir, 'build'), { immutable: true, maxAge: '1y', index: false }),
+    (_request, response) => {
+      response.status(404).type('text/plain').send('Not found');
+    },
+  );
+  app.use(express.static(publicDir, { maxAge: '1h', index: false }));
+
+  app.all('*', remix);
+
+  app.use(errorHandler(logger));
+  return app;
+}
+
+function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, _request, response, next) => {
+    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (response.headersSent) {
+      next(error);
+      return;
+    }
+    response.status(500).type('text/plain').send('Something went wrong. Please try again.');
+  };
+}

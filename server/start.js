@@ -1,0 +1,44 @@
+/* global process, console */
+// `npm start`: build when build/ is missing or older than the sources, then serve it.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const outputs = ['build/server.js', 'build/remix/index.js', 'public/build'];
+const sources = ['app', 'server', 'models', 'engine/src', 'remix.config.js', 'package.json'];
+
+/** Newest modification time under a file or folder, ignoring tests; 0 if it does not exist. */
+function newest(target) {
+  let stats;
+  try {
+    stats = statSync(target);
+  } catch {
+    return 0;
+  }
+  if (!stats.isDirectory()) return /\.test\.tsx?$/.test(target) ? 0 : stats.mtimeMs;
+  return readdirSync(target).reduce(
+    (latest, name) => Math.max(latest, newest(path.join(target, name))),
+    stats.mtimeMs,
+  );
+}
+
+function oldestOutput() {
+  return Math.min(
+    ...outputs.map((output) => {
+      try {
+        return statSync(output).mtimeMs;
+      } catch {
+        return 0;
+      }
+    }),
+  );
+}
+
+process.env.NODE_ENV ??= 'production';
+
+if (oldestOutput() < Math.max(...sources.map(newest))) {
+  console.log('Building: build/ is missing or older than the sources');
+  execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
+}
+
+await import('../build/server.js');

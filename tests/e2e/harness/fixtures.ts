@@ -1,0 +1,66 @@
+import path from 'node:path';
+
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect, inject, test as base } from 'vitest';
+
+import { launchChromium, type PageProblems, screenshot, watchForProblems } from './browser';
+
+export const viewports = {
+  desk: { width: 1280, height: 800 },
+  phone: { width: 390, height: 844 },
+} as const;
+
+interface Fixtures {
+  /** Base URL of the app the global setup started. */
+  baseUrl: string;
+  /** One Chromium per test file. */
+  browser: Browser;
+  /** A fresh browser context (no cookies, no storage) per test. */
+  context: BrowserContext;
+  /**
+   * A page that fails its test on page errors, console errors and failed requests, and is
+   * saved as tests/e2e/screenshots/<file>-<test>.png when the test ends.
+   */
+  page: Page;
+  /** What the page reported so far; allowStatus() accepts an expected 4xx. */
+  problems: PageProblems;
+}
+
+const pageProblems = new WeakMap<Page, PageProblems>();
+
+// Vitest reads each fixture's dependencies from its destructured first parameter, so fixtures
+// without dependencies need the empty pattern. The second parameter hands the value to the test.
+/* eslint-disable no-empty-pattern */
+export const test = base.extend<Fixtures>({
+  baseUrl: async ({}, provide) => {
+    await provide(inject('baseUrl'));
+  },
+  browser: [
+    async ({}, provide) => {
+      const browser = await launchChromium();
+      await provide(browser);
+      await browser.close();
+    },
+    { scope: 'file' },
+  ],
+  context: async ({ browser, baseUrl }, provide) => {
+    const context = await browser.newContext({ baseURL: baseUrl, viewport: viewports.desk });
+    await provide(context);
+    await context.close();
+  },
+  page: async ({ context, task }, provide) => {
+    const page = await context.newPage();
+    const problems = watchForProblems(page);
+    pageProblems.set(page, problems);
+    await provide(page);
+    const file = path.basename(task.file.name).replace(/\.test\.ts$/, '');
+    await screenshot(page, `${file}-${task.name}`);
+    expect(problems.list, 'the browser reported problems').toEqual([]);
+  },
+  problems: async ({ page }, provide) => {
+    await provide(pageProblems.get(page) ?? watchForProblems(page));
+  },
+});
+/* eslint-enable no-empty-pattern */
+
+export { expect };

@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+// End-to-end tests against the built app in headless Chromium: `npm run test:e2e`.
+// Kept out of vitest.config.ts so `vitest run` never needs a build or a browser.
+export default defineConfig({
+  test: {
+    name: 'e2e',
+    include: ['tests/e2e/**/*.test.ts'],
+    environment: 'node',
+    globalSetup: ['tests/e2e/harness/global-setup.ts'],
+    setupFiles: ['tests/setup/fail-on-console-error.ts'],
+    // Two cores: one file at a time keeps timings honest.
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 90_000,
+  },
+});
