@@ -23,7 +23,12 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'server',
-          include: ['app/**/*.test.ts', 'models/**/*.test.ts', 'server/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          include: [
+            'app/**/*.test.ts',
+            'models/**/*.test.ts',
+            'server/**/*.test.ts',
+            'tests/integration/**/*.test.ts',
+          ],
           environment: 'node',
           setupFiles: ['tests/setup/fail-on-console-error.ts'],
           testTimeout: 30_000,
