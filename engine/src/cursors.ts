@@ -36,13 +36,13 @@ export class Cursors {
     let id = Long.ZERO;
     if (cursor.position < docs.length && !singleBatch) {
       id = randomCursorId();
-      this.open.set(id.toString(), cursor);
+      this.open.set(cursorKey(id), cursor);
     }
     return { cursor: { firstBatch: batch, id, ns }, ok: 1 };
   }
 
-  more(id: Long, ns: string, batchSize: number | undefined): CursorReply {
-    const key = id.toString();
+  more(id: CursorId, ns: string, batchSize: number | undefined): CursorReply {
+    const key = cursorKey(id);
     const cursor = this.open.get(key);
     if (!cursor) throw new CommandError('CursorNotFound', `cursor id ${key} not found`);
     if (cursor.ns !== ns) {
@@ -53,7 +53,7 @@ export class Cursors {
     }
     cursor.lastUsed = Date.now();
     const batch = take(cursor, batchSize && batchSize > 0 ? batchSize : Number.POSITIVE_INFINITY);
-    let replyId = id;
+    let replyId = Long.fromString(key);
     if (cursor.position >= cursor.docs.length) {
       this.open.delete(key);
       replyId = Long.ZERO;
@@ -61,8 +61,8 @@ export class Cursors {
     return { cursor: { nextBatch: batch, id: replyId, ns }, ok: 1 };
   }
 
-  kill(id: Long): boolean {
-    return this.open.delete(id.toString());
+  kill(id: CursorId): boolean {
+    return this.open.delete(cursorKey(id));
   }
 
   get size(): number {
@@ -80,6 +80,23 @@ export class Cursors {
       if (now - cursor.lastUsed > IDLE_TIMEOUT_MS) this.open.delete(key);
     }
   }
+}
+
+/** A cursor id as clients send it: a Long, or a plain number once the driver has promoted it. */
+export type CursorId = Long | number | bigint;
+
+export function isCursorId(value: unknown): value is CursorId {
+  if (typeof value === 'number') return Number.isInteger(value);
+  if (typeof value === 'bigint') return true;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { _bsontype?: unknown })._bsontype === 'Long'
+  );
+}
+
+function cursorKey(id: CursorId): string {
+  return BigInt(id.toString()).toString();
 }
 
 function take(cursor: OpenCursor, count: number): Doc[] {

@@ -23,6 +23,7 @@ export const ErrorCode = {
   BSONObjectTooLarge: 10334,
   DuplicateKey: 11000,
   Location15975: 15975,
+  Location31254: 31254,
   Location40323: 40323,
   Location40324: 40324,
   Location51024: 51024,
@@ -63,6 +64,22 @@ export function fromQueryLibraryError(error: unknown): CommandError {
     return new CommandError(
       'FailedToParse',
       `Unknown modifier: ${match[1]}. Expected a valid update modifier or pipeline-style update specified as an array`,
+    );
+  }
+  if (
+    /exclusion and inclusion in projection|exclusion on field .* in inclusion projection/i.test(
+      message,
+    )
+  ) {
+    return new CommandError(
+      'Location31254',
+      'Cannot do exclusion on field in inclusion projection',
+    );
+  }
+  if (/immutable field '_id'/i.test(message)) {
+    return new CommandError(
+      'ImmutableField',
+      "Performing an update on the path '_id' would modify the immutable field '_id'",
     );
   }
   if (/would create a conflict/i.test(message)) {

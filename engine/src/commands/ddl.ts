@@ -7,11 +7,42 @@ import { type Doc, isPlainObject, keyOf } from '../values.js';
 import { collectionName, docsOf, optionalBool, optionalDoc, requiredArray } from './args.js';
 import type { Handler } from './context.js';
 
+// Fields every command may carry that are not options of the collection being created.
+const COMMAND_ENVELOPE = new Set([
+  'create',
+  '$db',
+  'lsid',
+  'writeConcern',
+  '$clusterTime',
+  '$readPreference',
+  'comment',
+  'apiVersion',
+  'apiStrict',
+  'apiDeprecationErrors',
+]);
+
 const UNSUPPORTED_CREATE_OPTIONS = ['capped', 'viewOn', 'timeseries', 'clusteredIndex'];
 
 const create: Handler = async (context) => {
   const args = context.command;
   const name = collectionName('create', args.create);
+  const validator = optionalDoc('create', args, 'validator');
+  if (validator && '$jsonSchema' in validator) {
+    throw new CommandError(
+      'CommandNotSupported',
+      'The embedded engine does not support $jsonSchema validators',
+    );
+  }
+  const options: Doc = {};
+  for (const [key, value] of Object.entries(args)) {
+    if (!COMMAND_ENVELOPE.has(key) && value !== undefined) options[key] = value;
+  }
+  const existing = context.store.collection(context.db, name);
+  if (existing) {
+    // As MongoDB 7 does: asking again for the same collection is fine, other options are not.
+    if (keyOf(existing.options) === keyOf(options)) return { ok: 1 };
+    throw new CommandError('NamespaceExists', `Collection ${context.db}.${name} already exists.`);
+  }
   for (const option of UNSUPPORTED_CREATE_OPTIONS) {
     if (args[option]) {
       throw new CommandError(
@@ -20,20 +51,7 @@ const create: Handler = async (context) => {
       );
     }
   }
-  const validator = optionalDoc('create', args, 'validator');
-  if (validator && '$jsonSchema' in validator) {
-    throw new CommandError(
-      'CommandNotSupported',
-      'The embedded engine does not support $jsonSchema validators',
-    );
-  }
-  if (context.store.collection(context.db, name)) {
-    throw new CommandError('NamespaceExists', `Collection ${context.db}.${name} already exists.`);
-  }
-  const options: Doc = {};
-  for (const key of ['validator', 'validationLevel', 'validationAction', 'collation']) {
-    if (args[key] !== undefined) options[key] = args[key];
-  }
+
   await context.store.write((writer) => writer.ensureCollection(context.db, name, options));
   return { ok: 1 };
 };

@@ -49,8 +49,9 @@ export async function runPipeline(
   pipeline: unknown[],
   variables: Doc | undefined,
 ): Promise<PipelineResult> {
-  const names = pipeline.map(stageName);
-  const stages = pipeline as Doc[];
+  pipeline.forEach((stage, index) => stageName(stage, index));
+  const stages = (pipeline as Doc[]).flatMap(rewriteStage);
+  const names = stages.map((stage) => Object.keys(stage)[0]);
   const lastName = names.at(-1);
   const writes = lastName === '$out' || lastName === '$merge';
   const reading = writes ? stages.slice(0, -1) : stages;
@@ -193,4 +194,34 @@ async function writeResults(context: CommandContext, stage: Doc, docs: Doc[]): P
       writer.replace(collection, next);
     }
   });
+}
+
+/**
+ * Stages whose mingo behaviour differs from MongoDB's, rewritten into the equivalent stages
+ * MongoDB's documentation gives for them ($count of nothing is no document; $bucket's lower
+ * boundary is inclusive).
+ */
+function rewriteStage(stage: Doc): Doc[] {
+  if ('$count' in stage && typeof stage.$count === 'string') {
+    return [{ $group: { _id: null, [stage.$count]: { $sum: 1 } } }, { $project: { _id: 0 } }];
+  }
+  if ('$bucket' in stage && isPlainObject(stage.$bucket)) {
+    const { groupBy, boundaries, default: fallback, output } = stage.$bucket;
+    if (!Array.isArray(boundaries) || boundaries.length < 2) {
+      throw new CommandError(
+        'BadValue',
+        "The $bucket 'boundaries' field must be an array of at least two values",
+      );
+    }
+    const branches = boundaries.slice(0, -1).map((lower: unknown, i: number) => ({
+      case: { $and: [{ $gte: [groupBy, lower] }, { $lt: [groupBy, boundaries[i + 1]] }] },
+      then: lower,
+    }));
+    const bucketOf = {
+      $switch: { branches, ...(fallback !== undefined ? { default: fallback } : {}) },
+    };
+    const accumulators = isPlainObject(output) ? output : { count: { $sum: 1 } };
+    return [{ $group: { _id: bucketOf, ...accumulators } }, { $sort: { _id: 1 } }];
+  }
+  return [stage];
 }

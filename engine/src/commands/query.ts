@@ -1,7 +1,9 @@
-import { type Long } from 'bson';
-import { find as mingoFind } from 'mingo';
+import { Long } from 'bson';
+import { find as mingoFind, Query } from 'mingo';
 
+import { isCursorId } from '../cursors.js';
 import { CommandError, fromQueryLibraryError } from '../errors.js';
+import { sortDocs } from '../sort.js';
 import type { Collection, Plan } from '../storage/collection.js';
 import { compareValues, type Doc, isPlainObject, keyOf, valuesAtPath } from '../values.js';
 import {
@@ -40,11 +42,18 @@ export function runFind(collection: Collection | undefined, spec: FindSpec): Fin
       return { docs: limited, plan, examined: docs.length };
     }
     const options = spec.variables ? { variables: spec.variables } : undefined;
-    let cursor = mingoFind(docs, spec.filter, spec.projection, options);
-    if (spec.sort) cursor = cursor.sort(spec.sort);
-    if (spec.skip) cursor = cursor.skip(spec.skip);
-    if (spec.limit) cursor = cursor.limit(spec.limit);
-    return { docs: cursor.all(), plan, examined: docs.length };
+    const query = new Query(spec.filter, options);
+    let matches = docs.filter((doc) => query.test(doc));
+    if (spec.sort) matches = sortDocs(matches, spec.sort);
+    if (spec.skip || spec.limit) {
+      const from = spec.skip ?? 0;
+      matches = matches.slice(from, spec.limit ? from + spec.limit : undefined);
+    }
+    if (spec.projection) {
+      // The filter goes along for positional ($) projections.
+      matches = mingoFind(matches, spec.filter, spec.projection, options).all();
+    }
+    return { docs: matches, plan, examined: docs.length };
   } catch (error) {
     throw fromQueryLibraryError(error);
   }
@@ -97,7 +106,7 @@ const find: Handler = (context) => {
 const getMore: Handler = (context) => {
   const args = context.command;
   const id = args.getMore;
-  if (!isLong(id)) {
+  if (!isCursorId(id)) {
     throw new CommandError(
       'TypeMismatch',
       "BSON field 'getMore.getMore' is the wrong type, expected type 'long'",
@@ -107,14 +116,6 @@ const getMore: Handler = (context) => {
   const batchSize = optionalCount('getMore', args, 'batchSize');
   return context.cursors.more(id, `${context.db}.${collection}`, batchSize);
 };
-
-function isLong(value: unknown): value is Long {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { _bsontype?: unknown })._bsontype === 'Long'
-  );
-}
 
 const killCursors: Handler = (context) => {
   collectionName('killCursors', context.command.killCursors);
@@ -128,8 +129,9 @@ const killCursors: Handler = (context) => {
   const cursorsKilled: Long[] = [];
   const cursorsNotFound: Long[] = [];
   for (const id of ids) {
-    if (!isLong(id)) continue;
-    (context.cursors.kill(id) ? cursorsKilled : cursorsNotFound).push(id);
+    if (!isCursorId(id)) continue;
+    const asLong = Long.fromString(id.toString());
+    (context.cursors.kill(id) ? cursorsKilled : cursorsNotFound).push(asLong);
   }
   return { cursorsKilled, cursorsNotFound, cursorsAlive: [], cursorsUnknown: [], ok: 1 };
 };

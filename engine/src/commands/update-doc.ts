@@ -1,8 +1,9 @@
 import { ObjectId } from 'bson';
-import { Aggregator, update as applyOperators } from 'mingo';
+import { Aggregator } from 'mingo';
 
 import { CommandError, fromQueryLibraryError } from '../errors.js';
 import { cloneDoc, type Doc, isPlainObject, keyOf } from '../values.js';
+import { applyOperators } from './update-operators.js';
 
 export type UpdateSpec = Doc | Doc[];
 
@@ -127,13 +128,7 @@ export function applyUpdate(
       };
     }
     next = cloneDoc(base);
-    try {
-      applyOperators(next, operators, arrayFilters, inserting ? undefined : filter, {
-        cloneMode: 'deep',
-      });
-    } catch (error) {
-      throw fromQueryLibraryError(error);
-    }
+    applyOperators(next, operators, arrayFilters, inserting ? undefined : filter);
   } else {
     if (
       update._id !== undefined &&

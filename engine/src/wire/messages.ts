@@ -74,6 +74,10 @@ export function parseMessage(message: Buffer): Request {
 function parseOpMsg(message: Buffer, header: Header): Request {
   if (message.length < 21) throw new ProtocolError('OP_MSG too short');
   const flags = message.readUInt32LE(16);
+  // Bits 0-15 are "required": a parser must refuse any it does not know.
+  if ((flags & 0xffff & ~(CHECKSUM_PRESENT | MORE_TO_COME)) !== 0) {
+    throw new ProtocolError(`OP_MSG sets unknown required flag bits (${flags})`);
+  }
   const end = flags & CHECKSUM_PRESENT ? message.length - 4 : message.length;
   let offset = 20;
   let body: Doc | undefined;

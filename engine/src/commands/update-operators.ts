@@ -1,0 +1,265 @@
+import { Timestamp } from 'bson';
+import { update as mingoUpdate } from 'mingo';
+
+import { CommandError, fromQueryLibraryError } from '../errors.js';
+import {
+  bsonTypeName,
+  cloneDoc,
+  compareValues,
+  type Doc,
+  isPlainObject,
+  keyOf,
+} from '../values.js';
+
+// Update operators applied here rather than by mingo: those whose MongoDB behaviour mingo does not
+// follow ($push modifiers on a new field, $addToSet comparing documents field by field in order,
+// $currentDate with timestamps), and the type checks MongoDB makes before any change.
+
+const NUMERIC_OPERATORS = new Set(['$inc', '$mul']);
+const ARRAY_OPERATORS = new Set(['$push', '$addToSet', '$pull', '$pullAll', '$pop']);
+let timestampCounter = 0;
+
+function isPositional(path: string): boolean {
+  return path.split('.').some((part) => part.startsWith('$'));
+}
+
+function isNumeric(value: unknown): boolean {
+  if (typeof value === 'number' || typeof value === 'bigint') return true;
+  const tag = isPlainObject(value)
+    ? undefined
+    : (value as { _bsontype?: unknown } | null)?._bsontype;
+  return tag === 'Long' || tag === 'Int32' || tag === 'Double' || tag === 'Decimal128';
+}
+
+interface Found {
+  exists: boolean;
+  value: unknown;
+}
+
+function lookup(doc: Doc, path: string): Found {
+  let value: unknown = doc;
+  for (const part of path.split('.')) {
+    if (Array.isArray(value) && /^\d+$/.test(part)) value = value[Number(part)];
+    else if (isPlainObject(value) && Object.hasOwn(value, part)) value = value[part];
+    else return { exists: false, value: undefined };
+  }
+  return { exists: true, value };
+}
+
+function assign(doc: Doc, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let at: unknown = doc;
+  for (const part of parts.slice(0, -1)) {
+    if (Array.isArray(at) && /^\d+$/.test(part)) {
+      at[Number(part)] ??= {};
+      at = at[Number(part)];
+    } else if (isPlainObject(at)) {
+      if (at[part] === undefined || at[part] === null) at[part] = {};
+      at = at[part];
+    }
+    if (!isPlainObject(at) && !Array.isArray(at)) {
+      throw new CommandError('BadValue', `Cannot create field in element of ${path}`);
+    }
+  }
+  const last = parts[parts.length - 1];
+  if (Array.isArray(at) && /^\d+$/.test(last)) at[Number(last)] = value;
+  else if (isPlainObject(at)) at[last] = value;
+}
+
+function describeId(doc: Doc): string {
+  return `{_id: ${JSON.stringify(keyOf(doc._id))}}`;
+}
+
+/** Refuses updates that touch one path twice, as MongoDB does (40 ConflictingUpdateOperators). */
+function checkConflicts(operators: Doc): void {
+  const paths: string[] = [];
+  for (const [operator, fields] of Object.entries(operators)) {
+    if (!isPlainObject(fields)) continue;
+    for (const [field, target] of Object.entries(fields)) {
+      paths.push(field);
+      if (operator === '$rename' && typeof target === 'string') paths.push(target);
+    }
+  }
+  for (let i = 0; i < paths.length; i++) {
+    for (let j = i + 1; j < paths.length; j++) {
+      const [a, b] = [paths[i], paths[j]];
+      if (a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`)) {
+        throw new CommandError(
+          'ConflictingUpdateOperators',
+          `Updating the path '${a}' would create a conflict at '${b}'`,
+        );
+      }
+    }
+  }
+}
+
+function checkTypes(doc: Doc, operators: Doc): void {
+  for (const [operator, fields] of Object.entries(operators)) {
+    if (!isPlainObject(fields)) continue;
+    for (const [path, argument] of Object.entries(fields)) {
+      if (NUMERIC_OPERATORS.has(operator)) {
+        if (!isNumeric(argument)) {
+          const verb = operator === '$inc' ? 'increment' : 'multiply';
+          throw new CommandError(
+            'TypeMismatch',
+            `Cannot ${verb} with non-numeric argument: {${path}: ${JSON.stringify(argument)}}`,
+          );
+        }
+        if (isPositional(path)) continue;
+        const current = lookup(doc, path);
+        if (current.exists && !isNumeric(current.value)) {
+          throw new CommandError(
+            'TypeMismatch',
+            `Cannot apply ${operator} to a value of non-numeric type. ${describeId(doc)} has the field '${path}' of non-numeric type ${bsonTypeName(current.value)}`,
+          );
+        }
+      }
+      if (ARRAY_OPERATORS.has(operator) && !isPositional(path)) {
+        const current = lookup(doc, path);
+        if (current.exists && !Array.isArray(current.value)) {
+          if (operator === '$pull' || operator === '$pullAll' || operator === '$pop') {
+            throw new CommandError('BadValue', `Cannot apply ${operator} to a non-array value`);
+          }
+          throw new CommandError(
+            'BadValue',
+            `The field '${path}' must be an array but is of type ${bsonTypeName(current.value)} in document ${describeId(doc)}`,
+          );
+        }
+      }
+    }
+  }
+}
+
+function eachOf(operator: string, argument: unknown): { each: unknown[]; modifiers: Doc } {
+  if (isPlainObject(argument) && '$each' in argument) {
+    const each = argument.$each;
+    if (!Array.isArray(each)) {
+      throw new CommandError(
+        'BadValue',
+        `The argument to $each in ${operator} must be an array but it was of type: ${bsonTypeName(each)}`,
+      );
+    }
+    return { each: cloneDoc(each), modifiers: argument };
+  }
+  return { each: [cloneDoc(argument)], modifiers: {} };
+}
+
+function sortElements(items: unknown[], spec: unknown): unknown[] {
+  if (spec === 1 || spec === -1) return [...items].sort((a, b) => compareValues(a, b) * spec);
+  if (!isPlainObject(spec))
+    throw new CommandError(
+      'BadValue',
+      'The $sort is invalid: use 1/-1 to sort the whole element, or {field:1/-1} to sort embedded fields',
+    );
+  const keys = Object.entries(spec);
+  return [...items].sort((a, b) => {
+    for (const [field, direction] of keys) {
+      const left = isPlainObject(a) ? lookup(a, field).value : undefined;
+      const right = isPlainObject(b) ? lookup(b, field).value : undefined;
+      const order = compareValues(left, right) * (direction === -1 ? -1 : 1);
+      if (order !== 0) return order;
+    }
+    return 0;
+  });
+}
+
+function push(doc: Doc, path: string, argument: unknown): void {
+  const { each, modifiers } = eachOf('$push', argument);
+  const current = lookup(doc, path);
+  let items =
+    current.exists && Array.isArray(current.value) ? [...(current.value as unknown[])] : [];
+  const position = modifiers.$position;
+  if (typeof position === 'number') {
+    const at =
+      position < 0 ? Math.max(0, items.length + position) : Math.min(position, items.length);
+    items.splice(at, 0, ...each);
+  } else {
+    items.push(...each);
+  }
+  if (modifiers.$sort !== undefined) items = sortElements(items, modifiers.$sort);
+  const slice = modifiers.$slice;
+  if (typeof slice === 'number') items = slice >= 0 ? items.slice(0, slice) : items.slice(slice);
+  assign(doc, path, items);
+}
+
+function addToSet(doc: Doc, path: string, argument: unknown): void {
+  const { each } = eachOf('$addToSet', argument);
+  const current = lookup(doc, path);
+  const items =
+    current.exists && Array.isArray(current.value) ? [...(current.value as unknown[])] : [];
+  const present = new Set(items.map(keyOf));
+  let added = false;
+  for (const item of each) {
+    const key = keyOf(item);
+    if (present.has(key)) continue;
+    present.add(key);
+    items.push(item);
+    added = true;
+  }
+  if (added || !current.exists) assign(doc, path, items);
+}
+
+function currentDate(spec: unknown): unknown {
+  if (isPlainObject(spec) && spec.$type === 'timestamp') {
+    timestampCounter = (timestampCounter + 1) % 0x7fffffff;
+    return new Timestamp({ t: Math.floor(Date.now() / 1000), i: timestampCounter });
+  }
+  return new Date();
+}
+
+/** Setting _id to the value it already has is allowed; any other change of _id is refused. */
+function keepId(doc: Doc, operators: Doc): void {
+  for (const [operator, fields] of Object.entries(operators)) {
+    if (!isPlainObject(fields) || !Object.hasOwn(fields, '_id')) continue;
+    if (operator === '$set' && doc._id !== undefined && keyOf(fields._id) === keyOf(doc._id)) {
+      const { _id: _same, ...others } = fields;
+      operators[operator] = others;
+      continue;
+    }
+    if (operator === '$set' && doc._id === undefined) continue;
+    throw new CommandError(
+      'ImmutableField',
+      "Performing an update on the path '_id' would modify the immutable field '_id'",
+    );
+  }
+}
+
+/** Applies operator-style update `operators` to `doc` in place. */
+export function applyOperators(
+  doc: Doc,
+  operators: Doc,
+  arrayFilters: Doc[] | undefined,
+  condition: Doc | undefined,
+): void {
+  checkConflicts(operators);
+  checkTypes(doc, operators);
+  keepId(doc, operators);
+  const rest: Doc = {};
+  for (const [operator, fields] of Object.entries(operators)) {
+    if (!isPlainObject(fields)) continue;
+    const delegated: Doc = {};
+    for (const [path, argument] of Object.entries(fields)) {
+      if (operator === '$currentDate') {
+        rest.$set = {
+          ...(isPlainObject(rest.$set) ? rest.$set : {}),
+          [path]: currentDate(argument),
+        };
+      } else if (operator === '$push' && !isPositional(path)) {
+        push(doc, path, argument);
+      } else if (operator === '$addToSet' && !isPositional(path)) {
+        addToSet(doc, path, argument);
+      } else {
+        delegated[path] = argument;
+      }
+    }
+    if (Object.keys(delegated).length > 0) {
+      rest[operator] = { ...(isPlainObject(rest[operator]) ? rest[operator] : {}), ...delegated };
+    }
+  }
+  if (Object.keys(rest).length === 0) return;
+  try {
+    mingoUpdate(doc, rest, arrayFilters, condition, { cloneMode: 'deep' });
+  } catch (error) {
+    throw fromQueryLibraryError(error);
+  }
+}
