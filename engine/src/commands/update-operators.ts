@@ -216,7 +216,13 @@ function keepId(doc: Doc, operators: Doc): void {
       operators[operator] = others;
       continue;
     }
-    if (operator === '$set' && doc._id === undefined) continue;
+    if (operator === '$set' && doc._id === undefined) {
+      // An upsert may choose the new document's _id ($setOnInsert arrives here as $set).
+      const { _id: chosen, ...others } = fields;
+      doc._id = chosen;
+      operators[operator] = others;
+      continue;
+    }
     throw new CommandError(
       'ImmutableField',
       "Performing an update on the path '_id' would modify the immutable field '_id'",
