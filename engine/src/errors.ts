@@ -22,7 +22,13 @@ export const ErrorCode = {
   DocumentValidationFailure: 121,
   BSONObjectTooLarge: 10334,
   DuplicateKey: 11000,
+  CannotBackfillArray: 34,
   Location15975: 15975,
+  Location28745: 28745,
+  Location28746: 28746,
+  Location28747: 28747,
+  Location28749: 28749,
+  Location51091: 51091,
   Location31254: 31254,
   Location40323: 40323,
   Location40324: 40324,
@@ -81,6 +87,9 @@ export function fromQueryLibraryError(error: unknown): CommandError {
       'ImmutableField',
       "Performing an update on the path '_id' would modify the immutable field '_id'",
     );
+  }
+  if (/Invalid regular expression/i.test(message)) {
+    return new CommandError('Location51091', `Regular expression is invalid: ${message}`);
   }
   if (/would create a conflict/i.test(message)) {
     return new CommandError('ConflictingUpdateOperators', capitalise(message));

@@ -87,6 +87,23 @@ function compareScalars<T>(a: T, b: T): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * MongoDB orders strings by their UTF-8 bytes, which is code point order. JavaScript's < compares
+ * UTF-16 units, which differs only when a surrogate pair meets a character above U+E000.
+ */
+function compareStrings(a: string, b: string): number {
+  if (!SURROGATE.test(a) && !SURROGATE.test(b)) return compareScalars(a, b);
+  const left = [...a];
+  const right = [...b];
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const order = (left[i].codePointAt(0) ?? 0) - (right[i].codePointAt(0) ?? 0);
+    if (order !== 0) return order;
+  }
+  return left.length - right.length;
+}
+
 /** Compares two values the way MongoDB orders them in sorts and indexes. */
 export function compareValues(a: unknown, b: unknown): number {
   const rankA = typeRank(a);
@@ -105,7 +122,7 @@ export function compareValues(a: unknown, b: unknown): number {
       return compareScalars(x, y);
     }
     case 3:
-      return compareScalars(String(a), String(b));
+      return compareStrings(String(a), String(b));
     case 4: {
       const entriesA = Object.entries(a as Doc);
       const entriesB = Object.entries(b as Doc);

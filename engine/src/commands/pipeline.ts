@@ -3,6 +3,7 @@ import { Aggregator } from 'mingo';
 
 import { CommandError, fromQueryLibraryError } from '../errors.js';
 import type { Plan } from '../storage/collection.js';
+import { containsRegex } from '../storage/records.js';
 import { bsonText, cloneDoc, type Doc, isPlainObject, keyOf } from '../values.js';
 import type { CommandContext } from './context.js';
 
@@ -50,6 +51,9 @@ export async function runPipeline(
   variables: Doc | undefined,
 ): Promise<PipelineResult> {
   pipeline.forEach((stage, index) => stageName(stage, index));
+  if (containsRegex(pipeline))
+    throw new CommandError('Location51091', 'Regular expression is invalid');
+  guardRanges(pipeline);
   const stages = (pipeline as Doc[]).flatMap(rewriteStage);
   const names = stages.map((stage) => Object.keys(stage)[0]);
   const lastName = names.at(-1);
@@ -201,7 +205,96 @@ async function writeResults(context: CommandContext, stage: Doc, docs: Doc[]): P
  * MongoDB's documentation gives for them ($count of nothing is no document; $bucket's lower
  * boundary is inclusive).
  */
+// An array this long cannot be a sensible result and would exhaust the process's memory.
+const MAX_RANGE_LENGTH = 10_000_000;
+const MAX_SAMPLE_SIZE = 10_000_000;
+
+function guardRanges(value: unknown): void {
+  if (Array.isArray(value)) {
+    value.forEach(guardRanges);
+    return;
+  }
+  if (!isPlainObject(value)) return;
+  for (const [key, item] of Object.entries(value)) {
+    if (key === '$range' && Array.isArray(item)) {
+      const [start, end, step = 1] = item as unknown[];
+      if (
+        typeof start === 'number' &&
+        typeof end === 'number' &&
+        typeof step === 'number' &&
+        step !== 0
+      ) {
+        if (Math.abs((end - start) / step) > MAX_RANGE_LENGTH) {
+          throw new CommandError(
+            'BadValue',
+            `$range would produce more than ${MAX_RANGE_LENGTH} elements`,
+          );
+        }
+      }
+    }
+    guardRanges(item);
+  }
+}
+
+function sampleStage(spec: unknown): { size: number } {
+  if (!isPlainObject(spec)) {
+    throw new CommandError('Location28745', 'the $sample stage specification must be an object');
+  }
+  const size = spec.size;
+  if (size === undefined)
+    throw new CommandError('Location28749', '$sample stage must specify a size');
+  if (typeof size !== 'number' || !Number.isFinite(size)) {
+    throw new CommandError('Location28746', 'size argument to $sample must be a number');
+  }
+  if (size < 0)
+    throw new CommandError('Location28747', 'size argument to $sample must not be negative');
+  return { size: Math.min(Math.floor(size), MAX_SAMPLE_SIZE) };
+}
+
+/** MongoDB samples without replacement (mingo draws with it): shuffle by a random key, then take. */
+function sampleStages(spec: unknown): Doc[] {
+  const { size } = sampleStage(spec);
+  if (size === 0) return [{ $match: { $expr: { $eq: [1, 0] } } }];
+  return [
+    { $addFields: { __innerloopSample: { $rand: {} } } },
+    { $sort: { __innerloopSample: 1 } },
+    { $limit: size },
+    { $unset: '__innerloopSample' },
+  ];
+}
+
+/** $lookup with both localField/foreignField and a pipeline: the join condition comes first. */
+function lookupStage(spec: Doc): Doc {
+  const { localField, foreignField, pipeline, let: variables, ...rest } = spec;
+  if (
+    typeof localField !== 'string' ||
+    typeof foreignField !== 'string' ||
+    !Array.isArray(pipeline)
+  ) {
+    return { $lookup: spec };
+  }
+  const join = {
+    $match: {
+      $expr: {
+        $in: [
+          `$${foreignField}`,
+          { $cond: [{ $isArray: '$$innerloopLocal' }, '$$innerloopLocal', ['$$innerloopLocal']] },
+        ],
+      },
+    },
+  };
+  return {
+    $lookup: {
+      ...rest,
+      let: { ...(isPlainObject(variables) ? variables : {}), innerloopLocal: `$${localField}` },
+      pipeline: [join, ...(pipeline as unknown[])],
+    },
+  };
+}
+
 function rewriteStage(stage: Doc): Doc[] {
+  if ('$sample' in stage) return sampleStages(stage.$sample);
+  if ('$lookup' in stage && isPlainObject(stage.$lookup)) return [lookupStage(stage.$lookup)];
   if ('$count' in stage && typeof stage.$count === 'string') {
     return [{ $group: { _id: null, [stage.$count]: { $sum: 1 } } }, { $project: { _id: 0 } }];
   }

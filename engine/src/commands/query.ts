@@ -5,6 +5,7 @@ import { isCursorId } from '../cursors.js';
 import { CommandError, fromQueryLibraryError } from '../errors.js';
 import { sortDocs } from '../sort.js';
 import type { Collection, Plan } from '../storage/collection.js';
+import { containsRegex } from '../storage/records.js';
 import { compareValues, type Doc, isPlainObject, keyOf, valuesAtPath } from '../values.js';
 import {
   collectionName,
@@ -35,6 +36,9 @@ export interface FindResult {
 /** Runs a find over a collection, narrowing by _id or an index before mingo applies the filter. */
 export function runFind(collection: Collection | undefined, spec: FindSpec): FindResult {
   if (!collection) return { docs: [], plan: { stage: 'COLLSCAN', keysExamined: 0 }, examined: 0 };
+  if (containsRegex(spec.filter)) {
+    throw new CommandError('Location51091', 'Regular expression is invalid');
+  }
   try {
     const { docs, plan, exact } = collection.candidates(spec.filter);
     if (exact && !spec.projection && !spec.sort && !spec.skip) {

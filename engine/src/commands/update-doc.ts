@@ -3,7 +3,7 @@ import { Aggregator } from 'mingo';
 
 import { CommandError, fromQueryLibraryError } from '../errors.js';
 import { cloneDoc, type Doc, isPlainObject, keyOf } from '../values.js';
-import { applyOperators } from './update-operators.js';
+import { applyOperators, checkConflicts } from './update-operators.js';
 
 export type UpdateSpec = Doc | Doc[];
 
@@ -120,6 +120,7 @@ export function applyUpdate(
       throw fromQueryLibraryError(error);
     }
   } else if (isOperatorUpdate(update)) {
+    checkConflicts(update);
     const { $setOnInsert, ...operators } = update;
     if (inserting && isPlainObject($setOnInsert)) {
       operators.$set = {

@@ -71,7 +71,7 @@ function describeId(doc: Doc): string {
 }
 
 /** Refuses updates that touch one path twice, as MongoDB does (40 ConflictingUpdateOperators). */
-function checkConflicts(operators: Doc): void {
+export function checkConflicts(operators: Doc): void {
   const paths: string[] = [];
   for (const [operator, fields] of Object.entries(operators)) {
     if (!isPlainObject(fields)) continue;
@@ -93,10 +93,33 @@ function checkConflicts(operators: Doc): void {
   }
 }
 
+const MAX_BACKFILL = 1_500_000;
+
+/** MongoDB refuses to pad an array with more than 1,500,000 nulls to reach an index. */
+function checkBackfill(doc: Doc, path: string): void {
+  let value: unknown = doc;
+  for (const part of path.split('.')) {
+    if (Array.isArray(value) && /^\d+$/.test(part)) {
+      if (Number(part) > value.length + MAX_BACKFILL) {
+        throw new CommandError(
+          'CannotBackfillArray',
+          `can't backfill more than ${MAX_BACKFILL} elements`,
+        );
+      }
+      value = value[Number(part)];
+    } else if (isPlainObject(value)) {
+      value = value[part];
+    } else {
+      return;
+    }
+  }
+}
+
 function checkTypes(doc: Doc, operators: Doc): void {
   for (const [operator, fields] of Object.entries(operators)) {
     if (!isPlainObject(fields)) continue;
     for (const [path, argument] of Object.entries(fields)) {
+      checkBackfill(doc, path);
       if (NUMERIC_OPERATORS.has(operator)) {
         if (!isNumeric(argument)) {
           const verb = operator === '$inc' ? 'increment' : 'multiply';

@@ -15,6 +15,52 @@ export const DESERIALIZE_OPTIONS = {
   bsonRegExp: false,
 } as const;
 
+/**
+ * Deserialises BSON, turning regular expressions into JavaScript ones. A pattern JavaScript cannot
+ * compile stays a BSONRegExp: stored as data it round-trips, and a query using it fails with
+ * MongoDB's 51091 instead of the whole message being unreadable.
+ */
+export function decodeBson(bytes: Uint8Array): Doc {
+  try {
+    return deserialize(bytes, DESERIALIZE_OPTIONS);
+  } catch (error) {
+    const raw = deserialize(bytes, { ...DESERIALIZE_OPTIONS, bsonRegExp: true });
+    if (!containsRegex(raw)) throw error;
+    return reviveRegexes(raw) as Doc;
+  }
+}
+
+function bsonTag(value: object): unknown {
+  return (value as { _bsontype?: unknown })._bsontype;
+}
+
+/** Whether a value holds a regular expression JavaScript could not compile. */
+export function containsRegex(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(containsRegex);
+  if (value === null || typeof value !== 'object') return false;
+  if (bsonTag(value) === 'BSONRegExp') return true;
+  if (bsonTag(value) !== undefined) return false;
+  return Object.values(value).some(containsRegex);
+}
+
+function reviveRegexes(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reviveRegexes);
+  if (value === null || typeof value !== 'object') return value;
+  const tag = bsonTag(value);
+  if (tag === 'BSONRegExp') {
+    const { pattern, options } = value as { pattern: string; options: string };
+    try {
+      return new RegExp(pattern, options.replace(/[^gimsuy]/g, ''));
+    } catch {
+      return value;
+    }
+  }
+  if (tag !== undefined) return value;
+  const out: Doc = {};
+  for (const [key, item] of Object.entries(value)) out[key] = reviveRegexes(item);
+  return out;
+}
+
 export function frameRecord(payload: Doc): Buffer {
   const body = serialize(payload, { checkKeys: false, ignoreUndefined: false });
   const header = Buffer.allocUnsafe(HEADER);
@@ -43,7 +89,7 @@ export function readRecords(buffer: Buffer): ReadRecords {
     const body = buffer.subarray(offset + HEADER, end);
     if (crc32(body) !== checksum) break;
     try {
-      records.push(deserialize(body, DESERIALIZE_OPTIONS));
+      records.push(decodeBson(body));
     } catch {
       break;
     }

@@ -1,6 +1,6 @@
-import { deserialize, serialize } from 'bson';
+import { serialize } from 'bson';
 
-import { DESERIALIZE_OPTIONS } from '../storage/records.js';
+import { decodeBson } from '../storage/records.js';
 import type { Doc } from '../values.js';
 
 export const OP_REPLY = 1;
@@ -48,7 +48,7 @@ function readDocument(buffer: Buffer, offset: number, end: number): { doc: Doc; 
   if (size < 5 || offset + size > end)
     throw new ProtocolError('BSON document length out of bounds');
   try {
-    const doc = deserialize(buffer.subarray(offset, offset + size), DESERIALIZE_OPTIONS);
+    const doc = decodeBson(buffer.subarray(offset, offset + size));
     return { doc, next: offset + size };
   } catch (error) {
     throw new ProtocolError(

@@ -1,0 +1,107 @@
+// npm run bench:db — embedded engine (fresh temp folder, own process as `npm run engine` runs it)
+// and, with MONGODB_URI, that server too.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { MongoClient } from 'mongodb';
+
+import { startEngineProcess } from './engine-process.js';
+import { fsyncPerSecond } from './measure.js';
+import {
+  findOnePerSecond,
+  GROUP_DOCS,
+  group100kMs,
+  INSERT_CLIENTS,
+  insertsPerSecond,
+  LOOKUP_LOOPS,
+} from './workloads.js';
+
+interface Result {
+  engine: 'embedded' | 'external';
+  fsyncPerSec: number;
+  insertsPerSec: number;
+  findOnePerSec: number;
+  group100kMs: number;
+}
+
+const LOOP_MS = 5000;
+
+async function measure(kind: Result['engine'], uri: string, fsyncRate: number): Promise<Result> {
+  const dbName = `bench_${randomBytes(4).toString('hex')}`;
+  try {
+    process.stderr.write(`[${kind}] inserts with ${INSERT_CLIENTS} clients…\n`);
+    const inserts = await insertsPerSecond(uri, dbName, LOOP_MS);
+    process.stderr.write(`[${kind}] indexed findOne with ${LOOKUP_LOOPS} loops…\n`);
+    const lookups = await findOnePerSecond(uri, dbName, LOOP_MS);
+    process.stderr.write(`[${kind}] $group over ${GROUP_DOCS} documents…\n`);
+    const group = await group100kMs(uri, dbName);
+    return {
+      engine: kind,
+      fsyncPerSec: Math.round(fsyncRate),
+      insertsPerSec: Math.round(inserts),
+      findOnePerSec: Math.round(lookups),
+      group100kMs: Math.round(group),
+    };
+  } finally {
+    const client = new MongoClient(uri);
+    await client.db(dbName).dropDatabase();
+    await client.close();
+  }
+}
+
+function table(results: Result[]): string {
+  const rows: [string, (r: Result) => string, string][] = [
+    [
+      'disk: 100 B write+fsync pairs/s',
+      (r) => String(r.fsyncPerSec),
+      '(ceiling without group commit)',
+    ],
+    [
+      `inserts/s, ${INSERT_CLIENTS} clients`,
+      (r) => String(r.insertsPerSec),
+      'target ≥ 3000 and > fsync rate',
+    ],
+    [`indexed findOne/s, ${LOOKUP_LOOPS} loops`, (r) => String(r.findOnePerSec), 'target ≥ 5000'],
+    [
+      `$group over ${GROUP_DOCS / 1000}k docs, ms (median of 3)`,
+      (r) => String(r.group100kMs),
+      'target < 1500',
+    ],
+  ];
+  const header = ['measure', ...results.map((r) => r.engine), 'note'];
+  const lines = [header, ...rows.map(([name, get, note]) => [name, ...results.map(get), note])];
+  const widths = header.map((_, i) => Math.max(...lines.map((l) => l[i].length)));
+  return lines
+    .map((l) =>
+      l
+        .map((cell, i) => cell.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+async function main(): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'innerloop-bench-'));
+  const results: Result[] = [];
+  try {
+    process.stderr.write('disk fsync rate…\n');
+    const fsyncRate = fsyncPerSecond(dataDir);
+    const engine = await startEngineProcess(dataDir);
+    try {
+      results.push(await measure('embedded', engine.uri, fsyncRate));
+    } finally {
+      await engine.stop();
+    }
+    const external = process.env.MONGODB_URI;
+    if (external) results.push(await measure('external', external, fsyncRate));
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  process.stdout.write(`${table(results)}\n`);
+  process.stdout.write(`${JSON.stringify(results.length === 1 ? results[0] : results)}\n`);
+}
+
+await main();

@@ -1,0 +1,54 @@
+import { closeSync, fsyncSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Sequential 100-byte write + fsync pairs for about `ms`: the ceiling of a journal without group commit. */
+export function fsyncPerSecond(dir: string, ms = 2000): number {
+  const file = join(dir, 'fsync-probe.bin');
+  const fd = openSync(file, 'w');
+  const record = Buffer.alloc(100, 7);
+  let ops = 0;
+  const start = process.hrtime.bigint();
+  const deadline = start + BigInt(ms) * 1_000_000n;
+  try {
+    while (process.hrtime.bigint() < deadline && ops < 1_000_000) {
+      writeSync(fd, record);
+      fsyncSync(fd);
+      ops++;
+    }
+  } finally {
+    closeSync(fd);
+    unlinkSync(file);
+  }
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return ops / seconds;
+}
+
+/**
+ * Runs `loops` concurrent loops of `op` until `ms` elapse (or `maxOps` in total) and returns
+ * operations per second over the measured time.
+ */
+export async function opsPerSecond(
+  loops: number,
+  ms: number,
+  op: (loop: number, i: number) => Promise<unknown>,
+  maxOps = 5_000_000,
+): Promise<number> {
+  let done = 0;
+  const start = performance.now();
+  const deadline = start + ms;
+  await Promise.all(
+    Array.from({ length: loops }, async (_, loop) => {
+      for (let i = 0; performance.now() < deadline && done < maxOps; i++) {
+        await op(loop, i);
+        done++;
+      }
+    }),
+  );
+  return done / ((performance.now() - start) / 1000);
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
