@@ -25,7 +25,13 @@ export default tseslint.config(
       // Remix stops a request by throwing a Response (404, 403, redirects).
       '@typescript-eslint/only-throw-error': [
         'error',
-        { allow: [{ from: 'lib', name: 'Response' }] },
+        {
+          allow: [
+            { from: 'lib', name: 'Response' },
+            // What Remix's redirect() and json() return.
+            { from: 'package', package: '@remix-run/server-runtime', name: 'TypedResponse' },
+          ],
+        },
       ],
     },
   },

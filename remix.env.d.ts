@@ -7,5 +7,7 @@ declare module '@remix-run/node' {
   interface AppLoadContext {
     /** Per-request nonce that the content security policy allows inline scripts with. */
     cspNonce: string;
+    /** The client's network address, for counting failed sign-ins; never logged. */
+    clientAddress: string;
   }
 }

@@ -25,4 +25,4 @@ export type Department = InferSchemaType<typeof departmentSchema> & {
 
 export const DepartmentModel =
   (mongoose.models.Department as mongoose.Model<Department> | undefined) ??
-  mongoose.model('Department', departmentSchema);
+  mongoose.model<Department>('Department', departmentSchema);

@@ -29,4 +29,4 @@ export type Person = InferSchemaType<typeof personSchema> & { _id: mongoose.Type
 
 export const PersonModel =
   (mongoose.models.Person as mongoose.Model<Person> | undefined) ??
-  mongoose.model('Person', personSchema);
+  mongoose.model<Person>('Person', personSchema);

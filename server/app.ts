@@ -4,6 +4,7 @@ import compression from 'compression';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 
 import type { Logger } from '../app/utils/log.server';
+import { refuseCrossSiteRequests } from './csrf';
 import { type HealthChecks, healthz } from './healthz';
 import { assignNonce } from './nonce';
 import { requestLog } from './request-log';
@@ -17,10 +18,22 @@ export interface AppOptions {
   /** The public/ folder; its build/ subfolder holds the compiled, content-hashed assets. */
   publicDir: string;
   development: boolean;
+  /** APP_URL: a public address that form posts may come from besides the request's own host. */
+  appUrl?: string;
 }
 
-/** The Express app: headers, compression, logging, health check, static files, then Remix. */
-export function createApp({ logger, remix, health, publicDir, development }: AppOptions): Express {
+/**
+ * The Express app: headers, compression, logging, health check, static files, a cross-site
+ * request check, then Remix.
+ */
+export function createApp({
+  logger,
+  remix,
+  health,
+  publicDir,
+  development,
+  appUrl,
+}: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
 
@@ -41,6 +54,7 @@ export function createApp({ logger, remix, health, publicDir, development }: App
   );
   app.use(express.static(publicDir, { maxAge: '1h', index: false }));
 
+  app.use(refuseCrossSiteRequests({ appUrl }));
   app.all('*', remix);
 
   app.use(errorHandler(logger));

@@ -1,5 +1,7 @@
 import path from 'node:path';
 
+import { prepareDatabase } from '../app/startup.server';
+import { startScheduler } from '../app/surveys/scheduler.server';
 import { getEnv, loadSessionSecrets } from '../app/utils/env.server';
 import { createLogger } from '../app/utils/log.server';
 import {
@@ -20,6 +22,7 @@ async function start() {
   // Fails early, before anything listens, if DATA_DIR is not writable.
   loadSessionSecrets(env);
   await connectDatabase({ uri: env.MONGODB_URI, dataDir: env.DATA_DIR, logger });
+  await prepareDatabase({ env, logger });
 
   const app = createApp({
     logger,
@@ -31,6 +34,7 @@ async function start() {
     health: { ping: () => pingDatabase(), info: databaseInfo },
     publicDir: path.resolve('public'),
     development: env.NODE_ENV === 'development',
+    appUrl: env.APP_URL,
   });
 
   const server = app.listen(env.PORT, env.HOST);
@@ -40,7 +44,15 @@ async function start() {
   });
   logger.info(`Innerloop listening on http://${env.HOST}:${env.PORT} (${env.NODE_ENV})`);
 
-  const shutdown = gracefulShutdown({ server, logger, cleanup: disconnectDatabase });
+  const scheduler = startScheduler({ logger });
+  const shutdown = gracefulShutdown({
+    server,
+    logger,
+    cleanup: async () => {
+      await scheduler.stop();
+      await disconnectDatabase();
+    },
+  });
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.on(signal, () => void shutdown(signal));
   }

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { createRequestHandler } from '@remix-run/express';
-import { broadcastDevReady, type ServerBuild } from '@remix-run/node';
-import type { RequestHandler } from 'express';
+import { type AppLoadContext, broadcastDevReady, type ServerBuild } from '@remix-run/node';
+import type { Request, RequestHandler, Response } from 'express';
 
 import type { Logger } from '../app/utils/log.server';
 import { nonceFor } from './nonce';
@@ -29,6 +29,22 @@ function isServerBuild(value: unknown): value is ServerBuild {
   return typeof value === 'object' && value !== null && 'routes' in value && 'entry' in value;
 }
 
+/** What every loader and action receives besides the request. */
+export function loadContextFor(request: Request, response: Response): AppLoadContext {
+  // The socket's address: behind a reverse proxy this is the proxy's, so sign-in failures are
+  // then counted for everyone together.
+  return { cspNonce: nonceFor(response), clientAddress: request.socket.remoteAddress ?? 'unknown' };
+}
+
+/** The Remix handler for one build. */
+export function requestHandlerFor(build: ServerBuild): RequestHandler {
+  const handler = createRequestHandler({ build, mode: build.mode, getLoadContext: loadContextFor });
+  // The Remix handler catches its own errors and passes them to next().
+  return (request, response, next) => {
+    void handler(request, response, next);
+  };
+}
+
 /**
  * The Remix request handler. With liveReload (under `remix dev`) it reloads the build whenever
  * a rebuild finishes and tells the dev server it is ready, which refreshes the browser.
@@ -41,13 +57,7 @@ export async function remixHandler({
   logger: Logger;
 }): Promise<RequestHandler> {
   let build = await loadRemixBuild();
-  const handlerFor = (current: ServerBuild) =>
-    createRequestHandler({
-      build: current,
-      mode: current.mode,
-      getLoadContext: (_request, response) => ({ cspNonce: nonceFor(response) }),
-    });
-  let handler = handlerFor(build);
+  let handler = requestHandlerFor(build);
 
   if (liveReload) {
     let loadedMtime = (await stat(remixBuildPath)).mtimeMs;
@@ -57,7 +67,7 @@ export async function remixHandler({
       if (mtimeMs === loadedMtime) return;
       loadedMtime = mtimeMs;
       build = await importBuild(remixBuildPath, mtimeMs);
-      handler = handlerFor(build);
+      handler = requestHandlerFor(build);
       await broadcastDevReady(build);
       logger.info('Reloaded the Remix build');
     };
@@ -71,8 +81,6 @@ export async function remixHandler({
     await broadcastDevReady(build);
   }
 
-  // The Remix handler catches its own errors and passes them to next().
-  return (request, response, next) => {
-    void handler(request, response, next);
-  };
+  // A new build replaces the handler; this one always hands over to the current one.
+  return (request, response, next) => handler(request, response, next);
 }

@@ -25,6 +25,11 @@ describe('redactPath', () => {
     ['/i/Zx8fQ2/thanks', '/i/:redacted/thanks'],
     ['/r/K7P-29Q', '/r/:redacted'],
     ['/reset/abc', '/reset/:redacted'],
+    // Answering links and open (kiosk) links, whatever the token looks like.
+    ['/a/mO4iZ7nq2w3kW9bTfXy1LrUe5ScVhJpA0gDdKoQ8xNs', '/a/:redacted'],
+    ['/a/short', '/a/:redacted'],
+    ['/a/mO4iZ7nq2w3kW9bTfXy1LrUe5ScVhJpA0gDdKoQ8xNs?lang=nb', '/a/:redacted'],
+    ['/k/pulse', '/k/:redacted'],
     // Ids and anything long and random.
     ['/surveys/665f1c2b9d3e4a0012345678', '/surveys/:redacted'],
     ['/people/123', '/people/:redacted'],

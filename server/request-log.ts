@@ -4,7 +4,18 @@ import type { Logger } from '../app/utils/log.server';
 
 // Path segments that are capabilities or personal data rather than names of pages.
 const MIN_OPAQUE_LENGTH = 16;
-const tokenPrefixes = new Set(['i', 'invite', 'invites', 'r', 'receipt', 'receipts', 'reset']);
+// a: answering links (/a/<token>), k: open links (/k/<kioskId>).
+const tokenPrefixes = new Set([
+  'a',
+  'i',
+  'invite',
+  'invites',
+  'k',
+  'r',
+  'receipt',
+  'receipts',
+  'reset',
+]);
 
 /**
  * The path of a URL, safe to write to a log: no query string, no fragment, and every segment

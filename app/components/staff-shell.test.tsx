@@ -24,8 +24,8 @@ function renderShell(user: ShellUser | null, at = '/insights') {
 }
 
 describe('StaffShell', () => {
-  it('offers the five product areas in order, marking the current one', async () => {
-    renderShell(null, '/surveys');
+  it('offers an HR admin the five product areas in order, marking the current one', async () => {
+    renderShell(ana, '/surveys');
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     const links = within(nav).getAllByRole('link');
     expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
@@ -41,6 +41,16 @@ describe('StaffShell', () => {
     expect(
       within(nav).getByRole('link', { name: 'Insights' }).getAttribute('aria-current'),
     ).toBeNull();
+  });
+
+  it('hides the HR-only areas from a leader', async () => {
+    renderShell({ ...ana, role: 'leader' });
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Insights', 'Surveys', 'Actions']);
   });
 
   it('puts the page in the main landmark, reachable by the skip link', async () => {

@@ -6,11 +6,12 @@ import { SkipLink } from './skip-link';
 import { type ShellUser, UserMenu } from './user-menu';
 
 export const staffNavigation = [
-  { to: '/insights', label: 'Insights' },
-  { to: '/surveys', label: 'Surveys' },
-  { to: '/actions', label: 'Actions' },
-  { to: '/people', label: 'People' },
-  { to: '/settings', label: 'Settings' },
+  { to: '/insights', label: 'Insights', hrOnly: false },
+  { to: '/surveys', label: 'Surveys', hrOnly: false },
+  { to: '/actions', label: 'Actions', hrOnly: false },
+  // Leaders cannot open these (their routes answer 403), so they do not see them either.
+  { to: '/people', label: 'People', hrOnly: true },
+  { to: '/settings', label: 'Settings', hrOnly: true },
 ] as const;
 
 /** Frame of every page HR admins and leaders use: product navigation and the account menu. */
@@ -23,13 +24,15 @@ export function StaffShell({ user, children }: { user: ShellUser | null; childre
           <Brand to="/insights" />
           <nav className="staff-nav" aria-label="Main">
             <ul>
-              {staffNavigation.map((item) => (
-                <li key={item.to}>
-                  <NavLink to={item.to} prefetch="intent">
-                    {item.label}
-                  </NavLink>
-                </li>
-              ))}
+              {staffNavigation
+                .filter((item) => !item.hrOnly || user?.role === 'hr-admin')
+                .map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} prefetch="intent">
+                      {item.label}
+                    </NavLink>
+                  </li>
+                ))}
             </ul>
           </nav>
           <UserMenu user={user} />

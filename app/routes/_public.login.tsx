@@ -1,18 +1,89 @@
-import type { MetaFunction } from '@remix-run/node';
-import { Link } from '@remix-run/react';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
+import { useEffect, useRef } from 'react';
+
+import { safeRedirect } from '~/auth/redirect-to';
+import { loginSchema } from '~/auth/schemas';
+import { signIn } from '~/auth/sign-in.server';
+import { FormAlert } from '~/components/ui/form-alert';
+import { TextField } from '~/components/ui/text-field';
+import { parseForm, refuseForm } from '~/utils/form.server';
+import { getStaffUser } from '~/utils/permissions.server';
+import { startStaffSession } from '~/utils/session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Staff sign in · Innerloop' }];
 
+export async function loader({ request }: LoaderFunctionArgs) {
+  // Someone already signed in goes on to where they were heading.
+  if (await getStaffUser(request)) {
+    throw redirect(safeRedirect(new URL(request.url).searchParams.get('redirectTo')));
+  }
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await parseForm(request, loginSchema);
+  if (!form.ok) return refuseForm(form);
+  const { email, password, redirectTo } = form.data;
+  const result = await signIn({ email, password, address: context.clientAddress });
+  if (!result.ok) {
+    return refuseForm(
+      { errors: { form: [result.message] }, values: { email, redirectTo: redirectTo ?? '' } },
+      result.reason === 'locked' ? 429 : 400,
+    );
+  }
+  return redirect(safeRedirect(redirectTo), {
+    headers: { 'Set-Cookie': await startStaffSession(request, result.personId) },
+  });
+}
+
 export default function Login() {
+  const failure = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const submitting = useNavigation().state === 'submitting';
+  const form = useRef<HTMLFormElement>(null);
+  // A refused password should not stay in the page; reset() keeps the email, now the default.
+  useEffect(() => {
+    if (failure) form.current?.reset();
+  }, [failure]);
   return (
     <section className="narrow" aria-labelledby="login-title">
       <h1 id="login-title">Staff sign in</h1>
       <p>
-        Sign-in for HR admins and leaders arrives soon. Employees never need a password: each pulse
-        survey reaches you through a personal link.
+        For HR admins and leaders. Employees never need a password: each pulse survey reaches you
+        through a personal link.
       </p>
+      <Form method="post" className="form" ref={form}>
+        <FormAlert message={failure?.errors.form?.[0]} />
+        <input
+          type="hidden"
+          name="redirectTo"
+          value={failure?.values.redirectTo ?? searchParams.get('redirectTo') ?? ''}
+        />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={failure?.values.email}
+          error={failure?.errors.email?.[0]}
+        />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={failure?.errors.password?.[0]}
+        />
+        <button type="submit" className="button" disabled={submitting}>
+          Sign in
+        </button>
+      </Form>
       <p>
-        <Link to="/">Back to the home page</Link>
+        <Link to="/forgot-password">Forgot your password?</Link>
       </p>
     </section>
   );

@@ -1,14 +1,33 @@
-import type { MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { NavLink, Outlet } from '@remix-run/react';
+
+import { requireHrAdmin } from '~/utils/permissions.server';
 
 export const meta: MetaFunction = () => [{ title: 'Settings · Innerloop' }];
 
-// Placeholder until the settings issue lands; it keeps the navigation honest meanwhile.
-export default function SettingsPage() {
+// Settings are for HR admins only; each page below checks again, as loaders run side by side.
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireHrAdmin(request);
+  return null;
+}
+
+export default function SettingsLayout() {
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title">Settings</h1>
-      <p>Anonymity threshold, languages and other organisation settings.</p>
-      <p className="muted">This area is being built.</p>
+      <nav className="sub-nav" aria-label="Settings">
+        <ul>
+          <li>
+            <NavLink to="/settings" end>
+              Organisation
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/settings/outbox">Outbox</NavLink>
+          </li>
+        </ul>
+      </nav>
+      <Outlet />
     </section>
   );
 }

@@ -1,14 +1,25 @@
-import type { MetaFunction } from '@remix-run/node';
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Outlet } from '@remix-run/react';
+
+import { ErrorPage, useErrorStatus } from '~/components/error-page';
+import surveyStyles from '~/styles/surveys.css';
+import { requireStaff } from '~/utils/permissions.server';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: surveyStyles }];
 
 export const meta: MetaFunction = () => [{ title: 'Surveys · Innerloop' }];
 
-// Placeholder until the surveys issue lands; it keeps the navigation honest meanwhile.
-export default function SurveysPage() {
-  return (
-    <section aria-labelledby="page-title">
-      <h1 id="page-title">Surveys</h1>
-      <p>Design recurring pulse surveys, their questions and schedules.</p>
-      <p className="muted">This area is being built.</p>
-    </section>
-  );
+// Leaders may read the list; designing, scheduling and invitations are for HR admins, and each
+// page below checks that itself (loaders run side by side).
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  return null;
+}
+
+export default function SurveysLayout() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage status={useErrorStatus()} />;
 }

@@ -1,15 +1,20 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Outlet, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 
 import { ErrorPage, useErrorStatus } from '~/components/error-page';
 import { StaffShell } from '~/components/staff-shell';
 import type { ShellUser } from '~/components/user-menu';
+import { requireStaff } from '~/utils/permissions.server';
 
-export function loader() {
-  // Sign-in arrives in a later issue: it replaces this with the user from the session
-  // (and a redirect to /login when there is none).
-  const user: ShellUser | null = null;
-  return json({ user });
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request);
+  const shellUser: ShellUser = {
+    name: user.name,
+    email: user.email,
+    role: user.hrAdmin ? 'hr-admin' : 'leader',
+  };
+  return json({ user: shellUser });
 }
 
 export default function StaffLayout() {

@@ -44,16 +44,27 @@ const questionBase = z.object({
 });
 
 export const choice = z.object({
-  id: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'A choice id has 1–40 lower-case letters, digits, - or _'),
+  id: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,40}$/, 'A choice id has 1–40 lower-case letters, digits, - or _'),
   label: localizedText,
 });
 
 export const question = z.discriminatedUnion('type', [
   questionBase.extend({ type: z.literal('scale') }),
   questionBase.extend({ type: z.literal('nps') }),
-  questionBase.extend({ type: z.literal('single'), choices: z.array(choice).min(2, 'Give at least two choices') }),
-  questionBase.extend({ type: z.literal('multi'), choices: z.array(choice).min(2, 'Give at least two choices') }),
-  questionBase.extend({ type: z.literal('text'), maxLength: z.number().int().min(1).max(5000).default(2000) }),
+  questionBase.extend({
+    type: z.literal('single'),
+    choices: z.array(choice).min(2, 'Give at least two choices'),
+  }),
+  questionBase.extend({
+    type: z.literal('multi'),
+    choices: z.array(choice).min(2, 'Give at least two choices'),
+  }),
+  questionBase.extend({
+    type: z.literal('text'),
+    maxLength: z.number().int().min(1).max(5000).default(2000),
+  }),
 ]);
 export type Question = z.infer<typeof question>;
 export type QuestionType = Question['type'];

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { environmentVariables, loadSessionSecrets, parseEnv } from './env.server';
+import { appUrl, environmentVariables, loadSessionSecrets, parseEnv } from './env.server';
 
 const secret = 'x'.repeat(32);
 
@@ -72,6 +72,23 @@ describe('parseEnv', () => {
       'Invalid environment: MONGODB_URI must start with mongodb:// or mongodb+srv://',
     ],
     [{ HOST: 'my host' }, 'Invalid environment: HOST must be a host name or an IP address'],
+    [{ DEMO: 'yes' }, 'Invalid environment: DEMO must be on or off'],
+    [
+      { APP_URL: 'innerloop.example.com' },
+      'Invalid environment: APP_URL must be an http:// or https:// address without a path',
+    ],
+    [
+      { APP_URL: 'https://example.com/innerloop' },
+      'Invalid environment: APP_URL must be an http:// or https:// address without a path',
+    ],
+    [
+      { SMTP_URL: 'mail.example.com' },
+      'Invalid environment: SMTP_URL must start with smtp:// or smtps://',
+    ],
+    [
+      { MAIL_FROM: 'Innerloop' },
+      'Invalid environment: MAIL_FROM must be an e-mail address, or a name followed by an address in angle brackets',
+    ],
     [
       { SESSION_SECRET: 'short' },
       'Invalid environment: SESSION_SECRET must be at least 32 characters (each, when several are separated by commas)',
@@ -98,6 +115,26 @@ describe('parseEnv', () => {
     if (!result.ok) expect(result.message).not.toContain('hunter2');
   });
 
+  it('reads the mail settings and the public address', () => {
+    const env = parsed({
+      APP_URL: 'https://innerloop.example.com/',
+      SMTP_URL: 'smtps://mailer:pw@smtp.example.com:465',
+      MAIL_FROM: 'People team <people@example.com>',
+    });
+    expect(env).toMatchObject({
+      APP_URL: 'https://innerloop.example.com',
+      SMTP_URL: 'smtps://mailer:pw@smtp.example.com:465',
+      MAIL_FROM: 'People team <people@example.com>',
+    });
+    expect(parsed({}).MAIL_FROM).toBe('Innerloop <innerloop@localhost>');
+  });
+
+  it('never repeats an SMTP_URL, which may hold a password', () => {
+    const result = parseEnv({ SMTP_URL: 'mail://mailer:hunter2@smtp' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).not.toContain('hunter2');
+  });
+
   it('allows a production run on local data without a secret (one is generated)', () => {
     expect(parseEnv({ NODE_ENV: 'production' }).ok).toBe(true);
   });
@@ -117,6 +154,17 @@ describe('getEnv', () => {
       code: 1,
       stderr: 'Invalid environment: PORT must be an integer between 1 and 65535\n',
     });
+  });
+});
+
+describe('appUrl', () => {
+  it('is APP_URL when set, else where the server listens', () => {
+    expect(appUrl(parsed({ APP_URL: 'https://innerloop.example.com' }))).toBe(
+      'https://innerloop.example.com',
+    );
+    expect(appUrl(parsed({ PORT: '8080' }))).toBe('http://127.0.0.1:8080');
+    expect(appUrl(parsed({ HOST: '0.0.0.0' }))).toBe('http://localhost:3000');
+    expect(appUrl(parsed({ HOST: '::1' }))).toBe('http://[::1]:3000');
   });
 });
 
@@ -155,6 +203,10 @@ describe('environmentVariables', () => {
       'DATA_DIR',
       'SESSION_SECRET',
       'LOG_LEVEL',
+      'APP_URL',
+      'SMTP_URL',
+      'MAIL_FROM',
+      'DEMO',
     ]);
     expect(new Set(names).size).toBe(names.length);
   });

@@ -48,6 +48,30 @@ export const environmentVariables = [
     default: 'info',
     description: 'debug, info, warn, error or silent.',
   },
+  {
+    name: 'APP_URL',
+    default: 'http://HOST:PORT',
+    description:
+      'Public address of the app, e.g. https://innerloop.example.com: the start of every link in e-mails, and an origin that form posts may come from. Set it behind a reverse proxy. Session cookies are marked Secure when it starts with https://, or when it is unset and NODE_ENV=production.',
+  },
+  {
+    name: 'SMTP_URL',
+    default: '(unset)',
+    description:
+      'smtp:// or smtps:// address of the mail server that sends sign-in and survey e-mails, e.g. smtps://user:password@smtp.example.com:465. Unset: e-mails are not sent but kept in a development outbox that HR admins read at /settings/outbox.',
+  },
+  {
+    name: 'MAIL_FROM',
+    default: 'Innerloop <innerloop@localhost>',
+    description:
+      'Sender of outgoing e-mails: an address, or a name and an address in angle brackets.',
+  },
+  {
+    name: 'DEMO',
+    default: 'on for the embedded engine',
+    description:
+      'Seeds the demo organisation (about 200 people in 10 departments, with demo sign-ins printed once in the start-up log) into an empty database at start-up. Unset: only on the embedded engine. on: also on a local mongod or MONGODB_URI. off: never. A database that already has departments is never seeded.',
+  },
 ] as const;
 
 export type EnvironmentVariableName = (typeof environmentVariables)[number]['name'];
@@ -95,6 +119,24 @@ const schema = z
         errorMap: () => ({ message: `must be one of ${logLevels.join(', ')}` }),
       }),
     ).transform((level) => level ?? 'info'),
+    APP_URL: optional(
+      z
+        .string()
+        .regex(/^https?:\/\/[^/?#\s]+\/?$/, 'must be an http:// or https:// address without a path')
+        .transform((url) => url.replace(/\/$/, '')),
+    ),
+    // Like MONGODB_URI, never echoed back: it may carry a password.
+    SMTP_URL: optional(z.string().regex(/^smtps?:\/\/\S+$/, 'must start with smtp:// or smtps://')),
+    MAIL_FROM: optional(
+      z
+        .string()
+        .regex(
+          /^(?:[^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/,
+          'must be an e-mail address, or a name followed by an address in angle brackets',
+        ),
+    ).transform((from) => from ?? 'Innerloop <innerloop@localhost>'),
+    // Unset means "on for the embedded engine"; the engine is only known once connected.
+    DEMO: optional(z.enum(['on', 'off'], { errorMap: () => ({ message: 'must be on or off' }) })),
   })
   .superRefine((env, context) => {
     if (env.NODE_ENV === 'production' && env.MONGODB_URI && !env.SESSION_SECRET) {
@@ -159,4 +201,12 @@ export function loadSessionSecrets(env: Pick<Env, 'SESSION_SECRET' | 'DATA_DIR'>
 
 function isMissingFile(error: unknown): boolean {
   return error instanceof Error && 'code' in error && error.code === 'ENOENT';
+}
+
+/** The address links in e-mails start with: APP_URL, or where this server listens. */
+export function appUrl(env: Pick<Env, 'APP_URL' | 'HOST' | 'PORT'>): string {
+  if (env.APP_URL) return env.APP_URL;
+  // 0.0.0.0 and :: listen everywhere but are no address a browser can open.
+  const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
+  return `http://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${env.PORT}`;
 }

@@ -20,7 +20,7 @@ describe('home page', () => {
     await page.waitForURL('**/login');
     await page.getByRole('heading', { level: 1, name: 'Staff sign in' }).waitFor();
     expect(await page.evaluate(() => 'stayedOnPage' in window)).toBe(true);
-    expect(await page.locator('main').textContent()).toMatch(/arrives soon/);
+    expect(await page.getByLabel('Email').isVisible()).toBe(true);
     expect(await page.getByRole('link', { name: 'Innerloop' }).getAttribute('href')).toBe('/');
   });
 
@@ -58,7 +58,8 @@ describe('home page', () => {
 });
 
 describe('staff shell', () => {
-  test('navigates between the product areas', async ({ page }) => {
+  test('navigates between the product areas', async ({ page, signInAs }) => {
+    await signInAs('hr-admin');
     await page.goto('/insights');
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('link').allTextContents()).toEqual([
@@ -73,10 +74,11 @@ describe('staff shell', () => {
     expect(await nav.getByRole('link', { name: 'Surveys' }).getAttribute('aria-current')).toBe(
       'page',
     );
-    expect(await page.getByRole('link', { name: 'Sign in' }).getAttribute('href')).toBe('/login');
+    expect(await page.getByRole('link', { name: 'Sign in' }).count()).toBe(0);
   });
 
-  test('keeps every area reachable on a phone', async ({ page }) => {
+  test('keeps every area reachable on a phone', async ({ page, signInAs }) => {
+    await signInAs('hr-admin');
     await page.setViewportSize(viewports.phone);
     await page.goto('/people');
     const overflow = await page.evaluate(
@@ -98,6 +100,7 @@ describe('/healthz', () => {
     expect(response?.headers()['content-type']).toMatch(/^application\/json/);
     const body: unknown = await response?.json();
     expect(body).toMatchObject({ ok: true, database: 'up' });
-    expect(body).toHaveProperty('engine', expect.stringMatching(/^(embedded|mongod)$/));
+    // The harness runs the app on a database engine of its own (see harness/global-setup.ts).
+    expect(body).toHaveProperty('engine', expect.stringMatching(/^(embedded|mongod|external)$/));
   });
 });

@@ -1,9 +1,11 @@
 import path from 'node:path';
 
+import mongoose from 'mongoose';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect, inject, test as base } from 'vitest';
 
 import { launchChromium, type PageProblems, screenshot, watchForProblems } from './browser';
+import { connectToAppDatabase, createStaffUser, type StaffRole, type StaffUser } from './staff';
 
 export const viewports = {
   desk: { width: 1280, height: 800 },
@@ -24,6 +26,12 @@ interface Fixtures {
   page: Page;
   /** What the page reported so far; allowStatus() accepts an expected 4xx. */
   problems: PageProblems;
+  /** This test file's connection to the app's database. */
+  database: void;
+  /** Makes a staff member with a known password in the app's database; removed after the test. */
+  makeStaff: (role: StaffRole) => Promise<StaffUser>;
+  /** Makes a staff member and signs this test's browser in as them, without the login form. */
+  signInAs: (role: StaffRole) => Promise<StaffUser>;
 }
 
 const pageProblems = new WeakMap<Page, PageProblems>();
@@ -59,6 +67,32 @@ export const test = base.extend<Fixtures>({
   },
   problems: async ({ page }, provide) => {
     await provide(pageProblems.get(page) ?? watchForProblems(page));
+  },
+  database: [
+    async ({}, provide) => {
+      await connectToAppDatabase(inject('databaseUri'));
+      await provide();
+      await mongoose.disconnect();
+    },
+    { scope: 'file' },
+  ],
+  makeStaff: async ({ database }, provide) => {
+    void database;
+    const made: StaffUser[] = [];
+    await provide(async (role) => {
+      const user = await createStaffUser(role, inject('sessionSecret'));
+      made.push(user);
+      return user;
+    });
+    for (const user of made) await user.remove();
+  },
+  signInAs: async ({ makeStaff, context, baseUrl }, provide) => {
+    await provide(async (role) => {
+      const user = await makeStaff(role);
+      const cookie = await user.sessionCookie();
+      await context.addCookies([{ ...cookie, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+      return user;
+    });
   },
 });
 /* eslint-enable no-empty-pattern */

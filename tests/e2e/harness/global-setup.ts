@@ -1,29 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
 import type { TestProject } from 'vitest/node';
 
+import { startEngine } from '../../../engine/src/index.js';
 import { startApp } from './app';
 import { assertChromiumInstalled } from './browser';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The database the app uses, so fixtures can create staff and sessions directly. */
+    databaseUri: string;
+    /** The app's SESSION_SECRET, so fixtures can sign session cookies. */
+    sessionSecret: string;
   }
 }
 
 /**
- * Starts the built app once for the whole e2e run; tests reach it through inject('baseUrl').
- * E2E_BASE_URL points the run at an app that is already running (`npm run dev`) instead.
+ * Starts a database engine and the built app on it once for the whole e2e run; tests reach them
+ * through inject(). The engine is the embedded one the app would start itself, run here so that
+ * fixtures can write to the same database (the app still seeds its demo organisation).
+ * E2E_BASE_URL points the run at an app that is already running (`npm run dev`) instead; then
+ * E2E_DATABASE_URI and E2E_SESSION_SECRET must name its database and secret for the fixtures.
  */
 export default async function setup(project: TestProject) {
   assertChromiumInstalled();
   const external = process.env.E2E_BASE_URL;
   if (external) {
     project.provide('baseUrl', external.replace(/\/$/, ''));
+    project.provide('databaseUri', process.env.E2E_DATABASE_URI ?? '');
+    project.provide('sessionSecret', process.env.E2E_SESSION_SECRET ?? '');
     return;
   }
-  const app = await startApp();
+  const engineDir = mkdtempSync(path.join(tmpdir(), 'innerloop-e2e-engine-'));
+  const engine = await startEngine({
+    dataDir: engineDir,
+    logger: { info: () => undefined, error: (message) => process.stderr.write(`${message}\n`) },
+  });
+  const sessionSecret = randomBytes(32).toString('base64url');
+  const databaseUri = engine.uri.replace('/?', '/innerloop?');
+  let app;
+  try {
+    app = await startApp({
+      env: { MONGODB_URI: databaseUri, SESSION_SECRET: sessionSecret, DEMO: 'on' },
+    });
+  } catch (error) {
+    await engine.stop();
+    rmSync(engineDir, { recursive: true, force: true });
+    throw error;
+  }
   project.provide('baseUrl', app.url);
+  project.provide('databaseUri', databaseUri);
+  project.provide('sessionSecret', sessionSecret);
   return async () => {
     const code = await app.stop();
+    await engine.stop();
+    rmSync(engineDir, { recursive: true, force: true });
     if (code !== 0) {
       throw new Error(`The app exited with code ${code} on SIGTERM:\n${app.output()}`);
     }

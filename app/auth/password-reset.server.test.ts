@@ -1,0 +1,173 @@
+import { describe, expect, it, vi } from 'vitest';
+
+import { OutboxMailModel } from '../../models/outbox-mail.server';
+import { PasswordResetModel } from '../../models/password-reset.server';
+import { PersonModel } from '../../models/person.server';
+import { StaffSessionModel } from '../../models/staff-session.server';
+import { redactPath } from '../../server/request-log';
+import { createDepartment, createPerson } from '../../tests/factories/staff';
+import { setupTestDatabase } from '../../tests/support/test-database';
+import { createSessionRecord } from '../utils/session.server';
+import { verifyPassword } from './password.server';
+import { isResetLinkValid, requestPasswordReset, resetPassword } from './password-reset.server';
+import { signIn } from './sign-in.server';
+
+vi.stubEnv('SESSION_SECRET', 'password-reset-test-secret-long-enough');
+setupTestDatabase('password-reset');
+
+const appUrl = 'https://innerloop.example.com';
+
+async function leader(email = 'lee@example.com') {
+  const department = await createDepartment();
+  return createPerson({
+    email,
+    name: 'Lee <Ader>',
+    leaderOf: [department._id],
+    password: 'old password 123',
+  });
+}
+
+/** The token from the one link in the newest outbox mail. */
+async function mailedToken(): Promise<string> {
+  const mail = await OutboxMailModel.findOne().sort({ createdAt: -1 }).lean();
+  const token = /\/reset-password\/([\w-]+)/.exec(mail?.text ?? '')?.[1];
+  if (!token) throw new Error('No reset link was mailed');
+  return token;
+}
+
+describe('requestPasswordReset', () => {
+  it('mails a staff member a link to this site and stores only a hash of its token', async () => {
+    await leader();
+    await requestPasswordReset('LEE@example.com', { appUrl });
+    const mails = await OutboxMailModel.find().lean();
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({
+      to: 'lee@example.com',
+      kind: 'password-reset',
+      subject: 'Reset your Innerloop password',
+    });
+    expect(mails[0]?.text).toMatch(/^Hello Lee <Ader>,/);
+    expect(mails[0]?.html).toContain('Hello Lee &lt;Ader&gt;,');
+    const token = await mailedToken();
+    expect(mails[0]?.text).toContain(`${appUrl}/reset-password/${token}`);
+    // The request log never shows the token of a link being opened.
+    expect(redactPath(`/reset-password/${token}`)).toBe('/reset-password/:redacted');
+    const stored = await PasswordResetModel.find().lean();
+    expect(stored).toHaveLength(1);
+    expect(JSON.stringify(stored)).not.toContain(token);
+    const minutes = ((stored[0]?.expiresAt.getTime() ?? 0) - Date.now()) / 60_000;
+    expect(minutes).toBeGreaterThan(59);
+    expect(minutes).toBeLessThanOrEqual(60);
+  });
+
+  it('sends nothing for an unknown address, an employee or a deactivated leader', async () => {
+    await createPerson({ email: 'employee@example.com' });
+    const gone = await leader('gone@example.com');
+    await PersonModel.updateOne({ _id: gone._id }, { active: false });
+    for (const email of ['nobody@example.com', 'employee@example.com', 'gone@example.com']) {
+      await requestPasswordReset(email, { appUrl });
+    }
+    expect(await OutboxMailModel.countDocuments()).toBe(0);
+    expect(await PasswordResetModel.countDocuments()).toBe(0);
+  });
+
+  it('keeps at most three live links per person, so nobody can flood an inbox', async () => {
+    await leader();
+    for (let request = 0; request < 5; request++) {
+      await requestPasswordReset('lee@example.com', { appUrl });
+    }
+    expect(await OutboxMailModel.countDocuments()).toBe(3);
+  });
+});
+
+describe('resetPassword', () => {
+  it('sets the new password once, ends old sessions and refuses the link the second time', async () => {
+    const lee = await leader();
+    await createSessionRecord(lee._id);
+    await requestPasswordReset('lee@example.com', { appUrl });
+    const token = await mailedToken();
+
+    expect(await isResetLinkValid(token)).toBe(true);
+    expect(await resetPassword(token, 'brand new password')).toEqual({
+      ok: true,
+      personId: String(lee._id),
+    });
+    const person = await PersonModel.findById(lee._id).select('+passwordHash').lean();
+    expect(await verifyPassword('brand new password', person?.passwordHash ?? '')).toBe(true);
+    expect(await StaffSessionModel.countDocuments()).toBe(0);
+
+    expect(await isResetLinkValid(token)).toBe(false);
+    expect(await resetPassword(token, 'another password!')).toEqual({ ok: false });
+    const unchanged = await PersonModel.findById(lee._id).select('+passwordHash').lean();
+    expect(unchanged?.passwordHash).toBe(person?.passwordHash);
+  });
+
+  it('lets only one of two simultaneous uses of a link succeed', async () => {
+    await leader();
+    await requestPasswordReset('lee@example.com', { appUrl });
+    const token = await mailedToken();
+    const results = await Promise.all([
+      resetPassword(token, 'first new password'),
+      resetPassword(token, 'second new password'),
+    ]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+  });
+
+  it('refuses an expired link', async () => {
+    await leader();
+    await requestPasswordReset('lee@example.com', { appUrl });
+    const token = await mailedToken();
+    await PasswordResetModel.updateMany({}, { expiresAt: new Date(Date.now() - 1) });
+    expect(await isResetLinkValid(token)).toBe(false);
+    expect(await resetPassword(token, 'brand new password')).toEqual({ ok: false });
+  });
+
+  it('refuses a made-up token', async () => {
+    expect(await isResetLinkValid('made-up')).toBe(false);
+    expect(await resetPassword('made-up', 'brand new password')).toEqual({ ok: false });
+  });
+
+  it('retires the other links of the person once one is used', async () => {
+    await leader();
+    await requestPasswordReset('lee@example.com', { appUrl });
+    const first = await mailedToken();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await requestPasswordReset('lee@example.com', { appUrl });
+    const second = await mailedToken();
+    expect(second).not.toBe(first);
+    expect((await resetPassword(second, 'brand new password')).ok).toBe(true);
+    expect(await resetPassword(first, 'another password!')).toEqual({ ok: false });
+  });
+
+  it('refuses the link of someone who lost their staff role meanwhile', async () => {
+    const lee = await leader();
+    await requestPasswordReset('lee@example.com', { appUrl });
+    await PersonModel.updateOne({ _id: lee._id }, { leaderOf: [] });
+    expect(await resetPassword(await mailedToken(), 'brand new password')).toEqual({ ok: false });
+  });
+
+  it('clears the failed sign-ins of the account, so a locked-out leader gets back in', async () => {
+    const lee = await leader();
+    const noWait = () => Promise.resolve();
+    for (let failure = 0; failure < 5; failure++) {
+      await signIn(
+        { email: 'lee@example.com', password: 'guess', address: `10.9.0.${failure}` },
+        { wait: noWait },
+      );
+    }
+    expect(
+      await signIn(
+        { email: 'lee@example.com', password: 'old password 123', address: '10.9.1.1' },
+        { wait: noWait },
+      ),
+    ).toMatchObject({ reason: 'locked' });
+    await requestPasswordReset('lee@example.com', { appUrl });
+    await resetPassword(await mailedToken(), 'brand new password');
+    expect(
+      await signIn(
+        { email: 'lee@example.com', password: 'brand new password', address: '10.9.1.1' },
+        { wait: noWait },
+      ),
+    ).toEqual({ ok: true, personId: String(lee._id) });
+  });
+});

@@ -1,0 +1,128 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+import { PasswordResetModel } from '../../models/password-reset.server';
+import { PersonModel } from '../../models/person.server';
+import { appUrl, getEnv } from '../utils/env.server';
+import { createLogger } from '../utils/log.server';
+import { sendMail } from '../utils/mail.server';
+import { endSessionsOf } from '../utils/session.server';
+import { hashPassword } from './password.server';
+import { signInLimits } from './sign-in-limits.server';
+
+export const resetLinkLifetimeMinutes = 60;
+// Enough for a lost first e-mail; more would let anyone fill a colleague's inbox.
+const maxLiveLinksPerPerson = 3;
+
+function hashOf(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * E-mails a single-use link that lets a staff member choose a new password. Does nothing, and
+ * says nothing, for an address that is not an active staff member: the caller answers alike.
+ */
+export async function requestPasswordReset(email: string, { appUrl }: { appUrl: string }) {
+  const person = await PersonModel.findOne(
+    { emailKey: email.trim().toLowerCase(), active: true },
+    { name: 1, email: 1, hrAdmin: 1, leaderOf: 1 },
+  ).lean();
+  if (!person || (!person.hrAdmin && person.leaderOf.length === 0)) return;
+  const live = await PasswordResetModel.countDocuments({
+    personId: person._id,
+    usedAt: null,
+    expiresAt: { $gt: new Date() },
+  });
+  if (live >= maxLiveLinksPerPerson) return;
+
+  const token = randomBytes(32).toString('base64url');
+  await PasswordResetModel.create({
+    tokenHash: hashOf(token),
+    personId: person._id,
+    expiresAt: new Date(Date.now() + resetLinkLifetimeMinutes * 60_000),
+  });
+  const link = `${appUrl}/reset-password/${token}`;
+  await sendMail({
+    to: person.email,
+    subject: 'Reset your Innerloop password',
+    text: [
+      `Hello ${person.name},`,
+      '',
+      'Someone asked to reset the password of your Innerloop staff account. To choose a new password, open this link within an hour:',
+      '',
+      link,
+      '',
+      'The link works once. If you did not ask for it, ignore this e-mail: your password stays as it is.',
+    ].join('\n'),
+    html: [
+      `<p>Hello ${escapeHtml(person.name)},</p>`,
+      '<p>Someone asked to reset the password of your Innerloop staff account. To choose a new password, open this link within an hour:</p>',
+      `<p><a href="${escapeHtml(link)}">Choose a new password</a></p>`,
+      '<p>The link works once. If you did not ask for it, ignore this e-mail: your password stays as it is.</p>',
+    ].join('\n'),
+    kind: 'password-reset',
+  });
+}
+
+/**
+ * Starts requestPasswordReset without waiting for it: the answer to the form then takes as long
+ * for an unknown address as for a staff member's, whose e-mail may take seconds to send.
+ */
+export function startPasswordReset(email: string): void {
+  const env = getEnv();
+  requestPasswordReset(email, { appUrl: appUrl(env) }).catch((error: unknown) => {
+    // Only the error's code: messages from mail servers may quote the recipient.
+    const code =
+      error instanceof Error ? ('code' in error ? String(error.code) : error.name) : 'unknown';
+    createLogger(env.LOG_LEVEL).error(`A password reset e-mail could not be sent (${code})`);
+  });
+}
+
+/** True while the link's token is unused and unexpired; reading it does not use it up. */
+export async function isResetLinkValid(token: string): Promise<boolean> {
+  const reset = await PasswordResetModel.exists({
+    tokenHash: hashOf(token),
+    usedAt: null,
+    expiresAt: { $gt: new Date() },
+  });
+  return reset !== null;
+}
+
+export type ResetResult = { ok: true; personId: string } | { ok: false };
+
+/**
+ * Sets a new password through a link. The token is marked used in the same update that accepts
+ * it, so two submissions cannot both succeed. Afterwards every other link of the person stops
+ * working, every session they had ends, and their failed sign-ins are forgotten.
+ */
+export async function resetPassword(token: string, newPassword: string): Promise<ResetResult> {
+  const now = new Date();
+  const reset = await PasswordResetModel.findOneAndUpdate(
+    { tokenHash: hashOf(token), usedAt: null, expiresAt: { $gt: now } },
+    { $set: { usedAt: now } },
+  ).lean();
+  if (!reset) return { ok: false };
+
+  const person = await PersonModel.findOne(
+    { _id: reset.personId, active: true },
+    { email: 1, hrAdmin: 1, leaderOf: 1 },
+  ).lean();
+  if (!person || (!person.hrAdmin && person.leaderOf.length === 0)) return { ok: false };
+
+  await PersonModel.updateOne(
+    { _id: person._id },
+    { $set: { passwordHash: await hashPassword(newPassword) } },
+  );
+  await PasswordResetModel.deleteMany({ personId: person._id, _id: { $ne: reset._id } });
+  await endSessionsOf(person._id);
+  await signInLimits().recordSuccess({ email: person.email });
+  return { ok: true, personId: String(person._id) };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(
+    /[&<>"']/g,
+    (character) =>
+      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character] ??
+      character,
+  );
+}

@@ -1,0 +1,16 @@
+/** Where staff land after signing in when no other page asked for them. */
+export const staffHome = '/insights';
+
+/**
+ * A path on this site to go to after signing in, or the staff home. Anything that could leave
+ * the site (`//evil.example`, `/\evil.example`, `https://…`) or loop back to sign-in is ignored.
+ */
+export function safeRedirect(to: unknown, fallback = staffHome): string {
+  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//')) return fallback;
+  // Browsers drop control characters and read a backslash as a slash, turning `/\x` into `//x`.
+  if (to.includes('\\') || [...to].some((character) => character.charCodeAt(0) < 32)) {
+    return fallback;
+  }
+  if (/^\/(login|logout)(?:[/?#]|$)/.test(to)) return fallback;
+  return to;
+}

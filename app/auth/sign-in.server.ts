@@ -1,0 +1,63 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { PersonModel } from '../../models/person.server';
+import { verifyPassword } from './password.server';
+import { type SignInLimits, signInLimits, slowdownMs } from './sign-in-limits.server';
+
+// One message for an unknown address, a wrong password, an employee without a staff role and
+// a deactivated account, so the form never tells anyone whether an account exists.
+export const signInRefusals = {
+  invalid: 'That email and password do not match a staff account.',
+  locked: 'Too many failed sign-ins. Wait 15 minutes, then try again.',
+} as const;
+
+// A hash of a random password nobody knows, with the same parameters as real hashes: checking
+// against it when the email is unknown takes as long as checking a real password.
+const unknownAccountHash =
+  'scrypt$32768$8$1$ACL1k4DnK6LXWr0bdCNLIg$gqlxESMYtSMBrwAoxg1SkO-IlEOqDR31gxvML8INYIrHWlEdLjhhFNjSnzlsILlm9HdCwqp7OAOVrHIekxq_vg';
+
+export type SignInResult =
+  | { ok: true; personId: string }
+  | { ok: false; reason: keyof typeof signInRefusals; message: string };
+
+export interface SignInAttempt {
+  email: string;
+  password: string;
+  /** The client's network address, for counting failures per address. */
+  address: string;
+}
+
+export interface SignInDependencies {
+  limits?: SignInLimits;
+  /** Waits before checking a password once failures pile up; tests replace it. */
+  wait?: (ms: number) => Promise<unknown>;
+}
+
+/** Checks a staff member's email and password, counting and slowing repeated failures. */
+export async function signIn(
+  { email, password, address }: SignInAttempt,
+  { limits = signInLimits(), wait = sleep }: SignInDependencies = {},
+): Promise<SignInResult> {
+  const keys = { email, address };
+  const state = await limits.check(keys);
+  if (state.locked) return refusal('locked');
+  await wait(slowdownMs(state.failures));
+
+  const person = await PersonModel.findOne({ emailKey: email.trim().toLowerCase() })
+    .select('+passwordHash active hrAdmin leaderOf')
+    .lean();
+  const staffHash =
+    person?.active && (person.hrAdmin || person.leaderOf.length > 0) ? person.passwordHash : null;
+  const matches = await verifyPassword(password, staffHash ?? unknownAccountHash);
+
+  if (person && staffHash && matches) {
+    await limits.recordSuccess(keys);
+    return { ok: true, personId: String(person._id) };
+  }
+  await limits.recordFailure(keys);
+  return refusal('invalid');
+}
+
+function refusal(reason: keyof typeof signInRefusals): SignInResult {
+  return { ok: false, reason, message: signInRefusals[reason] };
+}

@@ -1,0 +1,116 @@
+import { Form } from '@remix-run/react';
+
+import { FormAlert } from '~/components/ui/form-alert';
+import { SelectField } from '~/components/ui/select-field';
+import { TextField } from '~/components/ui/text-field';
+import { subtreeOf } from '~/people/department-tree';
+import { type DepartmentKind, departmentKinds, kindNames } from '~/people/schemas';
+import type { FieldErrors, FormValues } from '~/utils/submission';
+
+interface Department {
+  id: string;
+  name: string;
+  kind: DepartmentKind;
+  parentId: string | null;
+  archived: boolean;
+  depth: number;
+}
+
+/**
+ * Rename, move and archive (or restore) one department, folded away until asked for. A refused
+ * change opens it again with the message beside the field.
+ */
+export function DepartmentRowForms({
+  department,
+  departments,
+  failure,
+  submitting,
+}: {
+  department: Department;
+  departments: Department[];
+  failure: { errors: FieldErrors; values: FormValues } | undefined;
+  submitting: boolean;
+}) {
+  const message = (name: string) => failure?.errors[name]?.[0];
+  const entered = (name: string) => {
+    const value = failure?.values[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const intent = entered('intent');
+  // Never under itself or anything below it, and never under an archived department.
+  const below = subtreeOf(departments, department.id);
+  const parents = departments.filter(({ id, archived }) => !archived && !below.has(id));
+  return (
+    <details className="row-forms" open={failure ? true : undefined}>
+      <summary>
+        Change<span className="visually-hidden"> {department.name}</span>
+      </summary>
+      <FormAlert message={message('form')} />
+      {department.archived ? (
+        <Form method="post" className="form">
+          <input type="hidden" name="intent" value="restore" />
+          <input type="hidden" name="departmentId" value={department.id} />
+          <p className="field-hint">Restoring puts it back in every picker.</p>
+          <button type="submit" className="button" disabled={submitting}>
+            Restore {department.name}
+          </button>
+        </Form>
+      ) : (
+        <>
+          <Form method="post" className="form" noValidate>
+            <input type="hidden" name="intent" value="rename" />
+            <input type="hidden" name="departmentId" value={department.id} />
+            <TextField
+              label="Name"
+              name="name"
+              required
+              maxLength={120}
+              defaultValue={intent === 'rename' ? entered('name') : department.name}
+              error={intent === 'rename' ? message('name') : undefined}
+            />
+            <SelectField
+              label="Kind"
+              name="kind"
+              defaultValue={intent === 'rename' ? entered('kind') : department.kind}
+              error={intent === 'rename' ? message('kind') : undefined}
+              options={departmentKinds.map((kind) => ({ value: kind, label: kindNames[kind] }))}
+            />
+            <button type="submit" className="button" disabled={submitting}>
+              Save name and kind
+            </button>
+          </Form>
+          <Form method="post" className="form">
+            <input type="hidden" name="intent" value="move" />
+            <input type="hidden" name="departmentId" value={department.id} />
+            <SelectField
+              label="Part of"
+              name="parentId"
+              defaultValue={intent === 'move' ? entered('parentId') : (department.parentId ?? '')}
+              error={intent === 'move' ? message('parentId') : undefined}
+              options={[
+                { value: '', label: 'Nothing (a top-level department)' },
+                ...parents.map(({ id, name, depth }) => ({
+                  value: id,
+                  label: `${'— '.repeat(depth)}${name}`,
+                })),
+              ]}
+            />
+            <button type="submit" className="button" disabled={submitting}>
+              Move
+            </button>
+          </Form>
+          <Form method="post" className="form">
+            <input type="hidden" name="intent" value="archive" />
+            <input type="hidden" name="departmentId" value={department.id} />
+            <p className="field-hint">
+              Archiving hides it from pickers. Its people and its results are kept.
+            </p>
+            <button type="submit" className="button button-quiet" disabled={submitting}>
+              Archive {department.name}
+            </button>
+          </Form>
+        </>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,38 @@
+import { Link } from '@remix-run/react';
+
+/** Previous / next links that keep the page's other search parameters. */
+export function Pagination({
+  page,
+  pageCount,
+  searchParams,
+  label,
+}: {
+  page: number;
+  pageCount: number;
+  searchParams: URLSearchParams;
+  label: string;
+}) {
+  if (pageCount <= 1) return null;
+  const to = (target: number) => {
+    const params = new URLSearchParams(searchParams);
+    params.set('page', String(target));
+    return `?${params.toString()}`;
+  };
+  return (
+    <nav className="pagination" aria-label={label}>
+      {page > 1 ? (
+        <Link to={to(page - 1)} rel="prev">
+          Previous page
+        </Link>
+      ) : null}
+      <span>
+        Page {page} of {pageCount}
+      </span>
+      {page < pageCount ? (
+        <Link to={to(page + 1)} rel="next">
+          Next page
+        </Link>
+      ) : null}
+    </nav>
+  );
+}

@@ -1,0 +1,267 @@
+import { designerIds } from '~/surveys/designer-edits';
+import type { DraftErrors, QuestionDraft } from '~/surveys/designer-form';
+import { questionTypeNames, questionTypes } from '~/surveys/question-types';
+
+import { errorText, fieldId } from './fields';
+import { LocalizedFields } from './localized-fields';
+
+function Checkbox({
+  name,
+  label,
+  hint,
+  checked,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  checked: boolean;
+}) {
+  const id = fieldId(name);
+  return (
+    <div className="field field-checkbox">
+      <input
+        id={id}
+        type="checkbox"
+        name={name}
+        defaultChecked={checked}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function FieldError({ errors, name }: { errors: DraftErrors; name: string }) {
+  const error = errorText(errors, name);
+  return error ? (
+    <p id={`${fieldId(name)}-error`} className="field-error">
+      {error}
+    </p>
+  ) : null;
+}
+
+function ChoiceFields({
+  question,
+  index,
+  errors,
+}: {
+  question: QuestionDraft;
+  index: number;
+  errors: DraftErrors;
+}) {
+  const name = `questions.${index}.choices`;
+  return (
+    <fieldset id={fieldId(name)} tabIndex={-1} className="fieldset choice-fields">
+      <legend>Choices</legend>
+      <FieldError errors={errors} name={name} />
+      <ol className="choice-list">
+        {question.choices.map((choice, choiceIndex) => {
+          const base = `${name}.${choiceIndex}`;
+          return (
+            <li key={choice.id} id={designerIds.choice(question.id, choice.id)} tabIndex={-1}>
+              <input type="hidden" name={`${base}.id`} value={choice.id} />
+              <FieldError errors={errors} name={`${base}.id`} />
+              <LocalizedFields
+                name={`${base}.label`}
+                label={`Choice ${choiceIndex + 1}`}
+                values={choice.label}
+                errors={errors}
+                maxLength={200}
+              />
+              <button
+                type="submit"
+                name="intent"
+                value={`remove-choice:${index}:${choiceIndex}`}
+                className="button button-quiet button-small"
+              >
+                Remove choice {choiceIndex + 1}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      <button
+        id={designerIds.addChoice(question.id)}
+        type="submit"
+        name="intent"
+        value={`add-choice:${index}`}
+        className="button button-quiet button-small"
+      >
+        Add a choice
+      </button>
+    </fieldset>
+  );
+}
+
+/** Every field of one question, and the buttons that move or remove it. */
+export function QuestionFields({
+  question,
+  index,
+  count,
+  errors,
+  answered,
+}: {
+  question: QuestionDraft;
+  index: number;
+  count: number;
+  errors: DraftErrors;
+  /** The question already has answers: removing it archives it, and its type is fixed. */
+  answered: boolean;
+}) {
+  const base = `questions.${index}`;
+  const number = index + 1;
+  const typeError = errorText(errors, `${base}.type`);
+  const fields = (
+    <>
+      <input type="hidden" name={`${base}.id`} value={question.id} />
+      {question.archived ? <input type="hidden" name={`${base}.archived`} value="on" /> : null}
+      <FieldError errors={errors} name={`${base}.id`} />
+      <div className="field">
+        <label htmlFor={fieldId(`${base}.type`)}>Type</label>
+        <p id={`${fieldId(`${base}.type`)}-hint`} className="field-hint">
+          {answered
+            ? 'This question has answers, so its type stays as it is.'
+            : 'Agreement runs 1–5 and recommendation (NPS) 0–10; both scales are fixed.'}
+        </p>
+        <select
+          id={fieldId(`${base}.type`)}
+          name={`${base}.type`}
+          data-role="question-type"
+          defaultValue={question.type}
+          aria-invalid={typeError ? true : undefined}
+          aria-describedby={`${fieldId(`${base}.type`)}-hint${typeError ? ` ${fieldId(`${base}.type`)}-error` : ''}`}
+        >
+          {questionTypes.map((type) => (
+            <option key={type} value={type}>
+              {questionTypeNames[type]}
+            </option>
+          ))}
+        </select>
+        <FieldError errors={errors} name={`${base}.type`} />
+      </div>
+      <div id={designerIds.questionText(question.id)} tabIndex={-1}>
+        <LocalizedFields
+          name={`${base}.text`}
+          label="Question"
+          values={question.text}
+          errors={errors}
+          multiline
+        />
+      </div>
+      <ChoiceFields question={question} index={index} errors={errors} />
+      <div className="field text-fields">
+        <label htmlFor={fieldId(`${base}.maxLength`)}>Longest answer, in characters</label>
+        <input
+          id={fieldId(`${base}.maxLength`)}
+          name={`${base}.maxLength`}
+          inputMode="numeric"
+          defaultValue={question.maxLength}
+          aria-invalid={errorText(errors, `${base}.maxLength`) ? true : undefined}
+        />
+        <FieldError errors={errors} name={`${base}.maxLength`} />
+      </div>
+      <div className="field">
+        <label htmlFor={fieldId(`${base}.driver`)}>Driver</label>
+        <p className="field-hint">
+          Optional: what this question measures. Pick one or type your own.
+        </p>
+        <input
+          id={fieldId(`${base}.driver`)}
+          name={`${base}.driver`}
+          list="driver-options"
+          maxLength={40}
+          defaultValue={question.driver}
+        />
+        <FieldError errors={errors} name={`${base}.driver`} />
+      </div>
+      <div className="question-flags">
+        <Checkbox name={`${base}.required`} label="Required" checked={question.required} />
+        <Checkbox
+          name={`${base}.core`}
+          label="Core question"
+          hint="Asked every cycle. Others take turns, so the pulse stays short."
+          checked={question.core}
+        />
+        <Checkbox
+          name={`${base}.internalService`}
+          label="Internal-service question"
+          hint="Asked once for each department rated; write {department} where its name goes."
+          checked={question.internalService}
+        />
+      </div>
+    </>
+  );
+
+  return (
+    <fieldset
+      id={designerIds.question(question.id)}
+      tabIndex={-1}
+      className={`question-fields${question.archived ? ' archived' : ''}`}
+    >
+      <legend>
+        Question {number}
+        {question.archived ? ' (archived)' : ''}
+      </legend>
+      {question.archived ? (
+        <>
+          <p className="muted">
+            Archived: no longer asked, kept so its past answers stay in the results.
+          </p>
+          <details>
+            <summary>Show its texts</summary>
+            {fields}
+          </details>
+          <div className="question-actions">
+            <button
+              type="submit"
+              name="intent"
+              value={`restore-question:${index}`}
+              className="button button-quiet button-small"
+            >
+              Restore question {number}
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          {fields}
+          <div className="question-actions">
+            <button
+              id={designerIds.moveUp(question.id)}
+              type="submit"
+              name="intent"
+              value={`move-up:${index}`}
+              className="button button-quiet button-small"
+              disabled={index === 0}
+            >
+              Move question {number} up
+            </button>
+            <button
+              id={designerIds.moveDown(question.id)}
+              type="submit"
+              name="intent"
+              value={`move-down:${index}`}
+              className="button button-quiet button-small"
+              disabled={index === count - 1}
+            >
+              Move question {number} down
+            </button>
+            <button
+              type="submit"
+              name="intent"
+              value={`remove-question:${index}`}
+              className="button button-quiet button-small button-danger"
+            >
+              {answered ? `Archive question ${number}` : `Remove question ${number}`}
+            </button>
+          </div>
+        </>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,268 @@
+import { Form } from '@remix-run/react';
+import { useEffect, useRef } from 'react';
+
+import type { DepartmentChoice } from '~/components/person-form';
+import { languageNames } from '~/people/schemas';
+import { designerIds } from '~/surveys/designer-edits';
+import type { DraftErrors, SurveyDraft } from '~/surveys/designer-form';
+import { questionTypeNames, questionTypes } from '~/surveys/question-types';
+import { builtInDrivers, languageCodes } from '~/surveys/survey-schema';
+
+import { DepartmentCheckboxes } from './department-checkboxes';
+import { DesignerInput, DesignerSelect } from './designer-input';
+import { describeField, errorText, fieldId, inFormOrder } from './fields';
+import { LocalizedFields } from './localized-fields';
+import { QuestionFields } from './question-fields';
+import { ScheduleFields } from './schedule-fields';
+
+export interface SurveyFormProps {
+  draft: SurveyDraft;
+  errors?: DraftErrors;
+  revision: number;
+  departments: DepartmentChoice[];
+  timeZones: string[];
+  /** Ids of questions that already have answers. */
+  answeredIds: string[];
+  notice?: string;
+  /** The element to focus once rendered (after an edit that moved or added something). */
+  focus?: string;
+  submitting?: boolean;
+}
+
+function ErrorSummary({ errors, draft }: { errors: DraftErrors; draft: SurveyDraft }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(errors)
+    .filter(([, messages]) => messages && messages.length > 0)
+    .sort(([a], [b]) => inFormOrder(a, b));
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
+  if (entries.length === 0) return null;
+  return (
+    <div
+      ref={ref}
+      id="survey-form-errors"
+      className="error-summary"
+      role="alert"
+      tabIndex={-1}
+      aria-labelledby="survey-form-errors-title"
+    >
+      <h2 id="survey-form-errors-title">The survey was not saved</h2>
+      <p>Fix these and save again; everything you typed is still here.</p>
+      <ul>
+        {entries.map(([key, messages]) => {
+          const { label, target } = describeField(key, draft);
+          return (
+            <li key={key}>
+              <a href={`#${target}`}>
+                {label ? `${label}: ` : ''}
+                {messages?.join(' ')}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * The survey designer: the whole survey as one form. Buttons that add, move or remove
+ * questions post it with their own intent and the server sends back the reshaped draft, so it
+ * works without JavaScript; Save validates and stores it.
+ */
+export function SurveyForm({
+  draft,
+  errors = {},
+  revision,
+  departments,
+  timeZones,
+  answeredIds,
+  notice,
+  focus,
+  submitting = false,
+}: SurveyFormProps) {
+  const answered = new Set(answeredIds);
+  const error = (name: string) => errorText(errors, name);
+
+  useEffect(() => {
+    if (focus) document.getElementById(focus)?.focus();
+  }, [focus]);
+
+  return (
+    <Form method="post" className="survey-form" noValidate preventScrollReset>
+      <input type="hidden" name="revision" value={revision} />
+      {/* Enter in a text field presses the form's first button: let that be Save. */}
+      <button
+        type="submit"
+        name="intent"
+        value="save"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+      >
+        Save survey
+      </button>
+      <ErrorSummary errors={errors} draft={draft} />
+      {notice ? (
+        <p className="form-notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+
+      <section className="designer-section" aria-labelledby="designer-basics">
+        <h2 id="designer-basics">Title and introduction</h2>
+        <p className="field-hint">
+          Write every text in the default language; the other languages show it where a translation
+          is missing.
+        </p>
+        <LocalizedFields
+          name="title"
+          label="Title"
+          values={draft.title}
+          errors={errors}
+          maxLength={200}
+        />
+        <LocalizedFields
+          name="intro"
+          label="Introduction"
+          values={draft.intro}
+          errors={errors}
+          multiline
+        />
+      </section>
+
+      <section className="designer-section" aria-labelledby="designer-languages">
+        <h2 id="designer-languages">Languages</h2>
+        <fieldset id={fieldId('languages')} tabIndex={-1} className="fieldset">
+          <legend>Offered in</legend>
+          <div className="checkbox-columns">
+            {languageCodes.map((language) => (
+              <label key={language} className="check">
+                <input
+                  type="checkbox"
+                  name="languages"
+                  value={language}
+                  defaultChecked={draft.languages.includes(language)}
+                />
+                <span>{languageNames[language]}</span>
+              </label>
+            ))}
+          </div>
+          {error('languages') ? <p className="field-error">{error('languages')}</p> : null}
+        </fieldset>
+        <DesignerSelect
+          label="Default language"
+          name="defaultLanguage"
+          hint="Used for people whose language the survey is not offered in."
+          defaultValue={draft.defaultLanguage}
+          error={error('defaultLanguage')}
+          options={languageCodes.map((language) => ({
+            value: language,
+            label: languageNames[language],
+          }))}
+        />
+      </section>
+
+      <section className="designer-section" aria-labelledby="designer-audience">
+        <h2 id="designer-audience">Who answers, and who is rated</h2>
+        <DepartmentCheckboxes
+          name="audience.departmentIds"
+          legend="Departments that answer"
+          departments={departments}
+          checked={draft.audience.departmentIds}
+          error={error('audience.departmentIds')}
+        />
+        <div className="field field-checkbox">
+          <input
+            id={fieldId('audience.includeSubDepartments')}
+            type="checkbox"
+            name="audience.includeSubDepartments"
+            defaultChecked={draft.audience.includeSubDepartments}
+          />
+          <label htmlFor={fieldId('audience.includeSubDepartments')}>
+            Include their sub-departments
+          </label>
+        </div>
+        <DepartmentCheckboxes
+          name="providerDepartmentIds"
+          legend="Departments rated by internal-service questions"
+          hint="Each internal-service question is asked once for each of these."
+          departments={departments}
+          checked={draft.providerDepartmentIds}
+          error={error('providerDepartmentIds')}
+        />
+        <DesignerInput
+          label="Anonymity threshold"
+          name="anonymityThreshold"
+          hint="Results for fewer people than this are never shown. At least 3; 5 is usual."
+          inputMode="numeric"
+          defaultValue={draft.anonymityThreshold}
+          error={error('anonymityThreshold')}
+        />
+      </section>
+
+      <section className="designer-section" aria-labelledby="designer-questions">
+        <h2 id="designer-questions">Questions</h2>
+        <div id={fieldId('questions')} tabIndex={-1}>
+          {error('questions') ? <p className="field-error">{error('questions')}</p> : null}
+        </div>
+        <ol className="question-list">
+          {draft.questions.map((question, index) => (
+            <li key={question.id}>
+              <QuestionFields
+                question={question}
+                index={index}
+                count={draft.questions.length}
+                errors={errors}
+                answered={answered.has(question.id)}
+              />
+            </li>
+          ))}
+        </ol>
+        <div className="add-question">
+          <DesignerSelect
+            label="New question type"
+            name="newQuestionType"
+            defaultValue="scale"
+            options={questionTypes.map((type) => ({ value: type, label: questionTypeNames[type] }))}
+          />
+          <button
+            id={designerIds.addQuestion}
+            type="submit"
+            name="intent"
+            value="add-question"
+            className="button button-quiet"
+          >
+            Add question
+          </button>
+        </div>
+        <datalist id="driver-options">
+          {builtInDrivers.map((driver) => (
+            <option key={driver} value={driver} />
+          ))}
+        </datalist>
+      </section>
+
+      <section className="designer-section" aria-labelledby="designer-schedule">
+        <h2 id="designer-schedule">Schedule</h2>
+        <ScheduleFields
+          schedule={draft.schedule}
+          maxQuestionsPerCycle={draft.rotation.maxQuestionsPerCycle}
+          errors={errors}
+        />
+        <datalist id="time-zone-options">
+          {timeZones.map((zone) => (
+            <option key={zone} value={zone} />
+          ))}
+        </datalist>
+      </section>
+
+      <div className="form-actions">
+        <button type="submit" name="intent" value="save" className="button" disabled={submitting}>
+          Save survey
+        </button>
+      </div>
+    </Form>
+  );
+}

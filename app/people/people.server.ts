@@ -1,0 +1,200 @@
+import { isValidObjectId, type QueryFilter, Types } from 'mongoose';
+
+import { DepartmentModel } from '../../models/department.server';
+import { type Person, PersonModel } from '../../models/person.server';
+import type { FieldErrors } from '../utils/submission';
+import { isDuplicateKey } from './departments.server';
+import { emailKeyOf, type Language, type PeopleQuery, type PersonInput } from './schemas';
+
+export const pageSize = 50;
+
+export interface PersonRow {
+  id: string;
+  name: string;
+  email: string;
+  department: string;
+  departmentArchived: boolean;
+  /** Staff roles in words; every person is an employee as well. */
+  roles: string[];
+  language: Language;
+  active: boolean;
+}
+
+export interface PeoplePage {
+  people: PersonRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+/** One page of the roster, searched by name or email and filtered by department and status. */
+export async function listPeople(query: PeopleQuery): Promise<PeoplePage> {
+  const filter: QueryFilter<Person> = {};
+  if (query.status !== 'all') filter.active = query.status === 'active';
+  if (query.departmentId) filter.departmentId = new Types.ObjectId(query.departmentId);
+  if (query.q) {
+    const contains = new RegExp(escapeRegExp(query.q), 'i');
+    filter.$or = [{ name: contains }, { emailKey: contains }];
+  }
+  const total = await PersonModel.countDocuments(filter);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(query.page, pageCount);
+  const [people, departments] = await Promise.all([
+    PersonModel.find(filter)
+      .sort({ name: 1, _id: 1 })
+      .skip((page - 1) * pageSize)
+      .limit(pageSize)
+      .select('name email departmentId language hrAdmin leaderOf active')
+      .lean(),
+    DepartmentModel.find().select('name archivedAt').lean(),
+  ]);
+  const departmentById = new Map(departments.map((d) => [String(d._id), d]));
+  const nameOf = (id: unknown) => departmentById.get(String(id))?.name ?? 'Unknown department';
+  return {
+    total,
+    page,
+    pageCount,
+    people: people.map((person) => ({
+      id: String(person._id),
+      name: person.name,
+      email: person.email,
+      department: nameOf(person.departmentId),
+      departmentArchived: Boolean(departmentById.get(String(person.departmentId))?.archivedAt),
+      roles: [
+        ...(person.hrAdmin ? ['HR admin'] : []),
+        ...(person.leaderOf.length > 0
+          ? [`Leader of ${person.leaderOf.map(nameOf).sort().join(', ')}`]
+          : []),
+      ],
+      language: person.language,
+      active: person.active,
+    })),
+  };
+}
+
+export interface PersonDetails {
+  id: string;
+  name: string;
+  email: string;
+  departmentId: string;
+  language: Language;
+  leaderOf: string[];
+  hrAdmin: boolean;
+  active: boolean;
+}
+
+/** A person as the edit form needs them; null when the id names nobody (or is no id at all). */
+export async function getPerson(personId: string): Promise<PersonDetails | null> {
+  if (!isValidObjectId(personId)) return null;
+  const person = await PersonModel.findById(personId)
+    .select('name email departmentId language leaderOf hrAdmin active')
+    .lean();
+  if (!person) return null;
+  return {
+    id: String(person._id),
+    name: person.name,
+    email: person.email,
+    departmentId: String(person.departmentId),
+    language: person.language,
+    leaderOf: person.leaderOf.map(String),
+    hrAdmin: person.hrAdmin,
+    active: person.active,
+  };
+}
+
+export type PersonChange = { ok: true; personId: string } | { ok: false; errors: FieldErrors };
+
+export async function createPerson(input: PersonInput): Promise<PersonChange> {
+  const errors = await problemsWith(input, null);
+  if (errors) return { ok: false, errors };
+  try {
+    const person = await PersonModel.create(fieldsOf(input));
+    return { ok: true, personId: String(person._id) };
+  } catch (error) {
+    if (isDuplicateKey(error)) return { ok: false, errors: { email: [emailTaken] } };
+    throw error;
+  }
+}
+
+/** Saves the edit form; null when the person does not exist. */
+export async function updatePerson(
+  personId: string,
+  input: PersonInput,
+): Promise<PersonChange | null> {
+  const current = await getPerson(personId);
+  if (!current) return null;
+  const errors = await problemsWith(input, current);
+  if (errors) return { ok: false, errors };
+  try {
+    await PersonModel.updateOne({ _id: personId }, { $set: fieldsOf(input) });
+  } catch (error) {
+    if (isDuplicateKey(error)) return { ok: false, errors: { email: [emailTaken] } };
+    throw error;
+  }
+  return { ok: true, personId };
+}
+
+const emailTaken = 'Someone on the roster already has this email address.';
+
+function fieldsOf(input: PersonInput) {
+  return {
+    name: input.name,
+    email: input.email,
+    emailKey: emailKeyOf(input.email),
+    departmentId: new Types.ObjectId(input.departmentId),
+    language: input.language,
+    leaderOf: [...new Set(input.leaderOf)].map((id) => new Types.ObjectId(id)),
+    hrAdmin: input.hrAdmin,
+    active: input.active,
+  };
+}
+
+/** What the database knows that the form cannot: taken emails, archived departments, the last HR admin. */
+async function problemsWith(
+  input: PersonInput,
+  current: PersonDetails | null,
+): Promise<FieldErrors | undefined> {
+  const errors: FieldErrors = {};
+  const sameEmail = await PersonModel.findOne({ emailKey: emailKeyOf(input.email) })
+    .select('_id')
+    .lean();
+  if (sameEmail && String(sameEmail._id) !== current?.id) errors.email = [emailTaken];
+
+  const wanted = [...new Set([input.departmentId, ...input.leaderOf])];
+  const departments = await DepartmentModel.find({ _id: { $in: wanted } })
+    .select('name archivedAt')
+    .lean();
+  const byId = new Map(departments.map((d) => [String(d._id), d]));
+  const department = byId.get(input.departmentId);
+  if (!department) errors.departmentId = ['Choose a department from the list.'];
+  else if (department.archivedAt && input.departmentId !== current?.departmentId) {
+    errors.departmentId = [`${department.name} is archived; choose a live department.`];
+  }
+  for (const id of input.leaderOf) {
+    const led = byId.get(id);
+    if (!led) errors.leaderOf = ['Choose departments from the list.'];
+    else if (led.archivedAt && !current?.leaderOf.includes(id)) {
+      errors.leaderOf = [`${led.name} is archived; choose live departments.`];
+    }
+  }
+
+  // Without an active HR admin nobody could manage the roster again.
+  const wasActiveAdmin = current?.hrAdmin && current.active;
+  if (wasActiveAdmin && !(input.hrAdmin && input.active)) {
+    const otherAdmins = await PersonModel.countDocuments({
+      hrAdmin: true,
+      active: true,
+      _id: { $ne: new Types.ObjectId(current.id) },
+    });
+    if (otherAdmins === 0) {
+      errors[input.hrAdmin ? 'active' : 'hrAdmin'] = [
+        'Innerloop needs at least one active HR admin. Make someone else an HR admin first.',
+      ];
+    }
+  }
+  return Object.keys(errors).length > 0 ? errors : undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

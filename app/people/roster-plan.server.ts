@@ -1,0 +1,227 @@
+import type { Types } from 'mongoose';
+
+import { DepartmentModel } from '../../models/department.server';
+import { PersonModel } from '../../models/person.server';
+import type { RosterRow } from './roster-csv.server';
+import { emailKeyOf, type Language, languageNames, nameKeyOf } from './schemas';
+
+export const rowOutcomes = ['create', 'update', 'unchanged', 'error'] as const;
+export type RowOutcome = (typeof rowOutcomes)[number];
+
+/** A roster row with what importing it would do, in words for the preview. */
+export interface PlannedRow {
+  line: number;
+  name: string;
+  email: string;
+  department: string;
+  outcome: RowOutcome;
+  /** update: each change; create: departments it brings along; error: why it is skipped. */
+  details: string[];
+}
+
+/** The fields a create or update writes; departments by name key, resolved when applying. */
+export interface PersonWrite {
+  line: number;
+  /** The person to update; undefined to create one. */
+  personId: Types.ObjectId | undefined;
+  name: string;
+  email: string;
+  emailKey: string;
+  departmentKey: string;
+  language: Language;
+  /** undefined: leave the person's leadership as it is. */
+  leaderKeys: string[] | undefined;
+  hrAdmin: boolean;
+  active: boolean;
+}
+
+export interface RosterPlan {
+  rows: PlannedRow[];
+  writes: PersonWrite[];
+  /** Departments the file names that do not exist yet; created only when HR asked for it. */
+  departmentsToCreate: { name: string; nameKey: string }[];
+  counts: Record<RowOutcome, number>;
+}
+
+interface KnownPerson {
+  _id: Types.ObjectId;
+  name: string;
+  email: string;
+  departmentId: Types.ObjectId;
+  language: Language;
+  hrAdmin: boolean;
+  leaderOf: Types.ObjectId[];
+  active: boolean;
+}
+
+/**
+ * Compares each row with the roster as it is now: who would be created, who updated (and how),
+ * who is unchanged, and which rows cannot be imported and why. Nothing is written.
+ */
+export async function planRoster(
+  rows: RosterRow[],
+  { createDepartments }: { createDepartments: boolean },
+): Promise<RosterPlan> {
+  const departments = await DepartmentModel.find().select('name nameKey archivedAt').lean();
+  const departmentByKey = new Map(departments.map((d) => [d.nameKey, d]));
+  const departmentNameById = new Map(departments.map((d) => [String(d._id), d.name]));
+  const people = await findPeople(
+    rows.filter((row) => row.email).map((row) => emailKeyOf(row.email)),
+  );
+
+  const toCreate = new Map<string, string>();
+  const plan: RosterPlan = {
+    rows: [],
+    writes: [],
+    departmentsToCreate: [],
+    counts: { create: 0, update: 0, unchanged: 0, error: 0 },
+  };
+
+  for (const row of rows) {
+    const problems = [...row.problems];
+    const created: string[] = [];
+    // Checks each department name against the database; undefined when it cannot be used.
+    const resolve = (name: string, where: string): string | undefined => {
+      const key = nameKeyOf(name);
+      const known = departmentByKey.get(key);
+      if (known?.archivedAt) {
+        problems.push(`Department “${known.name}”${where} is archived.`);
+        return undefined;
+      }
+      if (known) return key;
+      if (!createDepartments) {
+        problems.push(
+          `Unknown department “${name}”${where}. Add it on the Departments page, or tick “Create missing departments”.`,
+        );
+        return undefined;
+      }
+      if (!toCreate.has(key)) toCreate.set(key, name);
+      created.push(`Creates department “${toCreate.get(key)}”.`);
+      return key;
+    };
+    const departmentKey = row.department ? resolve(row.department, '') : undefined;
+    const leaderKeys = (row.leaderOf ?? []).map((name) => resolve(name, ' in leader_of'));
+
+    const existing = people.get(emailKeyOf(row.email));
+    const summary = {
+      line: row.line,
+      name: row.name,
+      email: row.email,
+      department: row.department,
+    };
+    if (problems.length > 0 || !departmentKey || !row.language) {
+      plan.rows.push({ ...summary, outcome: 'error', details: problems });
+      continue;
+    }
+
+    const write: PersonWrite = {
+      line: row.line,
+      personId: existing?._id,
+      name: row.name,
+      email: row.email,
+      emailKey: emailKeyOf(row.email),
+      departmentKey,
+      language: row.language,
+      // Without a leader_of column the file says nothing about leadership: keep what is there.
+      leaderKeys:
+        row.leaderOf === undefined && existing
+          ? undefined
+          : leaderKeys.filter((key) => key !== undefined),
+      hrAdmin: row.hrAdmin ?? existing?.hrAdmin ?? false,
+      active: row.active ?? existing?.active ?? true,
+    };
+    const changes = existing
+      ? changesOf(existing, write, departmentNameById, toCreate, departmentByKey)
+      : [];
+    const outcome: RowOutcome = !existing ? 'create' : changes.length > 0 ? 'update' : 'unchanged';
+    plan.rows.push({
+      ...summary,
+      outcome,
+      details: outcome === 'update' ? [...changes, ...created] : created,
+    });
+    if (outcome !== 'unchanged') plan.writes.push(write);
+  }
+
+  await keepAnActiveHrAdmin(plan, people);
+  plan.departmentsToCreate = [...toCreate].map(([nameKey, name]) => ({ name, nameKey }));
+  for (const row of plan.rows) plan.counts[row.outcome]++;
+  return plan;
+}
+
+async function findPeople(
+  emailKeys: string[],
+): Promise<Map<string, KnownPerson & { emailKey: string }>> {
+  const found = new Map<string, KnownPerson & { emailKey: string }>();
+  // In slices, so a 10,000-row file does not become one enormous query.
+  for (let start = 0; start < emailKeys.length; start += 1000) {
+    const slice = emailKeys.slice(start, start + 1000);
+    const people = await PersonModel.find({ emailKey: { $in: slice } })
+      .select('name email emailKey departmentId language hrAdmin leaderOf active')
+      .lean();
+    for (const person of people) found.set(person.emailKey, person);
+  }
+  return found;
+}
+
+function changesOf(
+  before: KnownPerson,
+  after: PersonWrite,
+  departmentNameById: Map<string, string>,
+  toCreate: Map<string, string>,
+  departmentByKey: Map<string, { name: string }>,
+): string[] {
+  const departmentName = (key: string) =>
+    departmentByKey.get(key)?.name ?? toCreate.get(key) ?? key;
+  const nameOfId = (id: Types.ObjectId) => departmentNameById.get(String(id)) ?? 'unknown';
+  const yesNo = (value: boolean) => (value ? 'yes' : 'no');
+  const list = (names: string[]) => (names.length > 0 ? names.sort().join(', ') : 'none');
+  const changes: string[] = [];
+  const change = (what: string, from: string, to: string) => {
+    if (from !== to) changes.push(`${what}: ${from} → ${to}`);
+  };
+  change('Name', before.name, after.name);
+  change('Email', before.email, after.email);
+  change('Department', nameOfId(before.departmentId), departmentName(after.departmentKey));
+  change('Language', languageNames[before.language], languageNames[after.language]);
+  if (after.leaderKeys) {
+    change(
+      'Leader of',
+      list(before.leaderOf.map(nameOfId)),
+      list(after.leaderKeys.map(departmentName)),
+    );
+  }
+  change('HR admin', yesNo(before.hrAdmin), yesNo(after.hrAdmin));
+  change('Active', yesNo(before.active), yesNo(after.active));
+  return changes;
+}
+
+/**
+ * Without an active HR admin nobody could manage Innerloop again. When the file would remove the
+ * last ones, the rows that remove them are refused; the rest of the file still imports.
+ */
+async function keepAnActiveHrAdmin(
+  plan: RosterPlan,
+  people: Map<string, KnownPerson>,
+): Promise<void> {
+  const demotions = plan.writes.filter((write) => {
+    const before = people.get(write.emailKey);
+    return before?.hrAdmin && before.active && !(write.hrAdmin && write.active);
+  });
+  if (demotions.length === 0) return;
+  if (plan.writes.some((write) => write.hrAdmin && write.active)) return;
+  const remaining = await PersonModel.countDocuments({
+    hrAdmin: true,
+    active: true,
+    _id: { $nin: demotions.flatMap((write) => (write.personId ? [write.personId] : [])) },
+  });
+  if (remaining > 0) return;
+  const refused = new Set(demotions.map((write) => write.line));
+  plan.writes = plan.writes.filter((write) => !refused.has(write.line));
+  for (const row of plan.rows) {
+    if (!refused.has(row.line)) continue;
+    row.outcome = 'error';
+    row.details = [
+      'This would leave Innerloop without an active HR admin. Keep hr_admin and active “yes” for at least one of them.',
+    ];
+  }
+}

@@ -1,0 +1,74 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+
+import { isResetLinkValid, resetPassword } from '~/auth/password-reset.server';
+import { staffHome } from '~/auth/redirect-to';
+import { resetPasswordSchema } from '~/auth/schemas';
+import { FormAlert } from '~/components/ui/form-alert';
+import { TextField } from '~/components/ui/text-field';
+import { parseForm, refuseForm } from '~/utils/form.server';
+import { startStaffSession } from '~/utils/session.server';
+
+export const meta: MetaFunction = () => [{ title: 'Choose a new password · Innerloop' }];
+
+const expired = 'This link has expired or was already used. Ask for a new one below.';
+
+// Open to anyone holding the link: the token in the address is the permission.
+export async function loader({ params }: LoaderFunctionArgs) {
+  return json({ valid: await isResetLinkValid(params.token ?? '') });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await parseForm(request, resetPasswordSchema);
+  if (!form.ok) return refuseForm(form);
+  const result = await resetPassword(params.token ?? '', form.data.password);
+  if (!result.ok) return refuseForm({ errors: { form: [expired] }, values: {} });
+  return redirect(staffHome, {
+    headers: { 'Set-Cookie': await startStaffSession(request, result.personId) },
+  });
+}
+
+export default function ResetPassword() {
+  const { valid } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const submitting = useNavigation().state === 'submitting';
+  return (
+    <section className="narrow" aria-labelledby="reset-title">
+      <h1 id="reset-title">Choose a new password</h1>
+      {valid ? (
+        <Form method="post" className="form">
+          <FormAlert message={failure?.errors.form?.[0]} />
+          <TextField
+            label="New password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            hint="At least 10 characters. A few unrelated words make a strong one."
+            required
+            minLength={10}
+            error={failure?.errors.password?.[0]}
+          />
+          <TextField
+            label="New password again"
+            name="confirmPassword"
+            type="password"
+            autoComplete="new-password"
+            required
+            error={failure?.errors.confirmPassword?.[0]}
+          />
+          <button type="submit" className="button" disabled={submitting}>
+            Save and sign in
+          </button>
+        </Form>
+      ) : (
+        <p className="form-alert" role="alert">
+          {expired}
+        </p>
+      )}
+      <p>
+        <Link to="/forgot-password">Ask for a new link</Link> · <Link to="/login">Sign in</Link>
+      </p>
+    </section>
+  );
+}

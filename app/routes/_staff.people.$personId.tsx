@@ -1,0 +1,64 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+
+import { PersonForm } from '~/components/person-form';
+import { departmentChoices } from '~/people/departments.server';
+import { getPerson, updatePerson } from '~/people/people.server';
+import { personSchema } from '~/people/schemas';
+import { readForm, refuseForm } from '~/utils/form.server';
+import { requireHrAdmin } from '~/utils/permissions.server';
+import { formValues, parseSubmission } from '~/utils/submission';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.person.name ?? 'Person'} · People · Innerloop` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireHrAdmin(request);
+  const person = await getPerson(params.personId ?? '');
+  if (!person) throw new Response('Not found', { status: 404 });
+  // Their own departments stay selectable even if archived since.
+  const departments = await departmentChoices([person.departmentId, ...person.leaderOf]);
+  return json({ person, departments });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  await requireHrAdmin(request);
+  const formData = await readForm(request);
+  const form = parseSubmission(formData, personSchema, { lists: ['leaderOf'] });
+  if (!form.ok) return refuseForm(form);
+  const result = await updatePerson(params.personId ?? '', form.data);
+  if (!result) throw new Response('Not found', { status: 404 });
+  if (!result.ok) return refuseForm({ errors: result.errors, values: formValues(formData) });
+  return redirect(`/people?${new URLSearchParams({ q: form.data.email })}`);
+}
+
+export default function EditPerson() {
+  const { person, departments } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const submitting = useNavigation().state === 'submitting';
+  const saved = {
+    name: person.name,
+    email: person.email,
+    departmentId: person.departmentId,
+    language: person.language,
+    leaderOf: person.leaderOf,
+    hrAdmin: person.hrAdmin ? 'on' : '',
+    active: person.active ? 'on' : '',
+  };
+  return (
+    <>
+      <h2>{person.name}</h2>
+      <PersonForm
+        // A fresh form after each save or refusal, so the fields show what the server has.
+        key={failure ? 'refused' : 'saved'}
+        departments={departments}
+        values={failure?.values ?? saved}
+        errors={failure?.errors}
+        submitLabel="Save changes"
+        submitting={submitting}
+      />
+    </>
+  );
+}

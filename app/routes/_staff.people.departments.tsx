@@ -1,0 +1,180 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+
+import { DepartmentRowForms } from '~/components/department-forms';
+import { FormAlert } from '~/components/ui/form-alert';
+import { SelectField } from '~/components/ui/select-field';
+import { TextField } from '~/components/ui/text-field';
+import {
+  archiveDepartment,
+  createDepartment,
+  listDepartments,
+  moveDepartment,
+  renameDepartment,
+  restoreDepartment,
+} from '~/people/departments.server';
+import { departmentIntentSchema, departmentKinds, kindNames } from '~/people/schemas';
+import { readForm, refuseForm } from '~/utils/form.server';
+import { requireHrAdmin } from '~/utils/permissions.server';
+import { formValues, parseSubmission } from '~/utils/submission';
+
+export const meta: MetaFunction = () => [{ title: 'Departments · People · Innerloop' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireHrAdmin(request);
+  const showArchived = new URL(request.url).searchParams.get('show') === 'all';
+  return json({ departments: await listDepartments(), showArchived });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireHrAdmin(request);
+  const formData = await readForm(request);
+  const form = parseSubmission(formData, departmentIntentSchema);
+  if (!form.ok) return refuseForm(form);
+  const change = form.data;
+  const result =
+    change.intent === 'create'
+      ? await createDepartment(change)
+      : change.intent === 'rename'
+        ? await renameDepartment(change)
+        : change.intent === 'move'
+          ? await moveDepartment(change)
+          : change.intent === 'archive'
+            ? await archiveDepartment(change.departmentId)
+            : await restoreDepartment(change.departmentId);
+  if (!result.ok) return refuseForm({ errors: result.errors, values: formValues(formData) });
+  // Back to the list as it was shown, with the change in it.
+  const url = new URL(request.url);
+  return redirect(url.pathname + url.search);
+}
+
+export default function Departments() {
+  const { departments, showArchived } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const submitting = useNavigation().state === 'submitting';
+  const shown = departments.filter((department) => showArchived || !department.archived);
+  const live = departments.filter((department) => !department.archived);
+  const failed = (intent: string, departmentId?: string) =>
+    failure && failure.values.intent === intent && failure.values.departmentId === departmentId
+      ? failure
+      : undefined;
+  const createFailure = failed('create');
+  const message = (name: string) => createFailure?.errors[name]?.[0];
+  const value = (name: string) => {
+    const entered = createFailure?.values[name];
+    return typeof entered === 'string' ? entered : undefined;
+  };
+  const unknownIntent = failure && !failure.values.intent ? failure.errors.intent : undefined;
+
+  return (
+    <>
+      <h2>Departments</h2>
+      <FormAlert message={unknownIntent?.join(' ')} />
+      <Form method="get" className="filters" aria-label="Which departments to show">
+        <SelectField
+          label="Show"
+          name="show"
+          defaultValue={showArchived ? 'all' : 'live'}
+          options={[
+            { value: 'live', label: 'Live departments' },
+            { value: 'all', label: 'Live and archived departments' },
+          ]}
+        />
+        <button type="submit" className="button">
+          Show
+        </button>
+      </Form>
+      {shown.length === 0 ? (
+        <p className="muted">No departments yet. Add the first one below, or import a roster.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table department-tree">
+            <caption className="visually-hidden">
+              Departments, each followed by the departments under it
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Department</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Active people</th>
+                <th scope="col">Change</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((department) => (
+                <tr key={department.id} className={department.archived ? 'is-archived' : undefined}>
+                  <th
+                    scope="row"
+                    style={{ paddingInlineStart: `${0.75 + department.depth * 1.5}rem` }}
+                  >
+                    {department.depth > 0 ? (
+                      <span className="tree-branch" aria-hidden="true">
+                        └{' '}
+                      </span>
+                    ) : null}
+                    {department.name}
+                    {department.archived ? <span className="badge">Archived</span> : null}
+                  </th>
+                  <td>{kindNames[department.kind]}</td>
+                  <td>{department.peopleCount}</td>
+                  <td>
+                    <DepartmentRowForms
+                      department={department}
+                      departments={departments}
+                      failure={
+                        failed('rename', department.id) ??
+                        failed('move', department.id) ??
+                        failed('archive', department.id) ??
+                        failed('restore', department.id)
+                      }
+                      submitting={submitting}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h2 id="add-department">Add a department</h2>
+      <Form method="post" className="form" aria-labelledby="add-department" noValidate>
+        <input type="hidden" name="intent" value="create" />
+        <FormAlert message={message('form')} />
+        <TextField
+          label="Name"
+          name="name"
+          required
+          maxLength={120}
+          defaultValue={value('name')}
+          error={message('name')}
+        />
+        <SelectField
+          label="Kind"
+          name="kind"
+          hint="Executive, operational and commercial departments are internal customers; support departments serve them."
+          defaultValue={value('kind') ?? 'operational'}
+          error={message('kind')}
+          options={departmentKinds.map((kind) => ({ value: kind, label: kindNames[kind] }))}
+        />
+        <SelectField
+          label="Part of"
+          name="parentId"
+          defaultValue={value('parentId') ?? ''}
+          error={message('parentId')}
+          options={[
+            { value: '', label: 'Nothing (a top-level department)' },
+            ...live.map(({ id, name, depth }) => ({
+              value: id,
+              label: `${'— '.repeat(depth)}${name}`,
+            })),
+          ]}
+        />
+        <button type="submit" className="button" disabled={submitting}>
+          Add department
+        </button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+
+import { PersonForm } from '~/components/person-form';
+import { departmentChoices } from '~/people/departments.server';
+import { createPerson } from '~/people/people.server';
+import { personSchema } from '~/people/schemas';
+import { readForm, refuseForm } from '~/utils/form.server';
+import { requireHrAdmin } from '~/utils/permissions.server';
+import { formValues, parseSubmission } from '~/utils/submission';
+
+export const meta: MetaFunction = () => [{ title: 'Add a person · People · Innerloop' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireHrAdmin(request);
+  return json({ departments: await departmentChoices() });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireHrAdmin(request);
+  const formData = await readForm(request);
+  const form = parseSubmission(formData, personSchema, { lists: ['leaderOf'] });
+  if (!form.ok) return refuseForm(form);
+  const result = await createPerson(form.data);
+  if (!result.ok) return refuseForm({ errors: result.errors, values: formValues(formData) });
+  // Straight to the roster, searched for the new person, so HR sees them there.
+  return redirect(`/people?${new URLSearchParams({ q: form.data.email })}`);
+}
+
+export default function NewPerson() {
+  const { departments } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const submitting = useNavigation().state === 'submitting';
+  return (
+    <>
+      <h2>Add a person</h2>
+      <PersonForm
+        departments={departments}
+        values={failure?.values ?? { active: 'on', language: 'en' }}
+        errors={failure?.errors}
+        submitLabel="Add person"
+        submitting={submitting}
+      />
+    </>
+  );
+}

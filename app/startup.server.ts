@@ -1,0 +1,27 @@
+import { databaseInfo } from '../models/connection.server';
+import { seedDemoIfWanted } from './demo/seed.server';
+import { recoverInterruptedImports, staleAfterMs } from './people/roster-apply.server';
+import type { Env } from './utils/env.server';
+import type { Logger } from './utils/log.server';
+
+/** Puts the database in order after it connects and before the first request is served. */
+export async function prepareDatabase({
+  env,
+  logger,
+}: {
+  env: Pick<Env, 'DEMO'>;
+  logger: Logger;
+}): Promise<void> {
+  const info = databaseInfo();
+  if (!info) throw new Error('prepareDatabase runs after connectDatabase');
+  // Only one process can use an embedded engine or a local mongod, so at start-up every import
+  // still 'applying' was cut off by a stop. On a shared MongoDB, others may be live: wait for
+  // their heartbeat to go stale.
+  const undone = await recoverInterruptedImports({
+    staleAfter: info.engine === 'external' ? staleAfterMs : 0,
+  });
+  if (undone > 0) {
+    logger.warn(`Undid ${undone} roster import(s) interrupted when the app last stopped`);
+  }
+  await seedDemoIfWanted({ setting: env.DEMO, engine: info.engine, logger });
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+
+import { inviteMail } from './invite-mail';
+import { languageCodes } from './survey-schema';
+
+const base = {
+  name: 'Ola',
+  title: { en: 'Weekly pulse', nb: 'Ukentlig puls' },
+  defaultLanguage: 'en' as const,
+  link: 'https://pulse.example/a/token-123',
+  closesAt: new Date('2026-01-10T08:00:00Z'),
+  timeZone: 'Europe/Oslo',
+};
+
+describe('inviteMail', () => {
+  it.each(languageCodes)(
+    'writes the invitation and the reminder in %s, with the link and closing time',
+    (language) => {
+      const invite = inviteMail({ ...base, kind: 'invite', language });
+      const reminder = inviteMail({ ...base, kind: 'reminder', language });
+      for (const mail of [invite, reminder]) {
+        expect(mail.text).toContain(base.link);
+        expect(mail.html).toContain(`href="${base.link}"`);
+        expect(mail.text).toContain('Ola');
+        // 09:00 in Oslo, written the way the language writes it.
+        expect(mail.text).toMatch(/\b0?9[.:]00/);
+      }
+      expect(invite.subject).not.toBe(reminder.subject);
+      expect(invite.subject).toContain(language === 'nb' ? 'Ukentlig puls' : 'Weekly pulse');
+    },
+  );
+
+  it('writes each language in its own words', () => {
+    const subjects = languageCodes.map(
+      (language) => inviteMail({ ...base, kind: 'invite', language }).text,
+    );
+    expect(new Set(subjects).size).toBe(languageCodes.length);
+    expect(inviteMail({ ...base, kind: 'invite', language: 'nb' }).text).toMatch(
+      /lørdag 10\. januar 2026/,
+    );
+    expect(inviteMail({ ...base, kind: 'invite', language: 'uk' }).text).toMatch(/10 січня 2026/);
+  });
+
+  it('escapes names and titles in the HTML part', () => {
+    const mail = inviteMail({
+      ...base,
+      kind: 'invite',
+      language: 'en',
+      name: '<b>Eve</b>',
+      title: { en: 'A & B' },
+    });
+    expect(mail.html).toContain('&lt;b&gt;Eve&lt;/b&gt;');
+    expect(mail.html).toContain('A &amp; B');
+  });
+});

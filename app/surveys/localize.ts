@@ -1,0 +1,21 @@
+import type { LanguageCode, LocalizedText } from './survey-schema';
+
+/**
+ * A survey text in the reader's language, else in the survey's default language (which every
+ * text has), else in any language it has, so a reader never meets an empty question.
+ */
+export function localize(
+  text: LocalizedText,
+  language: LanguageCode,
+  fallback: LanguageCode,
+): string {
+  const own = text[language]?.trim();
+  if (own) return own;
+  const byDefault = text[fallback]?.trim();
+  if (byDefault) return byDefault;
+  return (
+    Object.values(text)
+      .find((value) => value?.trim())
+      ?.trim() ?? ''
+  );
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** The form that asks for printable links: everyone who has not answered, or chosen departments. */
+export const printableLinksForm = z
+  .object({
+    scope: z.enum(['all', 'departments']).catch('departments'),
+    departmentIds: z
+      .array(z.string().regex(/^[a-f\d]{24}$/i, 'Choose departments from the list.'))
+      .default([]),
+  })
+  .superRefine((form, context) => {
+    if (form.scope === 'departments' && form.departmentIds.length === 0) {
+      context.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['departmentIds'],
+        message: 'Choose at least one department, or everyone who has not answered.',
+      });
+    }
+  });
+export type PrintableLinksForm = z.infer<typeof printableLinksForm>;

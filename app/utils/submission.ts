@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+
+/** Plain-words messages per form field; `form` holds those about the form as a whole. */
+export type FieldErrors = Record<string, string[] | undefined>;
+
+/** What the person typed, sent back so a refused form keeps it. */
+export type FormValues = Record<string, string | string[]>;
+
+export type Submission<T> =
+  { ok: true; data: T } | { ok: false; errors: FieldErrors; values: FormValues };
+
+/**
+ * Reads a submitted form into plain values (files are left out) and parses them with a zod
+ * schema. Fields named in `lists` are read as every value sent (multi-selects, checkbox groups).
+ */
+export function parseSubmission<T>(
+  formData: FormData,
+  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+  { lists = [] }: { lists?: string[] } = {},
+): Submission<T> {
+  const values = formValues(formData, { lists });
+  const result = schema.safeParse(values);
+  if (result.success) return { ok: true, data: result.data };
+  return { ok: false, errors: errorsByField(result.error), values };
+}
+
+/** The text fields of a form as plain values; `lists` are read as every value sent. */
+export function formValues(
+  formData: FormData,
+  { lists = [] }: { lists?: string[] } = {},
+): FormValues {
+  const values: FormValues = {};
+  for (const key of new Set(formData.keys())) {
+    const all = formData.getAll(key).filter((value) => typeof value === 'string');
+    values[key] = lists.includes(key) ? all : (all[0] ?? '');
+  }
+  for (const key of lists) values[key] ??= [];
+  return values;
+}
+
+export function errorsByField(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    (errors[field] ??= []).push(issue.message);
+  }
+  return errors;
+}

@@ -1,0 +1,29 @@
+import mongoose, { type InferSchemaType, Schema } from 'mongoose';
+
+/** What an e-mail is for; later issues add their own kinds here. */
+export const mailKinds = ['password-reset', 'invite', 'reminder'] as const;
+export type MailKind = (typeof mailKinds)[number];
+
+/**
+ * An e-mail kept instead of sent, while no SMTP_URL is set: the development outbox HR admins read
+ * at /settings/outbox.
+ */
+const outboxMailSchema = new Schema({
+  to: { type: String, required: true },
+  subject: { type: String, required: true },
+  text: { type: String, required: true },
+  html: { type: String, default: null },
+  kind: { type: String, enum: mailKinds, required: true },
+  createdAt: { type: Date, required: true, default: () => new Date() },
+});
+
+// A place to look at recent mail, not an archive: kept 30 days. The same index sorts the list.
+outboxMailSchema.index({ createdAt: 1 }, { expireAfterSeconds: 30 * 24 * 60 * 60 });
+
+export type OutboxMail = InferSchemaType<typeof outboxMailSchema> & {
+  _id: mongoose.Types.ObjectId;
+};
+
+export const OutboxMailModel =
+  (mongoose.models.OutboxMail as mongoose.Model<OutboxMail> | undefined) ??
+  mongoose.model<OutboxMail>('OutboxMail', outboxMailSchema);

@@ -1,0 +1,48 @@
+import type { Types } from 'mongoose';
+
+import type { DepartmentKind, Language } from '../../app/people/schemas';
+import { DepartmentModel } from '../../models/department.server';
+import { PersonModel } from '../../models/person.server';
+
+// Small factories: each test says what matters to it and takes defaults for the rest.
+
+let counter = 0;
+
+export async function makeDepartment(
+  name: string,
+  options: { kind?: DepartmentKind; parentId?: Types.ObjectId | null; archived?: boolean } = {},
+) {
+  const department = new DepartmentModel({
+    name,
+    nameKey: name.toLowerCase(),
+    kind: options.kind ?? 'operational',
+    parentId: options.parentId ?? null,
+    archivedAt: options.archived ? new Date() : null,
+  });
+  // save() rather than create(): mongoose's types make create() possibly null.
+  return department.save();
+}
+
+export async function makePerson(options: {
+  name?: string;
+  email?: string;
+  departmentId: Types.ObjectId;
+  language?: Language;
+  hrAdmin?: boolean;
+  leaderOf?: Types.ObjectId[];
+  active?: boolean;
+}) {
+  counter += 1;
+  const email = options.email ?? `person${counter}@example.com`;
+  const person = new PersonModel({
+    name: options.name ?? `Person ${counter}`,
+    email,
+    emailKey: email.toLowerCase(),
+    departmentId: options.departmentId,
+    language: options.language ?? 'en',
+    hrAdmin: options.hrAdmin ?? false,
+    leaderOf: options.leaderOf ?? [],
+    active: options.active ?? true,
+  });
+  return person.save();
+}

@@ -1,0 +1,48 @@
+/**
+ * A browser stand-in for integration tests: keeps the session cookie, sends same-origin form
+ * posts (Origin and Sec-Fetch-Site as a browser would), and leaves redirects to the test.
+ */
+export interface HttpClient {
+  /** The `name=value` pair this client sends, or '' when it has none. */
+  cookie: string;
+  get(path: string): Promise<Response>;
+  post(
+    path: string,
+    fields?: Record<string, string>,
+    headers?: Record<string, string>,
+  ): Promise<Response>;
+}
+
+export function httpClient(base: string, cookie = ''): HttpClient {
+  const client: HttpClient = {
+    cookie,
+    async get(path) {
+      return keep(await fetch(`${base}${path}`, { headers: headers(), redirect: 'manual' }));
+    },
+    async post(path, fields = {}, extra = {}) {
+      const response = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: {
+          ...headers(),
+          'content-type': 'application/x-www-form-urlencoded',
+          origin: base,
+          'sec-fetch-site': 'same-origin',
+          ...extra,
+        },
+        body: new URLSearchParams(fields),
+        redirect: 'manual',
+      });
+      return keep(response);
+    },
+  };
+  const headers = (): Record<string, string> => (client.cookie ? { cookie: client.cookie } : {});
+  const keep = (response: Response) => {
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) {
+      const pair = setCookie.split(';', 1)[0] ?? '';
+      client.cookie = /Max-Age=0/i.test(setCookie) || pair.endsWith('=') ? '' : pair;
+    }
+    return response;
+  };
+  return client;
+}
