@@ -292,7 +292,10 @@ describe('undoing an import', () => {
       beforeBatch: (batch) => (batch === 1 ? new Promise<void>(() => undefined) : undefined),
     });
     expect(confirmed.ok).toBe(true);
-    await waitFor(async () => (await PersonModel.countDocuments({ language: 'uk' })) === 3);
+    // The first batch's progress write also refreshes the heartbeat; wait for it before aging it.
+    await waitFor(
+      async () => (await RosterImportModel.findById(importId).lean())?.progress?.done === 3,
+    );
     expect(await roster()).not.toEqual(before);
     // A fresh heartbeat: another instance may still be working on it, so it is left alone.
     expect(await recoverInterruptedImports()).toBe(0);
@@ -324,7 +327,11 @@ describe('undoing an import', () => {
       batchSize: 3,
       beforeBatch: (batch) => (batch === 1 ? new Promise<void>(() => undefined) : undefined),
     });
-    await waitFor(async () => (await PersonModel.countDocuments({ language: 'uk' })) === 3);
+    // Wait for the first batch's progress write, which also refreshes the heartbeat: making the
+    // import look stalled before it would be overwritten.
+    await waitFor(
+      async () => (await RosterImportModel.findById(stuck).lean())?.progress?.done === 3,
+    );
     await RosterImportModel.updateOne(
       { _id: stuck },
       { $set: { heartbeatAt: new Date(Date.now() - 10 * 60 * 1000) } },
