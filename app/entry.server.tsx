@@ -9,7 +9,9 @@ import {
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
 
+import { createI18n, languageOfMatches } from './i18n';
 import { getEnv } from './utils/env.server';
 import { createLogger } from './utils/log.server';
 import { NonceProvider } from './utils/nonce';
@@ -26,17 +28,29 @@ export default function handleRequest(
   // Bots and crawlers get the whole page at once; browsers get it streamed.
   const readyEvent = isbot(request.headers.get('user-agent')) ? 'onAllReady' : 'onShellReady';
   const nonce = loadContext.cspNonce;
+  // One i18next instance per request, in the language the page's loaders chose.
+  const { matches, loaderData } = remixContext.staticHandlerContext;
+  const i18n = createI18n(
+    languageOfMatches(
+      matches.map((match) => {
+        const data: unknown = loaderData[match.route.id];
+        return { data };
+      }),
+    ),
+  );
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer
-          context={remixContext}
-          url={request.url}
-          abortDelay={ABORT_DELAY}
-          nonce={nonce}
-        />
+        <I18nextProvider i18n={i18n}>
+          <RemixServer
+            context={remixContext}
+            url={request.url}
+            abortDelay={ABORT_DELAY}
+            nonce={nonce}
+          />
+        </I18nextProvider>
       </NonceProvider>,
       {
         nonce,

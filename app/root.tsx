@@ -1,9 +1,19 @@
 import type { LinksFunction, MetaFunction } from '@remix-run/node';
-import { Links, LiveReload, Meta, Outlet, Scripts, ScrollRestoration } from '@remix-run/react';
+import {
+  Links,
+  LiveReload,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useMatches,
+} from '@remix-run/react';
 import type { ReactNode } from 'react';
+import { useChangeLanguage } from 'remix-i18next/react';
 
 import { ErrorPage, useErrorStatus } from './components/error-page';
 import { PublicShell } from './components/public-shell';
+import { languageOfMatches } from './i18n';
 import appStyles from './styles/app.css';
 import { useNonce } from './utils/nonce';
 
@@ -24,8 +34,12 @@ export const meta: MetaFunction = () => [
 /** The document around every page, error pages included. */
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  // Employee pages name their language in their loader data (`locale`); staff pages stay English.
+  const language = languageOfMatches(useMatches());
+  // After a client-side navigation or a language switch, i18next follows the page.
+  useChangeLanguage(language);
   return (
-    <html lang="en">
+    <html lang={language}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -1,4 +1,5 @@
 import { databaseInfo } from '../models/connection.server';
+import { recoverResponses } from './answering/submit.server';
 import { seedDemoIfWanted } from './demo/seed.server';
 import { recoverInterruptedImports, staleAfterMs } from './people/roster-apply.server';
 import type { Env } from './utils/env.server';
@@ -22,6 +23,15 @@ export async function prepareDatabase({
   });
   if (undone > 0) {
     logger.warn(`Undid ${undone} roster import(s) interrupted when the app last stopped`);
+  }
+  // Responses a stop cut off half-way are finished before anyone can answer again (see
+  // docs/decisions/006-response-storage.md). Only this process writes to an embedded engine or a
+  // local mongod at start-up; on a shared MongoDB, see the decision for the caveat.
+  const recovered = await recoverResponses();
+  if (recovered.finished > 0 || recovered.rebuiltCycles > 0) {
+    logger.warn(
+      `Finished ${recovered.finished} response(s) interrupted when the app last stopped; rebuilt the rollups of ${recovered.rebuiltCycles} cycle(s)`,
+    );
   }
   await seedDemoIfWanted({ setting: env.DEMO, engine: info.engine, logger });
 }

@@ -39,6 +39,9 @@ inviteSchema.index(
   { reminderTokenHash: 1 },
   { unique: true, partialFilterExpression: { reminderTokenHash: { $type: 'string' } } },
 );
+// The partial index above keeps reminder hashes unique; this plain one answers the lookup of a
+// reminder link by its hash (the embedded engine does not plan queries with partial indexes).
+inviteSchema.index({ reminderTokenHash: 1, cycleId: 1 });
 inviteSchema.index({ cycleId: 1, departmentId: 1 });
 inviteSchema.index({ surveyId: 1, cycleId: 1 });
 

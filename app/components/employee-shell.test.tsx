@@ -1,13 +1,14 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { renderInLanguage } from '../../tests/support/render-in-language';
 import { EmployeeShell } from './employee-shell';
 
 afterEach(cleanup);
 
 describe('EmployeeShell', () => {
   it('frames the answering page without staff navigation or links away', () => {
-    render(
+    renderInLanguage(
       <EmployeeShell>
         <h1>Weekly pulse</h1>
       </EmployeeShell>,
@@ -20,12 +21,50 @@ describe('EmployeeShell', () => {
     expect(screen.getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual(['#main']);
   });
 
-  it('tells the employee that answers are anonymous', () => {
-    render(
+  it('tells the employee that answers are anonymous, in their language', () => {
+    renderInLanguage(
       <EmployeeShell>
         <p>Question</p>
       </EmployeeShell>,
+      'nb',
     );
-    expect(screen.getByRole('contentinfo').textContent).toMatch(/anonymous/i);
+    expect(screen.getByRole('contentinfo').textContent).toMatch(/anonyme/);
+    expect(screen.getByRole('link', { name: 'Hopp til innholdet' })).toBeTruthy();
+  });
+
+  it('offers every language, each named in itself, posting back to the same page', () => {
+    renderInLanguage(
+      <EmployeeShell>
+        <p>Question</p>
+      </EmployeeShell>,
+      'uk',
+      { at: '/a/some-token?x=1' },
+    );
+    const switcher = screen.getByRole('group', { name: 'Мова' });
+    const buttons = within(switcher).getAllByRole('button');
+    expect(buttons.map((button) => button.textContent)).toEqual([
+      'English',
+      'Українська',
+      'Norsk bokmål',
+      'Português',
+      'Polski',
+      'Latviešu',
+    ]);
+    expect(buttons.map((button) => button.getAttribute('lang'))).toEqual([
+      'en',
+      'uk',
+      'nb',
+      'pt',
+      'pl',
+      'lv',
+    ]);
+    const current = within(switcher).getByRole('button', { pressed: true });
+    expect(current.getAttribute('value')).toBe('uk');
+    const form = current.closest('form');
+    expect(form?.getAttribute('method')).toBe('post');
+    expect(form?.getAttribute('action')).toBe('/language');
+    expect(form?.querySelector<HTMLInputElement>('input[name="returnTo"]')?.value).toBe(
+      '/a/some-token?x=1',
+    );
   });
 });

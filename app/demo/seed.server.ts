@@ -10,6 +10,7 @@ import { hashPassword } from '../auth/password.server';
 import { type DepartmentKind, type Language, nameKeyOf } from '../people/schemas';
 import type { Logger } from '../utils/log.server';
 import { emailLocalPart, languageWeights, namePools } from './names';
+import { seedResponses } from './seed-responses.server';
 import { seedSurveys } from './seed-surveys.server';
 
 /**
@@ -77,6 +78,7 @@ export const demoSteps: DemoStep[] = [
   { name: 'people', run: seedPeople },
   { name: 'staff accounts', run: seedStaffAccounts },
   { name: 'surveys', run: (context) => seedSurveys(context) },
+  { name: 'responses', run: seedResponses },
 ];
 
 export type DemoSetting = 'on' | 'off' | undefined;

@@ -1,7 +1,24 @@
+import { json, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Outlet } from '@remix-run/react';
 
 import { EmployeeShell } from '~/components/employee-shell';
-import { ErrorPage, useErrorStatus } from '~/components/error-page';
+import { useErrorStatus } from '~/components/error-page';
+import { EmployeeError } from '~/components/status/employee-error';
+import { resolveEmployeeLanguage } from '~/i18n.server';
+import employeeStyles from '~/styles/employee.css';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: employeeStyles }];
+
+export const handle = { i18n: ['common', 'status'] };
+
+/**
+ * The language of the employee pages when nothing better is known (the switcher's cookie, the
+ * browser's languages). A page that knows the person (an invite) returns its own `locale`,
+ * which the document prefers, being deeper.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  return json({ locale: await resolveEmployeeLanguage(request) });
+}
 
 /** Layout of the pages employees answer on (their links live under it). */
 export default function EmployeeLayout() {
@@ -15,7 +32,7 @@ export default function EmployeeLayout() {
 export function ErrorBoundary() {
   return (
     <EmployeeShell>
-      <ErrorPage status={useErrorStatus()} />
+      <EmployeeError status={useErrorStatus()} />
     </EmployeeShell>
   );
 }

@@ -1,5 +1,9 @@
+import { newToken } from '../../../app/surveys/tokens.server';
+import { CycleModel } from '../../../models/cycle.server';
+import { InviteModel } from '../../../models/invite.server';
 import { OutboxMailModel } from '../../../models/outbox-mail.server';
 import { RosterImportModel } from '../../../models/roster-import.server';
+import { SurveyModel } from '../../../models/survey.server';
 import { createDepartment, createPerson } from '../../factories/staff';
 import { createSurveyWithOpenCycle } from '../../factories/survey';
 
@@ -26,6 +30,9 @@ export interface RouteFixture {
   /** An active survey of department A, and its open cycle. */
   surveyId: string;
   cycleId: string;
+  /** The employee's answering link token for that cycle, and the cycle's open (kiosk) link id. */
+  inviteToken: string;
+  kioskId: string;
 }
 
 export interface RouteRule {
@@ -74,6 +81,18 @@ export async function createRouteFixture(): Promise<RouteFixture> {
     status: 'draft',
   });
   const { surveyId, cycleId } = await createSurveyWithOpenCycle(a._id);
+  await SurveyModel.updateOne({ _id: surveyId }, { $set: { kiosk: true } });
+  const cycle = await CycleModel.findById(cycleId).lean();
+  const invite = newToken();
+  await InviteModel.create({
+    cycleId,
+    surveyId,
+    personId: employee._id,
+    departmentId: aChild._id,
+    language: 'en',
+    tokenHash: invite.hash,
+    deliveryClaimedAt: new Date(),
+  });
   return {
     departments: { a: String(a._id), aChild: String(aChild._id), b: String(b._id) },
     people: {
@@ -86,5 +105,7 @@ export async function createRouteFixture(): Promise<RouteFixture> {
     rosterImportId: String(rosterImport._id),
     surveyId,
     cycleId,
+    inviteToken: invite.token,
+    kioskId: cycle?.kioskId ?? '',
   };
 }

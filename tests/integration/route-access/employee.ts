@@ -3,4 +3,12 @@ import { everyone, type RouteRule } from './_fixture';
 // The employee shell; the answering pages under it come with employee links in a later issue.
 export const rules: RouteRule[] = [
   { route: 'routes/_employee', path: null, allow: everyone },
+  // The "You said, we did" board and the receipt lookup: open to anyone, like employee links.
+  { route: 'routes/_employee.board', path: () => '/board', allow: everyone },
+  { route: 'routes/_employee.receipt', path: () => '/receipt', allow: everyone },
+  // The language switcher's target: a GET sends on to the board, a POST sets a cookie.
+  { route: 'routes/language', path: () => '/language', allow: everyone },
+  // Answering: the link's token (or the open link's id) is the only credential, whoever holds it.
+  { route: 'routes/_employee.a.$token', path: (f) => `/a/${f.inviteToken}`, allow: everyone },
+  { route: 'routes/_employee.k.$kioskId', path: (f) => `/k/${f.kioskId}`, allow: everyone },
 ];

@@ -1,0 +1,180 @@
+import { type Cycle, CycleModel } from '../../models/cycle.server';
+import { DepartmentModel } from '../../models/department.server';
+import { type Invite, InviteModel } from '../../models/invite.server';
+import { type Survey, SurveyModel } from '../../models/survey.server';
+import { nextCycleOpening } from '../surveys/cadence';
+import { inLanguage } from '../surveys/invite-mail';
+import type { LanguageCode, SurveyDefinition } from '../surveys/survey-schema';
+import { definitionOf } from '../surveys/surveys.server';
+import { hashToken } from '../surveys/tokens.server';
+import { type AskedQuestion, askedQuestions } from './asked-questions';
+import { defaultCommentLength } from './submission-schema';
+
+// What an employee's link leads to. An unknown token and a malformed one get the same outcome
+// after the same work (a hash and the same indexed lookups), so the answer says nothing about which
+// tokens exist or what they look like.
+
+/** One answer slot as the page shows it, texts already in the reader's language. */
+export interface AskedView {
+  key: string;
+  questionId: string;
+  providerDepartmentId: string | null;
+  providerName: string | null;
+  type: AskedQuestion['question']['type'];
+  text: string;
+  required: boolean;
+  choices: { id: string; label: string }[];
+  maxLength: number | null;
+}
+
+export interface AnswerForm {
+  language: LanguageCode;
+  languages: LanguageCode[];
+  title: string;
+  intro: string;
+  questions: AskedView[];
+}
+
+export type LinkOutcome =
+  | { status: 'open'; language: LanguageCode; form: AnswerForm }
+  | { status: 'answered'; language: LanguageCode }
+  | { status: 'closed'; language: LanguageCode; nextOpensAt: string | null; timeZone: string }
+  | { status: 'unknown' };
+
+/** An open cycle with what answering it needs (shared by invite links and the kiosk). */
+export interface OpenCycle {
+  cycle: Cycle;
+  survey: Survey;
+  definition: SurveyDefinition;
+  asked: AskedQuestion[];
+}
+
+export type ResolvedLink =
+  | { status: 'open'; invite: Invite; open: OpenCycle; language: LanguageCode }
+  | { status: 'answered'; language: LanguageCode }
+  | { status: 'closed'; language: LanguageCode; nextOpensAt: string | null; timeZone: string }
+  | { status: 'unknown' };
+
+/** The invite behind a token, always by hash and the same indexed lookups, whatever the token. */
+export async function findInvite(token: string): Promise<Invite | null> {
+  // Bounded, so a huge path costs no more to hash than a real token.
+  const hash = hashToken(token.slice(0, 200));
+  const wellFormed = /^[\w-]{20,100}$/.test(token);
+  // Two single-field lookups rather than one $or: each is sure to use its index, on MongoDB and
+  // on the embedded engine alike, and both always run.
+  const [first, reminder] = await Promise.all([
+    InviteModel.findOne({ tokenHash: hash }).lean(),
+    InviteModel.findOne({ reminderTokenHash: hash }).lean(),
+  ]);
+  return wellFormed ? (first ?? reminder) : null;
+}
+
+export function isCycleOpen(cycle: Pick<Cycle, 'status' | 'closesAt'>, now: Date): boolean {
+  return cycle.status === 'open' && cycle.closesAt.getTime() > now.getTime();
+}
+
+// Surveys change rarely and a cycle fixes the questions it asks, so the parsed survey is kept for
+// a few seconds: under load, each response then costs one fewer read and one fewer parse.
+const surveyCacheMs = 5000;
+const surveyCache = new Map<string, { at: number; survey: Survey; definition: SurveyDefinition }>();
+
+async function cachedSurvey(surveyId: Cycle['surveyId']) {
+  const key = String(surveyId);
+  const hit = surveyCache.get(key);
+  if (hit && Date.now() - hit.at < surveyCacheMs) return hit;
+  const survey = await SurveyModel.findById(surveyId).lean();
+  if (!survey) return null;
+  const entry = { at: Date.now(), survey, definition: definitionOf(survey) };
+  if (surveyCache.size > 1000) surveyCache.clear();
+  surveyCache.set(key, entry);
+  return entry;
+}
+
+export async function loadOpenCycle(cycle: Cycle): Promise<OpenCycle | null> {
+  const cached = await cachedSurvey(cycle.surveyId);
+  if (!cached) return null;
+  const { survey, definition } = cached;
+  const asked = askedQuestions(definition.questions, {
+    questionIds: cycle.questionIds,
+    providerDepartmentIds: cycle.providerDepartmentIds.map(String),
+  });
+  return { cycle, survey, definition, asked };
+}
+
+export function languageFor(definition: SurveyDefinition, wanted: string | null | undefined) {
+  return definition.languages.find((code) => code === wanted) ?? definition.defaultLanguage;
+}
+
+/** Resolves a token to what its page shows, keeping the server-side records for the action. */
+export async function resolveLink(token: string, now = new Date()): Promise<ResolvedLink> {
+  const invite = await findInvite(token);
+  if (!invite) return { status: 'unknown' };
+  const cycle = await CycleModel.findById(invite.cycleId).lean();
+  if (!cycle) return { status: 'unknown' };
+  const open = await loadOpenCycle(cycle);
+  if (!open) return { status: 'unknown' };
+  const language = languageFor(open.definition, invite.language);
+  if (invite.usedOn) return { status: 'answered', language };
+  if (!isCycleOpen(cycle, now)) {
+    const next = nextCycleOpening(open.definition.schedule, now);
+    return {
+      status: 'closed',
+      language,
+      nextOpensAt: next ? next.opensAt.toISOString() : null,
+      timeZone: open.definition.schedule.timeZone,
+    };
+  }
+  return { status: 'open', invite, open, language };
+}
+
+/** The page's view of an open cycle, in one language (texts fall back to the default). */
+export async function answerFormOf(open: OpenCycle, language: LanguageCode): Promise<AnswerForm> {
+  const { definition, asked } = open;
+  const read = (text: Partial<Record<LanguageCode, string>>) =>
+    inLanguage(text, language, definition.defaultLanguage);
+  const providerIds = [...new Set(asked.flatMap((slot) => slot.providerDepartmentId ?? []))];
+  const departments = providerIds.length
+    ? await DepartmentModel.find({ _id: { $in: providerIds } }, { name: 1 }).lean()
+    : [];
+  const nameOf = new Map(
+    departments.map((department) => [String(department._id), department.name]),
+  );
+  return {
+    language,
+    languages: definition.languages,
+    title: read(definition.title),
+    intro: read(definition.intro),
+    questions: asked.map(({ key, question, providerDepartmentId }) => {
+      const providerName = providerDepartmentId ? (nameOf.get(providerDepartmentId) ?? '') : null;
+      const text = read(question.text);
+      return {
+        key,
+        questionId: question.id,
+        providerDepartmentId,
+        providerName,
+        type: question.type,
+        text: providerName === null ? text : text.replaceAll('{department}', providerName),
+        required: question.required,
+        choices:
+          question.type === 'single' || question.type === 'multi'
+            ? question.choices.map((choice) => ({ id: choice.id, label: read(choice.label) }))
+            : [],
+        maxLength: question.type === 'text' ? (question.maxLength ?? defaultCommentLength) : null,
+      };
+    }),
+  };
+}
+
+/** The outcome of opening a link, for the page's loader. */
+export async function openInviteLink(
+  token: string,
+  requestedLanguage: string | null = null,
+  now = new Date(),
+): Promise<LinkOutcome> {
+  const resolved = await resolveLink(token, now);
+  if (resolved.status !== 'open') return resolved;
+  const language = requestedLanguage
+    ? languageFor(resolved.open.definition, requestedLanguage)
+    : resolved.language;
+  return { status: 'open', language, form: await answerFormOf(resolved.open, language) };
+}

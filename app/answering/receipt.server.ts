@@ -1,0 +1,101 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+
+import { ResponseModel } from '../../models/response.server';
+import { SurveyModel } from '../../models/survey.server';
+
+// The receipt code a respondent who wrote a comment is shown once: 80 random bits in Crockford's
+// base32 (no I, L, O or U), in four groups of four. Only its SHA-256 is stored, on the response.
+
+const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+export function newReceiptCode(): { code: string; hash: string } {
+  const bytes = randomBytes(10);
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += alphabet[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+    value &= (1 << bits) - 1;
+  }
+  const code = out.match(/.{4}/g)?.join('-') ?? out;
+  return { code, hash: hashReceiptCode(code) };
+}
+
+/** The stored hash of a code as typed: case, spaces and dashes do not matter; O is 0, I and L are 1. */
+export function hashReceiptCode(typed: string): string {
+  const normal = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  return createHash('sha256').update(normal).digest('hex');
+}
+
+export interface ReceiptComment {
+  text: string;
+  /** The language it was written in, so the page can mark it up as such. */
+  language: string;
+}
+
+/**
+ * The comments a receipt code unlocks (replies come with the actions issue), or not found.
+ * Only `text` questions are comments: a single-choice answer is a string too.
+ */
+export async function lookUpReceipt(
+  typed: string,
+): Promise<{ found: false } | { found: true; comments: ReceiptComment[] }> {
+  const response = await ResponseModel.findOne(
+    { receiptHash: hashReceiptCode(typed.slice(0, 200)) },
+    { answers: 1, surveyId: 1, language: 1 },
+  ).lean();
+  if (!response) return { found: false };
+  const survey = await SurveyModel.findById(response.surveyId, { questions: 1 }).lean();
+  const textIds = new Set(
+    survey?.questions.filter((question) => question.type === 'text').map((question) => question.id),
+  );
+  return {
+    found: true,
+    comments: response.answers.flatMap((answer) =>
+      textIds.has(answer.questionId) && typeof answer.value === 'string'
+        ? [{ text: answer.value, language: response.language }]
+        : [],
+    ),
+  };
+}
+
+export interface ReceiptLimits {
+  /** Takes one lookup for this network address; false once its allowance is spent. */
+  take(address: string): Promise<boolean>;
+}
+
+/**
+ * Guessing codes is slow: each network address may look up so many codes per quarter hour,
+ * counted in memory. With 80 random bits per code, a cap per instance is plenty; a restart only
+ * resets the window, and several instances only multiply a small cap.
+ */
+export function createReceiptLimits({
+  lookups = 20,
+  windowSeconds = 15 * 60,
+}: { lookups?: number; windowSeconds?: number } = {}): ReceiptLimits {
+  const limiter = new RateLimiterMemory({
+    keyPrefix: 'receipt',
+    points: lookups,
+    duration: windowSeconds,
+  });
+  return {
+    async take(address) {
+      try {
+        await limiter.consume(address);
+        return true;
+      } catch (refusal) {
+        if (refusal instanceof RateLimiterRes) return false;
+        throw refusal;
+      }
+    },
+  };
+}
+
+export const receiptLimits = createReceiptLimits();

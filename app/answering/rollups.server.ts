@@ -1,0 +1,156 @@
+import { type AnyBulkWriteOperation, Types } from 'mongoose';
+
+import { CycleModel } from '../../models/cycle.server';
+import { ResponseModel } from '../../models/response.server';
+import { type Rollup, RollupModel } from '../../models/rollup.server';
+import { SurveyModel } from '../../models/survey.server';
+import type { QuestionType } from '../surveys/survey-schema';
+
+// Running totals per cycle × respondent department × question × provider department. A response
+// adds to them with one upsert-$inc per rollup document, all in one bulkWrite, so concurrent
+// responses never lose each other's counts. `rebuildRollups` recomputes them from the responses.
+
+interface StoredAnswer {
+  questionId: string;
+  providerDepartmentId?: Types.ObjectId | string | null;
+  value?: unknown;
+  skipped?: boolean | null;
+}
+
+type Increments = Record<string, number>;
+
+/** What one answer adds to its rollup document. */
+export function incrementsOf(answer: StoredAnswer, type: QuestionType | undefined): Increments {
+  if (answer.skipped) return { skipped: 1 };
+  const inc: Increments = { count: 1 };
+  const { value } = answer;
+  if ((type === 'scale' || type === 'nps') && typeof value === 'number') {
+    inc.sum = value;
+    inc.sumSquares = value * value;
+    inc[`histogram.${value}`] = 1;
+  } else if (type === 'single' && typeof value === 'string') {
+    inc[`histogram.${value}`] = 1;
+  } else if (type === 'multi' && Array.isArray(value)) {
+    for (const choice of value) if (typeof choice === 'string') inc[`histogram.${choice}`] = 1;
+  }
+  return inc;
+}
+
+interface RollupTarget {
+  cycleId: Types.ObjectId;
+  surveyId: Types.ObjectId;
+  departmentId: Types.ObjectId;
+}
+
+const objectId = (id: Types.ObjectId | string | null | undefined) =>
+  id ? new Types.ObjectId(String(id)) : null;
+
+function upsert(
+  target: RollupTarget,
+  questionId: string,
+  providerDepartmentId: Types.ObjectId | null,
+  inc: Increments,
+): AnyBulkWriteOperation<Rollup> {
+  return {
+    updateOne: {
+      filter: {
+        cycleId: target.cycleId,
+        departmentId: target.departmentId,
+        questionId,
+        providerDepartmentId,
+      },
+      update: { $setOnInsert: { surveyId: target.surveyId }, $inc: inc },
+      upsert: true,
+    },
+  };
+}
+
+/** Adds one response to its rollups: one atomic upsert per rollup document. */
+export async function applyRollups(
+  target: RollupTarget,
+  answers: readonly StoredAnswer[],
+  typeOf: (questionId: string) => QuestionType | undefined,
+): Promise<void> {
+  const operations = answers.map((answer) =>
+    upsert(
+      target,
+      answer.questionId,
+      objectId(answer.providerDepartmentId),
+      incrementsOf(answer, typeOf(answer.questionId)),
+    ),
+  );
+  if (operations.length > 0) await RollupModel.bulkWrite(operations, { ordered: false });
+}
+
+async function questionTypes(surveyId: Types.ObjectId) {
+  const survey = await SurveyModel.findById(surveyId, { questions: 1 }).lean();
+  const types = new Map(survey?.questions.map((question) => [question.id, question.type]));
+  return (questionId: string) => types.get(questionId);
+}
+
+/**
+ * Recomputes one cycle's rollups (or every cycle's) exactly from its stored responses, and marks
+ * those responses rolled up. Run it when nothing else writes responses to the cycle: at start-up
+ * recovery, from `npm run rollups:rebuild`, or in tests.
+ */
+export async function rebuildRollups(cycleId?: string | Types.ObjectId): Promise<number> {
+  const cycleIds = cycleId
+    ? [new Types.ObjectId(String(cycleId))]
+    : await ResponseModel.distinct('cycleId');
+  let rebuilt = 0;
+  for (const id of cycleIds) {
+    await rebuildCycle(new Types.ObjectId(String(id)));
+    rebuilt++;
+  }
+  if (!cycleId) {
+    // Rollups of cycles that no longer have any response.
+    await RollupModel.deleteMany({ cycleId: { $nin: cycleIds } });
+  }
+  return rebuilt;
+}
+
+async function rebuildCycle(cycleId: Types.ObjectId): Promise<void> {
+  const cycle = await CycleModel.findById(cycleId, { surveyId: 1 }).lean();
+  const surveyId =
+    cycle?.surveyId ?? (await ResponseModel.findOne({ cycleId }, { surveyId: 1 }).lean())?.surveyId;
+  const totals = new Map<
+    string,
+    { target: RollupTarget; questionId: string; provider: Types.ObjectId | null; inc: Increments }
+  >();
+  if (surveyId) {
+    const typeOf = await questionTypes(surveyId);
+    const cursor = ResponseModel.find({ cycleId }, { departmentId: 1, answers: 1, surveyId: 1 })
+      .lean()
+      .cursor();
+    for await (const response of cursor) {
+      const target = { cycleId, surveyId: response.surveyId, departmentId: response.departmentId };
+      for (const answer of response.answers) {
+        const provider = objectId(answer.providerDepartmentId);
+        const key = `${String(response.departmentId)}|${answer.questionId}|${String(provider)}`;
+        const entry = totals.get(key) ?? {
+          target,
+          questionId: answer.questionId,
+          provider,
+          inc: {},
+        };
+        for (const [field, amount] of Object.entries(
+          incrementsOf(answer, typeOf(answer.questionId)),
+        )) {
+          entry.inc[field] = (entry.inc[field] ?? 0) + amount;
+        }
+        totals.set(key, entry);
+      }
+    }
+  }
+  await RollupModel.deleteMany({ cycleId });
+  const operations = [...totals.values()].map((entry) =>
+    upsert(entry.target, entry.questionId, entry.provider, entry.inc),
+  );
+  for (let start = 0; start < operations.length; start += 1000) {
+    await RollupModel.bulkWrite(operations.slice(start, start + 1000), { ordered: false });
+  }
+  await ResponseModel.updateMany(
+    { cycleId, rolledUp: false, submissionKey: { $exists: false } },
+    { $set: { rolledUp: true } },
+  );
+}

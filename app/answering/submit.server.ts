@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto';
+
+import { Types } from 'mongoose';
+
+import { InviteModel } from '../../models/invite.server';
+import { ResponseModel } from '../../models/response.server';
+import { SurveyModel } from '../../models/survey.server';
+import { localDate } from '../surveys/local-time';
+import type { FieldErrors } from '../utils/submission';
+import { errorsByField } from '../utils/submission';
+import { isCycleOpen, type OpenCycle, type ResolvedLink, resolveLink } from './invite-link.server';
+import { newReceiptCode } from './receipt.server';
+import { applyRollups, rebuildRollups } from './rollups.server';
+import { submissionKeyFor, submissionKeysFor } from './submission-key.server';
+import { submissionSchema, type ValidSubmission } from './submission-schema';
+
+// Storing a response exactly once without transactions and without a lasting link to the invite
+// (docs/decisions/006-response-storage.md):
+//   1. insert the response carrying submissionKey = HMAC(secret, invite id) under a unique index;
+//   2. mark the invite used (usedOn = the day), only if it was not;
+//   3. add the response to its rollups (one upsert-$inc per rollup document);
+//   4. unset submissionKey and set rolledUp.
+// A crash between any two steps leaves a response with a key or with rolledUp false, and
+// `recoverResponses` (run at start-up) finishes it.
+
+/** Surveys this process already marked as having answers (the survey may be cached). */
+const surveysWithAnswers = new Set<string>();
+
+export type SubmitOutcome =
+  | { status: 'stored'; receiptCode: string | null }
+  | { status: 'invalid'; errors: FieldErrors }
+  | { status: 'answered' }
+  | { status: 'closed' }
+  | { status: 'unknown' };
+
+/** Submits answers through an invite link's token. */
+export async function submitResponse(
+  token: string,
+  payload: unknown,
+  now = new Date(),
+): Promise<SubmitOutcome> {
+  return submitToLink(await resolveLink(token, now), payload, now);
+}
+
+/** Submits answers through a link already resolved (the page's action resolves it first). */
+export async function submitToLink(
+  resolved: ResolvedLink,
+  payload: unknown,
+  now = new Date(),
+): Promise<SubmitOutcome> {
+  if (resolved.status !== 'open') {
+    return { status: resolved.status === 'unknown' ? 'unknown' : resolved.status };
+  }
+  const checked = validate(resolved.open, payload);
+  if (!checked.ok) return { status: 'invalid', errors: checked.errors };
+  return storeResponse({
+    open: resolved.open,
+    departmentId: resolved.invite.departmentId,
+    inviteId: resolved.invite._id,
+    submission: checked.submission,
+    now,
+  });
+}
+
+/** Submits an open-link (kiosk) response for the department the respondent picked. */
+export async function submitKioskResponse(
+  open: OpenCycle,
+  departmentId: Types.ObjectId,
+  payload: unknown,
+  now = new Date(),
+): Promise<SubmitOutcome> {
+  if (!isCycleOpen(open.cycle, now)) return { status: 'closed' };
+  const checked = validate(open, payload);
+  if (!checked.ok) return { status: 'invalid', errors: checked.errors };
+  return storeResponse({ open, departmentId, inviteId: null, submission: checked.submission, now });
+}
+
+function validate(
+  open: OpenCycle,
+  payload: unknown,
+): { ok: true; submission: ValidSubmission } | { ok: false; errors: FieldErrors } {
+  const result = submissionSchema(open.asked, open.definition.languages).safeParse(payload);
+  return result.success
+    ? { ok: true, submission: result.data }
+    : { ok: false, errors: errorsByField(result.error) };
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  // Duck-typed: mongoose carries its own copy of the driver, so instanceof is unreliable.
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 11000;
+}
+
+async function storeResponse({
+  open,
+  departmentId,
+  inviteId,
+  submission,
+  now,
+}: {
+  open: OpenCycle;
+  departmentId: Types.ObjectId;
+  inviteId: Types.ObjectId | null;
+  submission: ValidSubmission;
+  now: Date;
+}): Promise<SubmitOutcome> {
+  const { cycle, survey } = open;
+  const day = localDate(now, open.definition.schedule.timeZone);
+  const wroteComment = submission.answers.some((answer) => {
+    const slot = open.asked.find((each) => each.question.id === answer.questionId);
+    return slot?.question.type === 'text' && typeof answer.value === 'string';
+  });
+  const receipt = wroteComment ? newReceiptCode() : null;
+  const id = randomUUID();
+  const submissionKey = inviteId ? submissionKeyFor(String(inviteId)) : undefined;
+
+  // 1. The response, with the key that makes a second one for this invite collide.
+  try {
+    await ResponseModel.collection.insertOne({
+      _id: id as never,
+      cycleId: cycle._id,
+      surveyId: survey._id,
+      departmentId,
+      day,
+      answers: submission.answers.map((answer) => ({
+        questionId: answer.questionId,
+        providerDepartmentId: answer.providerDepartmentId
+          ? new Types.ObjectId(answer.providerDepartmentId)
+          : null,
+        value: answer.value,
+        ...(answer.skipped ? { skipped: true } : {}),
+      })),
+      language: submission.language,
+      ...(receipt ? { receiptHash: receipt.hash } : {}),
+      ...(submissionKey ? { submissionKey } : {}),
+      rolledUp: false,
+    });
+  } catch (error) {
+    if (isDuplicateKey(error)) return { status: 'answered' };
+    throw error;
+  }
+
+  // 2. The invite is used, by the day only. If another submission got there first (it finished
+  // and released its key between our check and our insert), this one is the duplicate.
+  if (inviteId) {
+    const marked = await InviteModel.updateOne(
+      { _id: inviteId, usedOn: null },
+      { $set: { usedOn: day } },
+    );
+    if (marked.modifiedCount === 0) {
+      await ResponseModel.deleteOne({ _id: id, rolledUp: false });
+      return { status: 'answered' };
+    }
+  }
+
+  // 3. The rollups, 4. and the link to the invite is gone.
+  const types = new Map(open.asked.map((slot) => [slot.question.id, slot.question.type]));
+  await applyRollups(
+    { cycleId: cycle._id, surveyId: survey._id, departmentId },
+    submission.answers,
+    (questionId) => types.get(questionId),
+  );
+  await ResponseModel.updateOne(
+    { _id: id },
+    { $unset: { submissionKey: 1 }, $set: { rolledUp: true } },
+  );
+  if (!survey.hasAnswers && !surveysWithAnswers.has(String(survey._id))) {
+    surveysWithAnswers.add(String(survey._id));
+    await SurveyModel.updateOne(
+      { _id: survey._id, hasAnswers: false },
+      { $set: { hasAnswers: true } },
+    );
+  }
+  return { status: 'stored', receiptCode: receipt?.code ?? null };
+}
+
+/**
+ * Finishes responses a stop cut off (run at start-up, before requests are served, and by tests):
+ * a response still carrying its key gets its invite marked used (found by recomputing the key
+ * for the cycle's invites, on the server only) and loses the key; then every cycle with responses
+ * not yet rolled up has its rollups rebuilt exactly from its responses.
+ */
+export async function recoverResponses(): Promise<{ finished: number; rebuiltCycles: number }> {
+  const keyed = await ResponseModel.find(
+    { submissionKey: { $type: 'string' } },
+    { cycleId: 1, day: 1, submissionKey: 1 },
+  ).lean();
+  const inviteByKey = new Map<string, Map<string, Types.ObjectId>>();
+  for (const response of keyed) {
+    const cycleKey = String(response.cycleId);
+    let keys = inviteByKey.get(cycleKey);
+    if (!keys) {
+      keys = new Map();
+      const invites = InviteModel.find({ cycleId: response.cycleId }, { _id: 1 }).lean().cursor();
+      for await (const invite of invites) {
+        for (const key of submissionKeysFor(String(invite._id))) keys.set(key, invite._id);
+      }
+      inviteByKey.set(cycleKey, keys);
+    }
+    const inviteId = response.submissionKey ? keys.get(response.submissionKey) : undefined;
+    if (inviteId) {
+      // Whether step 2 ran or not, the invite ends up used: the response is kept and counted.
+      await InviteModel.updateOne(
+        { _id: inviteId, usedOn: null },
+        { $set: { usedOn: response.day } },
+      );
+    }
+    await ResponseModel.updateOne(
+      { _id: response._id },
+      { $unset: { submissionKey: 1 }, $set: { rolledUp: false } },
+    );
+  }
+  const cycleIds = await ResponseModel.distinct('cycleId', { rolledUp: false });
+  for (const cycleId of cycleIds) await rebuildRollups(cycleId);
+  return { finished: keyed.length, rebuiltCycles: cycleIds.length };
+}

@@ -1,0 +1,40 @@
+import { Link } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+
+export interface ThankYouProps {
+  /** Shown once, right after submitting, when the answers included a comment. */
+  receiptCode?: string | null;
+}
+
+/** After submitting: what happens with the answers, where results appear, and the receipt. */
+export function ThankYou({ receiptCode }: ThankYouProps) {
+  const { t } = useTranslation('status');
+  return (
+    <section className="status-page thank-you" aria-labelledby="status-title">
+      <h1 id="status-title">{t('thankYou.title')}</h1>
+      {receiptCode ? (
+        <div className="receipt-box" role="group" aria-labelledby="receipt-title">
+          <h2 id="receipt-title">{t('thankYou.receiptTitle')}</h2>
+          <p className="receipt-code" translate="no">
+            <code>{receiptCode}</code>
+          </p>
+          <p>{t('thankYou.receiptBody')}</p>
+          <p>
+            <Link to="/receipt">{t('thankYou.receiptLink')}</Link>
+          </p>
+        </div>
+      ) : null}
+      <h2>{t('thankYou.nextTitle')}</h2>
+      <ol className="next-steps">
+        <li>{t('thankYou.next1')}</li>
+        <li>{t('thankYou.next2')}</li>
+        <li>{t('thankYou.next3')}</li>
+      </ol>
+      <p>
+        <Link to="/board" className="button-link">
+          {t('thankYou.boardLink')}
+        </Link>
+      </p>
+    </section>
+  );
+}

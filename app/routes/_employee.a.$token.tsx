@@ -1,0 +1,100 @@
+import {
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import { useActionData, useLoaderData } from '@remix-run/react';
+
+import { draftKeyFor } from '~/answering/draft-key.server';
+import { answerFormOf, resolveLink } from '~/answering/invite-link.server';
+import { errorCodeOf, submissionFromForm } from '~/answering/submission-schema';
+import { submitToLink } from '~/answering/submit.server';
+import { AnswerForm, useForgetDraft } from '~/components/answer-form/answer-form';
+import { AlreadyAnswered } from '~/components/status/already-answered';
+import { CycleClosed } from '~/components/status/cycle-closed';
+import { LinkNotFound } from '~/components/status/link-not-found';
+import { ThankYou } from '~/components/status/thank-you';
+import { readForm } from '~/utils/form.server';
+
+export const handle = { i18n: ['answering', 'status'] };
+
+export const meta: MetaFunction = () => [
+  { title: 'Innerloop' },
+  { name: 'robots', content: 'noindex' },
+];
+
+// A link is a capability: never cached, never sent on as a referrer.
+const privateHeaders = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
+export const headers: HeadersFunction = () => privateHeaders;
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const token = params.token ?? '';
+  const resolved = await resolveLink(token);
+  if (resolved.status === 'unknown') {
+    return json(
+      { locale: null, outcome: resolved, draftKey: '' },
+      { status: 404, headers: privateHeaders },
+    );
+  }
+  if (resolved.status !== 'open') {
+    return json(
+      { locale: resolved.language, outcome: resolved, draftKey: '' },
+      { headers: privateHeaders },
+    );
+  }
+  const wanted = new URL(request.url).searchParams.get('lang');
+  const language =
+    resolved.open.definition.languages.find((code) => code === wanted) ?? resolved.language;
+  const form = await answerFormOf(resolved.open, language);
+  return json(
+    { locale: language, outcome: { status: 'open' as const, form }, draftKey: draftKeyFor(token) },
+    { headers: privateHeaders },
+  );
+}
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const token = params.token ?? '';
+  const resolved = await resolveLink(token);
+  const form = await readForm(request);
+  const payload =
+    resolved.status === 'open'
+      ? submissionFromForm(form, resolved.open.asked, resolved.language)
+      : null;
+  const outcome = await submitToLink(resolved, payload);
+  if (outcome.status === 'invalid') {
+    const errors = Object.fromEntries(
+      Object.entries(outcome.errors).map(([key, messages]) => [
+        key,
+        errorCodeOf(messages?.[0] ?? ''),
+      ]),
+    );
+    return json({ status: 'invalid' as const, errors }, { status: 400, headers: privateHeaders });
+  }
+  return json(outcome, {
+    status: outcome.status === 'unknown' ? 404 : 200,
+    headers: privateHeaders,
+  });
+}
+
+export default function AnswerPage() {
+  const { outcome, draftKey } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  useForgetDraft(draftKey, result?.status === 'stored' || result?.status === 'answered');
+
+  if (result?.status === 'stored') return <ThankYou receiptCode={result.receiptCode} />;
+  if (result?.status === 'answered' || outcome.status === 'answered') return <AlreadyAnswered />;
+  if (result?.status === 'closed') return <CycleClosed />;
+  if (outcome.status === 'closed') {
+    return <CycleClosed nextOpensAt={outcome.nextOpensAt} timeZone={outcome.timeZone} />;
+  }
+  if (outcome.status !== 'open' || result?.status === 'unknown') return <LinkNotFound />;
+  return (
+    <AnswerForm
+      form={outcome.form}
+      draftKey={draftKey}
+      errors={result?.status === 'invalid' ? result.errors : {}}
+    />
+  );
+}

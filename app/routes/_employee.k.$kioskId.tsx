@@ -1,0 +1,127 @@
+import {
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+
+import { draftKeyFor } from '~/answering/draft-key.server';
+import { openKioskLink, submitKioskForm } from '~/answering/kiosk-link.server';
+import { errorCodeOf } from '~/answering/submission-schema';
+import { AnswerForm, useForgetDraft } from '~/components/answer-form/answer-form';
+import { CycleClosed } from '~/components/status/cycle-closed';
+import { LinkNotFound } from '~/components/status/link-not-found';
+import { ThankYou } from '~/components/status/thank-you';
+import { readForm } from '~/utils/form.server';
+
+export const handle = { i18n: ['answering', 'status'] };
+
+export const meta: MetaFunction = () => [
+  { title: 'Innerloop' },
+  { name: 'robots', content: 'noindex' },
+];
+
+const privateHeaders = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
+export const headers: HeadersFunction = () => privateHeaders;
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const kioskId = params.kioskId ?? '';
+  const outcome = await openKioskLink(kioskId, request);
+  const locale = outcome.status === 'unknown' ? null : outcome.language;
+  return json(
+    { locale, outcome, draftKey: draftKeyFor(`k/${kioskId}`) },
+    { status: outcome.status === 'unknown' ? 404 : 200, headers: privateHeaders },
+  );
+}
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const kioskId = params.kioskId ?? '';
+  const form = await readForm(request);
+  const outcome = await submitKioskForm(kioskId, request, form, context.clientAddress);
+  if (outcome.status === 'invalid') {
+    const errors = Object.fromEntries(
+      Object.entries(outcome.errors).map(([key, messages]) => [
+        key,
+        key === 'departmentId' ? 'form' : errorCodeOf(messages?.[0] ?? ''),
+      ]),
+    );
+    return json(
+      { status: 'invalid' as const, errors, department: 'departmentId' in outcome.errors },
+      { status: 400, headers: privateHeaders },
+    );
+  }
+  if (outcome.status === 'stored') {
+    return json(
+      { status: 'stored' as const, receiptCode: outcome.receiptCode },
+      { headers: { ...privateHeaders, 'Set-Cookie': outcome.setCookie } },
+    );
+  }
+  return json(outcome, {
+    status: outcome.status === 'too-many' ? 429 : outcome.status === 'unknown' ? 404 : 200,
+    headers: privateHeaders,
+  });
+}
+
+export default function KioskPage() {
+  const { t } = useTranslation('answering');
+  const { outcome, draftKey } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  useForgetDraft(draftKey, result?.status === 'stored');
+
+  if (result?.status === 'stored') return <ThankYou receiptCode={result.receiptCode} />;
+  if (result?.status === 'answered' || outcome.status === 'answered') {
+    return (
+      <section className="status-page" aria-labelledby="status-title">
+        <h1 id="status-title">{t('kiosk.alreadyAnswered')}</h1>
+      </section>
+    );
+  }
+  if (result?.status === 'closed' || outcome.status === 'closed') return <CycleClosed />;
+  if (outcome.status !== 'open' || result?.status === 'unknown') return <LinkNotFound />;
+  const departmentError = result?.status === 'invalid' && result.department;
+  return (
+    <>
+      {result?.status === 'too-many' ? (
+        <p className="form-error" role="alert">
+          {t('kiosk.tooMany')}
+        </p>
+      ) : null}
+      <AnswerForm
+        form={outcome.form}
+        draftKey={draftKey}
+        errors={result?.status === 'invalid' ? result.errors : {}}
+        before={
+          <div className="field">
+            <p className="field-hint">{t('kiosk.note')}</p>
+            <label htmlFor="kiosk-department">{t('kiosk.department')}</label>
+            <select
+              id="kiosk-department"
+              name="departmentId"
+              required
+              defaultValue=""
+              aria-invalid={departmentError ? true : undefined}
+              aria-describedby={departmentError ? 'kiosk-department-error' : undefined}
+            >
+              <option value="" disabled>
+                {t('kiosk.chooseDepartment')}
+              </option>
+              {outcome.departments.map((department) => (
+                <option key={department.id} value={department.id}>
+                  {department.name}
+                </option>
+              ))}
+            </select>
+            {departmentError ? (
+              <p id="kiosk-department-error" className="field-error" role="alert">
+                {t('kiosk.departmentRequired')}
+              </p>
+            ) : null}
+          </div>
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import { type ActionFunctionArgs, json, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useNavigation } from '@remix-run/react';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+
+import { lookUpReceipt, receiptLimits } from '~/answering/receipt.server';
+
+export const handle = { i18n: ['receipt'] };
+
+export const meta: MetaFunction = () => [{ title: 'Innerloop' }];
+
+const receiptForm = z.object({ code: z.string().trim().min(1).max(200) });
+
+type ReceiptResult =
+  | { outcome: 'invalid' | 'not-found' | 'too-many' }
+  | { outcome: 'found'; comments: { text: string; language: string }[] };
+
+/**
+ * Looks up a receipt code. A POST, so the code (which unlocks a comment) stays out of addresses,
+ * history and logs; it changes nothing. Unknown and malformed codes get the same answer.
+ */
+export async function action({ request, context }: ActionFunctionArgs) {
+  if (!(await receiptLimits.take(context.clientAddress))) {
+    return json<ReceiptResult>({ outcome: 'too-many' }, { status: 429 });
+  }
+  const parsed = receiptForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return json<ReceiptResult>({ outcome: 'invalid' }, { status: 400 });
+  const lookup = await lookUpReceipt(parsed.data.code);
+  if (!lookup.found) return json<ReceiptResult>({ outcome: 'not-found' });
+  return json<ReceiptResult>({ outcome: 'found', comments: lookup.comments });
+}
+
+export default function Receipt() {
+  const { t } = useTranslation('receipt');
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === 'submitting';
+  const id = useId();
+  const error =
+    result?.outcome === 'invalid'
+      ? t('required')
+      : result?.outcome === 'not-found'
+        ? t('notFound')
+        : result?.outcome === 'too-many'
+          ? t('tooMany')
+          : null;
+
+  return (
+    <section className="receipt-page" aria-labelledby="receipt-title">
+      <h1 id="receipt-title">{t('title')}</h1>
+      <p>{t('intro')}</p>
+      <Form method="post" className="receipt-form" noValidate>
+        <div className="field">
+          <label htmlFor={`${id}-code`}>{t('codeLabel')}</label>
+          <input
+            id={`${id}-code`}
+            name="code"
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            required
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${id}-error` : undefined}
+          />
+          {error ? (
+            <p id={`${id}-error`} className="field-error" role="alert">
+              {error}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit" className="button" disabled={busy}>
+          {t('submit')}
+        </button>
+      </Form>
+      {result?.outcome === 'found' ? (
+        <div className="receipt-result" role="status">
+          {result.comments.map((comment, index) => (
+            <figure key={index} className="receipt-comment">
+              <figcaption>{t('yourComments')}</figcaption>
+              <blockquote lang={comment.language}>{comment.text}</blockquote>
+            </figure>
+          ))}
+          <p className="muted">{t('noReplies')}</p>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+
+import mongoose, { type InferSchemaType, Schema } from 'mongoose';
+
+import { languageCodes } from '../app/surveys/survey-schema';
+
+/**
+ * One person's answers to one cycle, anonymous by construction: the cycle, the respondent's
+ * department, the day (never a finer time) and the answers. No person id, token, e-mail, IP
+ * address, user agent or time; the id is random (an ObjectId would carry its creation second).
+ *
+ * `submissionKey` and `rolledUp` exist only while the response is being stored (see
+ * app/answering/submit.server.ts): the key is unset in the last step, after which nothing
+ * stored links the response to its invite.
+ */
+const answerSchema = new Schema(
+  {
+    questionId: { type: String, required: true },
+    // The department rated by an internal-service question; null for the others.
+    providerDepartmentId: { type: Schema.Types.ObjectId, ref: 'Department', default: null },
+    // A number (scale, nps), a choice id (single), choice ids (multi) or a comment (text).
+    value: { type: Schema.Types.Mixed, default: null },
+    // "I did not use this service": no value, and not counted in the score.
+    skipped: { type: Boolean, default: undefined },
+  },
+  { _id: false },
+);
+
+const responseSchema = new Schema(
+  {
+    _id: { type: String, default: () => randomUUID() },
+    cycleId: { type: Schema.Types.ObjectId, ref: 'Cycle', required: true },
+    surveyId: { type: Schema.Types.ObjectId, ref: 'Survey', required: true },
+    departmentId: { type: Schema.Types.ObjectId, ref: 'Department', required: true },
+    day: { type: String, required: true, match: /^\d{4}-\d{2}-\d{2}$/ },
+    answers: { type: [answerSchema], default: [] },
+    // The language the comments were written in, so they can be read (or translated) right.
+    language: { type: String, enum: languageCodes, required: true },
+    // SHA-256 of the receipt code shown once to someone who wrote a comment.
+    receiptHash: { type: String, default: undefined },
+    // HMAC(server secret, invite id) while the response is being stored; unset at the end.
+    submissionKey: { type: String, default: undefined },
+    // False until this response's rollup increments are applied.
+    rolledUp: { type: Boolean, default: false },
+  },
+  { timestamps: false, versionKey: false },
+);
+
+// A second submission for the same invite (a retry, a double click, the reminder link) collides
+// here while the first is being stored; afterwards the invite's usedOn refuses it.
+responseSchema.index(
+  { submissionKey: 1 },
+  { unique: true, partialFilterExpression: { submissionKey: { $type: 'string' } } },
+);
+responseSchema.index({ cycleId: 1, departmentId: 1 });
+responseSchema.index({ rolledUp: 1, cycleId: 1 });
+responseSchema.index(
+  { receiptHash: 1 },
+  { unique: true, partialFilterExpression: { receiptHash: { $type: 'string' } } },
+);
+
+export type Response = InferSchemaType<typeof responseSchema>;
+export type ResponseAnswer = InferSchemaType<typeof answerSchema>;
+
+export const ResponseModel =
+  (mongoose.models.Response as mongoose.Model<Response> | undefined) ??
+  mongoose.model<Response>('Response', responseSchema);
+
+export { responseSchema };

@@ -1,0 +1,284 @@
+// `npm run bench:answer`: answering throughput of the built app on the embedded engine.
+// One open cycle with 20,000 invites is seeded into a temporary DATA_DIR, the built app is
+// started on it, and a load generator in a second process (autocannon, 32 connections) posts a
+// valid response per request, each with a different token; /healthz is loaded the same way for
+// the floor. Afterwards every confirmed response must be stored exactly once and the rollups must
+// equal a rebuild. Ends with one line of JSON.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { Types } from 'mongoose';
+
+import { rebuildRollups } from '../app/answering/rollups.server';
+import { createSurvey } from '../app/surveys/surveys.server';
+import { newToken } from '../app/surveys/tokens.server';
+import { createLogger } from '../app/utils/log.server';
+import { connectDatabase, disconnectDatabase } from '../models/connection.server';
+import { CycleModel } from '../models/cycle.server';
+import { DepartmentModel } from '../models/department.server';
+import { InviteModel } from '../models/invite.server';
+import { ResponseModel } from '../models/response.server';
+import { RollupModel } from '../models/rollup.server';
+import { SurveyModel } from '../models/survey.server';
+import { surveyDefinitionWith } from '../tests/factories/survey';
+
+const root = path.resolve(import.meta.dirname, '..');
+const INVITES = 20_000;
+const CONNECTIONS = 32;
+const ANSWER_SECONDS = 20;
+const HEALTH_SECONDS = 5;
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function buildIfNeeded() {
+  const built = path.join(root, 'build', 'server.js');
+  const newest = (target: string): number => {
+    const stats = statSync(target);
+    if (!stats.isDirectory()) return stats.mtimeMs;
+    return execFileSync('find', [target, '-type', 'f', '-newer', built], {
+      encoding: 'utf8',
+    }).trim()
+      ? Infinity
+      : 0;
+  };
+  if (
+    !existsSync(built) ||
+    ['app', 'server', 'models'].some((dir) => newest(path.join(root, dir)) > 0)
+  ) {
+    log('Building the app (npm run build)…');
+    execFileSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+async function seed(dataDir: string) {
+  await connectDatabase({ dataDir, localMongod: null, logger: createLogger('silent') });
+  const departments = await DepartmentModel.insertMany(
+    Array.from({ length: 10 }, (_, index) => ({
+      name: `Department ${index + 1}`,
+      nameKey: `department ${index + 1}`,
+      kind: index < 2 ? 'support' : 'operational',
+    })),
+  );
+  const providers = departments.slice(0, 2).map((department) => department._id);
+  const surveyId = await createSurvey(
+    surveyDefinitionWith({
+      audienceIds: departments.map((department) => department._id),
+      providerDepartmentIds: providers.map(String),
+    }),
+  );
+  const survey = await SurveyModel.findByIdAndUpdate(
+    surveyId,
+    { $set: { status: 'active' } },
+    { new: true },
+  ).lean();
+  if (!survey) throw new Error('no survey');
+  // The factory's NPS question is an internal-service one: rated for each provider.
+  await SurveyModel.updateOne(
+    { _id: surveyId, 'questions.id': 'q-nps' },
+    { $set: { 'questions.$.internalService': true } },
+  );
+  const now = Date.now();
+  const cycle = await CycleModel.create({
+    surveyId,
+    number: 1,
+    opensAt: new Date(now - 3_600_000),
+    closesAt: new Date(now + 3 * 86_400_000),
+    status: 'open',
+    questionIds: survey.questions.map((question) => question.id),
+    providerDepartmentIds: providers,
+    kioskId: 'bench-kiosk',
+    openedAt: new Date(now - 3_600_000),
+  });
+  const tokens: string[] = [];
+  const invites = Array.from({ length: INVITES }, (_, index) => {
+    const { token, hash } = newToken();
+    tokens.push(token);
+    return {
+      cycleId: cycle._id,
+      surveyId,
+      personId: new Types.ObjectId(),
+      departmentId: departments[index % departments.length]?._id,
+      language: 'en',
+      tokenHash: hash,
+      deliveryClaimedAt: new Date(now),
+      deliveredAt: new Date(now),
+    };
+  });
+  for (let start = 0; start < invites.length; start += 2000) {
+    await InviteModel.insertMany(invites.slice(start, start + 2000), { lean: true });
+  }
+  await Promise.all([ResponseModel.init(), RollupModel.init(), InviteModel.init()]);
+  await disconnectDatabase();
+  const body = new URLSearchParams([
+    ['language', 'en'],
+    ['q.q-scale', '4'],
+    [`q.q-nps.${String(providers[0])}`, '9'],
+    [`skip.${String(providers[1])}`, 'on'],
+    ['q.q-single', 'office'],
+    ['q.q-multi', 'training'],
+    ['q.q-multi', 'time'],
+    ['q.q-text', 'Fewer meetings on Mondays, please.'],
+  ]).toString();
+  return { tokens, body };
+}
+
+async function runLoad(job: object): Promise<Record<string, number>> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(root, 'scripts', 'bench-answer-load.ts'), JSON.stringify(job)],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`The load generator exited with ${code}`);
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Record<string, number>;
+}
+
+async function startApp(dataDir: string, port: number) {
+  const child = spawn(process.execPath, [path.join(root, 'build', 'server.js')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DEMO: 'off',
+      LOG_LEVEL: 'warn',
+      MONGODB_URI: '',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 300; attempt++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return { child, url };
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill('SIGTERM');
+  throw new Error('The app did not start');
+}
+
+async function verify(dataDir: string, stored: number) {
+  await connectDatabase({ dataDir, localMongod: null, logger: createLogger('silent') });
+  try {
+    const responses = await ResponseModel.countDocuments();
+    const used = await InviteModel.countDocuments({ usedOn: { $type: 'string' } });
+    const pending = await ResponseModel.countDocuments({
+      $or: [{ submissionKey: { $exists: true } }, { rolledUp: false }],
+    });
+    const snapshot = async () =>
+      JSON.stringify(
+        (await RollupModel.find({}, { _id: 0 }).lean())
+          .map((row) => ({ ...row, histogram: row.histogram ?? {} }))
+          .sort((a, b) =>
+            `${String(a.departmentId)}${a.questionId}${String(a.providerDepartmentId)}`.localeCompare(
+              `${String(b.departmentId)}${b.questionId}${String(b.providerDepartmentId)}`,
+            ),
+          ),
+      );
+    const incremental = await snapshot();
+    await rebuildRollups();
+    const rebuilt = await snapshot();
+    return {
+      // Requests cut off when the generator stopped may be stored without being confirmed.
+      storedOnce:
+        responses >= stored &&
+        responses - stored <= CONNECTIONS &&
+        used === responses &&
+        pending === 0,
+      rollupsEqualRebuild: incremental === rebuilt,
+      responsesInDatabase: responses,
+    };
+  } finally {
+    await disconnectDatabase();
+  }
+}
+
+async function main() {
+  buildIfNeeded();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'innerloop-bench-answer-'));
+  try {
+    log(`Seeding one open cycle with ${INVITES} invites…`);
+    const { tokens, body } = await seed(dataDir);
+    const tokensFile = path.join(dataDir, 'bench-tokens.json');
+    writeFileSync(tokensFile, JSON.stringify(tokens));
+    const port = await freePort();
+    const { child, url } = await startApp(dataDir, port);
+    let health: Record<string, number>;
+    let answers: Record<string, number>;
+    try {
+      log(`Loading /healthz for ${HEALTH_SECONDS} s with ${CONNECTIONS} connections…`);
+      health = await runLoad({
+        url,
+        connections: CONNECTIONS,
+        durationSeconds: HEALTH_SECONDS,
+        mode: 'get',
+        path: '/healthz',
+      });
+      log(`Posting responses for up to ${ANSWER_SECONDS} s with ${CONNECTIONS} connections…`);
+      answers = await runLoad({
+        url,
+        connections: CONNECTIONS,
+        durationSeconds: ANSWER_SECONDS,
+        mode: 'answer',
+        tokensFile: tokensFile,
+        body,
+        tokens: undefined,
+      });
+      // Requests in flight when the generator stopped finish on the server before it stops.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.on('exit', resolve));
+    }
+    log('Checking that every confirmed response is stored once and rollups equal a rebuild…');
+    const checked = await verify(dataDir, answers.stored ?? 0);
+    const result = {
+      invites: INVITES,
+      connections: CONNECTIONS,
+      responsesPerSec: answers.perSecond,
+      p50Ms: answers.p50,
+      p95Ms: answers.p95,
+      p99Ms: answers.p99,
+      confirmed: answers.stored,
+      refusedOrFailed: answers.other,
+      errors5xx: answers.errors5xx,
+      ...checked,
+      healthzPerSec: health.perSecond,
+      healthzP50Ms: health.p50,
+      healthzP95Ms: health.p95,
+      healthzP99Ms: health.p99,
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    if (!checked.storedOnce || !checked.rollupsEqualRebuild || answers.errors5xx)
+      process.exitCode = 1;
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

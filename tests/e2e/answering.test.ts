@@ -1,0 +1,321 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+import type axe from 'axe-core';
+import type { Types } from 'mongoose';
+import type { Page } from 'playwright-core';
+import { describe } from 'vitest';
+
+import type { LanguageCode, Question } from '../../app/surveys/survey-schema';
+import { newToken } from '../../app/surveys/tokens.server';
+import { CycleModel } from '../../models/cycle.server';
+import { DepartmentModel } from '../../models/department.server';
+import { InviteModel } from '../../models/invite.server';
+import { PersonModel } from '../../models/person.server';
+import { ResponseModel } from '../../models/response.server';
+import { SurveyModel } from '../../models/survey.server';
+import { makeDepartment, makePerson } from '../factories/organisation';
+import { makeSurvey } from '../factories/survey';
+import { screenshot } from './harness/browser';
+import { expect, test, viewports } from './harness/fixtures';
+
+// Employees answer through their own links, each in their own language; the stored documents
+// are then read straight from the database to check what anonymity promises.
+
+declare global {
+  interface Window {
+    axe: typeof axe;
+  }
+}
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+const questions: Question[] = [
+  {
+    id: 'q-tools',
+    type: 'scale',
+    text: {
+      en: 'I have the tools I need.',
+      uk: 'У мене є потрібні інструменти.',
+      nb: 'Jeg har verktøyene jeg trenger.',
+      pl: 'Mam narzędzia, których potrzebuję.',
+    },
+    driver: 'Tools',
+    required: true,
+    core: true,
+    internalService: false,
+    archived: false,
+  },
+  {
+    id: 'q-recommend',
+    type: 'nps',
+    text: {
+      en: 'How likely are you to recommend working here?',
+      uk: 'Наскільки ймовірно, що ви порадите роботу тут?',
+      nb: 'Hvor sannsynlig er det at du anbefaler å jobbe her?',
+    },
+    required: false,
+    core: true,
+    internalService: false,
+    archived: false,
+  },
+  {
+    id: 'q-comment',
+    type: 'text',
+    text: {
+      en: 'Anything else?',
+      uk: 'Щось іще?',
+      nb: 'Noe annet?',
+      pl: 'Coś jeszcze?',
+    },
+    required: false,
+    core: true,
+    internalService: false,
+    archived: false,
+    maxLength: 500,
+  },
+];
+
+interface Employee {
+  language: LanguageCode;
+  token: string;
+  inviteId: Types.ObjectId;
+}
+
+async function openCycleWithEmployees(languages: LanguageCode[]) {
+  const tag = randomUUID().slice(0, 8);
+  const department = await makeDepartment(`Answering ${tag}`);
+  const survey = await makeSurvey({
+    audienceIds: [department._id],
+    title: { en: `Pulse ${tag}`, uk: `Пульс ${tag}`, nb: `Puls ${tag}`, pl: `Puls ${tag}` },
+    intro: { en: 'Three questions, anonymous.' },
+    languages: ['en', 'uk', 'nb', 'pl'],
+    questions,
+  });
+  const now = Date.now();
+  const cycle = await CycleModel.create({
+    surveyId: survey._id,
+    number: 1,
+    opensAt: new Date(now - 60 * 60 * 1000),
+    closesAt: new Date(now + 3 * 24 * 60 * 60 * 1000),
+    status: 'open',
+    questionIds: questions.map((question) => question.id),
+    kioskId: `e2e-${tag}`,
+    openedAt: new Date(now - 60 * 60 * 1000),
+  });
+  const employees: Employee[] = [];
+  for (const language of languages) {
+    const person = await makePerson({
+      departmentId: department._id,
+      language,
+      email: `answer-${language}-${tag}@example.com`,
+    });
+    const { token, hash } = newToken();
+    const invite = await InviteModel.create({
+      cycleId: cycle._id,
+      surveyId: survey._id,
+      personId: person._id,
+      departmentId: department._id,
+      language,
+      tokenHash: hash,
+      deliveryClaimedAt: new Date(now),
+      deliveredAt: new Date(now),
+    });
+    employees.push({ language, token, inviteId: invite._id });
+  }
+  const cleanUp = async () => {
+    await ResponseModel.deleteMany({ cycleId: cycle._id });
+    await InviteModel.deleteMany({ cycleId: cycle._id });
+    await CycleModel.deleteMany({ _id: cycle._id });
+    await SurveyModel.deleteMany({ _id: survey._id });
+    await PersonModel.deleteMany({ departmentId: department._id });
+    await DepartmentModel.deleteMany({ _id: department._id });
+  };
+  return { survey, cycle, department, employees, cleanUp };
+}
+
+/** Answers every question on the page: the first option of each group, and a comment. */
+async function answerEverything(page: Page, comment: string | null) {
+  const form = page.locator('main form').last();
+  const names = await form
+    .locator('input[type="radio"]')
+    .evaluateAll((inputs) => [...new Set(inputs.map((input) => input.getAttribute('name') ?? ''))]);
+  for (const name of names) {
+    await form.locator(`input[type="radio"][name="${name}"]`).last().check();
+  }
+  if (comment) await form.locator('textarea').first().fill(comment);
+  await form.locator('button[type="submit"]').last().click();
+}
+
+const thanks: Record<string, string> = {
+  en: 'Thank you, your answers are in',
+  uk: 'Дякуємо, ваші відповіді отримано',
+  nb: 'Takk, svarene dine er mottatt',
+  pl: 'Dziękujemy, odpowiedzi zostały zapisane',
+};
+
+describe('answering', () => {
+  test('employees answer through their links in their languages; used and tampered links are refused', async ({
+    page,
+    problems,
+    database,
+  }) => {
+    void database;
+    const setup = await openCycleWithEmployees(['en', 'uk', 'nb', 'pl']);
+    try {
+      let receiptCode = '';
+      for (const [index, employee] of setup.employees.entries()) {
+        if (index === 1) await page.setViewportSize(viewports.phone);
+        await page.goto(`/a/${employee.token}`);
+        await page.locator('main form').last().waitFor();
+        expect(await page.locator('html').getAttribute('lang')).toBe(employee.language);
+        await screenshot(page, `answering-1-${employee.language}-form`);
+        // The Ukrainian employee leaves a comment and keeps the receipt code.
+        await answerEverything(
+          page,
+          employee.language === 'uk' ? 'Більше кави, будь ласка.' : null,
+        );
+        await page
+          .getByRole('heading', { level: 1, name: thanks[employee.language] ?? '' })
+          .waitFor();
+        if (employee.language === 'uk') {
+          receiptCode = (await page.locator('.receipt-code code').textContent()) ?? '';
+          expect(receiptCode).toMatch(/^[\dA-Z]{4}(-[\dA-Z]{4})+$/);
+        }
+        await screenshot(page, `answering-2-${employee.language}-thanks`);
+      }
+      await page.setViewportSize(viewports.desk);
+
+      // The Norwegian employee opens the used link again.
+      const norwegian = setup.employees.find((employee) => employee.language === 'nb');
+      await page.goto(`/a/${norwegian?.token ?? ''}`);
+      await page
+        .getByRole('heading', { level: 1, name: 'Du har allerede svart på denne pulsen' })
+        .waitFor();
+      await screenshot(page, 'answering-3-already-answered-nb');
+
+      // A tampered link: one character changed. An unknown and a malformed link look alike.
+      problems.allowStatus(404);
+      const english = setup.employees.find((employee) => employee.language === 'en');
+      const token = english?.token ?? '';
+      const tampered = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+      for (const link of [`/a/${tampered}`, '/a/not-a-token']) {
+        await page.goto(link);
+        await page
+          .getByRole('heading', { level: 1, name: 'We could not find this link' })
+          .waitFor();
+      }
+      await screenshot(page, 'answering-4-link-not-found');
+
+      // The receipt code shows the comment, and no replies yet; a wrong code finds nothing.
+      await page.goto('/receipt');
+      await page.getByLabel('Receipt code').fill(receiptCode.toLowerCase());
+      await page.getByRole('button', { name: 'Show replies' }).click();
+      await page.getByText('Більше кави, будь ласка.').waitFor();
+      await page.getByText(/No replies yet/).waitFor();
+      await screenshot(page, 'answering-5-receipt');
+      await page.getByLabel('Receipt code').fill('AAAA-BBBB-CCCC-DDDD');
+      await page.getByRole('button', { name: 'Show replies' }).click();
+      await page.getByText('We could not find that code. Check it and try again.').waitFor();
+
+      // What is stored: nothing that could identify anyone.
+      const responses = await ResponseModel.collection.find({ cycleId: setup.cycle._id }).toArray();
+      expect(responses).toHaveLength(4);
+      const allowed = [
+        '_id',
+        'cycleId',
+        'surveyId',
+        'departmentId',
+        'day',
+        'answers',
+        'language',
+        'receiptHash',
+        'rolledUp',
+      ];
+      for (const response of responses) {
+        expect(Object.keys(response).filter((key) => !allowed.includes(key))).toEqual([]);
+        expect(typeof response._id).toBe('string');
+        expect(String(response._id)).toMatch(/^[\da-f-]{36}$/);
+        expect(response.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        const text = JSON.stringify(response);
+        for (const employee of setup.employees) {
+          expect(text).not.toContain(employee.token);
+          expect(text).not.toContain(String(employee.inviteId));
+        }
+        expect(text).not.toMatch(/127\.0\.0\.1|Chrome|HeadlessChrome/);
+      }
+      expect(responses.filter((response) => response.receiptHash)).toHaveLength(1);
+      expect(new Set(responses.map((response) => String(response.language)))).toEqual(
+        new Set(['en', 'uk', 'nb', 'pl']),
+      );
+      const invites = await InviteModel.find({ cycleId: setup.cycle._id }).lean();
+      for (const invite of invites) expect(invite.usedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    } finally {
+      await setup.cleanUp();
+    }
+  });
+
+  test('the language switcher changes the page and remembers the choice', async ({ page }) => {
+    await page.setExtraHTTPHeaders({ 'Accept-Language': 'pl-PL,pl;q=0.9,en;q=0.5' });
+    await page.goto('/receipt');
+    await page.getByRole('heading', { level: 1, name: 'Odpowiedzi na Twój komentarz' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('pl');
+    await page.getByRole('button', { name: 'Norsk bokmål' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Svar på kommentaren din' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('nb');
+    expect(new URL(page.url()).pathname).toBe('/receipt');
+    await page
+      .getByRole('contentinfo')
+      .getByText(/Svarene dine er anonyme/)
+      .waitFor();
+    await screenshot(page, 'answering-6-switched-to-nb');
+    // Remembered on the next page, over the browser's Polish.
+    await page.goto('/board');
+    await page.getByRole('heading', { level: 1, name: 'Dere sa, vi gjorde' }).waitFor();
+  });
+
+  test('the answer page has no serious or critical accessibility problems', async ({
+    browser,
+    baseUrl,
+    database,
+  }) => {
+    void database;
+    const setup = await openCycleWithEmployees(['uk']);
+    // axe is injected as an inline script, which the app's content security policy rightly
+    // refuses; this context alone lets it in.
+    const context = await browser.newContext({
+      baseURL: baseUrl,
+      viewport: viewports.phone,
+      bypassCSP: true,
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto(`/a/${setup.employees[0]?.token ?? ''}`);
+      await page.locator('main form').last().waitFor();
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const result = await window.axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        });
+        return result.violations.map(({ id, impact, nodes }) => ({
+          id,
+          impact,
+          nodes: nodes.map((node) => node.target.join(' ')),
+        }));
+      });
+      await screenshot(page, 'answering-7-axe-checked');
+      expect(
+        violations.filter(
+          (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+        ),
+      ).toEqual([]);
+    } finally {
+      await context.close();
+      await setup.cleanUp();
+    }
+  });
+});
