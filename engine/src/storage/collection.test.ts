@@ -92,4 +92,22 @@ describe('indexed lookups', () => {
     collection.insert({ _id: 3, email: 'b' });
     expect(collection.docs.size).toBe(3);
   });
+
+  it('keep finding a document after replacements that leave its indexed fields alone', () => {
+    const collection = new Collection('db', 'c');
+    collection.addIndex({ v: 2, key: { cycle: 1, dept: 1 }, name: 'cycle_dept', unique: true });
+    collection.insert({ _id: 1, cycle: 'c1', dept: 'a', count: 0 });
+    collection.insert({ _id: 2, cycle: 'c1', dept: 'b', count: 0 });
+    for (let count = 1; count <= 5; count++)
+      collection.replace({ _id: 1, cycle: 'c1', dept: 'a', count });
+    expect(collection.candidates({ cycle: 'c1', dept: 'a' }).docs).toEqual([
+      { _id: 1, cycle: 'c1', dept: 'a', count: 5 },
+    ]);
+    expect(() => collection.replace({ _id: 1, cycle: 'c1', dept: 'b', count: 6 })).toThrow(
+      /E11000/,
+    );
+    collection.replace({ _id: 1, cycle: 'c2', dept: 'a', count: 6 });
+    expect(collection.candidates({ cycle: 'c1', dept: 'a' }).docs).toEqual([]);
+    expect(collection.candidates({ cycle: 'c2', dept: 'a' }).docs).toHaveLength(1);
+  });
 });

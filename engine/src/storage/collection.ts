@@ -121,22 +121,28 @@ export class Collection {
   replace(newDoc: Doc): void {
     const id = keyOf(newDoc._id);
     const previous = this.docs.get(id);
-    if (previous) for (const index of this.indexes) index.remove(previous, id);
+    // Only indexes whose keys change need their entries moved: an update that leaves the indexed
+    // fields alone (a counter, say) costs no index work and cannot create a new clash.
+    const moved = previous
+      ? this.indexes.filter((index) => !index.sameKeys(previous, newDoc))
+      : this.indexes;
+    if (previous) for (const index of moved) index.remove(previous, id);
     try {
-      this.validateReplacement(newDoc, id);
+      this.validateReplacement(newDoc, id, moved);
     } catch (error) {
-      if (previous) for (const index of this.indexes) index.add(previous, id);
+      if (previous) for (const index of moved) index.add(previous, id);
       throw error;
     }
     this.docs.set(id, newDoc);
-    for (const index of this.indexes) index.add(newDoc, id);
+    for (const index of moved) index.add(newDoc, id);
   }
 
-  private validateReplacement(doc: Doc, id: string): void {
+  private validateReplacement(doc: Doc, id: string, indexes: Index[]): void {
     if (this.validator && this.options.validationLevel !== 'off' && !this.validator.test(doc)) {
       throw new CommandError('DocumentValidationFailure', 'Document failed validation');
     }
-    for (const index of this.indexes.slice(1)) {
+    for (const index of indexes) {
+      if (index === this.idIndex) continue;
       const clash = index.conflictFor(doc, id);
       if (clash) throw this.duplicateKeyError(index, clash);
     }

@@ -106,6 +106,11 @@ export class Index {
     return tuples;
   }
 
+  /** Whether two versions of a document hold the same keys in this index. */
+  sameKeys(before: Doc, after: Doc): boolean {
+    return keyOf(this.keysFor(before)) === keyOf(this.keysFor(after));
+  }
+
   add(doc: Doc, id: string): void {
     for (const values of this.keysFor(doc)) {
       const entry = { values, id };
