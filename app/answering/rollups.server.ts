@@ -19,6 +19,12 @@ interface StoredAnswer {
 
 type Increments = Record<string, number>;
 
+/**
+ * The rollup that counts respondents rather than answers: one per cycle × respondent department,
+ * under a question id no real question can have. Participation and group sizes read it.
+ */
+export const respondentsQuestionId = '*';
+
 /** What one answer adds to its rollup document. */
 export function incrementsOf(answer: StoredAnswer, type: QuestionType | undefined): Increments {
   if (answer.skipped) return { skipped: 1 };
@@ -79,7 +85,8 @@ export async function applyRollups(
       incrementsOf(answer, typeOf(answer.questionId)),
     ),
   );
-  if (operations.length > 0) await RollupModel.bulkWrite(operations, { ordered: false });
+  operations.push(upsert(target, respondentsQuestionId, null, { count: 1 }));
+  await RollupModel.bulkWrite(operations, { ordered: false });
 }
 
 async function questionTypes(surveyId: Types.ObjectId) {
@@ -124,7 +131,11 @@ async function rebuildCycle(cycleId: Types.ObjectId): Promise<void> {
       .cursor();
     for await (const response of cursor) {
       const target = { cycleId, surveyId: response.surveyId, departmentId: response.departmentId };
-      for (const answer of response.answers) {
+      const respondent: StoredAnswer = {
+        questionId: respondentsQuestionId,
+        providerDepartmentId: null,
+      };
+      for (const answer of [...response.answers, respondent] as StoredAnswer[]) {
         const provider = objectId(answer.providerDepartmentId);
         const key = `${String(response.departmentId)}|${answer.questionId}|${String(provider)}`;
         const entry = totals.get(key) ?? {
@@ -133,9 +144,9 @@ async function rebuildCycle(cycleId: Types.ObjectId): Promise<void> {
           provider,
           inc: {},
         };
-        for (const [field, amount] of Object.entries(
-          incrementsOf(answer, typeOf(answer.questionId)),
-        )) {
+        const increments =
+          answer === respondent ? { count: 1 } : incrementsOf(answer, typeOf(answer.questionId));
+        for (const [field, amount] of Object.entries(increments)) {
           entry.inc[field] = (entry.inc[field] ?? 0) + amount;
         }
         totals.set(key, entry);

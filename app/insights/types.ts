@@ -1,0 +1,129 @@
+// The shapes insight loaders return and insight charts, tables and CSV exports read. Every number
+// a leader sees has passed through the suppression function (suppression.ts) before it takes one
+// of these shapes, so a withheld group carries no number at all — not even its n.
+
+/** A figure for one group: shown with its n, withheld to protect anonymity, or no answers. */
+export type Figure =
+  | {
+      state: 'shown';
+      /** Answers behind the value (for a group of questions: the fewest people it can be). */
+      n: number;
+      /** Mean score (1–5), eNPS (−100…100) or a percentage, as the chart says. */
+      value: number;
+      /** Change since the previous cycle with its 95% interval, where both are shown. */
+      change?: Change | null;
+    }
+  | { state: 'withheld' }
+  | { state: 'empty' };
+
+export interface Change {
+  delta: number;
+  low: number;
+  high: number;
+  /** True only when the 95% interval excludes zero. */
+  significant: boolean;
+}
+
+/** Favourable / neutral / unfavourable shares of one question's answers, in percent. */
+export type Split =
+  | { state: 'shown'; n: number; favourable: number; neutral: number; unfavourable: number }
+  | { state: 'withheld' }
+  | { state: 'empty' };
+
+/** A head count that is withheld below the threshold (answered people, never invited ones). */
+export type Count = { state: 'shown'; value: number } | { state: 'withheld' };
+
+export interface CycleRef {
+  id: string;
+  number: number;
+  /** The local date the cycle opened, YYYY-MM-DD: cycles are never dated finer than this. */
+  opensOn: string;
+}
+
+export interface DepartmentRef {
+  id: string;
+  name: string;
+}
+
+/** Where an action item was completed, for the markers on trend charts (the actions issue). */
+export interface TrendMarker {
+  cycleId: string;
+  label: string;
+}
+
+/** Satisfaction by department (bar chart). */
+export interface DepartmentBar {
+  department: DepartmentRef;
+  figure: Figure;
+}
+
+/** Lines over cycles: one point per cycle of `cycles`, in the same order. */
+export interface Trend {
+  cycles: CycleRef[];
+  series: { key: string; label: string; points: Figure[] }[];
+  markers: TrendMarker[];
+}
+
+/** The favourable / neutral / unfavourable split per question (stacked bar). */
+export interface QuestionSplit {
+  questionId: string;
+  text: string;
+  driver: string | null;
+  split: Split;
+}
+
+/** Participation per cycle and department. */
+export interface ParticipationRow {
+  department: DepartmentRef;
+  /** One per cycle of `cycles`, in the same order. */
+  cells: { invited: number; answered: Count; rate: Count }[];
+}
+export interface Participation {
+  cycles: CycleRef[];
+  rows: ParticipationRow[];
+  total: { invited: number; answered: Count; rate: Count }[];
+}
+
+/** A heatmap: the internal-customer matrix (answering × rated) or departments × drivers. */
+export interface Heatmap {
+  rows: DepartmentRef[];
+  columns: { id: string; name: string }[];
+  /** cells[row][column]. */
+  cells: Figure[][];
+  /** Each column over all rows shown (a provider's score from all its internal customers). */
+  columnTotals: Figure[];
+  /** Each row over all columns. */
+  rowTotals: Figure[];
+}
+
+/** The filters every insight page reads from its URL, so a view can be bookmarked. */
+export interface InsightFilters {
+  surveyId: string;
+  /** Cycle numbers, inclusive; the loader fills in the latest twelve when absent. */
+  fromCycle: number;
+  toCycle: number;
+  departmentId: string | null;
+}
+
+export interface SurveyChoice {
+  id: string;
+  title: string;
+}
+
+export interface OverviewView {
+  filters: InsightFilters;
+  surveys: SurveyChoice[];
+  departments: DepartmentRef[];
+  cycles: CycleRef[];
+  threshold: number;
+  latest: CycleRef | null;
+  /** Mean score (1–5) of the latest cycle's scale questions, with the change since the previous. */
+  score: Figure;
+  /** eNPS of the latest cycle (null when the survey asks no NPS question). */
+  enps: Figure | null;
+  byDepartment: DepartmentBar[];
+  trend: Trend;
+  enpsTrend: Trend | null;
+  questions: QuestionSplit[];
+  participation: Participation;
+}
