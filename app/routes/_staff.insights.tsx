@@ -1,14 +1,55 @@
-import type { MetaFunction } from '@remix-run/node';
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { NavLink, Outlet, useLocation } from '@remix-run/react';
+
+import { ErrorPage, useErrorStatus } from '~/components/error-page';
+import insightStyles from '~/styles/insights.css';
+import { requireStaff } from '~/utils/permissions.server';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: insightStyles }];
 
 export const meta: MetaFunction = () => [{ title: 'Insights · Innerloop' }];
 
-// Placeholder until the insights issue lands; it keeps the navigation honest meanwhile.
-export default function InsightsPage() {
+// Leaders and HR admins; each page below narrows to the user's scope itself (loaders run side by
+// side, so none may rely on this one).
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  return null;
+}
+
+const pages = [
+  { to: '/insights', label: 'Overview', end: true },
+  { to: '/insights/matrix', label: 'Internal-customer matrix', end: false },
+  { to: '/insights/drivers', label: 'Drivers', end: false },
+  { to: '/insights/comments', label: 'Comments', end: false },
+];
+
+export default function InsightsLayout() {
+  // The survey and cycle range travel from page to page, so a view stays the same view.
+  const { search } = useLocation();
+  const keep = new URLSearchParams();
+  for (const name of ['survey', 'from', 'to']) {
+    const value = new URLSearchParams(search).get(name);
+    if (value) keep.set(name, value);
+  }
+  const suffix = keep.size > 0 ? `?${keep}` : '';
   return (
-    <section aria-labelledby="page-title">
-      <h1 id="page-title">Insights</h1>
-      <p>Satisfaction by department, by the department that serves them, and over time.</p>
-      <p className="muted">This area is being built.</p>
+    <section aria-labelledby="page-title" className="insights">
+      <nav className="sub-nav" aria-label="Insights">
+        <ul>
+          {pages.map((page) => (
+            <li key={page.to}>
+              <NavLink to={`${page.to}${suffix}`} end={page.end}>
+                {page.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Outlet />
     </section>
   );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage status={useErrorStatus()} />;
 }
