@@ -155,7 +155,10 @@ async function runLoad(job: object): Promise<Record<string, number>> {
 }
 
 async function startApp(dataDir: string, port: number) {
-  const child = spawn(process.execPath, [path.join(root, 'build', 'server.js')], {
+  // BENCH_CPU_PROFILE=<dir> writes the app's CPU profile there, to see where a response's time goes.
+  const profile = process.env.BENCH_CPU_PROFILE;
+  const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`] : [];
+  const child = spawn(process.execPath, [...flags, path.join(root, 'build', 'server.js')], {
     cwd: root,
     env: {
       ...process.env,

@@ -64,6 +64,20 @@ describe('field update operators', () => {
     });
   });
 
+  it('new fields take lexicographic order; a scalar in the path refuses $set', async () => {
+    const coll = await seeded('order', [{ _id: 1, a: 5 }]);
+    await coll.updateOne({ _id: 1 }, u({ $set: { z: 1, m: { y: 1, b: 2 } }, $inc: { c: 1 } }));
+    const doc = await coll.findOne({ _id: 1 });
+    expect(Object.keys(doc ?? {})).toEqual(['_id', 'a', 'c', 'm', 'z']);
+    await expectServerError(
+      coll.updateOne({ _id: 1 }, u({ $set: { 'a.b': 1 } })),
+      28,
+      'PathNotViable',
+    );
+    const unset = await coll.updateOne({ _id: 1 }, u({ $unset: { 'a.b': 1 } }));
+    expect(unset.modifiedCount).toBe(0);
+  });
+
   it('a no-op update matches but does not modify', async () => {
     const coll = await seeded('noop', [{ _id: 1, a: 1 }]);
     const result = await coll.updateOne({ _id: 1 }, { $set: { a: 1 } });

@@ -253,6 +253,107 @@ function keepId(doc: Doc, operators: Doc): void {
   }
 }
 
+const SIMPLE_OPERATORS = new Set(['$set', '$unset', '$inc']);
+
+function comparePaths(a: string, b: string): number {
+  const left = a.split('.');
+  const right = b.split('.');
+  for (let index = 0; index < Math.min(left.length, right.length); index++) {
+    const x = left[index];
+    const y = right[index];
+    if (x === y) continue;
+    const numeric = /^\d+$/;
+    if (numeric.test(x) && numeric.test(y)) return Number(x) - Number(y);
+    return x < y ? -1 : 1;
+  }
+  return left.length - right.length;
+}
+
+type Parent = { parent: Doc; field: string } | { blockedBy: string; value: unknown } | null;
+
+/**
+ * The parent object a plain dotted path leads to in `doc`, and the last field name; `blockedBy`
+ * when a scalar stands in the way; null when the path crosses an array (MongoDB's finer rules
+ * there are left to mingo). With `create`, missing intermediate objects are made.
+ */
+function plainParent(doc: Doc, path: string, create: boolean): Parent {
+  const parts = path.split('.');
+  if (parts.some((part) => part === '')) return null;
+  let at: Doc = doc;
+  for (const [index, part] of parts.slice(0, -1).entries()) {
+    const next = at[part];
+    if (next === undefined) {
+      if (!create) return { parent: {}, field: parts[parts.length - 1] };
+      const made: Doc = {};
+      at[part] = made;
+      at = made;
+    } else if (isPlainObject(next)) {
+      at = next;
+    } else if (Array.isArray(next)) {
+      return null;
+    } else {
+      return { blockedBy: parts.slice(0, index + 1).join('.'), value: next };
+    }
+  }
+  return { parent: at, field: parts[parts.length - 1] };
+}
+
+/**
+ * $set, $unset and $inc on plain paths through plain objects, applied directly: these are most
+ * writes (counters, flags, whole fields), and mingo builds its whole operator context for each
+ * call. Returns false, having changed nothing, when anything needs mingo's general rules.
+ */
+function applySimple(doc: Doc, operators: Doc): boolean {
+  const entries = Object.entries(operators);
+  for (const [operator, fields] of entries) {
+    if (!SIMPLE_OPERATORS.has(operator) || !isPlainObject(fields)) return false;
+    for (const [path, argument] of Object.entries(fields)) {
+      if (path.includes('$') || path === '_id' || path.startsWith('_id.')) return false;
+      const found = plainParent(doc, path, false);
+      if (found === null) return false;
+      if ('blockedBy' in found && operator !== '$unset') {
+        throw new CommandError(
+          'PathNotViable',
+          `Cannot create field '${path.slice(found.blockedBy.length + 1).split('.')[0]}' in element {${found.blockedBy.split('.').at(-1)}: ${JSON.stringify(keyOf(found.value))}}`,
+        );
+      }
+      if (operator === '$inc') {
+        if (typeof argument !== 'number') return false;
+        const current = lookup(doc, path);
+        if (current.exists && typeof current.value !== 'number') return false;
+      }
+    }
+  }
+  // MongoDB (5.0 and later) visits the fields in lexicographic order, numeric names numerically,
+  // which decides the order new fields take in the document.
+  const changes = entries
+    .flatMap(([operator, fields]) =>
+      Object.entries(fields as Doc).map(([path, argument]) => ({ operator, path, argument })),
+    )
+    .sort((a, b) => comparePaths(a.path, b.path));
+  for (const { operator, path, argument } of changes) {
+    if (operator === '$unset') {
+      const found = plainParent(doc, path, false);
+      if (found && 'parent' in found && Object.hasOwn(found.parent, found.field)) {
+        delete found.parent[found.field];
+      }
+      continue;
+    }
+    const found = plainParent(doc, path, true);
+    if (!found || !('parent' in found)) {
+      throw new CommandError('PathNotViable', `Cannot create field in element of ${path}`);
+    }
+    if (operator === '$inc') {
+      const current = found.parent[found.field];
+      found.parent[found.field] = (typeof current === 'number' ? current : 0) + Number(argument);
+    } else {
+      // A copy, so documents updated by one updateMany never share a nested value.
+      found.parent[found.field] = cloneDoc(argument);
+    }
+  }
+  return true;
+}
+
 /** Applies operator-style update `operators` to `doc` in place. */
 export function applyOperators(
   doc: Doc,
@@ -263,6 +364,7 @@ export function applyOperators(
   checkConflicts(operators);
   checkTypes(doc, operators);
   keepId(doc, operators);
+  if (arrayFilters === undefined && applySimple(doc, operators)) return;
   const rest: Doc = {};
   for (const [operator, fields] of Object.entries(operators)) {
     if (!isPlainObject(fields)) continue;
