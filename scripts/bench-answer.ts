@@ -206,6 +206,16 @@ async function verify(dataDir: string, stored: number) {
     const incremental = await snapshot();
     await rebuildRollups();
     const rebuilt = await snapshot();
+    if (incremental !== rebuilt) {
+      const before = JSON.parse(incremental) as unknown[];
+      const after = JSON.parse(rebuilt) as unknown[];
+      const index = before.findIndex(
+        (row, at) => JSON.stringify(row) !== JSON.stringify(after[at]),
+      );
+      log(`Rollups differ from a rebuild (${before.length} vs ${after.length} documents); first:`);
+      log(`  incremental ${JSON.stringify(before[index])}`);
+      log(`  rebuilt     ${JSON.stringify(after[index])}`);
+    }
     return {
       // Requests cut off when the generator stopped may be stored without being confirmed.
       storedOnce:

@@ -47,6 +47,8 @@ export interface OpenCycle {
   survey: Survey;
   definition: SurveyDefinition;
   asked: AskedQuestion[];
+  /** The type of a question asked in this cycle, for adding answers to rollups. */
+  typeOf: (questionId: string) => AskedQuestion['question']['type'] | undefined;
 }
 
 export type ResolvedLink =
@@ -98,7 +100,8 @@ export async function loadOpenCycle(cycle: Cycle): Promise<OpenCycle | null> {
     questionIds: cycle.questionIds,
     providerDepartmentIds: cycle.providerDepartmentIds.map(String),
   });
-  return { cycle, survey, definition, asked };
+  const types = new Map(asked.map((slot) => [slot.question.id, slot.question.type]));
+  return { cycle, survey, definition, asked, typeOf: (questionId) => types.get(questionId) };
 }
 
 export function languageFor(definition: SurveyDefinition, wanted: string | null | undefined) {

@@ -4,6 +4,7 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
 import { ResponseModel } from '../../models/response.server';
 import { SurveyModel } from '../../models/survey.server';
+import { repliesOf, replyKey } from '../insights/comment-replies.server';
 
 // The receipt code a respondent who wrote a comment is shown once: 80 random bits in Crockford's
 // base32 (no I, L, O or U), in four groups of four. Only its SHA-256 is stored, on the response.
@@ -34,14 +35,22 @@ export function hashReceiptCode(typed: string): string {
   return createHash('sha256').update(normal).digest('hex');
 }
 
+export interface ReceiptReply {
+  text: string;
+  authorName: string;
+  /** YYYY-MM-DD: the day the leader replied. */
+  day: string;
+}
+
 export interface ReceiptComment {
   text: string;
   /** The language it was written in, so the page can mark it up as such. */
   language: string;
+  replies: ReceiptReply[];
 }
 
 /**
- * The comments a receipt code unlocks (replies come with the actions issue), or not found.
+ * The comments a receipt code unlocks, each with the leaders' replies to it, or not found.
  * Only `text` questions are comments: a single-choice answer is a string too.
  */
 export async function lookUpReceipt(
@@ -56,13 +65,30 @@ export async function lookUpReceipt(
   const textIds = new Set(
     survey?.questions.filter((question) => question.type === 'text').map((question) => question.id),
   );
+  const comments = response.answers.flatMap((answer) =>
+    textIds.has(answer.questionId) && typeof answer.value === 'string'
+      ? [
+          {
+            text: answer.value,
+            address: {
+              responseId: String(response._id),
+              questionId: answer.questionId,
+              providerDepartmentId: answer.providerDepartmentId
+                ? String(answer.providerDepartmentId)
+                : null,
+            },
+          },
+        ]
+      : [],
+  );
+  const replies = await repliesOf(comments.map((comment) => comment.address));
   return {
     found: true,
-    comments: response.answers.flatMap((answer) =>
-      textIds.has(answer.questionId) && typeof answer.value === 'string'
-        ? [{ text: answer.value, language: response.language }]
-        : [],
-    ),
+    comments: comments.map(({ text, address }) => ({
+      text,
+      language: response.language,
+      replies: replies.get(replyKey(address)) ?? [],
+    })),
   };
 }
 

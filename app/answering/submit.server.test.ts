@@ -10,7 +10,7 @@ import { setupTestDatabase } from '../../tests/support/test-database';
 import { hashToken, newToken } from '../surveys/tokens.server';
 import { openInviteLink, resolveLink } from './invite-link.server';
 import { hashReceiptCode } from './receipt.server';
-import { applyRollups, rebuildRollups } from './rollups.server';
+import { applyRollups, rebuildRollups, respondentsQuestionId } from './rollups.server';
 import { submissionKeyFor } from './submission-key.server';
 import { recoverResponses, submitResponse } from './submit.server';
 
@@ -271,6 +271,11 @@ describe('exactly once', () => {
       .reduce((total, row) => total + row.count, 0);
     expect(scaleCount).toBe(200);
     expect(rows.filter((row) => row.questionId === 'q-scale')).toHaveLength(4);
+    // Confirmed means counted and unlinked: no key outlives its confirmation, and the respondent
+    // counters (written in shared batches) add up to the responses.
+    expect(await ResponseModel.countDocuments({ submissionKey: { $exists: true } })).toBe(0);
+    const respondents = rows.filter((row) => row.questionId === respondentsQuestionId);
+    expect(respondents.reduce((total, row) => total + row.count, 0)).toBe(200);
   });
 });
 

@@ -10,7 +10,8 @@ import type { FieldErrors } from '../utils/submission';
 import { errorsByField } from '../utils/submission';
 import { isCycleOpen, type OpenCycle, type ResolvedLink, resolveLink } from './invite-link.server';
 import { newReceiptCode } from './receipt.server';
-import { applyRollups, rebuildRollups } from './rollups.server';
+import { rollUpAndRelease } from './rollup-batch.server';
+import { rebuildRollups } from './rollups.server';
 import { submissionKeyFor, submissionKeysFor } from './submission-key.server';
 import { submissionSchema, type ValidSubmission } from './submission-schema';
 
@@ -142,7 +143,7 @@ async function storeResponse({
   // 2. The invite is used, by the day only. If another submission got there first (it finished
   // and released its key between our check and our insert), this one is the duplicate.
   if (inviteId) {
-    const marked = await InviteModel.updateOne(
+    const marked = await InviteModel.collection.updateOne(
       { _id: inviteId, usedOn: null },
       { $set: { usedOn: day } },
     );
@@ -152,17 +153,13 @@ async function storeResponse({
     }
   }
 
-  // 3. The rollups, 4. and the link to the invite is gone.
-  const types = new Map(open.asked.map((slot) => [slot.question.id, slot.question.type]));
-  await applyRollups(
-    { cycleId: cycle._id, surveyId: survey._id, departmentId },
-    submission.answers,
-    (questionId) => types.get(questionId),
-  );
-  await ResponseModel.updateOne(
-    { _id: id },
-    { $unset: { submissionKey: 1 }, $set: { rolledUp: true } },
-  );
+  // 3. The rollups, 4. and the link to the invite is gone: together with the responses that
+  // arrived alongside this one.
+  await rollUpAndRelease(id, {
+    target: { cycleId: cycle._id, surveyId: survey._id, departmentId },
+    answers: submission.answers,
+    typeOf: open.typeOf,
+  });
   if (!survey.hasAnswers && !surveysWithAnswers.has(String(survey._id))) {
     surveysWithAnswers.add(String(survey._id));
     await SurveyModel.updateOne(

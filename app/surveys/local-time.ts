@@ -4,14 +4,23 @@
 export const defaultTimeZone = 'Europe/Oslo';
 
 /** The local calendar date (YYYY-MM-DD) of an instant in a time zone. */
+// Building a formatter costs far more than using one, and every response needs the day.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function localDate(instant: Date, timeZone: string): string {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    // en-CA writes dates as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    // Time zones are few; an unknown one throws above and is never kept.
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
 
 /** A date (YYYY-MM-DD) some days later (or earlier, with a negative count). */
