@@ -4,7 +4,8 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 
-import { lookUpReceipt, receiptLimits } from '~/answering/receipt.server';
+import { lookUpReceipt, type ReceiptComment, receiptLimits } from '~/answering/receipt.server';
+import { readForm } from '~/utils/form.server';
 
 export const handle = { i18n: ['receipt'] };
 
@@ -14,7 +15,7 @@ const receiptForm = z.object({ code: z.string().trim().min(1).max(200) });
 
 type ReceiptResult =
   | { outcome: 'invalid' | 'not-found' | 'too-many' }
-  | { outcome: 'found'; comments: { text: string; language: string }[] };
+  | { outcome: 'found'; comments: ReceiptComment[] };
 
 /**
  * Looks up a receipt code. A POST, so the code (which unlocks a comment) stays out of addresses,
@@ -24,7 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!(await receiptLimits.take(context.clientAddress))) {
     return json<ReceiptResult>({ outcome: 'too-many' }, { status: 429 });
   }
-  const parsed = receiptForm.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = receiptForm.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return json<ReceiptResult>({ outcome: 'invalid' }, { status: 400 });
   const lookup = await lookUpReceipt(parsed.data.code);
   if (!lookup.found) return json<ReceiptResult>({ outcome: 'not-found' });
@@ -32,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Receipt() {
-  const { t } = useTranslation('receipt');
+  const { t, i18n } = useTranslation('receipt');
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const id = useId();
@@ -75,14 +76,40 @@ export default function Receipt() {
       {result?.outcome === 'found' ? (
         <div className="receipt-result" role="status">
           {result.comments.map((comment, index) => (
-            <figure key={index} className="receipt-comment">
-              <figcaption>{t('yourComments')}</figcaption>
+            <article key={index} className="receipt-comment" aria-labelledby={`${id}-c${index}`}>
+              <h2 id={`${id}-c${index}`}>{t('yourComments')}</h2>
               <blockquote lang={comment.language}>{comment.text}</blockquote>
-            </figure>
+              {comment.replies.length > 0 ? (
+                <section aria-labelledby={`${id}-r${index}`}>
+                  <h3 id={`${id}-r${index}`}>{t('replies')}</h3>
+                  <ul className="receipt-replies">
+                    {comment.replies.map((reply, at) => (
+                      <li key={at}>
+                        <p>{reply.text}</p>
+                        <p className="muted">
+                          {t('replyFrom', {
+                            name: reply.authorName,
+                            day: formatDay(reply.day, i18n.language),
+                          })}
+                        </p>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              ) : (
+                <p className="muted">{t('noReplies')}</p>
+              )}
+            </article>
           ))}
-          <p className="muted">{t('noReplies')}</p>
         </div>
       ) : null}
     </section>
   );
+}
+
+/** A reply's day (YYYY-MM-DD) as the reader's language writes dates. */
+function formatDay(day: string, language: string): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }

@@ -1,0 +1,97 @@
+import { createRemixStub } from '@remix-run/testing';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+
+import type { InsightComment } from '~/insights/comment-view';
+
+import { CommentList } from './comment-list';
+
+afterEach(cleanup);
+
+const comments: InsightComment[] = [
+  {
+    ref: 'ref-one',
+    text: 'Mer kaffe, takk.',
+    language: 'nb',
+    questionText: 'Anything else?',
+    cycleNumber: 4,
+    departmentName: 'Kitchen',
+    replies: [{ text: 'Ordered a new machine.', authorName: 'Lea Der', day: '2026-03-09' }],
+  },
+  {
+    ref: 'ref-two',
+    text: 'More light in the hall.',
+    language: 'en',
+    questionText: 'What should we stop doing?',
+    cycleNumber: 5,
+    departmentName: 'Service floor',
+    replies: [],
+  },
+];
+
+function renderList(props: Partial<Parameters<typeof CommentList>[0]> = {}) {
+  const Stub = createRemixStub([
+    {
+      path: '/insights/comments',
+      Component: () => (
+        <CommentList comments={comments} withheldGroups={0} submitting={false} {...props} />
+      ),
+    },
+  ]);
+  render(<Stub initialEntries={['/insights/comments']} />);
+}
+
+describe('CommentList', () => {
+  it('marks each comment up in its language, with its question, cycle, department and replies', async () => {
+    renderList();
+    const first = await screen.findByRole('article', { name: 'Comment 1: Anything else?' });
+    expect(within(first).getByText('Mer kaffe, takk.').getAttribute('lang')).toBe('nb');
+    expect(within(first).getByText('Cycle 4 · Kitchen · Norwegian Bokmål')).toBeTruthy();
+    const replies = within(first).getByRole('region', { name: 'Replies to comment 1' });
+    expect(within(replies).getByText('Ordered a new machine.')).toBeTruthy();
+    expect(within(replies).getByText('2026-03-09').getAttribute('datetime')).toBe('2026-03-09');
+
+    const second = screen.getByRole('article', { name: 'Comment 2: What should we stop doing?' });
+    expect(within(second).getByText('More light in the hall.').getAttribute('lang')).toBe('en');
+    expect(within(second).queryByRole('region')).toBeNull();
+    expect(screen.queryByText(/withheld/)).toBeNull();
+  });
+
+  it('gives every comment a labelled reply box that posts the comment’s ref', async () => {
+    renderList();
+    const box = await screen.findByRole('textbox', { name: 'Reply to comment 2' });
+    const form = box.closest('form');
+    expect(form?.getAttribute('method')).toBe('post');
+    const fields = new FormData(form ?? undefined);
+    expect(fields.get('intent')).toBe('reply');
+    expect(fields.get('ref')).toBe('ref-two');
+    expect(screen.getAllByRole('button', { name: 'Post reply' })).toHaveLength(2);
+  });
+
+  it('shows a refused reply beside its own box, keeping what was typed', async () => {
+    renderList({
+      failure: {
+        at: 1,
+        errors: { text: ['Write a reply.'] },
+        values: { text: ' ', ref: 'ref-two' },
+      },
+    });
+    const box = await screen.findByRole('textbox', { name: 'Reply to comment 2' });
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect(box.getAttribute('aria-describedby')).toContain(
+      screen.getByRole('alert').getAttribute('id') ?? 'missing',
+    );
+    expect(screen.getByRole('alert').textContent).toBe('Write a reply.');
+    expect(
+      screen.getByRole('textbox', { name: 'Reply to comment 1' }).getAttribute('aria-invalid'),
+    ).toBeNull();
+  });
+
+  it('says how many groups are withheld without a count per group', async () => {
+    renderList({ comments: [], withheldGroups: 3 });
+    expect(await screen.findByText('No comments to show for these filters.')).toBeTruthy();
+    expect(
+      screen.getByText('Comments from 3 groups are withheld to protect anonymity.'),
+    ).toBeTruthy();
+  });
+});

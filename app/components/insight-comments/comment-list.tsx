@@ -1,0 +1,96 @@
+import { useId } from 'react';
+
+import type { InsightComment } from '~/insights/comment-view';
+import { languageNames } from '~/people/schemas';
+
+import { type ReplyFailure, ReplyForm } from './reply-form';
+
+/** The comments of one page, each with its replies and a reply box, then what is withheld. */
+export function CommentList({
+  comments,
+  withheldGroups,
+  failure,
+  submitting,
+}: {
+  comments: InsightComment[];
+  withheldGroups: number;
+  /** A refused reply, and which comment's box (by place on the page) it came from. */
+  failure?: ReplyFailure & { at: number };
+  submitting: boolean;
+}) {
+  return (
+    <>
+      {comments.length === 0 ? (
+        <p className="muted">No comments to show for these filters.</p>
+      ) : (
+        <ol className="comment-list">
+          {comments.map((comment, at) => (
+            <CommentItem
+              // Refs are fresh on every load; a comment's place on the page is what stays.
+              key={at}
+              comment={comment}
+              at={at}
+              failure={failure?.at === at ? failure : undefined}
+              submitting={submitting}
+            />
+          ))}
+        </ol>
+      )}
+      <WithheldSummary groups={withheldGroups} />
+    </>
+  );
+}
+
+export function WithheldSummary({ groups }: { groups: number }) {
+  if (groups === 0) return null;
+  return (
+    <p className="withheld-summary">
+      Comments from {groups === 1 ? '1 group' : `${groups} groups`} are withheld to protect
+      anonymity.
+    </p>
+  );
+}
+
+function CommentItem({
+  comment,
+  at,
+  failure,
+  submitting,
+}: {
+  comment: InsightComment;
+  at: number;
+  failure?: ReplyFailure;
+  submitting: boolean;
+}) {
+  const id = useId();
+  return (
+    <li className="comment">
+      <article aria-labelledby={`${id}-question`}>
+        <h3 id={`${id}-question`} className="comment-question">
+          <span className="visually-hidden">Comment {at + 1}:</span> {comment.questionText}
+        </h3>
+        <p className="comment-meta muted">
+          Cycle {comment.cycleNumber} · {comment.departmentName} · {languageNames[comment.language]}
+        </p>
+        <blockquote lang={comment.language} className="comment-text">
+          {comment.text}
+        </blockquote>
+        {comment.replies.length > 0 ? (
+          <section aria-label={`Replies to comment ${at + 1}`} className="comment-replies">
+            <ul>
+              {comment.replies.map((reply, index) => (
+                <li key={index}>
+                  <p>{reply.text}</p>
+                  <p className="muted">
+                    {reply.authorName}, <time dateTime={reply.day}>{reply.day}</time>
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        <ReplyForm commentRef={comment.ref} at={at} failure={failure} submitting={submitting} />
+      </article>
+    </li>
+  );
+}

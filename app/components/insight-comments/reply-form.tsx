@@ -1,0 +1,63 @@
+import { Form } from '@remix-run/react';
+import { useId } from 'react';
+
+import { replyMaxLength } from '~/insights/comment-filters';
+
+export interface ReplyFailure {
+  errors: Record<string, string[] | undefined>;
+  values: Record<string, string | string[]>;
+}
+
+/**
+ * The reply box under one comment. `at` (the comment's place on the page) only tells the page
+ * which box a refusal belongs to; the ref alone says which comment is meant.
+ */
+export function ReplyForm({
+  commentRef,
+  at,
+  failure,
+  submitting,
+}: {
+  commentRef: string;
+  at: number;
+  failure?: ReplyFailure;
+  submitting: boolean;
+}) {
+  const id = useId();
+  const error = failure?.errors.text?.[0] ?? failure?.errors.ref?.[0] ?? failure?.errors.form?.[0];
+  const typed = failure?.values.text;
+  return (
+    <Form method="post" className="reply-form">
+      <input type="hidden" name="intent" value="reply" />
+      <input type="hidden" name="ref" value={commentRef} />
+      <input type="hidden" name="at" value={at} />
+      <div className="field">
+        <label htmlFor={`${id}-text`}>
+          Reply <span className="visually-hidden">to comment {at + 1}</span>
+        </label>
+        <p id={`${id}-hint`} className="field-hint">
+          The person who wrote this comment reads your reply, with your name, through their receipt
+          code.
+        </p>
+        <textarea
+          id={`${id}-text`}
+          name="text"
+          rows={3}
+          maxLength={replyMaxLength}
+          required
+          defaultValue={typeof typed === 'string' ? typed : ''}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+        />
+        {error ? (
+          <p id={`${id}-error`} className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </div>
+      <button type="submit" className="button" disabled={submitting}>
+        Post reply
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+import { languageCode } from '../surveys/survey-schema';
+
+// The comment page's inputs, shared by its route, its server module and its form. Read by the
+// browser too, so nothing here imports a *.server.ts module.
+
+export const commentsPageSize = 50;
+export const replyMaxLength = 2000;
+
+const objectIdPattern = /^[0-9a-f]{24}$/i;
+const cycleNumber = z.coerce.number().int().min(1).max(100_000);
+
+/** A filter that is absent or empty means "all". */
+const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+/**
+ * The filters as the address carries them. Ids are checked for shape only; whether they name
+ * something the user may see is the server module's question. A cycle number, language or page
+ * that makes no sense is dropped (and the page says so) rather than refused.
+ */
+export const commentFiltersSchema = z.object({
+  survey: z.preprocess(
+    blankToUndefined,
+    z.string().regex(objectIdPattern, 'That survey address is not valid.').optional(),
+  ),
+  department: z.preprocess(
+    blankToUndefined,
+    z.string().regex(objectIdPattern, 'That department address is not valid.').optional(),
+  ),
+  question: z.preprocess(blankToUndefined, z.string().max(40).optional()),
+  from: z.preprocess(blankToUndefined, cycleNumber.optional()).catch(undefined),
+  to: z.preprocess(blankToUndefined, cycleNumber.optional()).catch(undefined),
+  cycle: z.preprocess(blankToUndefined, cycleNumber.optional()).catch(undefined),
+  language: z.preprocess(blankToUndefined, languageCode.optional()).catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+export type CommentFilterInput = z.infer<typeof commentFiltersSchema>;
+
+export const replyFormSchema = z.object({
+  intent: z.literal('reply', { errorMap: () => ({ message: 'Choose what to do.' }) }),
+  ref: z.string({ required_error: 'Choose a comment to reply to.' }).min(1).max(1000),
+  text: z
+    .string({ required_error: 'Write a reply.' })
+    .trim()
+    .min(1, 'Write a reply.')
+    .max(replyMaxLength, `Keep the reply to ${replyMaxLength} characters or fewer.`),
+});
+export type ReplyForm = z.infer<typeof replyFormSchema>;

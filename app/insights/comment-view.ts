@@ -1,0 +1,52 @@
+import type { LanguageCode } from '../surveys/survey-schema';
+import type { CycleRef, DepartmentRef, SurveyChoice } from './types';
+
+// What the comment page reads. A comment carries nothing finer than its cycle: no response id, no
+// day, no position in time; its `ref` is an opaque handle for replying (comment-ref.server.ts).
+
+export interface CommentReplyView {
+  text: string;
+  authorName: string;
+  /** YYYY-MM-DD: the day the leader replied. */
+  day: string;
+}
+
+export interface InsightComment {
+  ref: string;
+  text: string;
+  language: LanguageCode;
+  questionText: string;
+  cycleNumber: number;
+  departmentName: string;
+  replies: CommentReplyView[];
+}
+
+export interface CommentFilters {
+  surveyId: string;
+  fromCycle: number;
+  toCycle: number;
+  questionId: string | null;
+  departmentId: string | null;
+  language: LanguageCode | null;
+  page: number;
+}
+
+export interface CommentsView {
+  surveys: SurveyChoice[];
+  /** Null when there is no survey to show comments of yet. */
+  filters: CommentFilters | null;
+  /** Closed cycles of the survey, the ones comments are shown for. */
+  cycles: CycleRef[];
+  questions: { id: string; text: string }[];
+  departments: DepartmentRef[];
+  languages: LanguageCode[];
+  threshold: number;
+  /** Filters that were left out because they made no sense, in plain words. */
+  notes: string[];
+  comments: InsightComment[];
+  /** (cycle, department) groups of the filter whose comments are withheld; no counts per group. */
+  withheldGroups: number;
+  total: number;
+  page: number;
+  pageCount: number;
+}

@@ -1,0 +1,114 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
+import {
+  type ShouldRevalidateFunction,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from '@remix-run/react';
+
+import { ErrorPage, useErrorStatus } from '~/components/error-page';
+import { CommentFiltersForm } from '~/components/insight-comments/comment-filters-form';
+import { CommentList } from '~/components/insight-comments/comment-list';
+import { Pagination } from '~/components/pagination';
+import { commentFiltersSchema, replyFormSchema } from '~/insights/comment-filters';
+import { postReply } from '~/insights/comment-replies.server';
+import { listComments } from '~/insights/comments.server';
+import { readForm, refuseForm } from '~/utils/form.server';
+import { requireStaff } from '~/utils/permissions.server';
+import { formValues, parseSubmission } from '~/utils/submission';
+
+export const meta: MetaFunction = () => [{ title: 'Comments · Insights · Innerloop' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request);
+  const parsed = commentFiltersSchema.safeParse(
+    Object.fromEntries(new URL(request.url).searchParams),
+  );
+  if (!parsed.success) {
+    throw new Response(parsed.error.issues[0]?.message ?? 'Bad filters', { status: 400 });
+  }
+  const outcome = await listComments(user, parsed.data);
+  if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status });
+  return json(outcome.view);
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireStaff(request);
+  const formData = await readForm(request);
+  const form = parseSubmission(formData, replyFormSchema);
+  if (!form.ok) return refuseForm(form);
+  const outcome = await postReply(user, form.data);
+  if (!outcome.ok) {
+    return refuseForm(
+      { errors: { [outcome.field]: [outcome.message] }, values: formValues(formData) },
+      outcome.status,
+    );
+  }
+  // Back to the same view, so a reload does not post the reply twice.
+  const { search } = new URL(request.url);
+  return redirect(`/insights/comments${search}`);
+}
+
+// After a refused reply the page stays as it was, so the message stays beside its box.
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  actionResult,
+  defaultShouldRevalidate,
+}) => (isRefusal(actionResult) ? false : defaultShouldRevalidate);
+
+function isRefusal(result: unknown): boolean {
+  return typeof result === 'object' && result !== null && 'errors' in result;
+}
+
+export default function InsightComments() {
+  const view = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const submitting = useNavigation().state === 'submitting';
+  const [searchParams] = useSearchParams();
+  const at = Number(failure?.values.at);
+  return (
+    <>
+      <h1 id="page-title">Comments</h1>
+      <p>
+        Anonymous comments, in a shuffled order, from groups of at least{' '}
+        {view.threshold > 0 ? view.threshold : 'the survey’s threshold of'} people. Comments appear
+        once a cycle closes.
+      </p>
+      {view.surveys.length === 0 ? (
+        <p className="muted">No survey has run yet, so there are no comments to read.</p>
+      ) : (
+        <CommentFiltersForm view={view} />
+      )}
+      {view.notes.map((note) => (
+        <p key={note} className="form-alert" role="status">
+          {note}
+        </p>
+      ))}
+      {view.filters ? (
+        <>
+          <p aria-live="polite">
+            {view.total === 1 ? '1 comment' : `${view.total.toLocaleString('en')} comments`}
+            {view.pageCount > 1 ? `, page ${view.page} of ${view.pageCount}` : ''}
+          </p>
+          <CommentList
+            comments={view.comments}
+            withheldGroups={view.withheldGroups}
+            failure={failure && Number.isInteger(at) ? { ...failure, at } : undefined}
+            submitting={submitting}
+          />
+          <Pagination
+            page={view.page}
+            pageCount={view.pageCount}
+            searchParams={searchParams}
+            label="Comment pages"
+          />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage status={useErrorStatus()} />;
+}
