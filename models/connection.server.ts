@@ -5,7 +5,7 @@ import mongoose from 'mongoose';
 
 import { getEnv } from '../app/utils/env.server';
 import { createLogger, type Logger } from '../app/utils/log.server';
-import { startEngine } from '../engine/src/index.js';
+import { startEngine, startEngineThread } from '../engine/src/index.js';
 import { findLocalMongod, startLocalMongod } from './local-mongod.server';
 
 export type EngineKind = 'embedded' | 'mongod' | 'external';
@@ -27,6 +27,8 @@ export interface ConnectOptions {
   /** Path of a mongod to run; null skips the search and goes straight to the embedded engine. */
   localMongod?: string | null;
   logger?: Logger;
+  /** Run the embedded engine in a worker thread, on a core of its own (the app server does). */
+  engineThread?: boolean;
 }
 
 interface DatabaseState {
@@ -57,7 +59,12 @@ export function connectDatabase(options?: ConnectOptions): Promise<DatabaseInfo>
 
 function optionsFromEnv(): ConnectOptions {
   const env = getEnv();
-  return { uri: env.MONGODB_URI, dataDir: env.DATA_DIR, logger: createLogger(env.LOG_LEVEL) };
+  return {
+    uri: env.MONGODB_URI,
+    dataDir: env.DATA_DIR,
+    logger: createLogger(env.LOG_LEVEL),
+    engineThread: true,
+  };
 }
 
 async function connect(options: ConnectOptions): Promise<DatabaseInfo> {
@@ -83,16 +90,30 @@ async function connect(options: ConnectOptions): Promise<DatabaseInfo> {
       logger.info(`Database: local mongod (${binary}), data in ${dbPath}, database ${dbName}`);
     } else {
       const dataDir = path.join(options.dataDir, 'engine');
-      const engine = await startEngine({
+      const engineOptions = {
         dataDir,
         port: 0,
         host: '127.0.0.1',
         // The engine's own progress notes are detail; the line below is the one that matters.
         logger: {
-          info: (message) => logger.debug(`engine: ${message}`),
-          error: (message) => logger.error(message),
+          info: (message: string) => logger.debug(`engine: ${message}`),
+          error: (message: string) => logger.error(message),
         },
-      });
+      };
+      const engine = options.engineThread
+        ? await startEngineThread({
+            ...engineOptions,
+            // Every acknowledged write is already in the journal; without the engine the app can
+            // only fail requests, so it stops and lets its supervisor start it again.
+            onUnexpectedExit: (reason) => {
+              logger.error(
+                `The embedded engine stopped unexpectedly (${reason}); stopping the app`,
+              );
+              process.exitCode = 1;
+              process.kill(process.pid, 'SIGTERM');
+            },
+          })
+        : await startEngine(engineOptions);
       state.stopLocal = () => engine.stop();
       uri = engine.uri;
       info = { engine: 'embedded', where: engine.dataDir, dbName };

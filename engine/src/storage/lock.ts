@@ -2,7 +2,16 @@ import { closeSync, openSync, readFileSync, unlinkSync, writeFileSync } from 'no
 import path from 'node:path';
 
 const LOCK_FILE = 'engine.lock';
-const heldHere = new Set<string>();
+
+/**
+ * When this process started, to the second. With the pid it names the owner of a lock: a lock
+ * with our pid but another start time was left by an earlier process that had the same pid (pids
+ * repeat, in containers especially); one with our pid and start time is held by an engine in this
+ * process, perhaps in another thread.
+ */
+function processStart(): number {
+  return Math.round((Date.now() - process.uptime() * 1000) / 1000);
+}
 
 function isAlive(pid: number): boolean {
   try {
@@ -23,11 +32,9 @@ export function acquireLock(dir: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockPath, 'wx');
-      writeFileSync(fd, String(process.pid));
+      writeFileSync(fd, `${process.pid} ${processStart()}`);
       closeSync(fd);
-      heldHere.add(resolved);
       return () => {
-        heldHere.delete(resolved);
         try {
           unlinkSync(lockPath);
         } catch {
@@ -37,9 +44,11 @@ export function acquireLock(dir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    const owner = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
+    const [pidText, startText] = readFileSync(lockPath, 'utf8').trim().split(/\s+/);
+    const owner = Number.parseInt(pidText ?? '', 10);
     const ownerRuns = Number.isInteger(owner) && isAlive(owner);
-    const ownedByUs = owner === process.pid && heldHere.has(resolved);
+    // Uptime is measured, not stored: allow the start time to come out a second apart.
+    const ownedByUs = owner === process.pid && Math.abs(Number(startText) - processStart()) <= 1;
     if ((ownerRuns && owner !== process.pid) || ownedByUs) {
       throw new Error(
         `The data folder ${resolved} is already in use by another engine (process ${owner}, lock file ${LOCK_FILE}). Stop that engine or choose another data folder.`,
