@@ -1,0 +1,104 @@
+import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+
+import { formatValue, type Measure, tableOfDepartmentBars } from '~/insights/tables';
+import type { DepartmentBar } from '~/insights/types';
+
+import { ChartFrame } from './chart-frame';
+import { ChartViews } from './chart-views';
+import { DataTable } from './data-table';
+import { FigureTooltip } from './figure-tooltip';
+import { EmptyGroupsNote, NoAnswers, NothingToDraw, WithheldNote } from './group-notes';
+import { colourOfSeries, domainOf, measureName, ticksOf } from './scales';
+import { shortLabel } from './short-label';
+
+const BAR_ROW = 40;
+const AXIS_ROOM = 48;
+// SVG attributes cannot read CSS variables: app.css's --color-text.
+const TEXT = '#1d2433';
+
+/** Satisfaction by department: one horizontal bar per department that may be shown. */
+export function DepartmentBarChart({
+  bars,
+  measure = 'score',
+  groupHeading,
+}: {
+  bars: DepartmentBar[];
+  measure?: Measure;
+  /** First column of the table where the bars are not departments, e.g. "Driver". */
+  groupHeading?: string;
+}) {
+  const namesIn = (state: DepartmentBar['figure']['state']) =>
+    bars.filter((bar) => bar.figure.state === state).map((bar) => bar.department.name);
+  const withheld = namesIn('withheld');
+  const empty = namesIn('empty');
+  const plotted = bars.flatMap(({ department, figure }) =>
+    figure.state === 'shown'
+      ? [
+          {
+            id: department.id,
+            value: figure.value,
+            label: `${formatValue(measure, figure.value)} · n = ${figure.n}`,
+          },
+        ]
+      : [],
+  );
+  if (plotted.length === 0 && withheld.length === 0) return <NoAnswers />;
+
+  const nameOf = (id: unknown) => bars.find((bar) => bar.department.id === id)?.department.name;
+  const chart =
+    plotted.length === 0 ? null : (
+      <ChartFrame height={AXIS_ROOM + BAR_ROW * plotted.length}>
+        {(width) => (
+          <BarChart
+            width={width}
+            height={AXIS_ROOM + BAR_ROW * plotted.length}
+            data={plotted}
+            layout="vertical"
+            margin={{ top: 8, right: 104, bottom: 8, left: 8 }}
+          >
+            <CartesianGrid horizontal={false} />
+            <XAxis
+              type="number"
+              domain={domainOf[measure]}
+              ticks={ticksOf[measure]}
+              allowDataOverflow
+            />
+            <YAxis
+              type="category"
+              dataKey="id"
+              width={140}
+              tickFormatter={(id) => shortLabel(nameOf(id) ?? '', 20)}
+            />
+            <Tooltip
+              cursor={{ fill: 'var(--color-accent-soft)' }}
+              content={({ active, label }) => {
+                const bar = bars.find((candidate) => candidate.department.id === label);
+                if (!active || !bar) return null;
+                return (
+                  <FigureTooltip
+                    title={bar.department.name}
+                    lines={[{ label: measureName[measure], figure: bar.figure }]}
+                    measure={measure}
+                  />
+                );
+              }}
+            />
+            <Bar dataKey="value" fill={colourOfSeries(0)} isAnimationActive={false}>
+              <LabelList dataKey="label" position="right" className="chart-label" fill={TEXT} />
+            </Bar>
+          </BarChart>
+        )}
+      </ChartFrame>
+    );
+
+  return (
+    <div className="insight-chart">
+      <ChartViews
+        chart={chart ?? <NothingToDraw />}
+        table={<DataTable table={tableOfDepartmentBars(bars, measure, groupHeading)} />}
+      />
+      {withheld.length > 0 ? <WithheldNote groups={withheld} /> : null}
+      {empty.length > 0 ? <EmptyGroupsNote groups={empty} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+import { createRemixStub } from '@remix-run/testing';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+
+import type { Heatmap as HeatmapData } from '~/insights/types';
+
+import { ChartCard } from './chart-card';
+import { Heatmap } from './heatmap';
+import { everythingReadable, figure, rowsOf } from './test-factories';
+
+afterEach(cleanup);
+
+// The internal-customer matrix: the kitchen and the service floor rate IT and facilities. Only
+// three cooks rated facilities, so that cell is withheld, and with it (complementary suppression)
+// the facilities total would give it away by subtraction, so that is withheld as well.
+const matrix: HeatmapData = {
+  rows: [
+    { id: 'kitchen', name: 'Kitchen' },
+    { id: 'service', name: 'Service floor' },
+  ],
+  columns: [
+    { id: 'it', name: 'IT' },
+    { id: 'facilities', name: 'Facilities' },
+  ],
+  cells: [
+    [figure(4.62, 11), figure(1.43, 3)],
+    [figure(3.18, 27), figure(0, 0)],
+  ],
+  rowTotals: [figure(4.04, 14), figure(3.18, 27)],
+  columnTotals: [figure(3.6, 38), { state: 'withheld' }],
+};
+
+describe('Heatmap', () => {
+  it('prints every value with its n, rows and columns named, totals last', () => {
+    render(<Heatmap heatmap={matrix} rowHeading="Answering department" />);
+    expect(rowsOf(screen.getByRole('table'))).toEqual([
+      ['Answering department', 'IT', 'Facilities', 'Overall'],
+      ['Kitchen', '4.62 n = 11', 'withheld', '4.04 n = 14'],
+      ['Service floor', '3.18 n = 27', 'no answers', '3.18 n = 27'],
+      ['Overall', '3.6 n = 38', 'withheld', ''],
+    ]);
+    expect(screen.getByRole('columnheader', { name: 'Facilities' })).toBeTruthy();
+    expect(screen.getByRole('rowheader', { name: 'Service floor' })).toBeTruthy();
+  });
+
+  it('colours a cell by its value on the five-step scale, with the scale explained', () => {
+    render(<Heatmap heatmap={matrix} />);
+    const cellOf = (text: string) => screen.getAllByText(text)[0].closest('td');
+    expect(cellOf('4.62')?.className).toBe('heat-cell heat-5');
+    expect(cellOf('3.18')?.className).toBe('heat-cell heat-3');
+    expect(cellOf('4.04')?.className).toBe('heat-cell heatmap-total heat-4');
+    expect(
+      within(screen.getByRole('list', { name: 'Colour scale' }))
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['1–1.8', '1.8–2.6', '2.6–3.4', '3.4–4.2', '4.2–5']);
+  });
+
+  it('labels withheld cells and shows no number of them anywhere', () => {
+    const { container } = render(<Heatmap heatmap={matrix} />);
+    const withheld = screen.getAllByText('withheld').map((cell) => cell.closest('td'));
+    expect(withheld).toHaveLength(2);
+    for (const cell of withheld) {
+      expect(cell?.className).toContain('heat-withheld');
+      expect(cell?.getAttribute('title')).toBe('Not enough responses to protect anonymity');
+    }
+    expect(screen.getByText('Not enough responses to protect anonymity.')).toBeTruthy();
+    const readable = everythingReadable(container);
+    expect(readable).not.toContain('1.43');
+    expect(readable).not.toMatch(/n = 3\b/);
+  });
+
+  it('links each cell to its trend and marks the chosen one', async () => {
+    const Stub = createRemixStub([
+      {
+        path: '/insights/matrix',
+        Component: () => (
+          <ChartCard title="Internal-customer matrix" tableOnly>
+            <Heatmap
+              heatmap={matrix}
+              cellHref={(row, column) => `/insights/matrix?row=${row}&column=${column}`}
+              selected={{ rowId: 'service', columnId: 'it' }}
+            />
+          </ChartCard>
+        ),
+      },
+    ]);
+    render(<Stub initialEntries={['/insights/matrix']} />);
+    const table = await screen.findByRole('table', { name: 'Internal-customer matrix' });
+    expect(screen.queryByRole('button', { name: 'Chart' })).toBeNull();
+    const links = within(table).getAllByRole('link');
+    expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['4.62 n = 11', '/insights/matrix?row=kitchen&column=it'],
+      ['withheld', '/insights/matrix?row=kitchen&column=facilities'],
+      ['3.18 n = 27', '/insights/matrix?row=service&column=it'],
+      ['no answers', '/insights/matrix?row=service&column=facilities'],
+    ]);
+    expect(links.map((link) => link.getAttribute('aria-current'))).toEqual([
+      null,
+      null,
+      'true',
+      null,
+    ]);
+  });
+
+  it('says "No answers yet" when no department has rated another', () => {
+    render(
+      <Heatmap
+        heatmap={{
+          rows: [{ id: 'kitchen', name: 'Kitchen' }],
+          columns: [{ id: 'it', name: 'IT' }],
+          cells: [[figure(0, 0)]],
+          rowTotals: [figure(0, 0)],
+          columnTotals: [figure(0, 0)],
+        }}
+      />,
+    );
+    expect(screen.getByText('No answers yet')).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('reads internal NPS on the eNPS scale', () => {
+    render(
+      <Heatmap
+        measure="enps"
+        heatmap={{
+          rows: [{ id: 'kitchen', name: 'Kitchen' }],
+          columns: [{ id: 'it', name: 'IT' }],
+          cells: [[figure(-35.71, 14)]],
+          rowTotals: [figure(-35.71, 14)],
+          columnTotals: [figure(-35.71, 14)],
+        }}
+      />,
+    );
+    expect(screen.getAllByText('-35.7')[0].closest('td')?.className).toBe('heat-cell heat-2');
+  });
+});

@@ -1,0 +1,176 @@
+import { Link } from '@remix-run/react';
+
+import { formatValue, type Measure, NO_ANSWERS, OVERALL, WITHHELD } from '~/insights/tables';
+import type { Figure, Heatmap as HeatmapData } from '~/insights/types';
+
+import { useChartCard } from './chart-card';
+import { ANONYMITY_NOTE, NoAnswers, WithheldNote } from './group-notes';
+import { domainOf, HEAT_STEPS, heatStep } from './scales';
+
+export interface HeatmapProps {
+  heatmap: HeatmapData;
+  measure?: Measure;
+  /** Heading of the row names, e.g. "Answering department". */
+  rowHeading?: string;
+  /** Where a cell leads, e.g. the trend of that cell; cells are plain text without it. */
+  cellHref?: (rowId: string, columnId: string) => string;
+  /** The cell whose trend the page shows beside the grid. */
+  selected?: { rowId: string; columnId: string } | null;
+}
+
+/**
+ * A heatmap as an HTML table: it is the chart and the table at once, so screen readers get row and
+ * column headers for every cell. Colour shows the size of a value, and the value and its n are
+ * printed in the cell, so nothing depends on seeing the colour.
+ */
+export function Heatmap({
+  heatmap,
+  measure = 'score',
+  rowHeading = 'Department',
+  cellHref,
+  selected,
+}: HeatmapProps) {
+  const card = useChartCard();
+  const figures = [...heatmap.cells.flat(), ...heatmap.rowTotals, ...heatmap.columnTotals];
+  if (
+    heatmap.rows.length === 0 ||
+    heatmap.columns.length === 0 ||
+    figures.every((figure) => figure.state === 'empty')
+  ) {
+    return <NoAnswers />;
+  }
+  const anyWithheld = figures.some((figure) => figure.state === 'withheld');
+
+  return (
+    <div className="insight-chart">
+      <div className="table-scroll">
+        <table className="heatmap" aria-labelledby={card?.titleId}>
+          <thead>
+            <tr>
+              <th scope="col">{rowHeading}</th>
+              {heatmap.columns.map((column) => (
+                <th key={column.id} scope="col">
+                  {column.name}
+                </th>
+              ))}
+              <th scope="col" className="heatmap-total">
+                {OVERALL}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {heatmap.rows.map((row, rowIndex) => (
+              <tr key={row.id}>
+                <th scope="row">{row.name}</th>
+                {heatmap.columns.map((column, columnIndex) => (
+                  <HeatCell
+                    key={column.id}
+                    figure={heatmap.cells[rowIndex]?.[columnIndex] ?? { state: 'empty' }}
+                    measure={measure}
+                    href={cellHref?.(row.id, column.id)}
+                    selected={selected?.rowId === row.id && selected.columnId === column.id}
+                  />
+                ))}
+                <HeatCell
+                  figure={heatmap.rowTotals[rowIndex] ?? { state: 'empty' }}
+                  measure={measure}
+                  total
+                />
+              </tr>
+            ))}
+            <tr className="heatmap-totals">
+              <th scope="row">{OVERALL}</th>
+              {heatmap.columns.map((column, columnIndex) => (
+                <HeatCell
+                  key={column.id}
+                  figure={heatmap.columnTotals[columnIndex] ?? { state: 'empty' }}
+                  measure={measure}
+                  total
+                />
+              ))}
+              <td className="heatmap-total" />
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <HeatLegend measure={measure} />
+      {anyWithheld ? <WithheldNote /> : null}
+    </div>
+  );
+}
+
+function HeatCell({
+  figure,
+  measure,
+  href,
+  selected = false,
+  total = false,
+}: {
+  figure: Figure;
+  measure: Measure;
+  href?: string;
+  selected?: boolean;
+  total?: boolean;
+}) {
+  const classes = ['heat-cell'];
+  if (total) classes.push('heatmap-total');
+  if (selected) classes.push('heat-selected');
+  let content;
+  if (figure.state === 'shown') {
+    classes.push(`heat-${heatStep(measure, figure.value)}`);
+    content = (
+      <span className="heat-content">
+        <span className="heat-value">{formatValue(measure, figure.value)}</span>{' '}
+        <span className="heat-n">n = {figure.n}</span>
+      </span>
+    );
+  } else {
+    classes.push(figure.state === 'withheld' ? 'heat-withheld' : 'heat-empty');
+    content = (
+      <span className="heat-content">
+        <span className="heat-value">{figure.state === 'withheld' ? WITHHELD : NO_ANSWERS}</span>
+      </span>
+    );
+  }
+  return (
+    <td
+      className={classes.join(' ')}
+      title={figure.state === 'withheld' ? ANONYMITY_NOTE : undefined}
+    >
+      {href ? (
+        // The page stays where it is: picking a cell only changes the trend shown beside the grid.
+        <Link
+          className="heat-link"
+          to={href}
+          preventScrollReset
+          aria-current={selected ? 'true' : undefined}
+        >
+          {content}
+        </Link>
+      ) : (
+        content
+      )}
+    </td>
+  );
+}
+
+/** The colour steps with the values each stands for. */
+function HeatLegend({ measure }: { measure: Measure }) {
+  const [low, high] = domainOf[measure];
+  const width = (high - low) / HEAT_STEPS;
+  const steps = Array.from({ length: HEAT_STEPS }, (_, index) => ({
+    step: index + 1,
+    from: formatValue(measure, low + width * index),
+    to: formatValue(measure, low + width * (index + 1)),
+  }));
+  return (
+    <ul className="heat-legend" aria-label="Colour scale">
+      {steps.map(({ step, from, to }) => (
+        <li key={step}>
+          <span className={`heat-swatch heat-${step}`} aria-hidden="true" />
+          {from}–{to}
+        </li>
+      ))}
+    </ul>
+  );
+}

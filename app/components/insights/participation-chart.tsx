@@ -1,0 +1,89 @@
+import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+
+import { formatValue, tableOfParticipation } from '~/insights/tables';
+import type { Participation } from '~/insights/types';
+
+import { ChartFrame } from './chart-frame';
+import { ChartViews } from './chart-views';
+import { DataTable } from './data-table';
+import { NoAnswers, NothingToDraw, WithheldNote } from './group-notes';
+import { colourOfSeries } from './scales';
+
+const HEIGHT = 260;
+// SVG attributes cannot read CSS variables: app.css's --color-text.
+const TEXT = '#1d2433';
+
+/**
+ * The response rate of the whole survey per cycle as bars; the table underneath holds every
+ * department per cycle with invited and answered people.
+ */
+export function ParticipationChart({ participation }: { participation: Participation }) {
+  const { cycles, total } = participation;
+  if (cycles.length === 0) return <NoAnswers />;
+
+  const plotted = cycles.flatMap((cycle, index) => {
+    const rate = total[index]?.rate;
+    return rate?.state === 'shown'
+      ? [{ id: cycle.id, rate: rate.value, label: `${formatValue('percent', rate.value)}%` }]
+      : [];
+  });
+  const withheld = [
+    ...participation.rows.filter((row) => hasWithheld(row.cells)).map((row) => row.department.name),
+    ...(hasWithheld(total) ? ['All departments'] : []),
+  ];
+  const cycleOf = (id: unknown) => cycles.find((cycle) => cycle.id === id);
+
+  const chart =
+    plotted.length === 0 ? (
+      <NothingToDraw />
+    ) : (
+      <ChartFrame height={HEIGHT}>
+        {(width) => (
+          <BarChart
+            width={width}
+            height={HEIGHT}
+            data={plotted}
+            margin={{ top: 24, right: 16, bottom: 8, left: 0 }}
+          >
+            <CartesianGrid vertical={false} />
+            <XAxis dataKey="id" tickFormatter={(id) => `#${cycleOf(id)?.number ?? ''}`} />
+            <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} unit="%" allowDataOverflow />
+            <Tooltip
+              cursor={{ fill: 'var(--color-accent-soft)' }}
+              content={({ active, label }) => {
+                const index = cycles.findIndex((cycle) => cycle.id === label);
+                const cell = total[index];
+                if (!active || !cell || cell.rate.state !== 'shown') return null;
+                return (
+                  <div className="chart-tooltip">
+                    <p className="chart-tooltip-title">
+                      Cycle {cycles[index].number} · opened {cycles[index].opensOn}
+                    </p>
+                    <p>
+                      {formatValue('percent', cell.rate.value)}% answered
+                      {cell.answered.state === 'shown'
+                        ? ` (${cell.answered.value} of ${cell.invited})`
+                        : ''}
+                    </p>
+                  </div>
+                );
+              }}
+            />
+            <Bar dataKey="rate" fill={colourOfSeries(0)} isAnimationActive={false}>
+              <LabelList dataKey="label" position="top" fill={TEXT} />
+            </Bar>
+          </BarChart>
+        )}
+      </ChartFrame>
+    );
+
+  return (
+    <div className="insight-chart">
+      <ChartViews chart={chart} table={<DataTable table={tableOfParticipation(participation)} />} />
+      {withheld.length > 0 ? <WithheldNote groups={withheld} /> : null}
+    </div>
+  );
+}
+
+const hasWithheld = (cells: Participation['total']) =>
+  cells.some((cell) => cell.answered.state === 'withheld' || cell.rate.state === 'withheld');

@@ -1,0 +1,130 @@
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+
+import { formatValue, tableOfQuestionSplits } from '~/insights/tables';
+import type { QuestionSplit } from '~/insights/types';
+
+import { ChartFrame } from './chart-frame';
+import { ChartViews } from './chart-views';
+import { DataTable } from './data-table';
+import { EmptyGroupsNote, NoAnswers, NothingToDraw, WithheldNote } from './group-notes';
+import { splitColours } from './scales';
+import { shortLabel } from './short-label';
+
+const BAR_ROW = 40;
+const AXIS_ROOM = 72;
+// A percentage label needs about this share of the bar to fit inside its segment.
+const LABEL_ROOM = 8;
+
+const parts = ['favourable', 'neutral', 'unfavourable'] as const;
+const partName = { favourable: 'Favourable', neutral: 'Neutral', unfavourable: 'Unfavourable' };
+
+/** Favourable / neutral / unfavourable per question, as horizontal stacked bars. */
+export function QuestionSplitChart({ questions }: { questions: QuestionSplit[] }) {
+  const withheld = questions.filter((question) => question.split.state === 'withheld');
+  const empty = questions.filter((question) => question.split.state === 'empty');
+  const plotted = questions.flatMap(({ questionId, split }) =>
+    split.state === 'shown'
+      ? [
+          {
+            id: questionId,
+            favourable: split.favourable,
+            neutral: split.neutral,
+            unfavourable: split.unfavourable,
+          },
+        ]
+      : [],
+  );
+  if (plotted.length === 0 && withheld.length === 0) return <NoAnswers />;
+
+  const questionOf = (id: unknown) => questions.find((question) => question.questionId === id);
+  const height = AXIS_ROOM + BAR_ROW * plotted.length;
+  const chart =
+    plotted.length === 0 ? (
+      <NothingToDraw />
+    ) : (
+      <ChartFrame height={height}>
+        {(width) => (
+          <BarChart
+            width={width}
+            height={height}
+            data={plotted}
+            layout="vertical"
+            margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
+          >
+            <CartesianGrid horizontal={false} />
+            <XAxis
+              type="number"
+              domain={[0, 100]}
+              ticks={[0, 25, 50, 75, 100]}
+              unit="%"
+              allowDataOverflow
+            />
+            <YAxis
+              type="category"
+              dataKey="id"
+              width={220}
+              tickFormatter={(id) => shortLabel(questionOf(id)?.text ?? '', 34)}
+            />
+            <Tooltip
+              cursor={{ fill: 'var(--color-accent-soft)' }}
+              content={({ active, label }) => {
+                const question = questionOf(label);
+                if (!active || !question || question.split.state !== 'shown') return null;
+                const { split } = question;
+                return (
+                  <div className="chart-tooltip">
+                    <p className="chart-tooltip-title">{question.text}</p>
+                    <ul>
+                      {parts.map((part) => (
+                        <li key={part}>
+                          <span
+                            className="chart-tooltip-key"
+                            style={{ background: splitColours[part] }}
+                          />
+                          {partName[part]}: {formatValue('percent', split[part])}%
+                        </li>
+                      ))}
+                      <li>n = {split.n}</li>
+                    </ul>
+                  </div>
+                );
+              }}
+            />
+            <Legend />
+            {parts.map((part) => (
+              <Bar
+                key={part}
+                dataKey={part}
+                name={partName[part]}
+                stackId="split"
+                fill={splitColours[part]}
+                isAnimationActive={false}
+              >
+                <LabelList
+                  dataKey={part}
+                  position="center"
+                  className="chart-label-inside"
+                  fill="#ffffff"
+                  formatter={(value: number) =>
+                    value >= LABEL_ROOM ? `${formatValue('percent', value)}%` : ''
+                  }
+                />
+              </Bar>
+            ))}
+          </BarChart>
+        )}
+      </ChartFrame>
+    );
+
+  return (
+    <div className="insight-chart">
+      <ChartViews chart={chart} table={<DataTable table={tableOfQuestionSplits(questions)} />} />
+      {withheld.length > 0 ? (
+        <WithheldNote>Withheld questions have no bar; the table lists them.</WithheldNote>
+      ) : null}
+      {empty.length > 0 ? (
+        <EmptyGroupsNote groups={empty.map((question) => shortLabel(question.text, 60))} />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+
+import { type Measure, tableOfTrend } from '~/insights/tables';
+import type { Trend } from '~/insights/types';
+
+import { ChartFrame } from './chart-frame';
+import { ChartViews } from './chart-views';
+import { DataTable } from './data-table';
+import { FigureTooltip } from './figure-tooltip';
+import { NoAnswers, NothingToDraw, WithheldNote } from './group-notes';
+import { colourOfSeries, domainOf, ticksOf } from './scales';
+import { shortLabel } from './short-label';
+
+const HEIGHT = 320;
+
+/**
+ * Lines over cycles, overall and per department. A withheld or unanswered cycle is a gap in its
+ * line (null), never a point at zero; a dashed line marks each cycle where an action was done.
+ */
+export function TrendChart({ trend, measure = 'score' }: { trend: Trend; measure?: Measure }) {
+  const points = trend.series.flatMap((series) => series.points);
+  const shownAny = points.some((point) => point.state === 'shown');
+  const withheldSeries = trend.series
+    .filter((series) => series.points.some((point) => point.state === 'withheld'))
+    .map((series) => series.label);
+  if (trend.cycles.length === 0 || (!shownAny && withheldSeries.length === 0)) {
+    return <NoAnswers />;
+  }
+
+  const rows = trend.cycles.map((cycle, index) => {
+    const row: Record<string, string | number | null> = { cycle: cycle.id };
+    trend.series.forEach((series, seriesIndex) => {
+      const point = series.points[index];
+      row[`s${seriesIndex}`] = point?.state === 'shown' ? point.value : null;
+    });
+    return row;
+  });
+  const cycleIndex = (id: unknown) => trend.cycles.findIndex((cycle) => cycle.id === id);
+  const markersAt = trend.cycles.flatMap((cycle) => {
+    const labels = trend.markers.filter((marker) => marker.cycleId === cycle.id);
+    return labels.length > 0
+      ? [{ cycleId: cycle.id, label: labels.map((marker) => marker.label).join('; ') }]
+      : [];
+  });
+
+  const chart = !shownAny ? (
+    <NothingToDraw />
+  ) : (
+    <ChartFrame height={HEIGHT}>
+      {(width) => (
+        <LineChart
+          width={width}
+          height={HEIGHT}
+          data={rows}
+          margin={{ top: 24, right: 24, bottom: 8, left: 0 }}
+        >
+          <CartesianGrid vertical={false} />
+          <XAxis
+            dataKey="cycle"
+            padding={{ left: 16, right: 16 }}
+            tickFormatter={(id) => `#${trend.cycles[cycleIndex(id)]?.number ?? ''}`}
+          />
+          <YAxis domain={domainOf[measure]} ticks={ticksOf[measure]} allowDataOverflow />
+          <Tooltip
+            content={({ active, label }) => {
+              const index = cycleIndex(label);
+              const cycle = trend.cycles[index];
+              if (!active || !cycle) return null;
+              return (
+                <FigureTooltip
+                  title={`Cycle ${cycle.number} · opened ${cycle.opensOn}`}
+                  measure={measure}
+                  lines={trend.series.map((series, seriesIndex) => ({
+                    label: series.label,
+                    figure: series.points[index] ?? { state: 'empty' },
+                    colour: colourOfSeries(seriesIndex),
+                  }))}
+                />
+              );
+            }}
+          />
+          <Legend />
+          {markersAt.map((marker) => (
+            <ReferenceLine
+              key={marker.cycleId}
+              x={marker.cycleId}
+              stroke="var(--color-muted)"
+              strokeDasharray="4 4"
+              label={{
+                value: shortLabel(marker.label, 28),
+                position: 'top',
+                className: 'chart-marker-label',
+              }}
+            />
+          ))}
+          {trend.series.map((series, seriesIndex) => (
+            <Line
+              key={series.key}
+              dataKey={`s${seriesIndex}`}
+              name={series.label}
+              stroke={colourOfSeries(seriesIndex)}
+              strokeWidth={2}
+              dot={{ r: 3 }}
+              connectNulls={false}
+              isAnimationActive={false}
+            />
+          ))}
+        </LineChart>
+      )}
+    </ChartFrame>
+  );
+
+  return (
+    <div className="insight-chart">
+      <ChartViews chart={chart} table={<DataTable table={tableOfTrend(trend, measure)} />} />
+      {withheldSeries.length > 0 ? (
+        <WithheldNote groups={withheldSeries}>
+          A line has a gap where a cycle is withheld.
+        </WithheldNote>
+      ) : null}
+      {markersAt.length > 0 ? (
+        <p className="chart-note">A dashed line marks the cycle where an action was completed.</p>
+      ) : null}
+    </div>
+  );
+}
