@@ -26,6 +26,11 @@ const cycleSchema = new Schema(
     closedAt: { type: Date, default: null },
     // When the reminder round was claimed by a scheduler; it runs once per cycle.
     remindersAt: { type: Date, default: null },
+    // Bumped whenever this cycle's rollups are rebuilt, so figures cached from them are dropped.
+    rollupsRevision: { type: Number, default: 0 },
+    // People invited per department id, counted as invites are created, so participation never
+    // has to scan invites. Absent on cycles invited before it existed: those count invites.
+    invitedByDepartment: { type: Schema.Types.Mixed, default: undefined },
   },
   { timestamps: true },
 );

@@ -217,4 +217,6 @@ async function rebuildCycle(cycleId: Types.ObjectId): Promise<void> {
     { cycleId, rolledUp: false, submissionKey: { $exists: false } },
     { $set: { rolledUp: true } },
   );
+  // Dashboards cache a settled cycle's rollups by this revision (app/insights/rollup-reads).
+  await CycleModel.updateOne({ _id: cycleId }, { $inc: { rollupsRevision: 1 } });
 }

@@ -127,3 +127,51 @@ export interface OverviewView {
   questions: QuestionSplit[];
   participation: Participation;
 }
+
+/** The internal-customer matrix: answering × rated departments of the latest cycle in range. */
+export interface MatrixView {
+  filters: InsightFilters;
+  cycles: CycleRef[];
+  threshold: number;
+  latest: CycleRef | null;
+  heatmap: Heatmap;
+  /** The chosen cell (answering department, rated department) and its trend, if one is chosen. */
+  cell: { row: DepartmentRef; column: DepartmentRef } | null;
+  cellTrend: Trend | null;
+}
+
+/** Departments × drivers of the latest cycle in range, and a chosen driver's trend. */
+export interface DriversView {
+  filters: InsightFilters;
+  cycles: CycleRef[];
+  threshold: number;
+  latest: CycleRef | null;
+  heatmap: Heatmap;
+  driver: string | null;
+  /** The chosen driver overall and for each department, over the cycles. */
+  driverTrend: Trend | null;
+}
+
+/** One department as the answering department and as the department being rated. */
+export interface DepartmentView {
+  filters: InsightFilters;
+  cycles: CycleRef[];
+  threshold: number;
+  latest: CycleRef | null;
+  department: DepartmentRef;
+  answering: {
+    score: Figure;
+    enps: Figure | null;
+    /** Score (and eNPS) of the department over the cycles. */
+    trend: Trend;
+    questions: QuestionSplit[];
+    drivers: { driver: string; figure: Figure }[];
+    participation: Participation;
+  };
+  /** Null when no internal customer rated the department in range. */
+  rated: {
+    score: Figure;
+    byCustomer: DepartmentBar[];
+    trend: Trend;
+  } | null;
+}

@@ -114,6 +114,12 @@ export async function inviteAudience(
     })),
   );
 
+  await countInvited(
+    cycle,
+    missing.filter((_, index) => inserted[index]).map((person) => person.departmentId),
+    existing.length === 0,
+  );
+
   let sent = 0;
   let failed = 0;
   for (const [index, person] of missing.entries()) {
@@ -135,6 +141,28 @@ export async function inviteAudience(
     );
   }
   return sent;
+}
+
+/**
+ * Adds this call's new invites to the cycle's per-department counts (participation reads them).
+ * A cycle that had invites before the counts existed is left without them, so participation
+ * counts its invites instead of trusting a partial tally.
+ */
+async function countInvited(
+  cycle: Cycle,
+  departmentIds: Types.ObjectId[],
+  firstInvites: boolean,
+): Promise<void> {
+  const increments: Record<string, number> = {};
+  for (const id of departmentIds) {
+    const field = `invitedByDepartment.${String(id)}`;
+    increments[field] = (increments[field] ?? 0) + 1;
+  }
+  if (Object.keys(increments).length === 0) return;
+  const filter = firstInvites
+    ? { _id: cycle._id }
+    : { _id: cycle._id, invitedByDepartment: { $exists: true } };
+  await CycleModel.updateOne(filter, { $inc: increments });
 }
 
 /**

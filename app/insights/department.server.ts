@@ -1,0 +1,110 @@
+import { isValidObjectId } from 'mongoose';
+
+import { requireScope, type StaffUser } from '../utils/permissions.server';
+import { questionSplits } from './cycle-figures.server';
+import { driverOf } from './cycle-tables.server';
+import { driverTables } from './drivers.server';
+import { departmentRef, resolveInsights } from './filters.server';
+import { byName, matrixTables } from './matrix.server';
+import { readInvited, readRollups } from './rollup-reads.server';
+import { answeringVisible, figuresPerCycle, participationOf, trendOf } from './series.server';
+import { cellKey } from './suppression';
+import type { DepartmentView } from './types';
+import { empty, figureOf } from './withholding';
+
+/**
+ * One department's page: as the answering department (score, eNPS, trend, question splits,
+ * drivers, participation) and as a department rated by its internal customers. Every figure is
+ * read from the same suppressed breakdowns and tables the overview, matrix and drivers pages use
+ * for this user, so the department page can never show what those withhold.
+ */
+export async function loadDepartment(
+  user: StaffUser,
+  departmentId: string,
+  params: URLSearchParams,
+): Promise<DepartmentView> {
+  if (!isValidObjectId(departmentId)) throw new Response('Department not found', { status: 404 });
+  requireScope(user, departmentId);
+  const context = await resolveInsights(user, params);
+  const cycleIds = context.cycles.map((cycle) => cycle.id);
+  const latest = context.cycles.at(-1) ?? null;
+  const [own, latestRated, invited, drivers, matrices] = await Promise.all([
+    readRollups(context, cycleIds, 'none'),
+    latest ? readRollups(context, [latest.id], 'only') : [],
+    readInvited(context),
+    driverTables(context, latest ? [latest.id] : []),
+    matrixTables(context, cycleIds),
+  ]);
+  const figures = figuresPerCycle(context, own);
+  const current = figures.at(-1);
+  const latestOwn = latest ? own.filter((row) => row.cycleId === latest.id) : [];
+  const splits = current
+    ? questionSplits(
+        [...latestOwn, ...latestRated],
+        context.questions,
+        current,
+        context.threshold,
+        answeringVisible(context),
+      )
+    : [];
+  const driverTable = latest ? drivers.get(latest.id) : undefined;
+  const hasEnps = context.questions.some(
+    (question) => question.type === 'nps' && !question.internalService,
+  );
+  const scoreReadings = figures.map((cycle) => cycle.score.parts.get(departmentId) ?? empty);
+  const enpsReadings = figures.map((cycle) => cycle.enps?.parts.get(departmentId) ?? empty);
+
+  const latestMatrix = latest ? matrices.get(latest.id) : undefined;
+  const customers = new Set<string>();
+  for (const key of latestMatrix?.cells.keys() ?? []) {
+    const [row, column] = key.split('\u0000');
+    if (row && column === departmentId) customers.add(row);
+  }
+  const ratedReadings = context.cycles.map(
+    (cycle) => matrices.get(cycle.id)?.columnTotals.get(departmentId) ?? empty,
+  );
+  const everRated = ratedReadings.some((reading) => reading.state !== 'empty');
+
+  return {
+    filters: { ...context.filters, departmentId },
+    cycles: context.cycles,
+    threshold: context.threshold,
+    latest,
+    department: departmentRef(context, departmentId),
+    answering: {
+      score: figureOf(scoreReadings.at(-1) ?? empty, scoreReadings.at(-2)),
+      enps: hasEnps ? figureOf(enpsReadings.at(-1) ?? empty, enpsReadings.at(-2)) : null,
+      trend: trendOf(context, [
+        { key: 'score', label: 'Score', readings: scoreReadings },
+        ...(hasEnps ? [{ key: 'enps', label: 'eNPS', readings: enpsReadings }] : []),
+      ]),
+      questions: splits.map(({ question, byDepartment }) => ({
+        questionId: question.id,
+        text: question.text,
+        driver: question.driver,
+        split: byDepartment.get(departmentId) ?? { state: 'empty' },
+      })),
+      drivers: [...new Set(driverOf(context.questions).values())].sort().map((driver) => ({
+        driver,
+        figure: figureOf(driverTable?.cells.get(cellKey(departmentId, driver)) ?? empty),
+      })),
+      participation: participationOf(context, figures, invited, [departmentId], false),
+    },
+    rated: everRated
+      ? {
+          score: figureOf(ratedReadings.at(-1) ?? empty, ratedReadings.at(-2)),
+          byCustomer: byName(context, customers).map((customer) => ({
+            department: customer,
+            figure: figureOf(latestMatrix?.cells.get(cellKey(customer.id, departmentId)) ?? empty),
+          })),
+          trend: trendOf(context, [
+            {
+              key: 'rated',
+              label: departmentRef(context, departmentId).name,
+              readings: ratedReadings,
+            },
+          ]),
+        }
+      : null,
+  };
+}

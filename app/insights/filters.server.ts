@@ -1,0 +1,219 @@
+import { isValidObjectId, Types } from 'mongoose';
+import { z } from 'zod';
+
+import { CycleModel } from '../../models/cycle.server';
+import { DepartmentModel } from '../../models/department.server';
+import { SurveyModel } from '../../models/survey.server';
+import type { QuestionType } from '../surveys/survey-schema';
+import type { StaffUser } from '../utils/permissions.server';
+import type { CycleRef, DepartmentRef, InsightFilters, SurveyChoice } from './types';
+
+// The filters of every insight page come from its URL (survey, from, to, department), so a view
+// can be bookmarked. Missing ones take defaults; a department outside the user's scope is a 403,
+// never a silently wider or narrower view.
+
+/** How many cycles a view covers when the URL does not say. */
+export const defaultCycleSpan = 12;
+
+const objectIdText = (what: string) =>
+  z.string().refine((value) => isValidObjectId(value), `Unknown ${what} in the address`);
+const cycleNumber = (what: string) =>
+  z.coerce
+    .number({ invalid_type_error: `"${what}" must be a cycle number` })
+    .int(`"${what}" must be a whole cycle number`)
+    .min(1, `"${what}" must be a cycle number from 1`);
+
+export const filterParams = z
+  .object({
+    survey: objectIdText('survey').optional(),
+    from: cycleNumber('from').optional(),
+    to: cycleNumber('to').optional(),
+    department: objectIdText('department').optional(),
+  })
+  .refine((params) => !params.from || !params.to || params.from <= params.to, {
+    message: '"from" must not come after "to"',
+    path: ['from'],
+  });
+
+export interface QuestionInfo {
+  id: string;
+  type: QuestionType;
+  text: string;
+  driver: string | null;
+  internalService: boolean;
+}
+
+/** What every insight loader starts from: the survey, the cycles in range and who sees what. */
+export interface InsightContext {
+  filters: InsightFilters;
+  surveys: SurveyChoice[];
+  threshold: number;
+  questions: QuestionInfo[];
+  providerIds: string[];
+  /** Cycles in range, oldest first. */
+  cycles: CycleRef[];
+  /**
+   * Cycles whose rollups no longer change (closed a while ago), with the revision of their
+   * rollups: their rows may be served from memory (rollup-reads.server.ts).
+   */
+  settled: Map<string, number>;
+  /** Invited people per department per cycle id, where the cycle recorded them. */
+  invited: Map<string, Map<string, number> | null>;
+  departments: Map<string, DepartmentRef>;
+  /** Departments the user sees as answering departments; null means all (HR admins). */
+  scope: ReadonlySet<string> | null;
+}
+
+function badRequest(message: string): Response {
+  return new Response(message, { status: 400 });
+}
+
+/** The opened cycles (never the missed ones) and the surveys a leader can choose from. */
+async function surveyChoices(): Promise<{ id: string; title: string; status: string }[]> {
+  const surveys = await SurveyModel.find(
+    { status: { $ne: 'draft' } },
+    { title: 1, defaultLanguage: 1, status: 1, createdAt: 1 },
+  )
+    .sort({ createdAt: -1 })
+    .lean();
+  return surveys.map((survey) => ({
+    id: String(survey._id),
+    title: survey.title[survey.defaultLanguage] ?? Object.values(survey.title)[0] ?? '',
+    status: survey.status,
+  }));
+}
+
+const openedCycle = {
+  status: { $in: ['open' as const, 'closed' as const] },
+  missed: { $ne: true },
+};
+
+/**
+ * Parses the URL's filters and fills in the defaults: the newest active survey that has opened a
+ * cycle, and its latest twelve opened cycles. Throws 400 for a malformed address, 404 for an
+ * unknown survey and 403 for a department outside the user's scope.
+ */
+export async function resolveInsights(
+  user: StaffUser,
+  params: URLSearchParams,
+): Promise<InsightContext> {
+  const parsed = filterParams.safeParse(Object.fromEntries(params));
+  if (!parsed.success) {
+    throw badRequest(parsed.error.issues.map((issue) => issue.message).join('; '));
+  }
+  const { survey: surveyParam, from, to, department } = parsed.data;
+  if (department && !user.hrAdmin && !user.scope.includes(department)) {
+    throw new Response('Forbidden', { status: 403 });
+  }
+
+  const choices = await surveyChoices();
+  let surveyId = surveyParam;
+  if (!surveyId) {
+    const opened = new Set(
+      (await CycleModel.distinct('surveyId', openedCycle)).map((id) => String(id)),
+    );
+    const withCycles = choices.filter((choice) => opened.has(choice.id));
+    surveyId = (withCycles.find((choice) => choice.status === 'active') ?? withCycles[0])?.id;
+  }
+  const survey = surveyId
+    ? await SurveyModel.findOne(
+        { _id: surveyId, status: { $ne: 'draft' } },
+        { defaultLanguage: 1, anonymityThreshold: 1, questions: 1, providerDepartmentIds: 1 },
+      ).lean()
+    : null;
+  if (surveyParam && !survey) throw new Response('Survey not found', { status: 404 });
+
+  const cycles = survey
+    ? await CycleModel.find(
+        { surveyId: survey._id, ...openedCycle },
+        {
+          number: 1,
+          opensAt: 1,
+          invitedByDepartment: 1,
+          status: 1,
+          closedAt: 1,
+          rollupsRevision: 1,
+        },
+      )
+        .sort({ number: 1 })
+        .lean()
+    : [];
+  const numbers = cycles.map((cycle) => cycle.number);
+  const last = to ?? numbers.at(-1) ?? 1;
+  const first =
+    from ??
+    numbers.filter((number) => number <= last).at(-defaultCycleSpan) ??
+    Math.max(1, last - defaultCycleSpan + 1);
+  const inRange = cycles.filter((cycle) => cycle.number >= first && cycle.number <= last);
+
+  const departments = await DepartmentModel.find({}, { name: 1 }).lean();
+  const now = Date.now();
+  return {
+    filters: {
+      surveyId: survey ? String(survey._id) : '',
+      fromCycle: first,
+      toCycle: last,
+      departmentId: department ?? null,
+    },
+    surveys: choices.map(({ id, title }) => ({ id, title })),
+    threshold: Math.max(3, survey?.anonymityThreshold ?? 5),
+    questions: (survey?.questions ?? []).map((question) => ({
+      id: question.id,
+      type: question.type,
+      text: textIn(question.text, survey?.defaultLanguage ?? 'en'),
+      driver: question.driver ?? null,
+      internalService: question.internalService,
+    })),
+    providerIds: (survey?.providerDepartmentIds ?? []).map(String),
+    cycles: inRange.map((cycle) => ({
+      id: String(cycle._id),
+      number: cycle.number,
+      opensOn: cycle.opensAt.toISOString().slice(0, 10),
+    })),
+    settled: new Map(
+      inRange
+        .filter((cycle) => isSettled(cycle, now))
+        .map((cycle) => [String(cycle._id), cycle.rollupsRevision]),
+    ),
+    invited: new Map(
+      inRange.map((cycle) => [String(cycle._id), invitedMap(cycle.invitedByDepartment)]),
+    ),
+    departments: new Map(
+      departments.map((item) => [String(item._id), { id: String(item._id), name: item.name }]),
+    ),
+    scope: user.hrAdmin ? null : new Set(user.scope),
+  };
+}
+
+/**
+ * A response confirmed just before its cycle closed may still be adding to the rollups for a
+ * moment; after this long the rollups change only through a rebuild, which bumps the revision.
+ */
+const settleMs = 60_000;
+
+function isSettled(cycle: { status: string; closedAt?: Date | null }, now: number): boolean {
+  return cycle.status === 'closed' && !!cycle.closedAt && now - cycle.closedAt.getTime() > settleMs;
+}
+
+/** A question's text in the survey's default language (texts are stored per language). */
+function textIn(texts: unknown, language: string): string {
+  if (!texts || typeof texts !== 'object') return '';
+  const entries = Object.entries(texts).filter(
+    (entry): entry is [string, string] => typeof entry[1] === 'string',
+  );
+  return (entries.find(([code]) => code === language) ?? entries[0])?.[1] ?? '';
+}
+
+function invitedMap(stored: unknown): Map<string, number> | null {
+  if (!stored || typeof stored !== 'object') return null;
+  return new Map(
+    Object.entries(stored).filter(
+      (entry): entry is [string, number] => typeof entry[1] === 'number',
+    ),
+  );
+}
+
+export const objectIds = (ids: readonly string[]) => ids.map((id) => new Types.ObjectId(id));
+
+export const departmentRef = (context: InsightContext, id: string): DepartmentRef =>
+  context.departments.get(id) ?? { id, name: 'Unknown department' };

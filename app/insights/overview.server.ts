@@ -1,0 +1,97 @@
+import type { StaffUser } from '../utils/permissions.server';
+import { questionSplits } from './cycle-figures.server';
+import { departmentRef, resolveInsights } from './filters.server';
+import { readInvited, readRollups } from './rollup-reads.server';
+import {
+  answeringVisible,
+  departmentsSeen,
+  figuresPerCycle,
+  participationOf,
+  trendOf,
+} from './series.server';
+import type { OverviewView } from './types';
+import { empty, figureOf } from './withholding';
+
+/**
+ * The overview of a survey for the departments the user sees: score and eNPS of the latest cycle
+ * in range with their change, score by department, trends, each question's split and
+ * participation. Reads the respondent, score and eNPS rollups of the range and the whole latest
+ * cycle; every number passes through the cycle's suppression.
+ */
+export async function loadOverview(
+  user: StaffUser,
+  params: URLSearchParams,
+): Promise<OverviewView> {
+  const context = await resolveInsights(user, params);
+  const latest = context.cycles.at(-1) ?? null;
+  const earlier = context.cycles.slice(0, -1).map((cycle) => cycle.id);
+  const trendQuestions = context.questions
+    .filter((question) => !question.internalService && ['scale', 'nps'].includes(question.type))
+    .map((question) => question.id);
+  const [trendRows, latestRows, invited] = await Promise.all([
+    readRollups(context, earlier, 'none', {
+      questionIds: trendQuestions,
+      histogram: hasEnps(context),
+    }),
+    latest ? readRollups(context, [latest.id], 'none') : [],
+    readInvited(context),
+  ]);
+  const latestProviderRows = latest ? await readRollups(context, [latest.id], 'only') : [];
+  const figures = figuresPerCycle(context, [...trendRows, ...latestRows]);
+  const current = figures.at(-1);
+  const previous = figures.at(-2);
+  const departments = departmentsSeen(context, figures, invited);
+  const visible = answeringVisible(context);
+
+  const splits = current
+    ? questionSplits(
+        [...latestRows, ...latestProviderRows],
+        context.questions,
+        current,
+        context.threshold,
+        visible,
+      )
+    : [];
+  const enpsOf = (index: number) => figures[index]?.enps?.total ?? empty;
+  return {
+    filters: context.filters,
+    surveys: context.surveys,
+    departments: departments.map((id) => departmentRef(context, id)),
+    cycles: context.cycles,
+    threshold: context.threshold,
+    latest,
+    score: figureOf(current?.score.total ?? empty, previous?.score.total),
+    enps: hasEnps(context) ? figureOf(current?.enps?.total ?? empty, previous?.enps?.total) : null,
+    byDepartment: departments.map((id) => ({
+      department: departmentRef(context, id),
+      figure: figureOf(
+        current?.score.parts.get(id) ?? empty,
+        previous?.score.parts.get(id) ?? empty,
+      ),
+    })),
+    trend: trendOf(context, [
+      { key: 'all', label: 'All', readings: figures.map((cycle) => cycle.score.total) },
+      ...departments.map((id) => ({
+        key: id,
+        label: departmentRef(context, id).name,
+        readings: figures.map((cycle) => cycle.score.parts.get(id) ?? empty),
+      })),
+    ]),
+    enpsTrend: hasEnps(context)
+      ? trendOf(context, [
+          { key: 'all', label: 'All', readings: figures.map((_, index) => enpsOf(index)) },
+        ])
+      : null,
+    questions: splits.map(({ question, total }) => ({
+      questionId: question.id,
+      text: question.text,
+      driver: question.driver,
+      split: total,
+    })),
+    participation: participationOf(context, figures, invited, departments, true),
+  };
+}
+
+function hasEnps(context: { questions: { type: string; internalService: boolean }[] }): boolean {
+  return context.questions.some((question) => question.type === 'nps' && !question.internalService);
+}

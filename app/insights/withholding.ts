@@ -1,0 +1,183 @@
+// Turns tallies into figures through suppression.ts, so no loader decides on its own which
+// groups to show. A group's size is the smaller of its respondents (the '*' rollup) and the
+// fewest people its answers can be; groups withheld elsewhere in the same cycle (`forced`) are
+// withheld here too, so two pages never show the two halves of one subtraction.
+
+import { changeBetween, type Estimate, estimateOf, mean, npsTotals } from './statistics';
+import { cellKey, type Group, suppressBreakdown, suppressTable } from './suppression';
+import { emptyTally, mergeTally, peopleIn, type Tally } from './tally';
+import type { Figure } from './types';
+
+/** Mean score (1–5) of scale answers, or eNPS (−100…100) of NPS answers. */
+export type Measure = 'score' | 'enps';
+
+/** A figure before its change is known. */
+export type Reading =
+  | { state: 'shown'; n: number; value: number; estimate: Estimate | null; unit: number }
+  | { state: 'withheld' }
+  | { state: 'empty' };
+
+export const withheld: Reading = { state: 'withheld' };
+export const empty: Reading = { state: 'empty' };
+
+/** The group size suppression works with; unknown respondents fall back to the answers. */
+export function groupSize(tally: Tally | undefined, respondents: number): number {
+  const people = tally ? peopleIn(tally) : 0;
+  return respondents > 0 ? Math.min(respondents, people) : people;
+}
+
+function shownReading(tally: Tally, measure: Measure): Reading {
+  const totals = measure === 'enps' ? npsTotals(tally.histogram) : tally.totals;
+  const value = mean(totals);
+  if (value === null) return empty;
+  // eNPS answers count +1/0/−1: the figure and its change are shown ×100.
+  const unit = measure === 'enps' ? 100 : 1;
+  return {
+    state: 'shown',
+    n: peopleIn(tally),
+    value: value * unit,
+    estimate: estimateOf(totals),
+    unit,
+  };
+}
+
+/** A reading as charts see it, with the change since `previous` where both are shown. */
+export function figureOf(reading: Reading, previous?: Reading): Figure {
+  if (reading.state !== 'shown') return reading;
+  const change =
+    previous?.state === 'shown'
+      ? changeBetween(reading.estimate, previous.estimate, reading.unit)
+      : null;
+  return { state: 'shown', n: reading.n, value: reading.value, change };
+}
+
+function reading(tally: Tally | undefined, measure: Measure, shown: boolean): Reading {
+  if (!tally || peopleIn(tally) === 0) return empty;
+  return shown ? shownReading(tally, measure) : withheld;
+}
+
+/**
+ * A forced group is passed to suppression as smaller than the threshold: it is withheld, and the
+ * complement then counts it as at most threshold − 1 people, which can only withhold more.
+ */
+function sizeFor(n: number, isForced: boolean, threshold: number): number {
+  return isForced && n > 0 ? Math.min(n, threshold - 1) : n;
+}
+
+export interface BreakdownReadings {
+  parts: Map<string, Reading>;
+  total: Reading;
+  /** Parts withheld (with answers), to force elsewhere in the same cycle. */
+  withheldKeys: Set<string>;
+}
+
+export interface BreakdownDecision {
+  /** Parts withheld (with answers), to force elsewhere in the same cycle. */
+  withheldKeys: Set<string>;
+  totalShown: boolean;
+  total: Tally;
+}
+
+/** Which parts of a breakdown, and whether its total, may be shown. */
+export function breakdownDecision(
+  parts: ReadonlyMap<string, Tally>,
+  respondents: ReadonlyMap<string, number>,
+  threshold: number,
+  forced: ReadonlySet<string> = new Set(),
+): BreakdownDecision {
+  const groups: Group[] = [];
+  const total = emptyTally();
+  let totalRespondents = 0;
+  for (const [key, tally] of parts) {
+    const n = groupSize(tally, respondents.get(key) ?? 0);
+    groups.push({ key, n: sizeFor(n, forced.has(key), threshold) });
+    mergeTally(total, tally);
+    totalRespondents += respondents.get(key) ?? 0;
+  }
+  const decision = suppressBreakdown(groups, threshold);
+  return {
+    withheldKeys: decision.withheld,
+    totalShown: decision.totalShown && groupSize(total, totalRespondents) >= threshold,
+    total,
+  };
+}
+
+/** One breakdown whose total is shown: e.g. the departments of one cycle. */
+export function breakdownReadings(
+  parts: ReadonlyMap<string, Tally>,
+  respondents: ReadonlyMap<string, number>,
+  threshold: number,
+  measure: Measure,
+  forced: ReadonlySet<string> = new Set(),
+): BreakdownReadings {
+  const decision = breakdownDecision(parts, respondents, threshold, forced);
+  const readings = new Map<string, Reading>();
+  for (const [key, tally] of parts) {
+    readings.set(key, reading(tally, measure, !decision.withheldKeys.has(key)));
+  }
+  return {
+    parts: readings,
+    total: reading(decision.total, measure, decision.totalShown),
+    withheldKeys: decision.withheldKeys,
+  };
+}
+
+export interface TableReadings {
+  cells: Map<string, Reading>;
+  rowTotals: Map<string, Reading>;
+  columnTotals: Map<string, Reading>;
+}
+
+/** A two-way table with row and column totals: the matrix, or departments × drivers. */
+export function tableReadings(
+  cells: ReadonlyMap<string, ReadonlyMap<string, Tally>>,
+  respondents: ReadonlyMap<string, number>,
+  threshold: number,
+  measure: Measure,
+  forcedRows: ReadonlySet<string> = new Set(),
+): TableReadings {
+  const input: { row: string; column: string; n: number }[] = [];
+  const rowTallies = new Map<string, Tally>();
+  const columnTallies = new Map<string, Tally>();
+  const columnRespondents = new Map<string, number>();
+  for (const [row, line] of cells) {
+    const rowRespondents = respondents.get(row) ?? 0;
+    for (const [column, tally] of line) {
+      const n = groupSize(tally, rowRespondents);
+      input.push({ row, column, n: sizeFor(n, forcedRows.has(row), threshold) });
+      mergeTally(getOrAdd(rowTallies, row), tally);
+      mergeTally(getOrAdd(columnTallies, column), tally);
+      columnRespondents.set(column, (columnRespondents.get(column) ?? 0) + rowRespondents);
+    }
+  }
+  const decision = suppressTable(input, threshold);
+  const cellReadings = new Map<string, Reading>();
+  for (const [row, line] of cells) {
+    for (const [column, tally] of line) {
+      const key = cellKey(row, column);
+      cellReadings.set(key, reading(tally, measure, !decision.withheld.has(key)));
+    }
+  }
+  const rowTotals = new Map<string, Reading>();
+  for (const [row, tally] of rowTallies) {
+    const shown =
+      !forcedRows.has(row) &&
+      !decision.withheldRowTotals.has(row) &&
+      groupSize(tally, respondents.get(row) ?? 0) >= threshold;
+    rowTotals.set(row, reading(tally, measure, shown));
+  }
+  const columnTotals = new Map<string, Reading>();
+  for (const [column, tally] of columnTallies) {
+    const shown =
+      !decision.withheldColumnTotals.has(column) &&
+      groupSize(tally, columnRespondents.get(column) ?? 0) >= threshold;
+    columnTotals.set(column, reading(tally, measure, shown));
+  }
+  return { cells: cellReadings, rowTotals, columnTotals };
+}
+
+function getOrAdd(map: Map<string, Tally>, key: string): Tally {
+  let tally = map.get(key);
+  if (!tally) map.set(key, (tally = emptyTally()));
+  return tally;
+}

@@ -1,0 +1,136 @@
+import { Types } from 'mongoose';
+
+import { respondentsQuestionId } from '../../app/answering/rollups.server';
+import type { Question } from '../../app/surveys/survey-schema';
+import type { StaffUser } from '../../app/utils/permissions.server';
+import { CycleModel } from '../../models/cycle.server';
+import { RollupModel } from '../../models/rollup.server';
+import { makeDepartment } from './organisation';
+import { makeSurvey } from './survey';
+
+// Insight tests seed rollups directly: the loaders read nothing else, and a rollup says exactly
+// how many people and answers a group has.
+
+let counter = 0;
+
+const scale = (id: string, driver: string, internalService = false): Question => ({
+  id,
+  type: 'scale',
+  text: { en: `Question ${id}` },
+  driver,
+  required: false,
+  core: true,
+  internalService,
+  archived: false,
+});
+
+/** Two engagement questions, eNPS, one internal-service question and a comment box. */
+export const insightQuestions: Question[] = [
+  scale('q-tools', 'Tools'),
+  scale('q-growth', 'Growth'),
+  {
+    id: 'q-enps',
+    type: 'nps',
+    text: { en: 'Would you recommend working here?' },
+    required: false,
+    core: true,
+    internalService: false,
+    archived: false,
+  },
+  scale('q-service', 'Responsiveness', true),
+  {
+    id: 'q-text',
+    type: 'text',
+    text: { en: 'Anything else?' },
+    required: false,
+    core: true,
+    internalService: false,
+    archived: false,
+    maxLength: 500,
+  },
+];
+
+/** Departments, providers (departments too) and an active survey with closed cycles 1…n. */
+export async function makeInsightSurvey(
+  options: { departments?: number; providers?: number; cycles?: number; threshold?: number } = {},
+) {
+  counter += 1;
+  const { departments: count = 3, providers: providerCount = 2, cycles: cycleCount = 2 } = options;
+  const departments = await Promise.all(
+    Array.from({ length: count }, (_, index) => makeDepartment(`Team ${counter}-${index}`)),
+  );
+  const providers = await Promise.all(
+    Array.from({ length: providerCount }, (_, index) =>
+      makeDepartment(`Service ${counter}-${index}`, { kind: 'support' }),
+    ),
+  );
+  const survey = await makeSurvey({
+    audienceIds: departments.map((department) => department._id),
+    providerDepartmentIds: providers.map((provider) => String(provider._id)),
+    questions: insightQuestions,
+    anonymityThreshold: options.threshold ?? 5,
+  });
+  const cycles = await CycleModel.insertMany(
+    Array.from({ length: cycleCount }, (_, index) => ({
+      surveyId: survey._id,
+      number: index + 1,
+      opensAt: new Date(Date.UTC(2026, 0, 5 + 7 * index, 8)),
+      closesAt: new Date(Date.UTC(2026, 0, 10 + 7 * index, 8)),
+      status: 'closed',
+      questionIds: insightQuestions.map((question) => question.id),
+      providerDepartmentIds: providers.map((provider) => provider._id),
+      kioskId: `insight-${counter}-${index}`,
+    })),
+  );
+  return { survey, departments, providers, cycles };
+}
+
+type Id = Types.ObjectId | string;
+
+/** The rollup of some answers, as `applyRollups` would have left it. */
+export function rollupOf(
+  target: { surveyId: Id; cycleId: Id; departmentId: Id },
+  questionId: string,
+  values: readonly number[],
+  providerId: Id | null = null,
+) {
+  const histogram: Record<string, number> = {};
+  for (const value of values) histogram[String(value)] = (histogram[String(value)] ?? 0) + 1;
+  return {
+    surveyId: new Types.ObjectId(String(target.surveyId)),
+    cycleId: new Types.ObjectId(String(target.cycleId)),
+    departmentId: new Types.ObjectId(String(target.departmentId)),
+    questionId,
+    providerDepartmentId: providerId ? new Types.ObjectId(String(providerId)) : null,
+    count: values.length,
+    sum: values.reduce((sum, value) => sum + value, 0),
+    sumSquares: values.reduce((sum, value) => sum + value * value, 0),
+    histogram,
+    skipped: 0,
+  };
+}
+
+/** The respondents' rollup ('*') of one department in one cycle. */
+export function respondentsOf(
+  target: { surveyId: Id; cycleId: Id; departmentId: Id },
+  people: number,
+) {
+  return { ...rollupOf(target, respondentsQuestionId, []), count: people, histogram: {} };
+}
+
+export async function seedRollups(rows: object[]): Promise<void> {
+  if (rows.length > 0) await RollupModel.insertMany(rows);
+}
+
+/** A staff user as `requireStaff` returns it, without a stored person. */
+export function staffUser(fields: { hrAdmin?: boolean; scope?: Id[] } = {}): StaffUser {
+  const scope = (fields.scope ?? []).map(String);
+  return {
+    id: new Types.ObjectId().toHexString(),
+    name: 'Lee Leader',
+    email: 'lee@example.com',
+    hrAdmin: fields.hrAdmin ?? false,
+    leaderOf: scope,
+    scope,
+  };
+}
