@@ -3,7 +3,9 @@ import { z } from 'zod';
 
 import { CycleModel } from '../../models/cycle.server';
 import { DepartmentModel } from '../../models/department.server';
+import { RollupModel } from '../../models/rollup.server';
 import { SurveyModel } from '../../models/survey.server';
+import { respondentsQuestionId } from '../answering/rollups.server';
 import type { QuestionType } from '../surveys/survey-schema';
 import type { StaffUser } from '../utils/permissions.server';
 import type { CycleRef, DepartmentRef, InsightFilters, SurveyChoice } from './types';
@@ -139,7 +141,7 @@ export async function resolveInsights(
         .lean()
     : [];
   const numbers = cycles.map((cycle) => cycle.number);
-  const last = to ?? numbers.at(-1) ?? 1;
+  const last = to ?? (await newestAnswered(cycles)) ?? numbers.at(-1) ?? 1;
   const first =
     from ??
     numbers.filter((number) => number <= last).at(-defaultCycleSpan) ??
@@ -183,6 +185,22 @@ export async function resolveInsights(
     ),
     scope: user.hrAdmin ? null : new Set(user.scope),
   };
+}
+
+/**
+ * The newest of the last few cycles that has answers: a view that is not told which cycles to
+ * show opens on results, not on a cycle that began an hour ago.
+ */
+async function newestAnswered(cycles: readonly { _id: Types.ObjectId; number: number }[]) {
+  for (const cycle of cycles.slice(-3).reverse()) {
+    const answered = await RollupModel.exists({
+      cycleId: cycle._id,
+      questionId: respondentsQuestionId,
+      count: { $gt: 0 },
+    });
+    if (answered) return cycle.number;
+  }
+  return undefined;
 }
 
 /**

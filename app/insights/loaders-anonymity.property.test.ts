@@ -12,8 +12,10 @@ import { emptyDatabase, setupTestDatabase } from '../../tests/support/test-datab
 import type { StaffUser } from '../utils/permissions.server';
 import { loadDepartment } from './department.server';
 import { loadDrivers } from './drivers.server';
+import { departmentExports, driversExports, matrixExports, overviewExports } from './exports';
 import { loadMatrix } from './matrix.server';
 import { loadOverview } from './overview.server';
+import { type Table, toCsv } from './tables';
 import type { Figure, Heatmap } from './types';
 
 // Random organisations with many small groups: whatever a loader returns, as HR or as a leader,
@@ -157,6 +159,29 @@ function expectTableComplement(
   });
 }
 
+/**
+ * Every CSV export of a view: each count in it (an n column, or people who answered) is blank,
+ * withheld, zero or at least the threshold.
+ */
+function expectExportsSafe(tables: readonly (Table | null)[], threshold: number) {
+  for (const table of tables) {
+    if (!table) continue;
+    const csv = toCsv(table);
+    expect(csv.length).toBeGreaterThan(0);
+    table.columns.forEach((column, index) => {
+      if (column !== 'n' && !column.endsWith(' n') && column !== 'Answered') return;
+      for (const row of table.rows) {
+        const cell = row[index];
+        if (typeof cell !== 'number') continue;
+        expect(cell === 0 || cell >= threshold, `${column} ${cell} in an export`).toBe(true);
+      }
+    });
+  }
+}
+
+const allOf = <V>(exports: Record<string, (view: V) => Table | null>, view: V) =>
+  Object.values(exports).map((build) => build(view));
+
 async function checkUser(
   user: StaffUser,
   organisation: Awaited<ReturnType<typeof seedRandomOrganisation>>,
@@ -174,6 +199,7 @@ async function checkUser(
 
   const overview = await loadOverview(user, none);
   expectNothingSmallShown(overview, threshold);
+  expectExportsSafe(allOf(overviewExports, overview), threshold);
   overview.trend.cycles.forEach((cycle, index) => {
     const total = overview.trend.series[0]?.points[index] ?? { state: 'empty' };
     const parts = overview.trend.series.slice(1).map((series) => ({
@@ -199,6 +225,7 @@ async function checkUser(
     user.hrAdmin || user.scope.includes(cell.row) || user.scope.includes(cell.column);
   const matrix = await loadMatrix(user, new URLSearchParams(seesCell ? cell : {}));
   expectNothingSmallShown(matrix, threshold);
+  expectExportsSafe(allOf(matrixExports, matrix), threshold);
   expectTableComplement(
     matrix.heatmap,
     (row, column) =>
@@ -211,11 +238,13 @@ async function checkUser(
 
   const drivers = await loadDrivers(user, new URLSearchParams({ driver: 'Tools' }));
   expectNothingSmallShown(drivers, threshold);
+  expectExportsSafe(allOf(driversExports, drivers), threshold);
 
   for (const department of [...departments, ...providers].map((item) => String(item._id))) {
     if (!user.hrAdmin && !user.scope.includes(department)) continue;
     const page = await loadDepartment(user, department, none);
     expectNothingSmallShown(page, threshold);
+    expectExportsSafe(allOf(departmentExports, page), threshold);
     // The department page shows exactly what the overview and matrix show for it.
     const bar = overview.byDepartment.find((entry) => entry.department.id === department);
     expect(page.answering.score).toEqual(bar?.figure ?? page.answering.score);

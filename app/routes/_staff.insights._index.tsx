@@ -1,8 +1,99 @@
-export default function InsightsOverviewPage() {
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+
+import { ChartCard } from '~/components/insights/chart-card';
+import { DepartmentBarChart } from '~/components/insights/department-bar-chart';
+import { InsightFilterBar } from '~/components/insights/insight-filters';
+import { ParticipationChart } from '~/components/insights/participation-chart';
+import { QuestionSplitChart } from '~/components/insights/question-split-chart';
+import { ScoreHeadline } from '~/components/insights/score-headline';
+import { TrendChart } from '~/components/insights/trend-chart';
+import { csvHref, filterSearch } from '~/insights/exports';
+import { loadOverview } from '~/insights/overview.server';
+import { requireStaff } from '~/utils/permissions.server';
+
+export const meta: MetaFunction = () => [{ title: 'Overview · Insights · Innerloop' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request);
+  return json(await loadOverview(user, new URL(request.url).searchParams));
+}
+
+export default function InsightsOverview() {
+  const view = useLoaderData<typeof loader>();
+  const { filters } = view;
+  const survey = view.surveys.find((choice) => choice.id === filters.surveyId);
+  const csv = (chart: string) => csvHref('overview', chart, filters);
+
+  if (!survey) {
+    return (
+      <>
+        <h1 id="page-title">Insights</h1>
+        <p className="muted">
+          No survey has opened a cycle yet. Results appear here once people have answered.
+        </p>
+      </>
+    );
+  }
   return (
     <>
-      <h1 id="page-title">Insights</h1>
-      <p>Satisfaction by department, by the department that serves them, and over time.</p>
+      <h1 id="page-title">{survey.title}</h1>
+      <p className="muted">
+        Cycles {filters.fromCycle}–{filters.toCycle}. Groups under {view.threshold} people are
+        withheld to protect anonymity, and so is the next smallest wherever a total would give one
+        away.
+      </p>
+      <InsightFilterBar filters={filters} surveys={view.surveys} departments={view.departments} />
+      <ChartCard title="Latest cycle" csvHref={csv('score')} tableOnly>
+        <ScoreHeadline score={view.score} enps={view.enps} latest={view.latest} />
+      </ChartCard>
+      <ChartCard
+        title="Satisfaction by department"
+        description="Mean score (1–5) in the latest cycle, with the change since the one before."
+        csvHref={csv('byDepartment')}
+      >
+        <DepartmentBarChart bars={view.byDepartment} />
+      </ChartCard>
+      {view.byDepartment.length > 0 ? (
+        <nav aria-label="Department pages" className="department-links">
+          <h2 className="visually-hidden">Department pages</h2>
+          <ul>
+            {view.byDepartment.map(({ department }) => (
+              <li key={department.id}>
+                <Link to={`/insights/departments/${department.id}${filterSearch(filters)}`}>
+                  {department.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      <ChartCard
+        title="Trend over cycles"
+        description="Overall and per department."
+        csvHref={csv('trend')}
+      >
+        <TrendChart trend={view.trend} />
+      </ChartCard>
+      {view.enpsTrend ? (
+        <ChartCard title="eNPS over cycles" csvHref={csv('enpsTrend')}>
+          <TrendChart trend={view.enpsTrend} measure="enps" />
+        </ChartCard>
+      ) : null}
+      <ChartCard
+        title="Favourable, neutral and unfavourable by question"
+        description="Latest cycle. Favourable is 4–5 on a 1–5 scale and 9–10 for NPS questions."
+        csvHref={csv('questions')}
+      >
+        <QuestionSplitChart questions={view.questions} />
+      </ChartCard>
+      <ChartCard
+        title="Participation"
+        description="People invited and people who answered, per cycle and department."
+        csvHref={csv('participation')}
+      >
+        <ParticipationChart participation={view.participation} />
+      </ChartCard>
     </>
   );
 }

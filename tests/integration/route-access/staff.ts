@@ -4,7 +4,6 @@ import { hrAdminOnly, type RouteRule, staff } from './_fixture';
 export const rules: RouteRule[] = [
   { route: 'routes/_staff', path: null, allow: staff },
   { route: 'routes/_staff.insights', path: () => '/insights', allow: staff },
-  { route: 'routes/_staff.insights._index', path: () => '/insights', allow: staff },
   { route: 'routes/_staff.surveys', path: () => '/surveys', allow: staff },
   { route: 'routes/_staff.actions', path: () => '/actions', allow: staff },
   { route: 'routes/_staff.settings', path: () => '/settings', allow: hrAdminOnly },

@@ -1,0 +1,85 @@
+import { Form } from '@remix-run/react';
+
+import { SelectField } from '~/components/ui/select-field';
+import { TextField } from '~/components/ui/text-field';
+import type { DepartmentRef, InsightFilters, SurveyChoice } from '~/insights/types';
+
+/**
+ * The survey and cycle range of an insight page, sent as its address (a GET), so any view can be
+ * bookmarked and shared. A department choice opens that department's page.
+ */
+export function InsightFilterBar({
+  filters,
+  surveys,
+  departments,
+  hidden = {},
+}: {
+  filters: InsightFilters;
+  /** Offered where the page lets the survey change; otherwise the survey is kept as it is. */
+  surveys?: SurveyChoice[];
+  /** Departments whose page can be opened from here. */
+  departments?: DepartmentRef[];
+  /** Other choices of the page to keep (a chosen cell or driver). */
+  hidden?: Record<string, string | null | undefined>;
+}) {
+  return (
+    <div className="insight-filters">
+      <Form method="get" className="filters" role="search" aria-label="Survey and cycles">
+        {surveys ? (
+          <SelectField
+            label="Survey"
+            name="survey"
+            defaultValue={filters.surveyId}
+            options={surveys.map((survey) => ({ value: survey.id, label: survey.title }))}
+          />
+        ) : (
+          <input type="hidden" name="survey" value={filters.surveyId} />
+        )}
+        <TextField
+          label="From cycle"
+          name="from"
+          type="number"
+          min={1}
+          defaultValue={String(filters.fromCycle)}
+        />
+        <TextField
+          label="To cycle"
+          name="to"
+          type="number"
+          min={1}
+          defaultValue={String(filters.toCycle)}
+        />
+        {Object.entries(hidden).map(([name, value]) =>
+          value ? <input key={name} type="hidden" name={name} value={value} /> : null,
+        )}
+        <button type="submit" className="button">
+          Show
+        </button>
+      </Form>
+      {departments && departments.length > 0 ? (
+        <Form
+          method="get"
+          action="/insights/departments"
+          className="filters"
+          aria-label="Open a department"
+        >
+          <input type="hidden" name="survey" value={filters.surveyId} />
+          <input type="hidden" name="from" value={String(filters.fromCycle)} />
+          <input type="hidden" name="to" value={String(filters.toCycle)} />
+          <SelectField
+            label="Department"
+            name="department"
+            defaultValue={filters.departmentId ?? departments[0]?.id}
+            options={departments.map((department) => ({
+              value: department.id,
+              label: department.name,
+            }))}
+          />
+          <button type="submit" className="button button-quiet">
+            Open department
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}
