@@ -8,7 +8,7 @@ import {
 import { useActionData, useLoaderData } from '@remix-run/react';
 
 import { draftKeyFor } from '~/answering/draft-key.server';
-import { answerFormOf, resolveLink } from '~/answering/invite-link.server';
+import { answerFormOf, languageFor, resolveLink } from '~/answering/invite-link.server';
 import { errorCodeOf, submissionFromForm } from '~/answering/submission-schema';
 import { submitToLink } from '~/answering/submit.server';
 import { AnswerForm, useForgetDraft } from '~/components/answer-form/answer-form';
@@ -16,6 +16,8 @@ import { AlreadyAnswered } from '~/components/status/already-answered';
 import { CycleClosed } from '~/components/status/cycle-closed';
 import { LinkNotFound } from '~/components/status/link-not-found';
 import { ThankYou } from '~/components/status/thank-you';
+import { isLanguageCode } from '~/i18n';
+import { resolveEmployeeLanguage } from '~/i18n.server';
 import { readForm } from '~/utils/form.server';
 
 export const handle = { i18n: ['answering', 'status'] };
@@ -32,24 +34,27 @@ export const headers: HeadersFunction = () => privateHeaders;
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const token = params.token ?? '';
   const resolved = await resolveLink(token);
+  // The page speaks the language asked for in the address, else the switcher's choice, else the
+  // person's preference from the invite, else the browser's; survey texts fall back to the
+  // survey's default language where they lack it.
+  const wanted = new URL(request.url).searchParams.get('lang');
+  const locale = isLanguageCode(wanted)
+    ? wanted
+    : await resolveEmployeeLanguage(request, {
+        preferred: resolved.status === 'unknown' ? null : resolved.language,
+      });
   if (resolved.status === 'unknown') {
     return json(
-      { locale: null, outcome: resolved, draftKey: '' },
+      { locale, outcome: resolved, draftKey: '' },
       { status: 404, headers: privateHeaders },
     );
   }
   if (resolved.status !== 'open') {
-    return json(
-      { locale: resolved.language, outcome: resolved, draftKey: '' },
-      { headers: privateHeaders },
-    );
+    return json({ locale, outcome: resolved, draftKey: '' }, { headers: privateHeaders });
   }
-  const wanted = new URL(request.url).searchParams.get('lang');
-  const language =
-    resolved.open.definition.languages.find((code) => code === wanted) ?? resolved.language;
-  const form = await answerFormOf(resolved.open, language);
+  const form = await answerFormOf(resolved.open, languageFor(resolved.open.definition, locale));
   return json(
-    { locale: language, outcome: { status: 'open' as const, form }, draftKey: draftKeyFor(token) },
+    { locale, outcome: { status: 'open' as const, form }, draftKey: draftKeyFor(token) },
     { headers: privateHeaders },
   );
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { askedQuestions } from '../../app/answering/asked-questions';
 import { submissionFromForm, submissionSchema } from '../../app/answering/submission-schema';
+import { languageCookie } from '../../app/i18n.server';
 import { definitionOf } from '../../app/surveys/surveys.server';
 import { newToken } from '../../app/surveys/tokens.server';
 import { InviteModel } from '../../models/invite.server';
@@ -83,6 +84,19 @@ describe('the answering page', () => {
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain('Choose a value from 1 to 5.');
     expect(await ResponseModel.countDocuments()).toBe(0);
+  });
+
+  it('speaks the language switcher\u2019s choice first, then the invited person\u2019s', async () => {
+    const { invites } = await makeAnsweringCycle();
+    const token = invites[0]?.token ?? '';
+    const invite = await InviteModel.findOne({}, { language: 1 }).lean();
+    const htmlLang = async (headers: Record<string, string>) =>
+      /<html lang="([a-z]+)"/.exec(
+        await (await fetch(`${app.url}/a/${token}`, { headers })).text(),
+      )?.[1];
+    const chosen = (await languageCookie.serialize('uk')).split(';', 1)[0] ?? '';
+    expect(await htmlLang({ cookie: chosen, 'accept-language': 'pl' })).toBe('uk');
+    expect(await htmlLang({ 'accept-language': 'pl' })).toBe(invite?.language);
   });
 
   it('answers an unknown and a malformed link alike', async () => {
