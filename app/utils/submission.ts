@@ -39,10 +39,12 @@ export function formValues(
 }
 
 export function errorsByField(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
+  // Field names can come from the request (an answer's question id), so "constructor" or
+  // "__proto__" must be plain keys here, not what every object inherits.
+  const errors = new Map<string, string[]>();
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? 'form');
-    (errors[field] ??= []).push(issue.message);
+    errors.set(field, [...(errors.get(field) ?? []), issue.message]);
   }
-  return errors;
+  return Object.fromEntries(errors);
 }
