@@ -21,7 +21,13 @@ const logger = createLogger(env.LOG_LEVEL);
 async function start() {
   // Fails early, before anything listens, if DATA_DIR is not writable.
   loadSessionSecrets(env);
-  await connectDatabase({ uri: env.MONGODB_URI, dataDir: env.DATA_DIR, logger });
+  // The embedded engine, when used, runs in a thread of its own: a core for requests, one for data.
+  await connectDatabase({
+    uri: env.MONGODB_URI,
+    dataDir: env.DATA_DIR,
+    logger,
+    engineThread: true,
+  });
   await prepareDatabase({ env, logger });
 
   const app = createApp({
