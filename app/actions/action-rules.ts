@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+// What an action item is allowed to be and to become: shared by the forms (client and server),
+// the server modules and the board. Types come from these schemas.
+
+export const actionStatuses = ['open', 'in-progress', 'done'] as const;
+export type ActionStatus = (typeof actionStatuses)[number];
+
+/** The moves an action's status may make: forward one step, or reopen once done. */
+export const allowedTransitions: Record<ActionStatus, readonly ActionStatus[]> = {
+  open: ['in-progress'],
+  'in-progress': ['done'],
+  done: ['open'],
+};
+
+export function canMove(from: ActionStatus, to: ActionStatus): boolean {
+  return allowedTransitions[from].includes(to);
+}
+
+export const statusLabels: Record<ActionStatus, string> = {
+  open: 'Open',
+  'in-progress': 'In progress',
+  done: 'Done',
+};
+
+/** What an action answers: the result it was raised from. */
+export const metricKinds = ['score', 'enps', 'question', 'driver', 'service'] as const;
+export type MetricKind = (typeof metricKinds)[number];
+
+const objectId = z.string().regex(/^[a-f\d]{24}$/i, 'Not a valid id');
+
+/**
+ * The result an action is linked to. `departmentId` is the answering department (null: the whole
+ * survey), `providerDepartmentId` the rated one for internal-service results.
+ */
+export const actionSource = z.object({
+  surveyId: objectId,
+  cycleId: objectId,
+  metric: z.enum(metricKinds),
+  questionId: z.string().min(1).max(40).nullable().default(null),
+  driver: z.string().min(1).max(40).nullable().default(null),
+  departmentId: objectId.nullable().default(null),
+  providerDepartmentId: objectId.nullable().default(null),
+});
+export type ActionSource = z.infer<typeof actionSource>;
+
+export const timelineKinds = [
+  'created',
+  'status',
+  'update',
+  'edited',
+  'owner',
+  'published',
+  'unpublished',
+] as const;
+export type TimelineKind = (typeof timelineKinds)[number];
