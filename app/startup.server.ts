@@ -1,5 +1,6 @@
 import { databaseInfo } from '../models/connection.server';
 import { recoverResponses } from './answering/submit.server';
+import { ensureBoardKeys } from './board/board-keys.server';
 import { seedDemoIfWanted } from './demo/seed.server';
 import { recoverInterruptedImports, staleAfterMs } from './people/roster-apply.server';
 import type { Env } from './utils/env.server';
@@ -34,4 +35,7 @@ export async function prepareDatabase({
     );
   }
   await seedDemoIfWanted({ setting: env.DEMO, engine: info.engine, logger });
+  // Departments made before boards existed get their stable board link now.
+  const keyed = await ensureBoardKeys();
+  if (keyed > 0) logger.info(`Gave ${keyed} department(s) a board link`);
 }

@@ -1,5 +1,7 @@
 import mongoose, { type InferSchemaType, Schema } from 'mongoose';
 
+import { newBoardKey } from '../app/board/board-key.server';
+
 export const departmentKinds = ['executive', 'operational', 'commercial', 'support'] as const;
 export type DepartmentKind = (typeof departmentKinds)[number];
 
@@ -12,12 +14,17 @@ const departmentSchema = new Schema(
     parentId: { type: Schema.Types.ObjectId, ref: 'Department', default: null },
     // Archived departments keep their id so every result recorded under them stays reportable.
     archivedAt: { type: Date, default: null },
+    // The public key of the department's "You said, we did" board (/board/<boardKey>), linked
+    // from invitations and the thank-you page. Departments made before it existed get one from
+    // ensureBoardKeys (app/board/board-keys.server.ts), hence the sparse index.
+    boardKey: { type: String, default: () => newBoardKey() },
   },
   { timestamps: true },
 );
 
 departmentSchema.index({ nameKey: 1 }, { unique: true });
 departmentSchema.index({ parentId: 1 });
+departmentSchema.index({ boardKey: 1 }, { unique: true, sparse: true });
 
 export type Department = InferSchemaType<typeof departmentSchema> & {
   _id: mongoose.Types.ObjectId;

@@ -11,6 +11,7 @@ import { draftKeyFor } from '~/answering/draft-key.server';
 import { answerFormOf, languageFor, resolveLink } from '~/answering/invite-link.server';
 import { errorCodeOf, submissionFromForm } from '~/answering/submission-schema';
 import { submitToLink } from '~/answering/submit.server';
+import { boardKeyOf } from '~/board/board-keys.server';
 import { AnswerForm, useForgetDraft } from '~/components/answer-form/answer-form';
 import { AlreadyAnswered } from '~/components/status/already-answered';
 import { CycleClosed } from '~/components/status/cycle-closed';
@@ -77,6 +78,15 @@ export async function action({ params, request }: ActionFunctionArgs) {
     );
     return json({ status: 'invalid' as const, errors }, { status: 400, headers: privateHeaders });
   }
+  if (outcome.status === 'stored') {
+    // The thank-you page links to the board of the department the person answered for.
+    const boardKey =
+      resolved.status === 'open' ? await boardKeyOf(resolved.invite.departmentId) : null;
+    return json(
+      { status: 'stored' as const, receiptCode: outcome.receiptCode, boardKey },
+      { headers: privateHeaders },
+    );
+  }
   return json(outcome, {
     status: outcome.status === 'unknown' ? 404 : 200,
     headers: privateHeaders,
@@ -88,7 +98,9 @@ export default function AnswerPage() {
   const result = useActionData<typeof action>();
   useForgetDraft(draftKey, result?.status === 'stored' || result?.status === 'answered');
 
-  if (result?.status === 'stored') return <ThankYou receiptCode={result.receiptCode} />;
+  if (result?.status === 'stored') {
+    return <ThankYou receiptCode={result.receiptCode} boardKey={result.boardKey} />;
+  }
   if (result?.status === 'answered' || outcome.status === 'answered') return <AlreadyAnswered />;
   if (result?.status === 'closed') return <CycleClosed />;
   if (outcome.status === 'closed') {

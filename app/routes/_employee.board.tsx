@@ -1,21 +1,18 @@
 import type { MetaFunction } from '@remix-run/node';
-import { useTranslation } from 'react-i18next';
+import { Outlet } from '@remix-run/react';
 
 export const handle = { i18n: ['board'] };
 
-export const meta: MetaFunction = () => [{ title: 'Innerloop' }];
+export const meta: MetaFunction = () => [
+  { title: 'Innerloop' },
+  { name: 'robots', content: 'noindex' },
+];
 
 /**
- * "You said, we did": published results and actions for employees. A later issue fills it;
- * for now it says what will appear, so the links from the thank-you page lead somewhere.
+ * "You said, we did": the company board at /board and each department's at /board/<boardKey>.
+ * Employees never sign in, so both are open to whoever has the address; a department's board is
+ * reached by its random key, from the thank-you page and the invitation e-mails.
  */
-export default function Board() {
-  const { t } = useTranslation('board');
-  return (
-    <section className="board" aria-labelledby="board-title">
-      <h1 id="board-title">{t('title')}</h1>
-      <p>{t('intro')}</p>
-      <p className="muted">{t('empty')}</p>
-    </section>
-  );
+export default function BoardLayout() {
+  return <Outlet />;
 }

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { draftKeyFor } from '~/answering/draft-key.server';
 import { openKioskLink, submitKioskForm } from '~/answering/kiosk-link.server';
 import { errorCodeOf } from '~/answering/submission-schema';
+import { boardKeyOf } from '~/board/board-keys.server';
 import { AnswerForm, useForgetDraft } from '~/components/answer-form/answer-form';
 import { CycleClosed } from '~/components/status/cycle-closed';
 import { LinkNotFound } from '~/components/status/link-not-found';
@@ -54,8 +55,11 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     );
   }
   if (outcome.status === 'stored') {
+    // Stored means the department picked was one the survey asks: its board is the one to show.
+    const departmentId = form.get('departmentId');
+    const boardKey = typeof departmentId === 'string' ? await boardKeyOf(departmentId) : null;
     return json(
-      { status: 'stored' as const, receiptCode: outcome.receiptCode },
+      { status: 'stored' as const, receiptCode: outcome.receiptCode, boardKey },
       { headers: { ...privateHeaders, 'Set-Cookie': outcome.setCookie } },
     );
   }
@@ -71,7 +75,9 @@ export default function KioskPage() {
   const result = useActionData<typeof action>();
   useForgetDraft(draftKey, result?.status === 'stored');
 
-  if (result?.status === 'stored') return <ThankYou receiptCode={result.receiptCode} />;
+  if (result?.status === 'stored') {
+    return <ThankYou receiptCode={result.receiptCode} boardKey={result.boardKey} />;
+  }
   if (result?.status === 'answered' || outcome.status === 'answered') {
     return (
       <section className="status-page" aria-labelledby="status-title">

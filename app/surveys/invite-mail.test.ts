@@ -41,6 +41,32 @@ describe('inviteMail', () => {
     expect(inviteMail({ ...base, kind: 'invite', language: 'uk' }).text).toMatch(/10 січня 2026/);
   });
 
+  it.each(languageCodes)(
+    'links to the department’s board in %s, after the personal link',
+    (language) => {
+      const boardLink = 'https://pulse.example/board/Vb3kq0Zt7xYw2LmN4pQrSg';
+      for (const kind of ['invite', 'reminder'] as const) {
+        const mail = inviteMail({ ...base, kind, language, boardLink });
+        expect(mail.text).toContain(boardLink);
+        expect(mail.text.indexOf(boardLink)).toBeGreaterThan(mail.text.indexOf(base.link));
+        expect(mail.html).toContain(`href="${boardLink}"`);
+        expect(mail.html.match(/<a href=/g)).toHaveLength(2);
+      }
+      const without = inviteMail({ ...base, kind: 'invite', language });
+      expect(without.text).not.toContain('/board');
+      expect(without.html.match(/<a href=/g)).toHaveLength(1);
+    },
+  );
+
+  it('writes the board line in each language’s own words', () => {
+    const boardLink = 'https://pulse.example/board/key';
+    const lines = languageCodes.map((language) => {
+      const { text } = inviteMail({ ...base, kind: 'invite', language, boardLink });
+      return text.split('\n').find((line) => line.includes(boardLink));
+    });
+    expect(new Set(lines).size).toBe(languageCodes.length);
+  });
+
   it('escapes names and titles in the HTML part', () => {
     const mail = inviteMail({
       ...base,

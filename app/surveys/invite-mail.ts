@@ -15,6 +15,7 @@ interface MailWords {
   closes: string;
   personal: string;
   reminderLink: string;
+  board: string;
 }
 
 const words: Record<LanguageCode, MailWords> = {
@@ -32,6 +33,7 @@ const words: Record<LanguageCode, MailWords> = {
     personal: 'This link is personal and works once. Please do not forward it.',
     reminderLink:
       'This link works as well as the one in the first e-mail; use either of them, once.',
+    board: 'See what has changed after earlier pulses:',
   },
   uk: {
     inviteSubject: (title) => `${title}: ваше пульс-опитування`,
@@ -46,6 +48,7 @@ const words: Record<LanguageCode, MailWords> = {
     personal: 'Це посилання особисте й спрацює лише один раз. Будь ласка, не пересилайте його.',
     reminderLink:
       'Це посилання діє так само, як і посилання з першого листа; скористайтеся будь-яким із них один раз.',
+    board: 'Що змінилося після попередніх опитувань:',
   },
   nb: {
     inviteSubject: (title) => `${title}: pulsundersøkelsen din`,
@@ -61,6 +64,7 @@ const words: Record<LanguageCode, MailWords> = {
     personal: 'Lenken er personlig og virker én gang. Ikke videresend den.',
     reminderLink:
       'Denne lenken virker like godt som den i den første e-posten; bruk én av dem, én gang.',
+    board: 'Se hva som er endret etter tidligere pulser:',
   },
   pt: {
     inviteSubject: (title) => `${title}: sua pesquisa de pulso`,
@@ -76,6 +80,7 @@ const words: Record<LanguageCode, MailWords> = {
     personal: 'Este link é pessoal e funciona uma única vez. Não o encaminhe.',
     reminderLink:
       'Este link funciona tão bem quanto o do primeiro e-mail; use qualquer um deles, uma única vez.',
+    board: 'Veja o que mudou depois das pesquisas anteriores:',
   },
   pl: {
     inviteSubject: (title) => `${title} – krótka ankieta`,
@@ -91,6 +96,7 @@ const words: Record<LanguageCode, MailWords> = {
     personal: 'Ten link jest osobisty i działa tylko raz. Nie przekazuj go dalej.',
     reminderLink:
       'Ten link działa tak samo jak link z pierwszej wiadomości; użyj jednego z nich, jeden raz.',
+    board: 'Zobacz, co zmieniło się po poprzednich ankietach:',
   },
   lv: {
     inviteSubject: (title) => `${title}: jūsu pulsa aptauja`,
@@ -106,6 +112,7 @@ const words: Record<LanguageCode, MailWords> = {
     personal: 'Šī saite ir personīga un darbojas vienu reizi. Lūdzu, nepārsūtiet to.',
     reminderLink:
       'Šī saite darbojas tāpat kā saite pirmajā e-pastā; izmantojiet jebkuru no tām vienu reizi.',
+    board: 'Skatiet, kas mainījies pēc iepriekšējām aptaujām:',
   },
 };
 
@@ -118,6 +125,11 @@ export interface InviteMailInput {
   link: string;
   closesAt: Date;
   timeZone: string;
+  /**
+   * The person's department's "You said, we did" board. Not personal like the answering link:
+   * the same for everyone in the department, and it stays valid between pulses.
+   */
+  boardLink?: string | null;
 }
 
 /** A text in the reader's language, or the survey's default when it has none. */
@@ -134,19 +146,26 @@ export function inviteMail(input: InviteMailInput): {
   const title = inLanguage(input.title, input.language, input.defaultLanguage);
   const closes = formatMoment(input.closesAt, input.language, input.timeZone);
   const opening = input.kind === 'invite' ? w.invitation(title) : w.reminder(title);
+  const personal = input.kind === 'invite' ? w.personal : `${w.reminderLink} ${w.personal}`;
   const paragraphs = [
     w.greeting(input.name),
     `${opening} ${w.anonymous}`,
     `${w.answerHere} ${input.link}`,
     `${w.closes} ${closes}`,
-    input.kind === 'invite' ? w.personal : `${w.reminderLink} ${w.personal}`,
+    personal,
+    ...(input.boardLink ? [`${w.board} ${input.boardLink}`] : []),
   ];
   const html = [
     `<p>${escapeHtml(w.greeting(input.name))}</p>`,
     `<p>${escapeHtml(`${opening} ${w.anonymous}`)}</p>`,
     `<p><a href="${escapeHtml(input.link)}">${escapeHtml(w.answerHere.replace(/:$/, ''))}</a></p>`,
     `<p>${escapeHtml(`${w.closes} ${closes}`)}</p>`,
-    `<p>${escapeHtml(paragraphs[4])}</p>`,
+    `<p>${escapeHtml(personal)}</p>`,
+    ...(input.boardLink
+      ? [
+          `<p><a href="${escapeHtml(input.boardLink)}">${escapeHtml(w.board.replace(/:$/, ''))}</a></p>`,
+        ]
+      : []),
   ].join('\n');
   return {
     subject: input.kind === 'invite' ? w.inviteSubject(title) : w.reminderSubject(title),

@@ -5,6 +5,8 @@ import { DepartmentModel } from '../../models/department.server';
 import { type Invite, InviteModel } from '../../models/invite.server';
 import { PersonModel } from '../../models/person.server';
 import type { Survey } from '../../models/survey.server';
+import { boardKeysOf } from '../board/board-keys.server';
+import { boardLink } from '../board/board-path';
 import type { Logger } from '../utils/log.server';
 import type { Mail } from '../utils/mail.server';
 import { type AudienceMember, audiencePeople } from './audience.server';
@@ -28,13 +30,22 @@ export const inviteLink = (appUrl: string, token: string) => `${appUrl}/a/${toke
 
 type Recipient = Pick<AudienceMember, 'name' | 'email' | 'language'>;
 
+interface DeliveryContext {
+  definition: SurveyDefinition;
+  cycle: Pick<Cycle, 'closesAt'>;
+  delivery: Delivery;
+  /** Board key per department id: each mail links its reader's "You said, we did" board. */
+  boards: Map<string, string>;
+}
+
 async function deliver(
   kind: 'invite' | 'reminder',
   recipient: Recipient,
+  departmentId: Types.ObjectId,
   token: string,
-  context: { definition: SurveyDefinition; cycle: Pick<Cycle, 'closesAt'>; delivery: Delivery },
+  context: DeliveryContext,
 ): Promise<boolean> {
-  const { definition, cycle, delivery } = context;
+  const { definition, cycle, delivery, boards } = context;
   const mail = inviteMail({
     kind,
     language: recipient.language,
@@ -42,6 +53,7 @@ async function deliver(
     title: definition.title,
     defaultLanguage: definition.defaultLanguage,
     link: inviteLink(delivery.appUrl, token),
+    boardLink: boardLink(delivery.appUrl, boards.get(String(departmentId))),
     closesAt: cycle.closesAt,
     timeZone: definition.schedule.timeZone,
   });
@@ -120,12 +132,14 @@ export async function inviteAudience(
     existing.length === 0,
   );
 
+  const boards = await boardKeysOf(missing.map((person) => person.departmentId));
   let sent = 0;
   let failed = 0;
   for (const [index, person] of missing.entries()) {
     if (!inserted[index]) continue;
     const token = tokens[index].token;
-    if (await deliver('invite', person, token, { definition, cycle, delivery })) {
+    const context = { definition, cycle, delivery, boards };
+    if (await deliver('invite', person, person.departmentId, token, context)) {
       await InviteModel.updateOne(
         { tokenHash: tokens[index].hash },
         { $set: { deliveredAt: now } },
@@ -186,6 +200,7 @@ export async function retryDeliveries(
   if (stale.length === 0) return 0;
   const definition = definitionOf(survey);
   const people = await recipients(stale.map((invite) => invite.personId));
+  const boards = await boardKeysOf(stale.map((invite) => invite.departmentId));
   let sent = 0;
   for (const invite of stale) {
     const person = people.get(String(invite.personId));
@@ -196,7 +211,8 @@ export async function retryDeliveries(
       { $set: { tokenHash: hash, deliveryClaimedAt: now } },
     );
     if (claim.modifiedCount !== 1) continue;
-    if (await deliver('invite', person, token, { definition, cycle, delivery })) {
+    const context = { definition, cycle, delivery, boards };
+    if (await deliver('invite', person, invite.departmentId, token, context)) {
       await InviteModel.updateOne({ _id: invite._id }, { $set: { deliveredAt: now } });
       sent++;
     }
@@ -229,11 +245,12 @@ export async function remindCycle(
       // Someone invited after the reminder time has just had their invitation: no reminder.
       deliveredAt: { $ne: null, $lt: remindAt },
     },
-    { personId: 1 },
+    { personId: 1, departmentId: 1 },
   ).lean();
   if (due.length === 0) return 0;
   const definition = definitionOf(survey);
   const people = await recipients(due.map((invite) => invite.personId));
+  const boards = await boardKeysOf(due.map((invite) => invite.departmentId));
   let sent = 0;
   for (const invite of due) {
     const person = people.get(String(invite.personId));
@@ -244,7 +261,8 @@ export async function remindCycle(
       { $set: { remindedAt: now, reminderTokenHash: hash } },
     );
     if (claim.modifiedCount !== 1) continue;
-    if (await deliver('reminder', person, token, { definition, cycle, delivery })) sent++;
+    const context = { definition, cycle, delivery, boards };
+    if (await deliver('reminder', person, invite.departmentId, token, context)) sent++;
   }
   return sent;
 }

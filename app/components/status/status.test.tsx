@@ -68,6 +68,13 @@ describe('ThankYou', () => {
     expect(screen.queryByRole('group', { name: 'Your receipt code' })).toBeNull();
   });
 
+  it('links to the respondent department’s board when its key is known', () => {
+    renderInLanguage(<ThankYou boardKey="Vb3kq0Zt7xYw2LmN4pQrSg" />, 'pt');
+    expect(
+      screen.getByRole('link', { name: /Vocês disseram, nós fizemos/ }).getAttribute('href'),
+    ).toBe('/board/Vb3kq0Zt7xYw2LmN4pQrSg');
+  });
+
   it('shows the receipt code with what it is for, when there is one', () => {
     renderInLanguage(<ThankYou receiptCode="K7QF-2MZD-9XWA" />, 'lv');
     const receipt = screen.getByRole('group', { name: 'Jūsu kvīts kods' });

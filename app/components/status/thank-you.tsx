@@ -1,13 +1,17 @@
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
+import { boardPath } from '~/board/board-path';
+
 export interface ThankYouProps {
   /** Shown once, right after submitting, when the answers included a comment. */
   receiptCode?: string | null;
+  /** The respondent department's board key; without it the link goes to the company board. */
+  boardKey?: string | null;
 }
 
 /** After submitting: what happens with the answers, where results appear, and the receipt. */
-export function ThankYou({ receiptCode }: ThankYouProps) {
+export function ThankYou({ receiptCode, boardKey }: ThankYouProps) {
   const { t } = useTranslation('status');
   return (
     <section className="status-page thank-you" aria-labelledby="status-title">
@@ -31,7 +35,7 @@ export function ThankYou({ receiptCode }: ThankYouProps) {
         <li>{t('thankYou.next3')}</li>
       </ol>
       <p>
-        <Link to="/board" className="button-link">
+        <Link to={boardPath(boardKey)} className="button-link">
           {t('thankYou.boardLink')}
         </Link>
       </p>

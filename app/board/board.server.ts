@@ -1,0 +1,197 @@
+import type { Types } from 'mongoose';
+
+import { type Action, ActionModel } from '../../models/action.server';
+import { DepartmentModel } from '../../models/department.server';
+import { SurveyModel } from '../../models/survey.server';
+import type { ActionStatus, MetricKind } from '../actions/action-rules';
+import { defaultTimeZone, localDate } from '../surveys/local-time';
+import { isBoardKeyShaped } from './board-key.server';
+
+/**
+ * One published action as employees see it. Only what the card shows leaves the server: no
+ * owner, no author ids, no sums behind the baseline, and days rather than moments.
+ */
+export interface BoardAction {
+  id: string;
+  title: string;
+  description: string;
+  /** What was heard: the result's words as staff wrote them, and the figure then. */
+  heard: string;
+  metric: MetricKind;
+  /** Null when the group was too small to show (then or by the survey's threshold now). */
+  baseline: { value: number; n: number } | null;
+  status: ActionStatus;
+  dueOn: string;
+  /** The local day it was marked done, in the survey's time zone. */
+  completedOn: string | null;
+  latestUpdate: { note: string; on: string; byName: string } | null;
+}
+
+export interface Board {
+  /** The department whose board this is; null on the company board. */
+  department: { name: string } | null;
+  /** Actions about the department: as the answering department or as the service rated. */
+  departmentActions: BoardAction[];
+  companyActions: BoardAction[];
+}
+
+// Done actions pile up over the years; the board shows the most recent ones.
+const doneShown = 30;
+
+// Timeline entries whose note is written for employees to read; other kinds record staff work.
+const updateKinds = new Set(['update', 'status']);
+
+/** The company board: published actions raised from whole-survey results. */
+export async function companyBoard(): Promise<Board> {
+  const actions = await publishedActions({ 'source.departmentId': null });
+  return { department: null, departmentActions: [], companyActions: actions };
+}
+
+/**
+ * A department's board, by its public key: the published actions about it (answering or rated)
+ * and the company-wide ones. Null for any key that names no department, whatever its shape, so
+ * callers answer every bad key alike.
+ */
+export async function departmentBoard(boardKey: string): Promise<Board | null> {
+  if (!isBoardKeyShaped(boardKey)) return null;
+  const department = await DepartmentModel.findOne({ boardKey }, { name: 1 }).lean();
+  if (!department) return null;
+  const id = department._id;
+  const [departmentActions, company] = await Promise.all([
+    publishedActions({
+      $or: [{ 'source.departmentId': id }, { 'source.providerDepartmentId': id }],
+    }),
+    publishedActions({ 'source.departmentId': null }),
+  ]);
+  // A company-wide action about this department's service is shown once, as the department's.
+  const shown = new Set(departmentActions.map((action) => action.id));
+  return {
+    department: { name: department.name },
+    departmentActions,
+    companyActions: company.filter((action) => !shown.has(action.id)),
+  };
+}
+
+type Scope =
+  | { 'source.departmentId': null }
+  | {
+      $or: [
+        { 'source.departmentId': Types.ObjectId },
+        { 'source.providerDepartmentId': Types.ObjectId },
+      ];
+    };
+
+const fields = {
+  title: 1,
+  description: 1,
+  'source.surveyId': 1,
+  'source.metric': 1,
+  'source.label': 1,
+  'baseline.value': 1,
+  'baseline.n': 1,
+  'baseline.people': 1,
+  status: 1,
+  dueOn: 1,
+  completedAt: 1,
+  'timeline.at': 1,
+  'timeline.kind': 1,
+  'timeline.note': 1,
+  'timeline.byName': 1,
+};
+
+type Stored = Pick<Action, 'title' | 'description' | 'status' | 'dueOn' | 'completedAt'> & {
+  _id: Types.ObjectId;
+  source: Pick<Action['source'], 'surveyId' | 'metric' | 'label'>;
+  baseline?: { value: number; n: number; people?: number | null } | null;
+  timeline?: { at: Date; kind: string; note?: string | null; byName: string }[];
+};
+
+/** Published actions in a scope, in board order: in progress, open, then done (latest first). */
+async function publishedActions(scope: Scope): Promise<BoardAction[]> {
+  const [active, done] = await Promise.all([
+    ActionModel.find(
+      { ...scope, published: true, status: { $in: ['in-progress', 'open'] } },
+      fields,
+    )
+      .sort({ dueOn: 1, _id: 1 })
+      .lean<Stored[]>(),
+    ActionModel.find({ ...scope, published: true, status: 'done' }, fields)
+      .sort({ completedAt: -1, _id: -1 })
+      .limit(doneShown)
+      .lean<Stored[]>(),
+  ]);
+  const inProgress = active.filter((action) => action.status === 'in-progress');
+  const open = active.filter((action) => action.status === 'open');
+  const ordered = [...inProgress, ...open, ...done];
+  const surveys = await surveySettings(ordered.map((action) => action.source.surveyId));
+  return ordered.map((action) =>
+    toBoardAction(action, surveys.get(String(action.source.surveyId))),
+  );
+}
+
+interface SurveySettings {
+  threshold: number;
+  timeZone: string;
+}
+
+async function surveySettings(ids: Types.ObjectId[]): Promise<Map<string, SurveySettings>> {
+  if (ids.length === 0) return new Map();
+  const surveys = await SurveyModel.find(
+    { _id: { $in: ids } },
+    { anonymityThreshold: 1, schedule: 1 },
+  ).lean();
+  return new Map(
+    surveys.map((survey) => [
+      String(survey._id),
+      { threshold: survey.anonymityThreshold, timeZone: survey.schedule.timeZone },
+    ]),
+  );
+}
+
+function toBoardAction(action: Stored, survey: SurveySettings | undefined): BoardAction {
+  const timeZone = survey?.timeZone ?? defaultTimeZone;
+  return {
+    id: String(action._id),
+    title: action.title,
+    description: action.description,
+    heard: action.source.label,
+    metric: action.source.metric,
+    baseline: shownBaseline(action.baseline, survey),
+    status: action.status,
+    dueOn: action.dueOn,
+    completedOn:
+      action.status === 'done' && action.completedAt
+        ? localDate(action.completedAt, timeZone)
+        : null,
+    latestUpdate: latestUpdate(action.timeline ?? [], timeZone),
+  };
+}
+
+/**
+ * The baseline with the number of people the pages showed beside it (older actions have only
+ * the count of answers), unless that group is below the survey's threshold: a threshold raised
+ * since the action was made applies to it too, and a survey that is gone vouches for no group.
+ */
+function shownBaseline(
+  baseline: Stored['baseline'],
+  survey: SurveySettings | undefined,
+): BoardAction['baseline'] {
+  if (!baseline || !survey) return null;
+  const n = baseline.people ?? baseline.n;
+  if (n < survey.threshold) return null;
+  return { value: baseline.value, n };
+}
+
+function latestUpdate(
+  timeline: NonNullable<Stored['timeline']>,
+  timeZone: string,
+): BoardAction['latestUpdate'] {
+  let latest: NonNullable<Stored['timeline']>[number] | null = null;
+  for (const entry of timeline) {
+    const note = entry.note?.trim();
+    if (!note || !updateKinds.has(entry.kind)) continue;
+    if (!latest || entry.at >= latest.at) latest = entry;
+  }
+  if (!latest?.note) return null;
+  return { note: latest.note.trim(), on: localDate(latest.at, timeZone), byName: latest.byName };
+}
