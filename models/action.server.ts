@@ -26,11 +26,14 @@ const sourceSchema = new Schema(
 );
 
 // The figure when the action was raised: mean (or eNPS) with the sums its interval needs. Null
-// when the group was withheld then; nothing about a withheld group is ever stored here.
+// when the group was withheld then; nothing about a withheld group is ever stored here. `n`
+// counts the answers behind `sum` and `sumSquares` (per answer: eNPS answers score +1/0/−1);
+// `people` is the n the pages showed with the figure.
 const baselineSchema = new Schema(
   {
     value: { type: Number, required: true },
     n: { type: Number, required: true },
+    people: { type: Number, default: null },
     sum: { type: Number, default: null },
     sumSquares: { type: Number, default: null },
   },

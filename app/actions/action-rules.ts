@@ -54,3 +54,31 @@ export const timelineKinds = [
   'unpublished',
 ] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
+
+/** Reads the source of a new action from the address insight pages link to (see the issue). */
+export function sourceFromSearch(params: URLSearchParams) {
+  const value = (name: string) => params.get(name) || null;
+  return actionSource.safeParse({
+    surveyId: value('survey'),
+    cycleId: value('cycle'),
+    metric: value('metric'),
+    questionId: value('question'),
+    driver: value('driver'),
+    departmentId: value('department'),
+    providerDepartmentId: value('provider'),
+  });
+}
+
+/** The address that starts an action from a source: the inverse of `sourceFromSearch`. */
+export function newActionPath(source: ActionSource): string {
+  const params = new URLSearchParams({
+    survey: source.surveyId,
+    cycle: source.cycleId,
+    metric: source.metric,
+  });
+  if (source.questionId) params.set('question', source.questionId);
+  if (source.driver) params.set('driver', source.driver);
+  if (source.departmentId) params.set('department', source.departmentId);
+  if (source.providerDepartmentId) params.set('provider', source.providerDepartmentId);
+  return `/actions/new?${params}`;
+}

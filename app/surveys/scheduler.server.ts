@@ -1,5 +1,6 @@
 import { CycleModel } from '../../models/cycle.server';
 import { SurveyModel } from '../../models/survey.server';
+import { remindActionOwners } from '../actions/reminders.server';
 import { appUrl, getEnv } from '../utils/env.server';
 import type { Logger } from '../utils/log.server';
 import { sendMail } from '../utils/mail.server';
@@ -73,6 +74,11 @@ export async function runSchedulerOnce(
     } catch (error) {
       failed(`inviting to cycle ${cycle.number} of survey ${String(survey._id)}`, error);
     }
+  }
+  try {
+    report.remindersSent += await remindActionOwners(now, delivery);
+  } catch (error) {
+    failed('reminding action owners', error);
   }
   return report;
 }

@@ -1,5 +1,7 @@
 import { newToken } from '../../../app/surveys/tokens.server';
+import { ActionModel } from '../../../models/action.server';
 import { CycleModel } from '../../../models/cycle.server';
+import { DepartmentModel } from '../../../models/department.server';
 import { InviteModel } from '../../../models/invite.server';
 import { OutboxMailModel } from '../../../models/outbox-mail.server';
 import { RosterImportModel } from '../../../models/roster-import.server';
@@ -33,6 +35,10 @@ export interface RouteFixture {
   /** The employee's answering link token for that cycle, and the cycle's open (kiosk) link id. */
   inviteToken: string;
   kioskId: string;
+  /** The board key of department A's sub-department (the employee's). */
+  boardKey: string;
+  /** An open action about department A, owned by leader A. */
+  actionId: string;
 }
 
 export interface RouteRule {
@@ -93,6 +99,23 @@ export async function createRouteFixture(): Promise<RouteFixture> {
     tokenHash: invite.hash,
     deliveryClaimedAt: new Date(),
   });
+  const action = await ActionModel.create({
+    title: 'Fix the rota',
+    source: {
+      surveyId,
+      cycleId,
+      metric: 'score',
+      departmentId: a._id,
+      label: 'Score · Operations A',
+    },
+    ownerId: leaderA._id,
+    dueOn: '2999-01-01',
+    createdById: hrAdmin._id,
+    timeline: [
+      { at: new Date(), byId: hrAdmin._id, byName: 'Ana Lima', kind: 'created', to: 'open' },
+    ],
+  });
+  const keyed = await DepartmentModel.findById(aChild._id, { boardKey: 1 }).lean();
   return {
     departments: { a: String(a._id), aChild: String(aChild._id), b: String(b._id) },
     people: {
@@ -107,5 +130,7 @@ export async function createRouteFixture(): Promise<RouteFixture> {
     cycleId,
     inviteToken: invite.token,
     kioskId: cycle?.kioskId ?? '',
+    boardKey: keyed?.boardKey ?? '',
+    actionId: String(action._id),
   };
 }

@@ -5,7 +5,6 @@ export const rules: RouteRule[] = [
   { route: 'routes/_staff', path: null, allow: staff },
   { route: 'routes/_staff.insights', path: () => '/insights', allow: staff },
   { route: 'routes/_staff.surveys', path: () => '/surveys', allow: staff },
-  { route: 'routes/_staff.actions', path: () => '/actions', allow: staff },
   { route: 'routes/_staff.settings', path: () => '/settings', allow: hrAdminOnly },
   { route: 'routes/_staff.settings._index', path: () => '/settings', allow: hrAdminOnly },
   { route: 'routes/_staff.settings.outbox', path: () => '/settings/outbox', allow: hrAdminOnly },

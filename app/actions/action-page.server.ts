@@ -1,0 +1,157 @@
+import { type Action } from '../../models/action.server';
+import { PersonModel } from '../../models/person.server';
+import { followUpChange, loadMetric } from '../insights/metric.server';
+import type { Change, Figure, Trend } from '../insights/types';
+import type { StaffUser } from '../utils/permissions.server';
+import { type OwnerChoice, ownerChoices, requireAction, todayFor } from './action-access.server';
+import { isOverdue } from './action-list.server';
+import { type ActionStatus, allowedTransitions, type TimelineKind } from './action-rules';
+
+/** Whether the result moved since the action was raised, read as the insight pages would. */
+export interface FollowUp {
+  trend: Trend;
+  baseline: Figure;
+  latest: Figure;
+  /** The cycle of `latest`, by number; null when no cycle has answers. */
+  latestCycleNumber: number | null;
+  /** Latest − baseline with its 95% interval; null when either side is withheld or missing. */
+  change: Change | null;
+  unit: 'score' | 'enps';
+}
+
+export interface ActionPage {
+  action: {
+    id: string;
+    title: string;
+    description: string;
+    label: string;
+    status: ActionStatus;
+    ownerId: string;
+    ownerName: string;
+    dueOn: string;
+    overdue: boolean;
+    published: boolean;
+    completedAt: string | null;
+    createdAt: string;
+  };
+  moves: ActionStatus[];
+  owners: OwnerChoice[];
+  today: string;
+  timeline: {
+    at: string;
+    byName: string;
+    kind: TimelineKind;
+    from: string | null;
+    to: string | null;
+    note: string | null;
+  }[];
+  followUp: FollowUp;
+}
+
+/** An action's page for a user who may see it (404 / 403 otherwise), with its follow-up. */
+export async function loadActionPage(user: StaffUser, id: string): Promise<ActionPage> {
+  const action = await requireAction(user, id);
+  const [owner, owners, today, followUp] = await Promise.all([
+    PersonModel.findById(action.ownerId, { name: 1 }).lean(),
+    ownerChoices(action.source),
+    todayFor(action.source.surveyId),
+    loadFollowUp(user, action),
+  ]);
+  const ownerId = String(action.ownerId);
+  return {
+    action: {
+      id: String(action._id),
+      title: action.title,
+      description: action.description ?? '',
+      label: action.source.label,
+      status: action.status,
+      ownerId,
+      ownerName: owner?.name ?? 'Unknown person',
+      dueOn: action.dueOn,
+      overdue: isOverdue(action, today),
+      published: action.published,
+      completedAt: action.completedAt?.toISOString() ?? null,
+      createdAt: action.timeline[0]?.at.toISOString() ?? '',
+    },
+    moves: [...allowedTransitions[action.status]],
+    // The current owner stays choosable even if they could no longer be picked anew.
+    owners: owners.some((choice) => choice.id === ownerId)
+      ? owners
+      : [{ id: ownerId, name: owner?.name ?? 'Unknown person' }, ...owners],
+    today,
+    timeline: action.timeline
+      .map((item) => ({
+        at: item.at.toISOString(),
+        byName: item.byName,
+        kind: item.kind,
+        from: item.from ?? null,
+        to: item.to ?? null,
+        note: item.note ?? null,
+      }))
+      .reverse(),
+    followUp,
+  };
+}
+
+/**
+ * The metric's trend for this user with the baseline drawn from the source's cycle on, the latest
+ * figure and the change between them. The stored baseline is shown only while the user's own
+ * view of the source's cycle is not withheld, so it never reveals what their pages withhold.
+ */
+export async function loadFollowUp(user: StaffUser, action: Action): Promise<FollowUp> {
+  const source = {
+    surveyId: String(action.source.surveyId),
+    cycleId: String(action.source.cycleId),
+    metric: action.source.metric,
+    questionId: action.source.questionId ?? null,
+    driver: action.source.driver ?? null,
+    departmentId: action.source.departmentId ? String(action.source.departmentId) : null,
+    providerDepartmentId: action.source.providerDepartmentId
+      ? String(action.source.providerDepartmentId)
+      : null,
+  };
+  const metric = await loadMetric(user, source);
+  const stored = action.baseline;
+  const baselineShown = stored && !metric.sourceWithheld ? stored : null;
+  const baseline: Figure = baselineShown
+    ? { state: 'shown', n: baselineShown.people ?? baselineShown.n, value: baselineShown.value }
+    : { state: metric.sourceWithheld ? 'withheld' : 'empty' };
+  const sourceIndex = metric.trend.cycles.findIndex((cycle) => cycle.id === source.cycleId);
+  const markers = [{ cycleId: source.cycleId, label: 'Action raised' }];
+  if (action.completedCycleId) {
+    markers.push({ cycleId: String(action.completedCycleId), label: 'Action done' });
+  }
+  const trend: Trend = {
+    ...metric.trend,
+    series: [
+      ...metric.trend.series,
+      ...(baseline.state === 'shown'
+        ? [
+            {
+              key: 'baseline',
+              label: 'Baseline',
+              points: metric.trend.cycles.map((_, index): Figure =>
+                index >= sourceIndex ? baseline : { state: 'empty' },
+              ),
+            },
+          ]
+        : []),
+    ],
+    markers,
+  };
+  const newer = metric.latestCycleId !== null && metric.latestCycleId !== source.cycleId;
+  const baselineSums =
+    baselineShown && typeof baselineShown.sum === 'number'
+      ? { n: baselineShown.n, sum: baselineShown.sum, sumSquares: baselineShown.sumSquares ?? null }
+      : null;
+  const change = newer ? followUpChange(metric.latestSums, baselineSums, metric.unit) : null;
+  return {
+    trend,
+    baseline,
+    latest: metric.latest,
+    latestCycleNumber:
+      metric.trend.cycles.find((cycle) => cycle.id === metric.latestCycleId)?.number ?? null,
+    change,
+    unit: metric.unit === 100 ? 'enps' : 'score',
+  };
+}

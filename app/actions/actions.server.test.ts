@@ -1,0 +1,403 @@
+import { describe, expect, it } from 'vitest';
+
+import { ActionModel } from '../../models/action.server';
+import { CycleModel } from '../../models/cycle.server';
+import { makeAction, makeActionOrganisation } from '../../tests/factories/actions';
+import { makePerson } from '../../tests/factories/organisation';
+import { setupTestDatabase } from '../../tests/support/test-database';
+import { addUpdate, editAction, moveAction } from './action-changes.server';
+import { listActions } from './action-list.server';
+import { loadFollowUp } from './action-page.server';
+import { raiseAction } from './raise.server';
+
+setupTestDatabase('actions');
+
+// Noon in Oslo on 10 March 2026: "today" for every due date below.
+const now = new Date('2026-03-10T11:00:00Z');
+
+type Organisation = Awaited<ReturnType<typeof makeActionOrganisation>>;
+
+function input(organisation: Organisation, fields: Record<string, unknown> = {}) {
+  return {
+    title: 'Replace the worn tools',
+    description: 'Order new kit for the kitchen.',
+    ownerId: organisation.leader.id,
+    dueOn: '2026-04-01',
+    published: 'on',
+    source: {
+      surveyId: String(organisation.survey._id),
+      cycleId: String(organisation.cycles[1]?._id),
+      metric: 'score',
+      departmentId: String(organisation.departments[0]?._id),
+    },
+    ...fields,
+  };
+}
+
+async function refusal(promise: Promise<unknown>): Promise<number> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof Response) return error.status;
+    throw error;
+  }
+  return 0;
+}
+
+describe('raiseAction', () => {
+  it('stores the action linked to its result with the baseline of that moment', async () => {
+    const organisation = await makeActionOrganisation();
+    const result = await raiseAction(organisation.hr, input(organisation), now);
+    expect(result.ok).toBe(true);
+    const action = await ActionModel.findOne().lean();
+    expect(action).toMatchObject({
+      title: 'Replace the worn tools',
+      status: 'open',
+      published: true,
+      dueOn: '2026-04-01',
+      source: { metric: 'score', label: `Score · ${organisation.departments[0]?.name}` },
+      baseline: { value: 4.05, n: 20, people: 10, sum: 81 },
+    });
+    expect(action?.baseline?.sumSquares).toBeCloseTo(329, 8);
+    expect(action?.timeline).toEqual([
+      expect.objectContaining({ kind: 'created', byName: 'Hana Admin', at: now }),
+    ]);
+  });
+
+  it('keeps no baseline for a withheld group', async () => {
+    const organisation = await makeActionOrganisation();
+    // Team 2 answered with 2 people: the pages withhold it, so the action stores nothing of it.
+    const result = await raiseAction(
+      organisation.hr,
+      input(organisation, {
+        ownerId: organisation.hr.id,
+        source: {
+          ...input(organisation).source,
+          departmentId: String(organisation.departments[2]?._id),
+        },
+      }),
+      now,
+    );
+    expect(result.ok).toBe(true);
+    expect((await ActionModel.findOne().lean())?.baseline).toBeNull();
+  });
+
+  it('refuses bad input field by field and stores nothing', async () => {
+    const organisation = await makeActionOrganisation();
+    const inactive = await makePerson({
+      departmentId: organisation.departments[0]?._id ?? organisation.survey._id,
+      leaderOf: [organisation.departments[0]?._id ?? organisation.survey._id],
+      active: false,
+    });
+    const cases: [Record<string, unknown>, string, RegExp][] = [
+      [{ title: '  ' }, 'title', /title/],
+      [{ title: 'x'.repeat(201) }, 'title', /200/],
+      [{ description: 'x'.repeat(5001) }, 'description', /5,000/],
+      [{ dueOn: '2026-03-09' }, 'dueOn', /from today/],
+      [{ dueOn: '2026-02-30' }, 'dueOn', /does not exist/],
+      [{ ownerId: organisation.otherLeader.id }, 'ownerId', /does not lead/],
+      [{ ownerId: String(inactive._id) }, 'ownerId', /active leader or HR admin/],
+      [
+        { source: { ...input(organisation).source, metric: 'question', questionId: 'q-nope' } },
+        'source',
+        /question/,
+      ],
+    ];
+    for (const [fields, field, message] of cases) {
+      const result = await raiseAction(organisation.hr, input(organisation, fields), now);
+      expect(result.ok, field).toBe(false);
+      if (!result.ok) expect(result.errors[field]?.join(' '), field).toMatch(message);
+    }
+    // Today itself is fine.
+    expect(
+      (await raiseAction(organisation.hr, input(organisation, { dueOn: '2026-03-10' }), now)).ok,
+    ).toBe(true);
+    expect(await ActionModel.countDocuments()).toBe(1);
+  });
+
+  it('lets leaders raise actions only within their scope', async () => {
+    const organisation = await makeActionOrganisation();
+    const ownTeam = await raiseAction(organisation.leader, input(organisation), now);
+    expect(ownTeam.ok).toBe(true);
+    const otherTeam = input(organisation, {
+      source: {
+        ...input(organisation).source,
+        departmentId: String(organisation.departments[1]?._id),
+      },
+    });
+    expect(await refusal(raiseAction(organisation.leader, otherTeam, now))).toBe(403);
+    const companyWide = input(organisation, {
+      source: { ...input(organisation).source, departmentId: null },
+    });
+    expect(await refusal(raiseAction(organisation.leader, companyWide, now))).toBe(403);
+    expect(await ActionModel.countDocuments()).toBe(1);
+  });
+});
+
+describe('moveAction', () => {
+  async function raised() {
+    const organisation = await makeActionOrganisation();
+    const result = await raiseAction(organisation.hr, input(organisation), now);
+    if (!result.ok) throw new Error('not raised');
+    return { organisation, id: result.id };
+  }
+
+  it('moves only along open → in progress → done, and done → open', async () => {
+    const { organisation, id } = await raised();
+    const move = (from: string, to: string) =>
+      moveAction(organisation.leader, id, { from, to, note: '' }, now);
+    const skip = await move('open', 'done');
+    expect(skip).toMatchObject({
+      ok: false,
+      errors: { to: [expect.stringMatching(/cannot become done/)] },
+    });
+    expect((await ActionModel.findById(id).lean())?.status).toBe('open');
+
+    expect((await move('open', 'in-progress')).ok).toBe(true);
+    expect((await move('in-progress', 'open')).ok).toBe(false);
+    expect((await move('in-progress', 'done')).ok).toBe(true);
+    const done = await ActionModel.findById(id).lean();
+    expect(done?.status).toBe('done');
+    expect(done?.completedAt).toEqual(now);
+    expect(String(done?.completedCycleId)).toBe(String(organisation.cycles[1]?._id));
+
+    expect((await move('done', 'open')).ok).toBe(true);
+    const reopened = await ActionModel.findById(id).lean();
+    expect(reopened).toMatchObject({ status: 'open', completedAt: null, completedCycleId: null });
+    expect(reopened?.timeline.filter((item) => item.kind === 'status')).toEqual([
+      expect.objectContaining({ from: 'open', to: 'in-progress', byName: 'Lars Leader' }),
+      expect.objectContaining({ from: 'in-progress', to: 'done' }),
+      expect.objectContaining({ from: 'done', to: 'open' }),
+    ]);
+  });
+
+  it('marks done in the newest cycle that has opened, never a scheduled one', async () => {
+    const { organisation, id } = await raised();
+    await CycleModel.create({
+      surveyId: organisation.survey._id,
+      number: 3,
+      opensAt: new Date('2026-03-12T08:00:00Z'),
+      closesAt: new Date('2026-03-17T08:00:00Z'),
+      status: 'open',
+      kioskId: 'metric-open-3',
+    });
+    await CycleModel.create({
+      surveyId: organisation.survey._id,
+      number: 4,
+      opensAt: new Date('2026-03-19T08:00:00Z'),
+      closesAt: new Date('2026-03-24T08:00:00Z'),
+      status: 'scheduled',
+      kioskId: 'metric-scheduled-4',
+    });
+    await moveAction(organisation.hr, id, { from: 'open', to: 'in-progress' }, now);
+    await moveAction(organisation.hr, id, { from: 'in-progress', to: 'done' }, now);
+    const done = await ActionModel.findById(id, { completedCycleId: 1 }).lean();
+    const third = await CycleModel.findOne({ number: 3 }).lean();
+    expect(String(done?.completedCycleId)).toBe(String(third?._id));
+  });
+
+  it('lets only one of two simultaneous moves from the same status through', async () => {
+    const { organisation, id } = await raised();
+    const results = await Promise.all([
+      moveAction(organisation.hr, id, { from: 'open', to: 'in-progress', note: 'me' }, now),
+      moveAction(organisation.leader, id, { from: 'open', to: 'in-progress', note: 'me too' }, now),
+    ]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    const action = await ActionModel.findById(id).lean();
+    expect(action?.timeline.filter((item) => item.kind === 'status')).toHaveLength(1);
+  });
+
+  it('refuses leaders out of scope with 403 and unknown actions with 404', async () => {
+    const { organisation, id } = await raised();
+    const move = { from: 'open', to: 'in-progress' };
+    expect(await refusal(moveAction(organisation.otherLeader, id, move, now))).toBe(403);
+    expect(
+      await refusal(moveAction(organisation.hr, String(organisation.survey._id), move, now)),
+    ).toBe(404);
+    expect((await ActionModel.findById(id).lean())?.status).toBe('open');
+  });
+});
+
+describe('editAction and addUpdate', () => {
+  it('records each kind of change with who made it, and refuses a new past due date', async () => {
+    const organisation = await makeActionOrganisation();
+    const action = await makeAction({
+      surveyId: organisation.survey._id,
+      cycleId: organisation.cycles[1]?._id ?? organisation.survey._id,
+      departmentId: organisation.departments[0]?._id ?? null,
+      ownerId: organisation.leader.id,
+      dueOn: '2026-03-01',
+    });
+    const id = String(action._id);
+    const fields = {
+      title: 'Fix the tools',
+      description: '',
+      ownerId: organisation.leader.id,
+      dueOn: '2026-03-01',
+      published: '',
+    };
+    // An overdue date may stay as it is while other fields change…
+    expect(
+      (await editAction(organisation.leader, id, { ...fields, title: 'Fix the knives' }, now)).ok,
+    ).toBe(true);
+    // …but a new one must not be in the past.
+    const past = await editAction(organisation.leader, id, { ...fields, dueOn: '2026-03-05' }, now);
+    expect(past).toMatchObject({
+      ok: false,
+      errors: { dueOn: [expect.stringMatching(/from today/)] },
+    });
+    const other = await editAction(
+      organisation.leader,
+      id,
+      { ...fields, ownerId: organisation.otherLeader.id },
+      now,
+    );
+    expect(other.ok).toBe(false);
+
+    const result = await editAction(
+      organisation.hr,
+      id,
+      {
+        ...fields,
+        title: 'Fix the knives',
+        dueOn: '2026-03-20',
+        ownerId: organisation.hr.id,
+        published: 'on',
+      },
+      now,
+    );
+    expect(result.ok).toBe(true);
+    expect((await addUpdate(organisation.hr, id, { note: '  ' }, now)).ok).toBe(false);
+    expect((await addUpdate(organisation.hr, id, { note: 'Knives ordered' }, now)).ok).toBe(true);
+
+    const stored = await ActionModel.findById(id).lean();
+    expect(stored).toMatchObject({ title: 'Fix the knives', dueOn: '2026-03-20', published: true });
+    expect(String(stored?.ownerId)).toBe(organisation.hr.id);
+    expect(
+      stored?.timeline
+        .slice(1)
+        .map((item) => [item.kind, item.byName, item.from, item.to, item.note]),
+    ).toEqual([
+      ['edited', 'Lars Leader', null, null, 'Changed title'],
+      ['edited', 'Hana Admin', null, null, 'Changed due date (2026-03-01 → 2026-03-20)'],
+      ['owner', 'Hana Admin', 'Lars Leader', 'Hana Admin', null],
+      ['published', 'Hana Admin', null, null, null],
+      ['update', 'Hana Admin', null, null, 'Knives ordered'],
+    ]);
+  });
+});
+
+describe('listActions', () => {
+  it('filters by status, owner, department and due date, soonest first, overdue marked', async () => {
+    const organisation = await makeActionOrganisation();
+    const [team0, team1] = organisation.departments;
+    const base = {
+      surveyId: organisation.survey._id,
+      cycleId: organisation.cycles[1]?._id ?? organisation.survey._id,
+    };
+    await makeAction({
+      ...base,
+      title: 'Late',
+      departmentId: team0?._id,
+      ownerId: organisation.leader.id,
+      dueOn: '2026-03-09',
+    });
+    await makeAction({
+      ...base,
+      title: 'Soon',
+      departmentId: team0?._id,
+      ownerId: organisation.hr.id,
+      dueOn: '2026-03-16',
+      status: 'in-progress',
+    });
+    await makeAction({
+      ...base,
+      title: 'Later',
+      departmentId: team1?._id,
+      ownerId: organisation.otherLeader.id,
+      dueOn: '2026-05-01',
+    });
+    await makeAction({
+      ...base,
+      title: 'Done late',
+      departmentId: team1?._id,
+      ownerId: organisation.hr.id,
+      dueOn: '2026-01-01',
+      status: 'done',
+    });
+    await makeAction({
+      ...base,
+      title: 'Company',
+      ownerId: organisation.hr.id,
+      dueOn: '2026-06-01',
+    });
+    const titles = async (user = organisation.hr, filters: Record<string, string> = {}) =>
+      (await listActions(user, { due: 'all', ...filters }, now)).rows.map((row) => row.title);
+
+    expect(await titles()).toEqual(['Done late', 'Late', 'Soon', 'Later', 'Company']);
+    const all = await listActions(organisation.hr, { due: 'all' }, now);
+    expect(all.rows.filter((row) => row.overdue).map((row) => row.title)).toEqual(['Late']);
+    expect(await titles(organisation.hr, { due: 'overdue' })).toEqual(['Late']);
+    expect(await titles(organisation.hr, { due: 'week' })).toEqual(['Soon']);
+    expect(await titles(organisation.hr, { status: 'in-progress' })).toEqual(['Soon']);
+    expect(await titles(organisation.hr, { owner: organisation.hr.id })).toEqual([
+      'Done late',
+      'Soon',
+      'Company',
+    ]);
+    expect(await titles(organisation.hr, { department: String(team1?._id) })).toEqual([
+      'Done late',
+      'Later',
+    ]);
+    // A leader sees their department's actions; the other leader theirs.
+    expect(await titles(organisation.leader)).toEqual(['Late', 'Soon']);
+    expect(await titles(organisation.otherLeader)).toEqual(['Done late', 'Later']);
+  });
+});
+
+describe('loadFollowUp', () => {
+  it('shows the baseline, the latest figure and the change between them', async () => {
+    const organisation = await makeActionOrganisation();
+    const raised = await raiseAction(
+      organisation.hr,
+      input(organisation, {
+        source: { ...input(organisation).source, cycleId: String(organisation.cycles[0]?._id) },
+      }),
+      now,
+    );
+    if (!raised.ok) throw new Error('not raised');
+    const action = await ActionModel.findById(raised.id).lean();
+    if (!action) throw new Error('not stored');
+    const followUp = await loadFollowUp(organisation.hr, action);
+    expect(followUp.baseline).toEqual({ state: 'shown', n: 6, value: 3 });
+    expect(followUp.latest).toMatchObject({ state: 'shown', value: 4.05 });
+    expect(followUp.latestCycleNumber).toBe(2);
+    // 1.05 ± 1.96·√(0.05/20 + 0/6) = 1.05 ± 0.098.
+    expect(followUp.change?.delta).toBeCloseTo(1.05, 8);
+    expect(followUp.change?.low).toBeCloseTo(0.952, 6);
+    expect(followUp.change?.significant).toBe(true);
+    expect(followUp.trend.series.map((series) => series.key)).toEqual(['metric', 'baseline']);
+    expect(followUp.trend.markers).toEqual([
+      { cycleId: String(organisation.cycles[0]?._id), label: 'Action raised' },
+    ]);
+  });
+
+  it('shows no change when the latest figure is withheld', async () => {
+    const organisation = await makeActionOrganisation();
+    const action = await makeAction({
+      surveyId: organisation.survey._id,
+      cycleId: organisation.cycles[0]?._id ?? organisation.survey._id,
+      departmentId: organisation.departments[1]?._id ?? null,
+      ownerId: organisation.hr.id,
+    });
+    await ActionModel.updateOne(
+      { _id: action._id },
+      { $set: { baseline: { value: 3, n: 6, people: 6, sum: 18, sumSquares: 54 } } },
+    );
+    const stored = await ActionModel.findById(action._id).lean();
+    if (!stored) throw new Error('not stored');
+    const followUp = await loadFollowUp(organisation.hr, stored);
+    expect(followUp.latest).toEqual({ state: 'withheld' });
+    expect(followUp.change).toBeNull();
+  });
+});

@@ -1,0 +1,119 @@
+import { Types } from 'mongoose';
+import { z } from 'zod';
+
+import { ActionModel } from '../../models/action.server';
+import { checkMetricSource, loadMetric, type MetricView } from '../insights/metric.server';
+import type { Figure } from '../insights/types';
+import type { StaffUser } from '../utils/permissions.server';
+import { errorsByField, type FieldErrors } from '../utils/submission';
+import {
+  checkOwner,
+  type OwnerChoice,
+  ownerChoices,
+  sourceInScope,
+  todayFor,
+} from './action-access.server';
+import { raiseActionInput } from './action-forms';
+import { type ActionSource, actionSource } from './action-rules';
+
+export type ActionResult = { ok: true; id: string } | { ok: false; errors: FieldErrors };
+
+const forbidden = () => new Response('Forbidden', { status: 403 });
+
+/** What the "Raise an action" page shows about its result before anything is stored. */
+export interface RaiseView {
+  label: string;
+  /** The figure of the source's cycle as this user sees it: the baseline the action will keep. */
+  baseline: Figure;
+  owners: OwnerChoice[];
+  today: string;
+}
+
+/**
+ * Checks a source for a new action and describes it: 403 outside the user's scope, 400 with a
+ * message when it points at nothing measurable.
+ */
+export async function raiseView(user: StaffUser, source: ActionSource): Promise<RaiseView> {
+  if (!sourceInScope(user, source)) throw forbidden();
+  const problem = await checkMetricSource(user, source);
+  if (problem) throw new Response(problem.message, { status: 400 });
+  const [metric, owners, today] = await Promise.all([
+    loadMetric(user, source),
+    ownerChoices(source),
+    todayFor(source.surveyId),
+  ]);
+  return { label: metric.label, baseline: baselineFigure(metric), owners, today };
+}
+
+function baselineFigure(metric: MetricView): Figure {
+  if (metric.atSource) {
+    return { state: 'shown', n: metric.atSource.people, value: metric.atSource.value };
+  }
+  return metric.sourceWithheld ? { state: 'withheld' } : { state: 'empty' };
+}
+
+/**
+ * Raises an action on a result. Everything is checked before anything is stored: the fields, the
+ * source (it exists and is within the user's scope; 403 when not), the owner (an active leader or
+ * HR admin who may own it) and the due date (not before today in the survey's time zone). The
+ * baseline is the figure this user sees for the source's cycle, through the insight loaders'
+ * suppression; a withheld or empty group stores none.
+ */
+export async function raiseAction(
+  user: StaffUser,
+  input: unknown,
+  now = new Date(),
+): Promise<ActionResult> {
+  // Scope first: someone outside it learns nothing from messages about the fields.
+  const sourceOnly = z.object({ source: actionSource }).safeParse(input);
+  if (sourceOnly.success && !sourceInScope(user, sourceOnly.data.source)) throw forbidden();
+  const parsed = raiseActionInput.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: errorsByField(parsed.error) };
+  const { source, ...fields } = parsed.data;
+
+  const errors: FieldErrors = {};
+  const problem = await checkMetricSource(user, source);
+  if (problem) errors.source = [problem.message];
+  const owner = await checkOwner(fields.ownerId, source);
+  if (!owner.ok) errors.ownerId = [owner.message];
+  const today = await todayFor(source.surveyId, now);
+  if (fields.dueOn < today) errors.dueOn = ['Choose a due date from today on'];
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+
+  const metric = await loadMetric(user, source);
+  const baseline = metric.atSource;
+  const id = (v: string | null) => (v ? new Types.ObjectId(v) : null);
+  const action = await ActionModel.create({
+    ...fields,
+    source: {
+      ...source,
+      surveyId: new Types.ObjectId(source.surveyId),
+      cycleId: new Types.ObjectId(source.cycleId),
+      departmentId: id(source.departmentId),
+      providerDepartmentId: id(source.providerDepartmentId),
+      label: metric.label,
+    },
+    baseline: baseline
+      ? {
+          value: baseline.value,
+          n: baseline.n,
+          people: baseline.people,
+          sum: baseline.sum,
+          sumSquares: baseline.sumSquares,
+        }
+      : null,
+    ownerId: new Types.ObjectId(fields.ownerId),
+    createdById: new Types.ObjectId(user.id),
+    timeline: [
+      {
+        at: now,
+        byId: new Types.ObjectId(user.id),
+        byName: user.name,
+        kind: 'created',
+        to: 'open',
+        note: null,
+      },
+    ],
+  });
+  return { ok: true, id: String(action._id) };
+}

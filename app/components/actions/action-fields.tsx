@@ -1,0 +1,93 @@
+import { CheckboxField } from '~/components/ui/checkbox-field';
+import { SelectField } from '~/components/ui/select-field';
+import { TextField } from '~/components/ui/text-field';
+import type { FieldErrors, FormValues } from '~/utils/submission';
+
+export interface ActionFieldValues {
+  title: string;
+  description: string;
+  ownerId: string;
+  dueOn: string;
+  published: boolean;
+}
+
+const text = (values: FormValues | undefined, name: string) => {
+  const value = values?.[name];
+  return typeof value === 'string' ? value : undefined;
+};
+
+/**
+ * The fields an action is raised and edited with: title, description, owner, due date and
+ * whether employees see it. A refused form shows what was typed and each message beside its field.
+ */
+export function ActionFields({
+  saved,
+  owners,
+  today,
+  errors,
+  values,
+}: {
+  saved: ActionFieldValues;
+  owners: { id: string; name: string }[];
+  today: string;
+  errors?: FieldErrors;
+  values?: FormValues;
+}) {
+  const error = (name: string) => errors?.[name]?.[0];
+  const published = values ? text(values, 'published') === 'on' : saved.published;
+  return (
+    <>
+      <TextField
+        label="Title"
+        name="title"
+        required
+        maxLength={200}
+        defaultValue={text(values, 'title') ?? saved.title}
+        error={error('title')}
+      />
+      <div className="field">
+        <label htmlFor="action-description">Description</label>
+        <textarea
+          id="action-description"
+          name="description"
+          rows={5}
+          maxLength={5000}
+          defaultValue={text(values, 'description') ?? saved.description}
+          aria-invalid={error('description') ? true : undefined}
+          aria-describedby={error('description') ? 'action-description-error' : undefined}
+        />
+        {error('description') ? (
+          <p id="action-description-error" className="field-error">
+            {error('description')}
+          </p>
+        ) : null}
+      </div>
+      <SelectField
+        label="Owner"
+        name="ownerId"
+        hint="A leader of this department or an HR admin"
+        options={[
+          { value: '', label: 'Choose an owner' },
+          ...owners.map((owner) => ({ value: owner.id, label: owner.name })),
+        ]}
+        defaultValue={text(values, 'ownerId') ?? saved.ownerId}
+        error={error('ownerId')}
+      />
+      <TextField
+        label="Due date"
+        name="dueOn"
+        type="date"
+        required
+        min={today}
+        defaultValue={text(values, 'dueOn') ?? saved.dueOn}
+        error={error('dueOn')}
+      />
+      <CheckboxField
+        label="Publish to employees on the “You said, we did” board"
+        name="published"
+        defaultChecked={published}
+        error={error('published')}
+      />
+    </>
+  );
+}

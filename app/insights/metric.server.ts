@@ -1,0 +1,334 @@
+import { isValidObjectId } from 'mongoose';
+
+import { CycleModel } from '../../models/cycle.server';
+import type { StaffUser } from '../utils/permissions.server';
+import { driverOf } from './cycle-tables.server';
+import { driverTables } from './drivers.server';
+import { departmentRef, type InsightContext, resolveInsights } from './filters.server';
+import { matrixTables } from './matrix.server';
+import { readRollups } from './rollup-reads.server';
+import { figuresPerCycle, trendOf } from './series.server';
+import { changeBetween, type Estimate, type Totals, variance } from './statistics';
+import { cellKey } from './suppression';
+import { tallyBy } from './tally';
+import type { Change, Figure, Trend } from './types';
+import { breakdownReadings, empty, figureOf, type Reading } from './withholding';
+
+// One result an action answers, read over the cycles of its survey: the follow-up of an action
+// and the baseline it stores. Every reading comes from the same suppressed breakdowns and tables
+// the insight pages use for this user (overview and department figures, question splits, the
+// drivers table, the internal-customer matrix), so this page never shows what those withhold.
+
+/** What an action points at; the metric kinds of app/actions/action-rules.ts. */
+export interface MetricSource {
+  surveyId: string;
+  cycleId: string;
+  metric: 'score' | 'enps' | 'question' | 'driver' | 'service';
+  questionId: string | null;
+  driver: string | null;
+  departmentId: string | null;
+  providerDepartmentId: string | null;
+}
+
+/**
+ * A shown figure with the running totals its change interval needs. `n` counts the answers
+ * behind `sum` and `sumSquares` (several per person for a group of questions); `people` is the
+ * figure's n as the pages show it. Sums are per answer (eNPS answers score +1/0/−1); `value` is
+ * in the figure's unit (eNPS ×100).
+ */
+export interface MetricSums {
+  value: number;
+  n: number;
+  people: number;
+  sum: number;
+  sumSquares: number | null;
+}
+
+export interface MetricView {
+  label: string;
+  trend: Trend;
+  /** The newest cycle in the trend that has answers (withheld included), else empty. */
+  latest: Figure;
+  latestCycleId: string | null;
+  /** The figure of the source's own cycle, with its sums; null when withheld or empty. */
+  atSource: MetricSums | null;
+  /** Whether the source's cycle is withheld for this user (then no change may be shown). */
+  sourceWithheld: boolean;
+  /** eNPS is shown ×100; changes are computed per answer and scaled by this. */
+  unit: number;
+  latestSums: MetricSums | null;
+}
+
+/** Why a source cannot be measured: which part of it is wrong, in plain words. */
+export interface SourceProblem {
+  field: 'source' | 'cycle' | 'question' | 'driver' | 'department' | 'provider';
+  message: string;
+}
+
+const openedCycle = {
+  status: { $in: ['open' as const, 'closed' as const] },
+  missed: { $ne: true },
+};
+
+/**
+ * Checks that a source points at something measurable: an opened cycle of the survey, a scale or
+ * NPS question of it, one of its drivers, departments that exist. Null when it does.
+ */
+export async function checkMetricSource(
+  user: StaffUser,
+  source: MetricSource,
+): Promise<SourceProblem | null> {
+  const cycle = await CycleModel.findOne(
+    { _id: source.cycleId, surveyId: source.surveyId, ...openedCycle },
+    { number: 1 },
+  ).lean();
+  if (!cycle) return { field: 'cycle', message: 'That cycle of the survey has not opened' };
+  let context: InsightContext;
+  try {
+    context = await contextFor(user, source.surveyId, cycle.number, cycle.number);
+  } catch {
+    return { field: 'source', message: 'That survey cannot be found' };
+  }
+  const known = (id: string | null) => id === null || context.departments.has(id);
+  if (!known(source.departmentId)) return { field: 'department', message: 'Unknown department' };
+  if (!known(source.providerDepartmentId)) {
+    return { field: 'provider', message: 'Unknown rated department' };
+  }
+  const ownQuestions = context.questions.filter((question) => !question.internalService);
+  switch (source.metric) {
+    case 'score':
+    case 'enps': {
+      const type = source.metric === 'score' ? 'scale' : 'nps';
+      if (!ownQuestions.some((question) => question.type === type)) {
+        return { field: 'source', message: `This survey has no ${source.metric} to follow` };
+      }
+      if (source.providerDepartmentId) {
+        return { field: 'provider', message: 'A rated department belongs to a service result' };
+      }
+      return null;
+    }
+    case 'question': {
+      // Scale and NPS questions have a score to follow; a comment question (raised from a
+      // comment) has none, and the action then follows nothing but its own timeline.
+      const question = context.questions.find((item) => item.id === source.questionId);
+      if (!question || !['scale', 'nps', 'text'].includes(question.type)) {
+        return {
+          field: 'question',
+          message: 'Choose a scale, NPS or comment question of this survey',
+        };
+      }
+      if (source.providerDepartmentId && !question.internalService) {
+        return { field: 'provider', message: 'A rated department belongs to a service result' };
+      }
+      return null;
+    }
+    case 'driver': {
+      const drivers = new Set(driverOf(context.questions).values());
+      if (!source.driver || !drivers.has(source.driver)) {
+        return { field: 'driver', message: 'This survey has no such driver' };
+      }
+      if (source.providerDepartmentId) {
+        return { field: 'provider', message: 'A rated department belongs to a service result' };
+      }
+      return null;
+    }
+    case 'service':
+      if (!source.departmentId && !source.providerDepartmentId) {
+        return { field: 'provider', message: 'A service result needs a department' };
+      }
+      return null;
+  }
+}
+
+/**
+ * The metric over the cycles from a little before the source's cycle to the newest opened one.
+ * Throws 404 when the survey or cycle is gone (check sources with `checkMetricSource` first).
+ */
+export async function loadMetric(user: StaffUser, source: MetricSource): Promise<MetricView> {
+  if (!isValidObjectId(source.cycleId)) throw new Response('Cycle not found', { status: 404 });
+  const [cycle, newest] = await Promise.all([
+    CycleModel.findOne({ _id: source.cycleId, surveyId: source.surveyId }, { number: 1 }).lean(),
+    CycleModel.findOne({ surveyId: source.surveyId, ...openedCycle }, { number: 1 })
+      .sort({ number: -1 })
+      .lean(),
+  ]);
+  if (!cycle) throw new Response('Cycle not found', { status: 404 });
+  // Two cycles before the source show where the score came from.
+  const from = Math.max(1, cycle.number - 2);
+  const to = Math.max(cycle.number, newest?.number ?? cycle.number);
+  const context = await contextFor(user, source.surveyId, from, to);
+  const unit = measureOf(context, source) === 'enps' ? 100 : 1;
+  const readings = await readingsOf(context, source);
+  const label = metricLabel(context, source);
+  const trend = trendOf(context, [{ key: 'metric', label, readings }]);
+  const sourceIndex = context.cycles.findIndex((item) => item.id === source.cycleId);
+  const latestIndex = readings.findLastIndex((reading) => reading.state !== 'empty');
+  const latestReading = readings[latestIndex] ?? empty;
+  return {
+    label,
+    trend,
+    latest: figureOf(latestReading),
+    latestCycleId: context.cycles[latestIndex]?.id ?? null,
+    atSource: sumsOf(readings[sourceIndex] ?? empty),
+    sourceWithheld: readings[sourceIndex]?.state === 'withheld',
+    unit,
+    latestSums: sumsOf(latestReading),
+  };
+}
+
+function contextFor(user: StaffUser, surveyId: string, from: number, to: number) {
+  const params = new URLSearchParams({ survey: surveyId, from: String(from), to: String(to) });
+  return resolveInsights(user, params);
+}
+
+function measureOf(context: InsightContext, source: MetricSource): 'score' | 'enps' {
+  if (source.metric === 'enps') return 'enps';
+  if (source.metric !== 'question') return 'score';
+  const question = context.questions.find((item) => item.id === source.questionId);
+  return question?.type === 'nps' ? 'enps' : 'score';
+}
+
+/** One reading per cycle of the context, picked from the breakdown or table the pages use. */
+async function readingsOf(context: InsightContext, source: MetricSource): Promise<Reading[]> {
+  const cycleIds = context.cycles.map((cycle) => cycle.id);
+  const department = source.departmentId;
+  const provider = source.providerDepartmentId;
+  switch (source.metric) {
+    case 'score':
+    case 'enps': {
+      const figures = figuresPerCycle(context, await readRollups(context, cycleIds, 'none'));
+      return figures.map((cycle) => {
+        const breakdown = source.metric === 'score' ? cycle.score : cycle.enps;
+        if (!breakdown) return empty;
+        return department ? (breakdown.parts.get(department) ?? empty) : breakdown.total;
+      });
+    }
+    case 'question':
+      return questionReadings(context, source.questionId ?? '', department);
+    case 'driver': {
+      const tables = await driverTables(context, cycleIds);
+      const driver = source.driver ?? '';
+      return cycleIds.map((id) => {
+        const table = tables.get(id);
+        const reading = department
+          ? table?.cells.get(cellKey(department, driver))
+          : table?.columnTotals.get(driver);
+        return reading ?? empty;
+      });
+    }
+    case 'service': {
+      const tables = await matrixTables(context, cycleIds);
+      return cycleIds.map((id) => {
+        const table = tables.get(id);
+        if (department && provider) return table?.cells.get(cellKey(department, provider)) ?? empty;
+        if (provider) return table?.columnTotals.get(provider) ?? empty;
+        return (department && table?.rowTotals.get(department)) || empty;
+      });
+    }
+  }
+}
+
+/**
+ * A question's mean by department, withheld exactly as its split on the overview and department
+ * pages: the same breakdown, forced by the same cycle's respondents.
+ */
+async function questionReadings(
+  context: InsightContext,
+  questionId: string,
+  department: string | null,
+): Promise<Reading[]> {
+  const cycleIds = context.cycles.map((cycle) => cycle.id);
+  const [own, rated] = await Promise.all([
+    readRollups(context, cycleIds, 'none'),
+    readRollups(context, cycleIds, 'only'),
+  ]);
+  const figures = figuresPerCycle(context, own);
+  const question = context.questions.find((item) => item.id === questionId);
+  if (question?.type !== 'scale' && question?.type !== 'nps')
+    return context.cycles.map(() => empty);
+  const measure = question.type === 'nps' ? 'enps' : 'score';
+  const scope = context.scope;
+  const rows = [...own, ...rated];
+  return context.cycles.map((cycle, index) => {
+    const cycleFigures = figures[index];
+    if (!cycleFigures) return empty;
+    const parts = tallyBy(rows, (row) =>
+      row.cycleId === cycle.id &&
+      row.questionId === questionId &&
+      (!scope || scope.has(row.departmentId))
+        ? row.departmentId
+        : null,
+    );
+    const readings = breakdownReadings(
+      parts,
+      cycleFigures.respondents,
+      context.threshold,
+      measure,
+      cycleFigures.respondentsWithheld,
+    );
+    return department ? (readings.parts.get(department) ?? empty) : readings.total;
+  });
+}
+
+/** What was heard, in words: "Kitchen · I have the tools I need", "IT as rated by Kitchen". */
+export function metricLabel(context: InsightContext, source: MetricSource): string {
+  const name = (id: string | null) => (id ? departmentRef(context, id).name : null);
+  const department = name(source.departmentId);
+  const provider = name(source.providerDepartmentId);
+  const withDepartment = (what: string) => (department ? `${what} · ${department}` : what);
+  switch (source.metric) {
+    case 'score':
+      return withDepartment('Score');
+    case 'enps':
+      return withDepartment('eNPS');
+    case 'driver':
+      return withDepartment(source.driver ?? 'Driver');
+    case 'question': {
+      const question = context.questions.find((item) => item.id === source.questionId);
+      const text = (question?.text ?? 'Question').replaceAll('{department}', 'the department');
+      return department ? `${department} · ${text}` : text;
+    }
+    case 'service':
+      if (provider && department) return `${provider} as rated by ${department}`;
+      if (provider) return `${provider} as rated by its internal customers`;
+      return `Internal services as rated by ${department ?? 'everyone'}`;
+  }
+}
+
+/** A shown reading's value with the sums behind it; null for withheld or empty ones. */
+export function sumsOf(reading: Reading): MetricSums | null {
+  if (reading.state !== 'shown' || !reading.estimate) return null;
+  const { value, variance: spread, n } = reading.estimate;
+  const sum = value * n;
+  return {
+    value: reading.value,
+    n,
+    people: reading.n,
+    sum,
+    // Back from the sample variance: Σx² = s²(n − 1) + (Σx)²/n.
+    sumSquares: spread === null ? null : spread * (n - 1) + (sum * sum) / n,
+  };
+}
+
+/** The mean and variance a stored baseline (or any sums) stand for. */
+export function estimateOfSums(sums: Pick<MetricSums, 'n' | 'sum' | 'sumSquares'>): Estimate {
+  const totals: Totals = { count: sums.n, sum: sums.sum, sumSquares: sums.sumSquares ?? 0 };
+  return {
+    value: sums.sum / sums.n,
+    variance: sums.sumSquares === null ? null : variance(totals),
+    n: sums.n,
+  };
+}
+
+/**
+ * Latest − baseline with its 95% interval (Welch), in the figure's unit; null when either side is
+ * missing or too small to judge, so nothing is shown for a withheld side.
+ */
+export function followUpChange(
+  latest: Pick<MetricSums, 'n' | 'sum' | 'sumSquares'> | null,
+  baseline: Pick<MetricSums, 'n' | 'sum' | 'sumSquares'> | null,
+  unit: number,
+): Change | null {
+  if (!latest || !baseline || latest.n < 1 || baseline.n < 1) return null;
+  return changeBetween(estimateOfSums(latest), estimateOfSums(baseline), unit);
+}

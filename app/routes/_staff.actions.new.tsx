@@ -1,0 +1,90 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+
+import { sourceFromSearch } from '~/actions/action-rules';
+import { raiseAction, raiseView } from '~/actions/raise.server';
+import { ActionFields } from '~/components/actions/action-fields';
+import { WithheldNote } from '~/components/insights/group-notes';
+import { FormAlert } from '~/components/ui/form-alert';
+import { formatValue } from '~/insights/tables';
+import { readForm, refuseForm } from '~/utils/form.server';
+import { requireStaff } from '~/utils/permissions.server';
+import { formValues } from '~/utils/submission';
+
+export const meta: MetaFunction = () => [{ title: 'Raise an action · Innerloop' }];
+
+/** The result the action answers, from the address every "Raise an action" control links to. */
+function sourceOf(request: Request) {
+  const parsed = sourceFromSearch(new URL(request.url).searchParams);
+  if (!parsed.success) {
+    throw new Response('Raise an action from a figure on an insight page', { status: 400 });
+  }
+  return parsed.data;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request);
+  const view = await raiseView(user, sourceOf(request));
+  return json({ ...view, userId: user.id, metric: sourceOf(request).metric });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireStaff(request);
+  const source = sourceOf(request);
+  const formData = await readForm(request);
+  const values = formValues(formData);
+  const result = await raiseAction(user, { ...values, source });
+  if (!result.ok) return refuseForm({ errors: result.errors, values });
+  return redirect(`/actions/${result.id}`);
+}
+
+export default function RaiseAction() {
+  const { label, baseline, owners, today, userId, metric } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const submitting = useNavigation().state === 'submitting';
+  const measure = metric === 'enps' ? 'enps' : 'score';
+  const ownerId = owners.some((owner) => owner.id === userId) ? userId : '';
+  return (
+    <>
+      <h1 id="page-title">Raise an action</h1>
+      <dl className="action-source">
+        <div>
+          <dt>What was heard</dt>
+          <dd>{label}</dd>
+        </div>
+        <div>
+          <dt>Score now (the baseline)</dt>
+          <dd>
+            {baseline.state === 'shown' ? (
+              <>
+                {formatValue(measure, baseline.value)}{' '}
+                <span className="muted">n = {baseline.n}</span>
+              </>
+            ) : baseline.state === 'withheld' ? (
+              'withheld'
+            ) : (
+              'No answers yet'
+            )}
+          </dd>
+        </div>
+      </dl>
+      {baseline.state === 'withheld' ? (
+        <WithheldNote>The action is linked to it, but keeps no number of it.</WithheldNote>
+      ) : null}
+      <Form method="post" className="form action-form" noValidate>
+        <FormAlert message={failure?.errors.source?.[0] ?? failure?.errors.form?.[0]} />
+        <ActionFields
+          saved={{ title: '', description: '', ownerId, dueOn: '', published: false }}
+          owners={owners}
+          today={today}
+          errors={failure?.errors}
+          values={failure?.values}
+        />
+        <button type="submit" className="button" disabled={submitting}>
+          Raise the action
+        </button>
+      </Form>
+    </>
+  );
+}
