@@ -11,6 +11,16 @@ export interface CommentReplyView {
   day: string;
 }
 
+/** What a comment answers, for raising an action on it (app/insights/action-links.ts). */
+export interface CommentSource {
+  cycleId: string;
+  questionId: string;
+  /** The respondent's department. */
+  departmentId: string;
+  /** The rated department of an internal-service question. */
+  providerDepartmentId: string | null;
+}
+
 export interface InsightComment {
   ref: string;
   text: string;
@@ -19,6 +29,11 @@ export interface InsightComment {
   cycleNumber: number;
   departmentName: string;
   replies: CommentReplyView[];
+  /**
+   * Set where the user may raise an action on the comment (action-sources.server.ts); the ids
+   * name no more than the cycle, question and department the comment already shows.
+   */
+  source?: CommentSource;
 }
 
 export interface CommentFilters {

@@ -5,9 +5,16 @@ import { questionSplits } from './cycle-figures.server';
 import { driverOf } from './cycle-tables.server';
 import { driverTables } from './drivers.server';
 import { departmentRef, resolveInsights } from './filters.server';
+import { markersOf, readDoneActions } from './markers.server';
 import { byName, matrixTables } from './matrix.server';
 import { readInvited, readRollups } from './rollup-reads.server';
-import { answeringVisible, figuresPerCycle, participationOf, trendOf } from './series.server';
+import {
+  actionAccessOf,
+  answeringVisible,
+  figuresPerCycle,
+  participationOf,
+  trendOf,
+} from './series.server';
 import { cellKey } from './suppression';
 import type { DepartmentView } from './types';
 import { empty, figureOf } from './withholding';
@@ -16,7 +23,9 @@ import { empty, figureOf } from './withholding';
  * One department's page: as the answering department (score, eNPS, trend, question splits,
  * drivers, participation) and as a department rated by its internal customers. Every figure is
  * read from the same suppressed breakdowns and tables the overview, matrix and drivers pages use
- * for this user, so the department page can never show what those withhold.
+ * for this user, so the department page can never show what those withhold. Its trends mark the
+ * actions completed for the department: its own (as the answering department) on the first, and
+ * those on its service on the second.
  */
 export async function loadDepartment(
   user: StaffUser,
@@ -28,12 +37,13 @@ export async function loadDepartment(
   const context = await resolveInsights(user, params);
   const cycleIds = context.cycles.map((cycle) => cycle.id);
   const latest = context.cycles.at(-1) ?? null;
-  const [own, latestRated, invited, drivers, matrices] = await Promise.all([
+  const [own, latestRated, invited, drivers, matrices, doneActions] = await Promise.all([
     readRollups(context, cycleIds, 'none'),
     latest ? readRollups(context, [latest.id], 'only') : [],
     readInvited(context),
     driverTables(context, latest ? [latest.id] : []),
     matrixTables(context, cycleIds),
+    readDoneActions(context),
   ]);
   const figures = figuresPerCycle(context, own);
   const current = figures.at(-1);
@@ -74,10 +84,17 @@ export async function loadDepartment(
     answering: {
       score: figureOf(scoreReadings.at(-1) ?? empty, scoreReadings.at(-2)),
       enps: hasEnps ? figureOf(enpsReadings.at(-1) ?? empty, enpsReadings.at(-2)) : null,
-      trend: trendOf(context, [
-        { key: 'score', label: 'Score', readings: scoreReadings },
-        ...(hasEnps ? [{ key: 'enps', label: 'eNPS', readings: enpsReadings }] : []),
-      ]),
+      trend: trendOf(
+        context,
+        [
+          { key: 'score', label: 'Score', readings: scoreReadings },
+          ...(hasEnps ? [{ key: 'enps', label: 'eNPS', readings: enpsReadings }] : []),
+        ],
+        markersOf(
+          doneActions,
+          (action) => action.departmentId === departmentId && action.providerDepartmentId === null,
+        ),
+      ),
       questions: splits.map(({ question, byDepartment }) => ({
         questionId: question.id,
         text: question.text,
@@ -97,14 +114,19 @@ export async function loadDepartment(
             department: customer,
             figure: figureOf(latestMatrix?.cells.get(cellKey(customer.id, departmentId)) ?? empty),
           })),
-          trend: trendOf(context, [
-            {
-              key: 'rated',
-              label: departmentRef(context, departmentId).name,
-              readings: ratedReadings,
-            },
-          ]),
+          trend: trendOf(
+            context,
+            [
+              {
+                key: 'rated',
+                label: departmentRef(context, departmentId).name,
+                readings: ratedReadings,
+              },
+            ],
+            markersOf(doneActions, (action) => action.providerDepartmentId === departmentId),
+          ),
         }
       : null,
+    actions: actionAccessOf(context),
   };
 }

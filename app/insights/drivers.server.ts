@@ -1,9 +1,10 @@
 import type { StaffUser } from '../utils/permissions.server';
 import { driverOf, driverTable } from './cycle-tables.server';
 import { type InsightContext, resolveInsights } from './filters.server';
+import { markersOf, readDoneActions, visibleAction } from './markers.server';
 import { byName, heatmapOf } from './matrix.server';
 import { readRollups, respondentsIn, rowsByCycle } from './rollup-reads.server';
-import { answeringVisible, figuresPerCycle, trendOf } from './series.server';
+import { actionAccessOf, answeringVisible, figuresPerCycle, trendOf } from './series.server';
 import { cellKey } from './suppression';
 import type { DriversView } from './types';
 import { empty, type TableReadings } from './withholding';
@@ -59,7 +60,10 @@ export async function driverTables(
   return tables;
 }
 
-/** Departments × drivers of the latest cycle in range, and the trend of the URL's `driver`. */
+/**
+ * Departments × drivers of the latest cycle in range, and the trend of the URL's `driver`, marked
+ * where an action on that driver the user may see was completed.
+ */
 export async function loadDrivers(user: StaffUser, params: URLSearchParams): Promise<DriversView> {
   const context = await resolveInsights(user, params);
   const latest = context.cycles.at(-1) ?? null;
@@ -69,7 +73,11 @@ export async function loadDrivers(user: StaffUser, params: URLSearchParams): Pro
     throw new Response('This survey has no such driver', { status: 400 });
   }
   const cycleIds = driver ? context.cycles.map((cycle) => cycle.id) : latest ? [latest.id] : [];
-  const tables = await driverTables(context, cycleIds);
+  const [tables, doneActions] = await Promise.all([
+    driverTables(context, cycleIds),
+    driver ? readDoneActions(context) : [],
+  ]);
+  const visible = visibleAction(context);
   const latestTable = latest ? tables.get(latest.id) : undefined;
   const rowIds = new Set<string>();
   for (const key of latestTable?.rowTotals.keys() ?? []) rowIds.add(key);
@@ -87,22 +95,27 @@ export async function loadDrivers(user: StaffUser, params: URLSearchParams): Pro
     heatmap: heatmapOf(latestTable, rows, columns),
     driver,
     driverTrend: driver
-      ? trendOf(context, [
-          {
-            key: 'all',
-            label: 'All',
-            readings: context.cycles.map(
-              (cycle) => tables.get(cycle.id)?.columnTotals.get(driver) ?? empty,
-            ),
-          },
-          ...trendRows.map((row) => ({
-            key: row.id,
-            label: row.name,
-            readings: context.cycles.map(
-              (cycle) => tables.get(cycle.id)?.cells.get(cellKey(row.id, driver)) ?? empty,
-            ),
-          })),
-        ])
+      ? trendOf(
+          context,
+          [
+            {
+              key: 'all',
+              label: 'All',
+              readings: context.cycles.map(
+                (cycle) => tables.get(cycle.id)?.columnTotals.get(driver) ?? empty,
+              ),
+            },
+            ...trendRows.map((row) => ({
+              key: row.id,
+              label: row.name,
+              readings: context.cycles.map(
+                (cycle) => tables.get(cycle.id)?.cells.get(cellKey(row.id, driver)) ?? empty,
+              ),
+            })),
+          ],
+          markersOf(doneActions, (action) => action.driver === driver && visible(action)),
+        )
       : null,
+    actions: actionAccessOf(context),
   };
 }

@@ -4,8 +4,9 @@ import type { StaffUser } from '../utils/permissions.server';
 import { cycleFigures } from './cycle-figures.server';
 import { matrixQuestionIds, matrixTable } from './cycle-tables.server';
 import { departmentRef, type InsightContext, resolveInsights } from './filters.server';
+import { markersOf, readDoneActions } from './markers.server';
 import { readRollups, respondentsIn, rowsByCycle } from './rollup-reads.server';
-import { answeringVisible, trendOf } from './series.server';
+import { actionAccessOf, answeringVisible, trendOf } from './series.server';
 import { cellKey } from './suppression';
 import type { DepartmentRef, Heatmap, MatrixView } from './types';
 import { empty, figureOf, type TableReadings } from './withholding';
@@ -83,14 +84,18 @@ export function heatmapOf(
 
 /**
  * The internal-customer matrix of the latest cycle in range, and, when the URL names a cell
- * (`row` = answering department, `column` = rated department), that cell's trend.
+ * (`row` = answering department, `column` = rated department), that cell's trend, marked where
+ * an action on the rated department (from that customer, or from all of them) was completed.
  */
 export async function loadMatrix(user: StaffUser, params: URLSearchParams): Promise<MatrixView> {
   const context = await resolveInsights(user, params);
   const latest = context.cycles.at(-1) ?? null;
   const chosen = chosenCell(context, params.get('row'), params.get('column'));
   const cycleIds = chosen ? context.cycles.map((cycle) => cycle.id) : latest ? [latest.id] : [];
-  const tables = await matrixTables(context, cycleIds);
+  const [tables, doneActions] = await Promise.all([
+    matrixTables(context, cycleIds),
+    chosen ? readDoneActions(context) : [],
+  ]);
   const latestTable = latest ? tables.get(latest.id) : undefined;
   const rowIds = new Set<string>();
   const columnIds = new Set<string>();
@@ -111,24 +116,34 @@ export async function loadMatrix(user: StaffUser, params: URLSearchParams): Prom
       ? { row: departmentRef(context, chosen.row), column: departmentRef(context, chosen.column) }
       : null,
     cellTrend: chosen
-      ? trendOf(context, [
-          {
-            key: 'cell',
-            label: `${departmentRef(context, chosen.row).name} → ${departmentRef(context, chosen.column).name}`,
-            readings: context.cycles.map(
-              (cycle) =>
-                tables.get(cycle.id)?.cells.get(cellKey(chosen.row, chosen.column)) ?? empty,
-            ),
-          },
-          {
-            key: 'column',
-            label: departmentRef(context, chosen.column).name,
-            readings: context.cycles.map(
-              (cycle) => tables.get(cycle.id)?.columnTotals.get(chosen.column) ?? empty,
-            ),
-          },
-        ])
+      ? trendOf(
+          context,
+          [
+            {
+              key: 'cell',
+              label: `${departmentRef(context, chosen.row).name} → ${departmentRef(context, chosen.column).name}`,
+              readings: context.cycles.map(
+                (cycle) =>
+                  tables.get(cycle.id)?.cells.get(cellKey(chosen.row, chosen.column)) ?? empty,
+              ),
+            },
+            {
+              key: 'column',
+              label: departmentRef(context, chosen.column).name,
+              readings: context.cycles.map(
+                (cycle) => tables.get(cycle.id)?.columnTotals.get(chosen.column) ?? empty,
+              ),
+            },
+          ],
+          markersOf(
+            doneActions,
+            (action) =>
+              action.providerDepartmentId === chosen.column &&
+              (action.departmentId === null || action.departmentId === chosen.row),
+          ),
+        )
       : null,
+    actions: actionAccessOf(context),
   };
 }
 

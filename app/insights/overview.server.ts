@@ -1,8 +1,10 @@
 import type { StaffUser } from '../utils/permissions.server';
 import { questionSplits } from './cycle-figures.server';
 import { departmentRef, resolveInsights } from './filters.server';
+import { markersOf, readDoneActions, visibleAction } from './markers.server';
 import { readInvited, readRollups } from './rollup-reads.server';
 import {
+  actionAccessOf,
   answeringVisible,
   departmentsSeen,
   figuresPerCycle,
@@ -16,7 +18,8 @@ import { empty, figureOf } from './withholding';
  * The overview of a survey for the departments the user sees: score and eNPS of the latest cycle
  * in range with their change, score by department, trends, each question's split and
  * participation. Reads the respondent, score and eNPS rollups of the range and the whole latest
- * cycle; every number passes through the cycle's suppression.
+ * cycle; every number passes through the cycle's suppression. The trends mark every completed
+ * action of the survey the user may see.
  */
 export async function loadOverview(
   user: StaffUser,
@@ -28,14 +31,16 @@ export async function loadOverview(
   const trendQuestions = context.questions
     .filter((question) => !question.internalService && ['scale', 'nps'].includes(question.type))
     .map((question) => question.id);
-  const [trendRows, latestRows, invited] = await Promise.all([
+  const [trendRows, latestRows, invited, doneActions] = await Promise.all([
     readRollups(context, earlier, 'none', {
       questionIds: trendQuestions,
       histogram: hasEnps(context),
     }),
     latest ? readRollups(context, [latest.id], 'none') : [],
     readInvited(context),
+    readDoneActions(context),
   ]);
+  const markers = markersOf(doneActions, visibleAction(context));
   const latestProviderRows = latest ? await readRollups(context, [latest.id], 'only') : [];
   const figures = figuresPerCycle(context, [...trendRows, ...latestRows]);
   const current = figures.at(-1);
@@ -69,18 +74,24 @@ export async function loadOverview(
         previous?.score.parts.get(id) ?? empty,
       ),
     })),
-    trend: trendOf(context, [
-      { key: 'all', label: 'All', readings: figures.map((cycle) => cycle.score.total) },
-      ...departments.map((id) => ({
-        key: id,
-        label: departmentRef(context, id).name,
-        readings: figures.map((cycle) => cycle.score.parts.get(id) ?? empty),
-      })),
-    ]),
+    trend: trendOf(
+      context,
+      [
+        { key: 'all', label: 'All', readings: figures.map((cycle) => cycle.score.total) },
+        ...departments.map((id) => ({
+          key: id,
+          label: departmentRef(context, id).name,
+          readings: figures.map((cycle) => cycle.score.parts.get(id) ?? empty),
+        })),
+      ],
+      markers,
+    ),
     enpsTrend: hasEnps(context)
-      ? trendOf(context, [
-          { key: 'all', label: 'All', readings: figures.map((_, index) => enpsOf(index)) },
-        ])
+      ? trendOf(
+          context,
+          [{ key: 'all', label: 'All', readings: figures.map((_, index) => enpsOf(index)) }],
+          markers,
+        )
       : null,
     questions: splits.map(({ question, total }) => ({
       questionId: question.id,
@@ -89,6 +100,7 @@ export async function loadOverview(
       split: total,
     })),
     participation: participationOf(context, figures, invited, departments, true),
+    actions: actionAccessOf(context),
   };
 }
 

@@ -4,7 +4,14 @@ import { type CycleFigures, cycleFigures, questionSets } from './cycle-figures.s
 import { departmentRef, type InsightContext } from './filters.server';
 import { rowsByCycle } from './rollup-reads.server';
 import type { RollupRow } from './tally';
-import type { Count, Participation, ParticipationRow, Trend } from './types';
+import type {
+  ActionAccess,
+  Count,
+  Participation,
+  ParticipationRow,
+  Trend,
+  TrendMarker,
+} from './types';
 import { figureOf, type Reading } from './withholding';
 
 /** The answering departments the user sees: all for HR admins, else their scope. */
@@ -30,8 +37,15 @@ export interface SeriesInput {
   readings: Reading[];
 }
 
-/** Lines over cycles; each point carries its change since the cycle before it. */
-export function trendOf(context: InsightContext, series: readonly SeriesInput[]): Trend {
+/**
+ * Lines over cycles; each point carries its change since the cycle before it. `markers` are the
+ * completed actions about what the lines show (markers.server.ts).
+ */
+export function trendOf(
+  context: InsightContext,
+  series: readonly SeriesInput[],
+  markers: TrendMarker[] = [],
+): Trend {
   return {
     cycles: context.cycles,
     series: series.map(({ key, label, readings }) => ({
@@ -39,7 +53,22 @@ export function trendOf(context: InsightContext, series: readonly SeriesInput[])
       label,
       points: readings.map((reading, index) => figureOf(reading, readings[index - 1])),
     })),
-    markers: [],
+    markers,
+  };
+}
+
+/**
+ * Where the user may raise actions from a view: the latest cycle in range is the baseline's
+ * cycle; HR admins anywhere, leaders within their scope (app/insights/action-links.ts decides per
+ * figure).
+ */
+export function actionAccessOf(context: InsightContext): ActionAccess | null {
+  const latest = context.cycles.at(-1);
+  if (!latest || !context.filters.surveyId) return null;
+  return {
+    surveyId: context.filters.surveyId,
+    cycleId: latest.id,
+    scope: context.scope ? [...context.scope] : null,
   };
 }
 

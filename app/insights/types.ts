@@ -105,6 +105,18 @@ export interface InsightFilters {
   departmentId: string | null;
 }
 
+/**
+ * Where the user may raise an action from a view (the actions issue): the survey, the cycle a
+ * raised action takes its baseline from — the latest in range — and the departments they may
+ * raise one for. Null when the view has no cycle to raise it from.
+ */
+export interface ActionAccess {
+  surveyId: string;
+  cycleId: string;
+  /** Departments, answering or rated; null: every one and company-wide too (HR admins). */
+  scope: string[] | null;
+}
+
 export interface SurveyChoice {
   id: string;
   title: string;
@@ -126,6 +138,7 @@ export interface OverviewView {
   enpsTrend: Trend | null;
   questions: QuestionSplit[];
   participation: Participation;
+  actions: ActionAccess | null;
 }
 
 /** The internal-customer matrix: answering × rated departments of the latest cycle in range. */
@@ -138,6 +151,7 @@ export interface MatrixView {
   /** The chosen cell (answering department, rated department) and its trend, if one is chosen. */
   cell: { row: DepartmentRef; column: DepartmentRef } | null;
   cellTrend: Trend | null;
+  actions: ActionAccess | null;
 }
 
 /** Departments × drivers of the latest cycle in range, and a chosen driver's trend. */
@@ -150,6 +164,7 @@ export interface DriversView {
   driver: string | null;
   /** The chosen driver overall and for each department, over the cycles. */
   driverTrend: Trend | null;
+  actions: ActionAccess | null;
 }
 
 /** One department as the answering department and as the department being rated. */
@@ -174,4 +189,5 @@ export interface DepartmentView {
     byCustomer: DepartmentBar[];
     trend: Trend;
   } | null;
+  actions: ActionAccess | null;
 }

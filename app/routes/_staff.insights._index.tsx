@@ -8,6 +8,7 @@ import { ParticipationChart } from '~/components/insights/participation-chart';
 import { QuestionSplitChart } from '~/components/insights/question-split-chart';
 import { ScoreHeadline } from '~/components/insights/score-headline';
 import { TrendChart } from '~/components/insights/trend-chart';
+import { raiseLink } from '~/insights/action-links';
 import { csvHref, filterSearch } from '~/insights/exports';
 import { loadOverview } from '~/insights/overview.server';
 import { requireStaff } from '~/utils/permissions.server';
@@ -24,6 +25,7 @@ export default function InsightsOverview() {
   const { filters } = view;
   const survey = view.surveys.find((choice) => choice.id === filters.surveyId);
   const csv = (chart: string) => csvHref('overview', chart, filters);
+  const { actions } = view;
 
   if (!survey) {
     return (
@@ -45,14 +47,27 @@ export default function InsightsOverview() {
       </p>
       <InsightFilterBar filters={filters} surveys={view.surveys} departments={view.departments} />
       <ChartCard title="Latest cycle" csvHref={csv('score')} tableOnly>
-        <ScoreHeadline score={view.score} enps={view.enps} latest={view.latest} />
+        <ScoreHeadline
+          score={view.score}
+          enps={view.enps}
+          latest={view.latest}
+          actions={{
+            score: raiseLink(actions, { metric: 'score' }, 'the overall score'),
+            enps: raiseLink(actions, { metric: 'enps' }, 'the overall eNPS'),
+          }}
+        />
       </ChartCard>
       <ChartCard
         title="Satisfaction by department"
         description="Mean score (1–5) in the latest cycle, with the change since the one before."
         csvHref={csv('byDepartment')}
       >
-        <DepartmentBarChart bars={view.byDepartment} />
+        <DepartmentBarChart
+          bars={view.byDepartment}
+          actionLinkOf={({ department }) =>
+            raiseLink(actions, { metric: 'score', departmentId: department.id }, department.name)
+          }
+        />
       </ChartCard>
       {view.byDepartment.length > 0 ? (
         <nav aria-label="Department pages" className="department-links">
@@ -85,7 +100,16 @@ export default function InsightsOverview() {
         description="Latest cycle. Favourable is 4–5 on a 1–5 scale and 9–10 for NPS questions."
         csvHref={csv('questions')}
       >
-        <QuestionSplitChart questions={view.questions} />
+        <QuestionSplitChart
+          questions={view.questions}
+          actionLinkOf={(question) =>
+            raiseLink(
+              actions,
+              { metric: 'question', questionId: question.questionId },
+              question.text,
+            )
+          }
+        />
       </ChartCard>
       <ChartCard
         title="Participation"

@@ -12,6 +12,7 @@ import { ErrorPage, useErrorStatus } from '~/components/error-page';
 import { CommentFiltersForm } from '~/components/insight-comments/comment-filters-form';
 import { CommentList } from '~/components/insight-comments/comment-list';
 import { Pagination } from '~/components/pagination';
+import { withCommentSources } from '~/insights/action-sources.server';
 import { commentFiltersSchema, replyFormSchema } from '~/insights/comment-filters';
 import { postReply } from '~/insights/comment-replies.server';
 import { listComments } from '~/insights/comments.server';
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const outcome = await listComments(user, parsed.data);
   if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status });
-  return json(outcome.view);
+  return json(await withCommentSources(user, outcome.view));
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -96,6 +97,7 @@ export default function InsightComments() {
             withheldGroups={view.withheldGroups}
             failure={failure && Number.isInteger(at) ? { ...failure, at } : undefined}
             submitting={submitting}
+            surveyId={view.filters.surveyId}
           />
           <Pagination
             page={view.page}

@@ -8,6 +8,7 @@ import { ParticipationChart } from '~/components/insights/participation-chart';
 import { QuestionSplitChart } from '~/components/insights/question-split-chart';
 import { ScoreHeadline } from '~/components/insights/score-headline';
 import { TrendChart } from '~/components/insights/trend-chart';
+import { raiseLink } from '~/insights/action-links';
 import { loadDepartment } from '~/insights/department.server';
 import { csvHref, driverBars } from '~/insights/exports';
 import { requireStaff } from '~/utils/permissions.server';
@@ -24,7 +25,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 export default function InsightsDepartment() {
   const view = useLoaderData<typeof loader>();
-  const { filters, department, answering, rated } = view;
+  const { filters, department, answering, rated, actions } = view;
+  const departmentId = department.id;
   const csv = (chart: string) =>
     csvHref('department', chart, filters, { department: department.id });
   return (
@@ -37,20 +39,51 @@ export default function InsightsDepartment() {
       <InsightFilterBar filters={filters} />
       <h2>As the answering department</h2>
       <ChartCard title="Latest cycle" csvHref={csv('score')} tableOnly headingLevel={3}>
-        <ScoreHeadline score={answering.score} enps={answering.enps} latest={view.latest} />
+        <ScoreHeadline
+          score={answering.score}
+          enps={answering.enps}
+          latest={view.latest}
+          actions={{
+            score: raiseLink(
+              actions,
+              { metric: 'score', departmentId },
+              `${department.name} score`,
+            ),
+            enps: raiseLink(actions, { metric: 'enps', departmentId }, `${department.name} eNPS`),
+          }}
+        />
       </ChartCard>
       <ChartCard title="Trend over cycles" csvHref={csv('trend')} headingLevel={3}>
         <TrendChart trend={answering.trend} />
       </ChartCard>
       <ChartCard title="Drivers" csvHref={csv('drivers')} headingLevel={3}>
-        <DepartmentBarChart bars={driverBars(view)} groupHeading="Driver" />
+        <DepartmentBarChart
+          bars={driverBars(view)}
+          groupHeading="Driver"
+          actionLinkOf={({ department: driver }) =>
+            raiseLink(
+              actions,
+              { metric: 'driver', departmentId, driver: driver.id },
+              `${driver.name} in ${department.name}`,
+            )
+          }
+        />
       </ChartCard>
       <ChartCard
         title="Favourable, neutral and unfavourable by question"
         csvHref={csv('questions')}
         headingLevel={3}
       >
-        <QuestionSplitChart questions={answering.questions} />
+        <QuestionSplitChart
+          questions={answering.questions}
+          actionLinkOf={(question) =>
+            raiseLink(
+              actions,
+              { metric: 'question', questionId: question.questionId, departmentId },
+              `${question.text} in ${department.name}`,
+            )
+          }
+        />
       </ChartCard>
       <ChartCard title="Participation" csvHref={csv('participation')} headingLevel={3}>
         <ParticipationChart participation={answering.participation} />
@@ -64,7 +97,21 @@ export default function InsightsDepartment() {
             csvHref={csv('ratedByCustomer')}
             headingLevel={3}
           >
-            <DepartmentBarChart bars={rated.byCustomer} groupHeading="Internal customer" />
+            <DepartmentBarChart
+              bars={rated.byCustomer}
+              groupHeading="Internal customer"
+              actionLinkOf={({ department: customer }) =>
+                raiseLink(
+                  actions,
+                  {
+                    metric: 'service',
+                    departmentId: customer.id,
+                    providerDepartmentId: departmentId,
+                  },
+                  `${customer.name} rating ${department.name}`,
+                )
+              }
+            />
           </ChartCard>
           <ChartCard
             title={`${department.name} as rated, over cycles`}

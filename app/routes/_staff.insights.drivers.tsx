@@ -5,6 +5,7 @@ import { ChartCard } from '~/components/insights/chart-card';
 import { Heatmap } from '~/components/insights/heatmap';
 import { InsightFilterBar } from '~/components/insights/insight-filters';
 import { TrendChart } from '~/components/insights/trend-chart';
+import { raiseLink } from '~/insights/action-links';
 import { loadDrivers } from '~/insights/drivers.server';
 import { csvHref, filterSearch } from '~/insights/exports';
 import { requireStaff } from '~/utils/permissions.server';
@@ -35,7 +36,16 @@ export default function InsightsDrivers() {
         csvHref={csvHref('drivers', 'drivers', filters)}
         tableOnly
       >
-        <Heatmap heatmap={view.heatmap} />
+        <Heatmap
+          heatmap={view.heatmap}
+          cellAction={(row, column) =>
+            raiseLink(
+              view.actions,
+              { metric: 'driver', departmentId: row.id, driver: column.id },
+              `${column.name} in ${row.name}`,
+            )
+          }
+        />
       </ChartCard>
       {view.heatmap.columns.length > 0 ? (
         <nav aria-label="Driver trends" className="department-links">

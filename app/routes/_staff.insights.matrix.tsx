@@ -5,6 +5,7 @@ import { ChartCard } from '~/components/insights/chart-card';
 import { Heatmap } from '~/components/insights/heatmap';
 import { InsightFilterBar } from '~/components/insights/insight-filters';
 import { TrendChart } from '~/components/insights/trend-chart';
+import { raiseLink } from '~/insights/action-links';
 import { csvHref, filterSearch } from '~/insights/exports';
 import { loadMatrix } from '~/insights/matrix.server';
 import { requireStaff } from '~/utils/permissions.server';
@@ -44,6 +45,13 @@ export default function InsightsMatrix() {
           rowHeading="Answering department"
           cellHref={cellHref}
           selected={cell ? { rowId: cell.row.id, columnId: cell.column.id } : null}
+          cellAction={(row, column) =>
+            raiseLink(
+              view.actions,
+              { metric: 'service', departmentId: row.id, providerDepartmentId: column.id },
+              `${row.name} rating ${column.name}`,
+            )
+          }
         />
       </ChartCard>
       {cell && view.cellTrend ? (

@@ -29,6 +29,22 @@ const comments: InsightComment[] = [
   },
 ];
 
+const kitchenComment: InsightComment = {
+  ref: 'ref-one',
+  text: 'Mer kaffe, takk.',
+  language: 'nb',
+  questionText: 'Anything else?',
+  cycleNumber: 4,
+  departmentName: 'Kitchen',
+  replies: [],
+  source: {
+    cycleId: 'cycle-4',
+    questionId: 'q-text',
+    departmentId: 'kitchen',
+    providerDepartmentId: null,
+  },
+};
+
 function renderList(props: Partial<Parameters<typeof CommentList>[0]> = {}) {
   const Stub = createRemixStub([
     {
@@ -85,6 +101,26 @@ describe('CommentList', () => {
     expect(
       screen.getByRole('textbox', { name: 'Reply to comment 1' }).getAttribute('aria-invalid'),
     ).toBeNull();
+  });
+
+  it('lets the user raise an action on a comment they may act on, with its own question, department and cycle', async () => {
+    renderList({ surveyId: 'survey-1', comments: [kitchenComment, ...comments.slice(1)] });
+    const link = await screen.findByRole('link', { name: 'Raise an action on comment 1' });
+    expect(link.getAttribute('href')).toBe(
+      '/actions/new?survey=survey-1&cycle=cycle-4&metric=question&question=q-text&department=kitchen',
+    );
+    expect(screen.getAllByRole('link', { name: /^Raise an action/ })).toHaveLength(1);
+    // No source: the loader gives none where the user may not raise an action.
+    const secondComment = screen.getByRole('article', {
+      name: 'Comment 2: What should we stop doing?',
+    });
+    expect(within(secondComment).queryByRole('link')).toBeNull();
+  });
+
+  it('shows no control without the survey to raise it in', async () => {
+    renderList({ comments: [kitchenComment] });
+    await screen.findByRole('article', { name: 'Comment 1: Anything else?' });
+    expect(screen.queryByRole('link', { name: /^Raise an action/ })).toBeNull();
   });
 
   it('says how many groups are withheld without a count per group', async () => {

@@ -1,5 +1,7 @@
 import { useId } from 'react';
 
+import { RaiseActionLink } from '~/components/insights/raise-action-link';
+import { commentRaiseLink } from '~/insights/action-links';
 import type { InsightComment } from '~/insights/comment-view';
 import { languageNames } from '~/people/schemas';
 
@@ -11,9 +13,12 @@ export function CommentList({
   withheldGroups,
   failure,
   submitting,
+  surveyId,
 }: {
   comments: InsightComment[];
   withheldGroups: number;
+  /** The survey the comments answer: with it, each comment the user may act on gets a control. */
+  surveyId?: string;
   /** A refused reply, and which comment's box (by place on the page) it came from. */
   failure?: ReplyFailure & { at: number };
   submitting: boolean;
@@ -32,6 +37,7 @@ export function CommentList({
               at={at}
               failure={failure?.at === at ? failure : undefined}
               submitting={submitting}
+              surveyId={surveyId}
             />
           ))}
         </ol>
@@ -56,13 +62,16 @@ function CommentItem({
   at,
   failure,
   submitting,
+  surveyId,
 }: {
   comment: InsightComment;
   at: number;
   failure?: ReplyFailure;
   submitting: boolean;
+  surveyId?: string;
 }) {
   const id = useId();
+  const action = commentRaiseLink(surveyId ?? '', comment.source, `comment ${at + 1}`);
   return (
     <li className="comment">
       <article aria-labelledby={`${id}-question`}>
@@ -88,6 +97,11 @@ function CommentItem({
               ))}
             </ul>
           </section>
+        ) : null}
+        {action ? (
+          <p className="comment-action">
+            <RaiseActionLink link={action} />
+          </p>
         ) : null}
         <ReplyForm commentRef={comment.ref} at={at} failure={failure} submitting={submitting} />
       </article>

@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 
+import type { RaiseLink } from '~/insights/action-links';
 import { formatValue, type Measure, tableOfDepartmentBars } from '~/insights/tables';
 import type { DepartmentBar } from '~/insights/types';
 
@@ -8,6 +9,7 @@ import { ChartViews } from './chart-views';
 import { DataTable } from './data-table';
 import { FigureTooltip } from './figure-tooltip';
 import { EmptyGroupsNote, NoAnswers, NothingToDraw, WithheldNote } from './group-notes';
+import { RaiseFromTableNote, rowActionsOf } from './raise-action-link';
 import { colourOfSeries, domainOf, measureName, ticksOf } from './scales';
 import { shortLabel } from './short-label';
 
@@ -21,11 +23,14 @@ export function DepartmentBarChart({
   bars,
   measure = 'score',
   groupHeading,
+  actionLinkOf,
 }: {
   bars: DepartmentBar[];
   measure?: Measure;
   /** First column of the table where the bars are not departments, e.g. "Driver". */
   groupHeading?: string;
+  /** The "Raise an action" control of a bar's table row, where the user may raise one. */
+  actionLinkOf?: (bar: DepartmentBar) => RaiseLink | null;
 }) {
   const namesIn = (state: DepartmentBar['figure']['state']) =>
     bars.filter((bar) => bar.figure.state === state).map((bar) => bar.department.name);
@@ -44,6 +49,7 @@ export function DepartmentBarChart({
   );
   if (plotted.length === 0 && withheld.length === 0) return <NoAnswers />;
 
+  const rowActions = rowActionsOf(bars.map((bar) => actionLinkOf?.(bar) ?? null));
   const nameOf = (id: unknown) => bars.find((bar) => bar.department.id === id)?.department.name;
   const chart =
     plotted.length === 0 ? null : (
@@ -95,8 +101,14 @@ export function DepartmentBarChart({
     <div className="insight-chart">
       <ChartViews
         chart={chart ?? <NothingToDraw />}
-        table={<DataTable table={tableOfDepartmentBars(bars, measure, groupHeading)} />}
+        table={
+          <DataTable
+            table={tableOfDepartmentBars(bars, measure, groupHeading)}
+            renderRowAction={rowActions}
+          />
+        }
       />
+      <RaiseFromTableNote show={rowActions !== undefined} />
       {withheld.length > 0 ? <WithheldNote groups={withheld} /> : null}
       {empty.length > 0 ? <EmptyGroupsNote groups={empty} /> : null}
     </div>

@@ -1,10 +1,12 @@
 import { Link } from '@remix-run/react';
 
+import type { RaiseLink } from '~/insights/action-links';
 import { formatValue, type Measure, NO_ANSWERS, OVERALL, WITHHELD } from '~/insights/tables';
-import type { Figure, Heatmap as HeatmapData } from '~/insights/types';
+import type { DepartmentRef, Figure, Heatmap as HeatmapData } from '~/insights/types';
 
 import { useChartCard } from './chart-card';
 import { ANONYMITY_NOTE, NoAnswers, WithheldNote } from './group-notes';
+import { RaiseActionLink } from './raise-action-link';
 import { domainOf, HEAT_STEPS, heatStep } from './scales';
 
 export interface HeatmapProps {
@@ -16,6 +18,8 @@ export interface HeatmapProps {
   cellHref?: (rowId: string, columnId: string) => string;
   /** The cell whose trend the page shows beside the grid. */
   selected?: { rowId: string; columnId: string } | null;
+  /** The "Raise an action" control of a cell, where the user may raise one. */
+  cellAction?: (row: DepartmentRef, column: { id: string; name: string }) => RaiseLink | null;
 }
 
 /**
@@ -29,6 +33,7 @@ export function Heatmap({
   rowHeading = 'Department',
   cellHref,
   selected,
+  cellAction,
 }: HeatmapProps) {
   const card = useChartCard();
   const figures = [...heatmap.cells.flat(), ...heatmap.rowTotals, ...heatmap.columnTotals];
@@ -69,6 +74,7 @@ export function Heatmap({
                     measure={measure}
                     href={cellHref?.(row.id, column.id)}
                     selected={selected?.rowId === row.id && selected.columnId === column.id}
+                    action={cellAction?.(row, column)}
                   />
                 ))}
                 <HeatCell
@@ -105,12 +111,14 @@ function HeatCell({
   href,
   selected = false,
   total = false,
+  action,
 }: {
   figure: Figure;
   measure: Measure;
   href?: string;
   selected?: boolean;
   total?: boolean;
+  action?: RaiseLink | null;
 }) {
   const classes = ['heat-cell'];
   if (total) classes.push('heatmap-total');
@@ -150,6 +158,7 @@ function HeatCell({
       ) : (
         content
       )}
+      {action ? <RaiseActionLink link={action} /> : null}
     </td>
   );
 }

@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 
+import type { RaiseLink } from '~/insights/action-links';
 import { formatValue, tableOfQuestionSplits } from '~/insights/tables';
 import type { QuestionSplit } from '~/insights/types';
 
@@ -7,6 +8,7 @@ import { ChartFrame } from './chart-frame';
 import { ChartViews } from './chart-views';
 import { DataTable } from './data-table';
 import { EmptyGroupsNote, NoAnswers, NothingToDraw, WithheldNote } from './group-notes';
+import { RaiseFromTableNote, rowActionsOf } from './raise-action-link';
 import { splitColours } from './scales';
 import { shortLabel } from './short-label';
 
@@ -19,7 +21,14 @@ const parts = ['favourable', 'neutral', 'unfavourable'] as const;
 const partName = { favourable: 'Favourable', neutral: 'Neutral', unfavourable: 'Unfavourable' };
 
 /** Favourable / neutral / unfavourable per question, as horizontal stacked bars. */
-export function QuestionSplitChart({ questions }: { questions: QuestionSplit[] }) {
+export function QuestionSplitChart({
+  questions,
+  actionLinkOf,
+}: {
+  questions: QuestionSplit[];
+  /** The "Raise an action" control of a question's table row, where the user may raise one. */
+  actionLinkOf?: (question: QuestionSplit) => RaiseLink | null;
+}) {
   const withheld = questions.filter((question) => question.split.state === 'withheld');
   const empty = questions.filter((question) => question.split.state === 'empty');
   const plotted = questions.flatMap(({ questionId, split }) =>
@@ -36,6 +45,7 @@ export function QuestionSplitChart({ questions }: { questions: QuestionSplit[] }
   );
   if (plotted.length === 0 && withheld.length === 0) return <NoAnswers />;
 
+  const rowActions = rowActionsOf(questions.map((question) => actionLinkOf?.(question) ?? null));
   const questionOf = (id: unknown) => questions.find((question) => question.questionId === id);
   const height = AXIS_ROOM + BAR_ROW * plotted.length;
   const chart =
@@ -118,7 +128,11 @@ export function QuestionSplitChart({ questions }: { questions: QuestionSplit[] }
 
   return (
     <div className="insight-chart">
-      <ChartViews chart={chart} table={<DataTable table={tableOfQuestionSplits(questions)} />} />
+      <ChartViews
+        chart={chart}
+        table={<DataTable table={tableOfQuestionSplits(questions)} renderRowAction={rowActions} />}
+      />
+      <RaiseFromTableNote show={rowActions !== undefined} />
       {withheld.length > 0 ? (
         <WithheldNote>Withheld questions have no bar; the table lists them.</WithheldNote>
       ) : null}

@@ -1,17 +1,22 @@
+import type { RaiseLink } from '~/insights/action-links';
 import { formatValue, type Measure, roundFor } from '~/insights/tables';
 import type { Change, CycleRef, Figure } from '~/insights/types';
 
 import { WithheldNote } from './group-notes';
+import { RaiseActionLink } from './raise-action-link';
 
 /** The latest cycle's score and eNPS, each with its n and the change since the cycle before. */
 export function ScoreHeadline({
   score,
   enps,
   latest = null,
+  actions = {},
 }: {
   score: Figure;
   enps: Figure | null;
   latest?: CycleRef | null;
+  /** "Raise an action" on each figure, where the user may raise one. */
+  actions?: { score?: RaiseLink | null; enps?: RaiseLink | null };
 }) {
   const withheld = score.state === 'withheld' || enps?.state === 'withheld';
   return (
@@ -22,8 +27,16 @@ export function ScoreHeadline({
         </p>
       ) : null}
       <dl className="headline-figures">
-        <HeadlineFigure label="Score" figure={score} measure="score" scale="out of 5" />
-        {enps ? <HeadlineFigure label="eNPS" figure={enps} measure="enps" /> : null}
+        <HeadlineFigure
+          label="Score"
+          figure={score}
+          measure="score"
+          scale="out of 5"
+          action={actions.score}
+        />
+        {enps ? (
+          <HeadlineFigure label="eNPS" figure={enps} measure="enps" action={actions.enps} />
+        ) : null}
       </dl>
       {withheld ? <WithheldNote /> : null}
     </div>
@@ -35,11 +48,13 @@ function HeadlineFigure({
   figure,
   measure,
   scale,
+  action,
 }: {
   label: string;
   figure: Figure;
   measure: Measure;
   scale?: string;
+  action?: RaiseLink | null;
 }) {
   return (
     <div className="headline-figure">
@@ -58,6 +73,11 @@ function HeadlineFigure({
           </span>
         )}
       </dd>
+      {action ? (
+        <dd className="headline-action">
+          <RaiseActionLink link={action} />
+        </dd>
+      ) : null}
     </div>
   );
 }

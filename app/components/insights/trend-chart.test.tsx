@@ -54,6 +54,31 @@ describe('TrendChart', () => {
     ).toBeTruthy();
   });
 
+  it('draws one line for several actions completed in the same cycle, naming them all in the table', () => {
+    const { container } = render(
+      <TrendChart
+        trend={{
+          ...trend,
+          markers: [
+            { cycleId: 'cycle-2', label: 'Action done: New dishwasher' },
+            { cycleId: 'cycle-2', label: 'Action done: Rota' },
+            { cycleId: 'cycle-3', label: 'Action done: Breaks' },
+          ],
+        }}
+      />,
+    );
+    const lines = container.querySelectorAll('.recharts-reference-line');
+    expect(lines).toHaveLength(2);
+    // The drawn label is shortened; the table carries every title in full.
+    expect(lines[0]?.textContent).toBe('Action done: New dishwasher…');
+    expect(rowsOf(screen.getByRole('table')).map((row) => row.at(-1))).toEqual([
+      'Actions completed',
+      '',
+      'Action done: New dishwasher; Action done: Rota',
+      'Action done: Breaks',
+    ]);
+  });
+
   it('leaves a gap for the withheld cycle and shows no number of it, tooltip included', () => {
     const { container } = render(<TrendChart trend={trend} />);
     const kitchenPath = container.querySelectorAll('.recharts-line-curve')[1];
