@@ -15,8 +15,9 @@ import type { DemoContext } from './seed.server';
 
 // Responses for the demo's closed cycles: one per used invite (its department, its day), so
 // participation and results agree. Departments move differently over the twelve cycles — the
-// kitchen improves after its actions, sales slips, the rest hold steady — and some people leave
-// a comment in their own language. Rollups come from the same rebuild the app uses.
+// kitchen improves after its actions, sales slips, the rest hold steady — and so does how IT is
+// rated as a service (its helpdesk actions land), matching the demo's action items; some people
+// leave a comment in their own language. Rollups come from the same rebuild the app uses.
 
 /** How each department's mood moves from the first to the last cycle, on a 1–5 scale. */
 const trends: Record<string, { from: number; to: number }> = {
@@ -27,6 +28,11 @@ const trends: Record<string, { from: number; to: number }> = {
   IT: { from: 3.6, to: 4.2 },
 };
 const steady = { from: 3.5, to: 3.6 };
+
+/** How ratings of a provider department move, on top of the rater's mood (internal services). */
+const serviceTrends: Record<string, { from: number; to: number }> = {
+  IT: { from: -0.4, to: 0.3 },
+};
 
 const comments: Record<LanguageCode, string[]> = {
   en: [
@@ -77,6 +83,12 @@ export async function seedResponses(context: DemoContext): Promise<void> {
       const responses = invites.map((invite) => {
         const trend = trends[nameOf.get(String(invite.departmentId)) ?? ''] ?? steady;
         const mood = trend.from + (trend.to - trend.from) * progress;
+        const moodAbout = (providerDepartmentId: string | null) => {
+          const service = providerDepartmentId
+            ? serviceTrends[nameOf.get(providerDepartmentId) ?? '']
+            : undefined;
+          return service ? mood + service.from + (service.to - service.from) * progress : mood;
+        };
         const language = definition.languages.includes(invite.language)
           ? invite.language
           : definition.defaultLanguage;
@@ -102,13 +114,14 @@ export async function seedResponses(context: DemoContext): Promise<void> {
             ];
           }
           const noise = (context.random() + context.random() - 1) * 1.6;
+          const felt = moodAbout(providerDepartmentId);
           let value: number | string | string[] | null = null;
           switch (question.type) {
             case 'scale':
-              value = Math.min(5, Math.max(1, Math.round(mood + noise)));
+              value = Math.min(5, Math.max(1, Math.round(felt + noise)));
               break;
             case 'nps':
-              value = Math.min(10, Math.max(0, Math.round((mood - 1) * 2.5 + noise * 2)));
+              value = Math.min(10, Math.max(0, Math.round((felt - 1) * 2.5 + noise * 2)));
               break;
             case 'single':
               value =

@@ -10,6 +10,7 @@ import { hashPassword } from '../auth/password.server';
 import { type DepartmentKind, type Language, nameKeyOf } from '../people/schemas';
 import type { Logger } from '../utils/log.server';
 import { emailLocalPart, languageWeights, namePools } from './names';
+import { seedActions } from './seed-actions.server';
 import { seedResponses } from './seed-responses.server';
 import { seedSurveys } from './seed-surveys.server';
 
@@ -79,6 +80,7 @@ export const demoSteps: DemoStep[] = [
   { name: 'staff accounts', run: seedStaffAccounts },
   { name: 'surveys', run: (context) => seedSurveys(context) },
   { name: 'responses', run: seedResponses },
+  { name: 'actions', run: (context) => seedActions(context) },
 ];
 
 export type DemoSetting = 'on' | 'off' | undefined;
