@@ -97,7 +97,12 @@ export function TrendChart({ trend, measure = 'score' }: { trend: Trend; measure
               strokeDasharray="4 4"
               label={{
                 value: shortLabel(marker.label, 28),
-                position: 'top',
+                // Inside the plot, running away from the nearer edge, so it is never cut off.
+                position:
+                  trend.cycles.findIndex((cycle) => cycle.id === marker.cycleId) <
+                  trend.cycles.length / 2
+                    ? 'insideTopLeft'
+                    : 'insideTopRight',
                 className: 'chart-marker-label',
               }}
             />
