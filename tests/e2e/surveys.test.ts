@@ -135,7 +135,12 @@ describe('surveys', () => {
         .waitFor();
       const body = page.locator('.mail-body');
       expect(await body.textContent()).toMatch(/^Hei, /);
-      expect(await body.getByRole('link').getAttribute('href')).toMatch(/\/a\/[\w-]{43}$/);
+      const links = await body
+        .getByRole('link')
+        .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
+      // The personal answer link, then the department's "You said, we did" board.
+      expect(links[0]).toMatch(/\/a\/[\w-]{43}$/);
+      expect(links[1]).toMatch(/\/board\/[\w-]+$/);
       await screenshot(page, 'surveys-9-invitation');
       await page.waitForLoadState('networkidle');
     } finally {
