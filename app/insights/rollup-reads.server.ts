@@ -23,7 +23,7 @@ interface ReadOptions {
  * this, each view of a year of history re-read tens of thousands of rollup documents. Frozen,
  * because every loader shares them.
  */
-const settledRows = new Map<string, { revision: number; rows: readonly RollupRow[] }>();
+const settledRows = new Map<string, { revision: number; rows: Promise<readonly RollupRow[]> }>();
 const maxSettledCycles = 5000;
 
 /**
@@ -38,33 +38,58 @@ export async function readRollups(
 ): Promise<RollupRow[]> {
   if (cycleIds.length === 0) return [];
   const wanted = rowFilter(providers, options);
-  const rows: RollupRow[] = [];
   const live: string[] = [];
   const unread: string[] = [];
+  const kept: Promise<readonly RollupRow[]>[] = [];
   for (const id of cycleIds) {
     const revision = context.settled.get(id);
     const cached = settledRows.get(id);
     if (revision === undefined) live.push(id);
-    else if (cached?.revision === revision) rows.push(...cached.rows.filter(wanted));
+    else if (cached?.revision === revision) kept.push(cached.rows);
     else unread.push(id);
   }
-  const [liveRows, settled] = await Promise.all([
+  // A page's loaders ask for the same cycles side by side: they share one read (the promises
+  // kept above) instead of each reading every rollup of the range.
+  const loading = unread.length > 0 ? loadSettled(context, unread) : [];
+  const [liveRows, ...settled] = await Promise.all([
     queryRollups(live, providers, options),
-    queryRollups(unread, 'all', {}),
+    ...kept,
+    ...loading,
   ]);
-  rows.push(...liveRows);
-  for (const [id, cycleRows] of rowsByCycle(settled)) {
-    const frozen = cycleRows.map((row) =>
-      Object.freeze({ ...row, histogram: Object.freeze(row.histogram) }),
-    );
-    settledRows.set(id, { revision: context.settled.get(id) ?? 0, rows: frozen });
-    rows.push(...frozen.filter(wanted));
-  }
+  return [...liveRows, ...settled.flatMap((rows) => rows.filter(wanted))];
+}
+
+/** Reads every rollup of these settled cycles once, and keeps them by revision. */
+function loadSettled(
+  context: Pick<InsightContext, 'settled'>,
+  cycleIds: readonly string[],
+): Promise<readonly RollupRow[]>[] {
+  const grouped = queryRollups(cycleIds, 'all', {}).then((rows) => {
+    const byCycle = new Map<string, readonly RollupRow[]>();
+    for (const [id, cycleRows] of rowsByCycle(rows)) {
+      byCycle.set(
+        id,
+        cycleRows.map((row) => Object.freeze({ ...row, histogram: Object.freeze(row.histogram) })),
+      );
+    }
+    return byCycle;
+  });
+  const loading = cycleIds.map((id) => {
+    const rows = grouped.then((byCycle) => byCycle.get(id) ?? []);
+    const entry = { revision: context.settled.get(id) ?? 0, rows };
+    settledRows.delete(id);
+    settledRows.set(id, entry);
+    // A failed read is not kept: the next view tries again.
+    rows.catch(() => {
+      if (settledRows.get(id) === entry) settledRows.delete(id);
+    });
+    return rows;
+  });
   for (const id of settledRows.keys()) {
     if (settledRows.size <= maxSettledCycles) break;
     settledRows.delete(id);
   }
-  return rows;
+  return loading;
 }
 
 function rowFilter(providers: ProviderRows, options: ReadOptions) {
