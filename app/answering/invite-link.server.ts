@@ -62,15 +62,13 @@ export async function findInvite(token: string): Promise<Invite | null> {
   // Bounded, so a huge path costs no more to hash than a real token.
   const hash = hashToken(token.slice(0, 200));
   const wellFormed = /^[\w-]{20,100}$/.test(token);
-  // Two single-field lookups rather than one $or: each is sure to use its index, on MongoDB and
-  // on the embedded engine alike, and both always run.
-  // The driver directly, as for the other reads and writes on the answering path: mongoose's
-  // query building costs more than these lookups themselves under load, and casts nothing here.
-  const [first, reminder] = await Promise.all([
-    InviteModel.collection.findOne<Invite>({ tokenHash: hash }),
-    InviteModel.collection.findOne<Invite>({ reminderTokenHash: hash }),
-  ]);
-  return wellFormed ? (first ?? reminder) : null;
+  // One $or over the two hashed links (first and reminder): each branch uses its own index, on
+  // MongoDB and on the embedded engine alike, and the lookup always runs, well-formed or not.
+  // The driver directly: mongoose's query building costs more than the lookup under load.
+  const invite = await InviteModel.collection.findOne<Invite>({
+    $or: [{ tokenHash: hash }, { reminderTokenHash: hash }],
+  });
+  return wellFormed ? invite : null;
 }
 
 export function isCycleOpen(cycle: Pick<Cycle, 'status' | 'closesAt'>, now: Date): boolean {

@@ -40,6 +40,11 @@ const filter = fc.oneof(
   condition.map((cond) => ({ a: cond })),
   fc.tuple(condition, condition).map(([first, second]) => ({ a: first, c: second })),
   condition.map((cond) => ({ 'a.b': cond })),
+  // An $or whose branches both have an index (a union of index scans), and one that cannot.
+  fc
+    .tuple(condition, condition)
+    .map(([first, second]) => ({ $or: [{ a: first }, { 'a.b': second }] })),
+  fc.tuple(condition, condition).map(([first, second]) => ({ $or: [{ a: first }, { c: second }] })),
 );
 
 function fullScan(docs: Doc[], query: Doc): string[] {
@@ -77,6 +82,10 @@ describe('indexed lookups', () => {
     expect(collection.candidates({ n: { $gte: 10, $lt: 20 } }).docs).toHaveLength(10);
     expect(collection.candidates({ _id: { $in: [1, 2, 3000] } }).docs).toHaveLength(2);
     expect(collection.candidates({ other: 1 }).plan.stage).toBe('COLLSCAN');
+    const either = collection.candidates({ $or: [{ n: 5 }, { _id: 7 }, { n: 5 }] });
+    expect(either.plan).toEqual({ stage: 'OR', keysExamined: 3 });
+    expect(either.docs.map((doc) => doc._id)).toEqual([5, 7]);
+    expect(collection.candidates({ $or: [{ n: 5 }, { other: 1 }] }).plan.stage).toBe('COLLSCAN');
   });
 
   it('keep unique indexes unique through inserts and replacements', () => {

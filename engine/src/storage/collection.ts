@@ -10,7 +10,7 @@ import { chooseIndex, fieldBounds } from './planner.js';
 export const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
 
 export interface Plan {
-  stage: 'IDHACK' | 'IXSCAN' | 'COLLSCAN';
+  stage: 'IDHACK' | 'IXSCAN' | 'COLLSCAN' | 'OR';
   indexName?: string;
   keysExamined: number;
 }
@@ -165,6 +165,8 @@ export class Collection {
 
   /** Documents that may match filter, narrowed by _id or an index where the filter allows. */
   candidates(filter: Doc): Candidates {
+    const union = this.orCandidates(filter);
+    if (union) return union;
     const bounds = fieldBounds(filter);
     const idBounds = bounds.get('_id');
     if (idBounds?.eq) {
@@ -225,6 +227,37 @@ export class Collection {
       plan: { stage: 'IXSCAN', indexName: choice.index.spec.name, keysExamined },
       exact,
     };
+  }
+
+  /**
+   * A filter that is only an $or whose every branch can use an index: the union of each branch's
+   * candidates, as MongoDB's OR stage over index scans. Null when any branch would scan the whole
+   * collection anyway. The query engine still applies the whole filter to the union.
+   */
+  private orCandidates(filter: Doc): Candidates | null {
+    const branches = filter.$or;
+    if (!Array.isArray(branches) || branches.length === 0 || Object.keys(filter).length !== 1) {
+      return null;
+    }
+    const parts: Candidates[] = [];
+    for (const branch of branches) {
+      if (!isPlainObject(branch)) return null;
+      const part = this.candidates(branch);
+      if (part.plan.stage === 'COLLSCAN') return null;
+      parts.push(part);
+    }
+    const seen = new Set<string>();
+    const docs: Doc[] = [];
+    for (const part of parts) {
+      for (const doc of part.docs) {
+        const id = keyOf(doc._id);
+        if (seen.has(id)) continue;
+        seen.add(id);
+        docs.push(doc);
+      }
+    }
+    const keysExamined = parts.reduce((sum, part) => sum + part.plan.keysExamined, 0);
+    return { docs, plan: { stage: 'OR', keysExamined }, exact: false };
   }
 }
 
