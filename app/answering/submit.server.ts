@@ -10,6 +10,7 @@ import type { FieldErrors } from '../utils/submission';
 import { errorsByField } from '../utils/submission';
 import { isCycleOpen, type OpenCycle, type ResolvedLink, resolveLink } from './invite-link.server';
 import { newReceiptCode } from './receipt.server';
+import { insertResponse } from './response-batch.server';
 import { rollUpAndRelease } from './rollup-batch.server';
 import { rebuildRollups } from './rollups.server';
 import { submissionKeyFor, submissionKeysFor } from './submission-key.server';
@@ -86,11 +87,6 @@ function validate(
     : { ok: false, errors: errorsByField(result.error) };
 }
 
-function isDuplicateKey(error: unknown): boolean {
-  // Duck-typed: mongoose carries its own copy of the driver, so instanceof is unreliable.
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 11000;
-}
-
 async function storeResponse({
   open,
   departmentId,
@@ -115,30 +111,26 @@ async function storeResponse({
   const submissionKey = inviteId ? submissionKeyFor(String(inviteId)) : undefined;
 
   // 1. The response, with the key that makes a second one for this invite collide.
-  try {
-    await ResponseModel.collection.insertOne({
-      _id: id as never,
-      cycleId: cycle._id,
-      surveyId: survey._id,
-      departmentId,
-      day,
-      answers: submission.answers.map((answer) => ({
-        questionId: answer.questionId,
-        providerDepartmentId: answer.providerDepartmentId
-          ? new Types.ObjectId(answer.providerDepartmentId)
-          : null,
-        value: answer.value,
-        ...(answer.skipped ? { skipped: true } : {}),
-      })),
-      language: submission.language,
-      ...(receipt ? { receiptHash: receipt.hash } : {}),
-      ...(submissionKey ? { submissionKey } : {}),
-      rolledUp: false,
-    });
-  } catch (error) {
-    if (isDuplicateKey(error)) return { status: 'answered' };
-    throw error;
-  }
+  const inserted = await insertResponse({
+    _id: id as never,
+    cycleId: cycle._id,
+    surveyId: survey._id,
+    departmentId,
+    day,
+    answers: submission.answers.map((answer) => ({
+      questionId: answer.questionId,
+      providerDepartmentId: answer.providerDepartmentId
+        ? new Types.ObjectId(answer.providerDepartmentId)
+        : null,
+      value: answer.value,
+      ...(answer.skipped ? { skipped: true } : {}),
+    })),
+    language: submission.language,
+    ...(receipt ? { receiptHash: receipt.hash } : {}),
+    ...(submissionKey ? { submissionKey } : {}),
+    rolledUp: false,
+  });
+  if (inserted === 'duplicate') return { status: 'answered' };
 
   // 2. The invite is used, by the day only. If another submission got there first (it finished
   // and released its key between our check and our insert), this one is the duplicate.

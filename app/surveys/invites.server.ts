@@ -9,6 +9,7 @@ import { boardKeysOf } from '../board/board-keys.server';
 import { boardLink } from '../board/board-path';
 import type { Logger } from '../utils/log.server';
 import type { Mail } from '../utils/mail.server';
+import { writeErrorsOf } from '../utils/write-errors.server';
 import { type AudienceMember, audiencePeople } from './audience.server';
 import { inviteMail } from './invite-mail';
 import type { LanguageCode, SurveyDefinition } from './survey-schema';
@@ -76,22 +77,12 @@ async function insertEach(documents: object[]): Promise<boolean[]> {
     );
     return documents.map(() => true);
   } catch (error) {
-    const writeErrors = bulkWriteErrors(error);
+    const writeErrors = writeErrorsOf(error);
     if (!writeErrors || writeErrors.some((problem) => problem.code !== 11000)) throw error;
     // Duplicates were inserted by another scheduler a moment ago: theirs to deliver.
     const lost = new Set(writeErrors.map((problem) => problem.index));
     return documents.map((_, index) => !lost.has(index));
   }
-}
-
-function bulkWriteErrors(error: unknown): { index: number; code: number }[] | null {
-  if (typeof error !== 'object' || error === null || !('writeErrors' in error)) return null;
-  const raw: unknown = error.writeErrors;
-  const list: unknown[] = Array.isArray(raw) ? raw : [raw];
-  return list.map((item) => {
-    const problem = (item ?? {}) as { index?: unknown; code?: unknown };
-    return { index: Number(problem.index), code: Number(problem.code) };
-  });
 }
 
 /**
