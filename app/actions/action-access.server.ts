@@ -5,6 +5,7 @@ import { PersonModel } from '../../models/person.server';
 import { SurveyModel } from '../../models/survey.server';
 import { defaultTimeZone, localDate } from '../surveys/local-time';
 import { loadStaffUser, type StaffUser } from '../utils/permissions.server';
+import { inActionScope } from './action-rules';
 
 // Who may see and act on which action, who may own one, and what "today" is for its due date.
 // Leaders act within their scope (the answering or the rated department of the result); the
@@ -17,10 +18,7 @@ interface Departments {
 
 /** Whether a result (its answering or rated department) is within the user's scope. */
 export function sourceInScope(user: StaffUser, source: Departments): boolean {
-  if (user.hrAdmin) return true;
-  return [source.departmentId, source.providerDepartmentId].some(
-    (id) => !!id && user.scope.includes(String(id)),
-  );
+  return inActionScope(user.hrAdmin ? null : user.scope, source);
 }
 
 export function canSeeAction(

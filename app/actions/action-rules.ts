@@ -44,6 +44,24 @@ export const actionSource = z.object({
 });
 export type ActionSource = z.infer<typeof actionSource>;
 
+/**
+ * Whether a result lies within a scope: null (an HR admin's) holds everything; otherwise its
+ * answering or its rated department must be in the list. A company-wide result (no department)
+ * belongs to HR alone, since a leader's totals cover only part of the company.
+ */
+export function inActionScope(
+  scope: readonly string[] | null,
+  result: {
+    departmentId?: { toString(): string } | null;
+    providerDepartmentId?: { toString(): string } | null;
+  },
+): boolean {
+  if (scope === null) return true;
+  return [result.departmentId, result.providerDepartmentId].some(
+    (id) => !!id && scope.includes(String(id)),
+  );
+}
+
 export const timelineKinds = [
   'created',
   'status',

@@ -1,4 +1,4 @@
-import type { MetricKind } from '../actions/action-rules';
+import { inActionScope, type MetricKind, newActionPath } from '../actions/action-rules';
 import type { CommentSource } from './comment-view';
 import type { ActionAccess } from './types';
 
@@ -24,35 +24,24 @@ export interface RaiseLink {
   subject: string;
 }
 
-/**
- * Whether the user may raise an action on a result: HR admins anywhere; leaders on results about
- * a department in their scope, as the answering or the rated department. A company-wide result
- * (no department at all) belongs to HR, since a leader's totals cover only part of the company.
- */
-export function mayRaiseAction(scope: readonly string[] | null, target: ActionTarget): boolean {
-  if (scope === null) return true;
-  const { departmentId, providerDepartmentId } = target;
-  return (
-    (!!departmentId && scope.includes(departmentId)) ||
-    (!!providerDepartmentId && scope.includes(providerDepartmentId))
-  );
-}
+/** Whether the user may raise an action on a result: the actions' own scope rule. */
+export const mayRaiseAction: (scope: readonly string[] | null, target: ActionTarget) => boolean =
+  inActionScope;
 
 /** `/actions/new?survey=…&cycle=…&metric=…[&question=…][&driver=…][&department=…][&provider=…]` */
 export function raiseActionHref(
   access: Pick<ActionAccess, 'surveyId' | 'cycleId'>,
   target: ActionTarget,
 ): string {
-  const params = new URLSearchParams({
-    survey: access.surveyId,
-    cycle: access.cycleId,
+  return newActionPath({
+    surveyId: access.surveyId,
+    cycleId: access.cycleId,
     metric: target.metric,
+    questionId: target.questionId ?? null,
+    driver: target.driver ?? null,
+    departmentId: target.departmentId ?? null,
+    providerDepartmentId: target.providerDepartmentId ?? null,
   });
-  if (target.questionId) params.set('question', target.questionId);
-  if (target.driver) params.set('driver', target.driver);
-  if (target.departmentId) params.set('department', target.departmentId);
-  if (target.providerDepartmentId) params.set('provider', target.providerDepartmentId);
-  return `/actions/new?${params}`;
 }
 
 /**

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CycleModel } from '../../models/cycle.server';
 import { RollupModel } from '../../models/rollup.server';
 import {
+  makeInsightResults,
   makeInsightSurvey,
   respondentsOf,
   rollupOf,
@@ -20,7 +21,6 @@ import type { Figure } from './types';
 setupTestDatabase('insight-loaders');
 
 const hr = staffUser({ hrAdmin: true });
-const fours = (n: number) => Array.from({ length: n }, () => 4);
 const shownValue = (figure: Figure | null | undefined) =>
   figure?.state === 'shown' ? figure.value : figure?.state;
 
@@ -28,30 +28,7 @@ const shownValue = (figure: Figure | null | undefined) =>
  * Cycle 2: Team 0 has 10 respondents, Team 1 has 8, Team 2 has 2 (below the threshold of 5),
  * so Team 2 is withheld and Team 1, the smallest shown, with it. Cycle 1: only Team 0, 6 people.
  */
-async function seedOrganisation() {
-  const organisation = await makeInsightSurvey({ departments: 3, providers: 2, cycles: 2 });
-  const { survey, departments, providers, cycles } = organisation;
-  const at = (cycle: number, department: number) => ({
-    surveyId: survey._id,
-    cycleId: cycles[cycle]?._id ?? '',
-    departmentId: departments[department]?._id ?? '',
-  });
-  const sizes = [10, 8, 2];
-  await seedRollups([
-    respondentsOf(at(0, 0), 6),
-    rollupOf(at(0, 0), 'q-tools', [3, 3, 3, 3, 3, 3]),
-    ...sizes.flatMap((size, department) => [
-      respondentsOf(at(1, department), size),
-      rollupOf(at(1, department), 'q-tools', [...fours(size - 1), 5]),
-      rollupOf(at(1, department), 'q-growth', fours(size)),
-      rollupOf(at(1, department), 'q-enps', [...fours(size - 2), 10, 10]),
-      ...providers.map((provider) =>
-        rollupOf(at(1, department), 'q-service', fours(size), provider._id),
-      ),
-    ]),
-  ]);
-  return organisation;
-}
+const seedOrganisation = makeInsightResults;
 
 describe('loadOverview', () => {
   it('shows scores with their n, withholds small departments and their complement, and marks a real change', async () => {

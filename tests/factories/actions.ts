@@ -3,12 +3,10 @@ import { Types } from 'mongoose';
 import type { ActionStatus } from '../../app/actions/action-rules';
 import { loadStaffUser, type StaffUser } from '../../app/utils/permissions.server';
 import { ActionModel } from '../../models/action.server';
-import { makeInsightSurvey, respondentsOf, rollupOf, seedRollups } from './insights';
+import { makeInsightResults } from './insights';
 import { makePerson } from './organisation';
 
 // Action tests start from an insight survey with answers, a leader per team and an HR admin.
-
-const fours = (n: number) => Array.from({ length: n }, () => 4);
 
 /**
  * Two closed cycles. Cycle 1: Team 0 has 6 people who all answered 3 to q-tools. Cycle 2: Team 0
@@ -16,27 +14,8 @@ const fours = (n: number) => Array.from({ length: n }, () => 4);
  * q-tools is nine 4s and a 5, q-growth all 4s, eNPS two 10s and the rest 4s, every provider 4s.
  */
 export async function makeActionOrganisation() {
-  const organisation = await makeInsightSurvey({ departments: 3, providers: 2, cycles: 2 });
-  const { survey, departments, providers, cycles } = organisation;
-  const at = (cycle: number, department: number) => ({
-    surveyId: survey._id,
-    cycleId: cycles[cycle]?._id ?? '',
-    departmentId: departments[department]?._id ?? '',
-  });
-  const sizes = [10, 8, 2];
-  await seedRollups([
-    respondentsOf(at(0, 0), 6),
-    rollupOf(at(0, 0), 'q-tools', [3, 3, 3, 3, 3, 3]),
-    ...sizes.flatMap((size, department) => [
-      respondentsOf(at(1, department), size),
-      rollupOf(at(1, department), 'q-tools', [...fours(size - 1), 5]),
-      rollupOf(at(1, department), 'q-growth', fours(size)),
-      rollupOf(at(1, department), 'q-enps', [...fours(size - 2), 10, 10]),
-      ...providers.map((provider) =>
-        rollupOf(at(1, department), 'q-service', fours(size), provider._id),
-      ),
-    ]),
-  ]);
+  const organisation = await makeInsightResults();
+  const { departments } = organisation;
   const home = departments[0]?._id ?? new Types.ObjectId();
   const hrPerson = await makePerson({ name: 'Hana Admin', departmentId: home, hrAdmin: true });
   const leaderPerson = await makePerson({

@@ -134,3 +134,36 @@ export function staffUser(fields: { hrAdmin?: boolean; scope?: Id[] } = {}): Sta
     scope,
   };
 }
+
+const fours = (n: number) => Array.from({ length: n }, () => 4);
+
+/**
+ * An insight survey with two closed cycles of results. Cycle 1: Team 0 has 6 people who all
+ * answered 3 to q-tools. Cycle 2: Team 0 has 10 people, Team 1 has 8, Team 2 has 2 (below the
+ * threshold of 5, so withheld, and Team 1 with it as its complement); q-tools is all 4s but one 5,
+ * q-growth all 4s, eNPS two 10s and the rest 4s, every provider rated 4 by everyone.
+ */
+export async function makeInsightResults() {
+  const organisation = await makeInsightSurvey({ departments: 3, providers: 2, cycles: 2 });
+  const { survey, departments, providers, cycles } = organisation;
+  const at = (cycle: number, department: number) => ({
+    surveyId: survey._id,
+    cycleId: cycles[cycle]?._id ?? '',
+    departmentId: departments[department]?._id ?? '',
+  });
+  const sizes = [10, 8, 2];
+  await seedRollups([
+    respondentsOf(at(0, 0), 6),
+    rollupOf(at(0, 0), 'q-tools', [3, 3, 3, 3, 3, 3]),
+    ...sizes.flatMap((size, department) => [
+      respondentsOf(at(1, department), size),
+      rollupOf(at(1, department), 'q-tools', [...fours(size - 1), 5]),
+      rollupOf(at(1, department), 'q-growth', fours(size)),
+      rollupOf(at(1, department), 'q-enps', [...fours(size - 2), 10, 10]),
+      ...providers.map((provider) =>
+        rollupOf(at(1, department), 'q-service', fours(size), provider._id),
+      ),
+    ]),
+  ]);
+  return organisation;
+}
