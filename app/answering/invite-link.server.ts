@@ -7,6 +7,7 @@ import { inLanguage } from '../surveys/invite-mail';
 import type { LanguageCode, SurveyDefinition } from '../surveys/survey-schema';
 import { definitionOf } from '../surveys/surveys.server';
 import { hashToken } from '../surveys/tokens.server';
+import { batched } from '../utils/batched.server';
 import { type AskedQuestion, askedQuestions } from './asked-questions';
 import { defaultCommentLength } from './submission-schema';
 
@@ -62,14 +63,27 @@ export async function findInvite(token: string): Promise<Invite | null> {
   // Bounded, so a huge path costs no more to hash than a real token.
   const hash = hashToken(token.slice(0, 200));
   const wellFormed = /^[\w-]{20,100}$/.test(token);
-  // One $or over the two hashed links (first and reminder): each branch uses its own index, on
-  // MongoDB and on the embedded engine alike, and the lookup always runs, well-formed or not.
-  // The driver directly: mongoose's query building costs more than the lookup under load.
-  const invite = await InviteModel.collection.findOne<Invite>({
-    $or: [{ tokenHash: hash }, { reminderTokenHash: hash }],
-  });
+  // The lookup always runs, well-formed or not.
+  const invite = await inviteByHash(hash);
   return wellFormed ? invite : null;
 }
+
+// The lookups of links opened at the same moment go together: one $or over the two hashed links
+// (first and reminder), each branch on its own index, on MongoDB and the embedded engine alike.
+// The driver directly: mongoose's query building costs more than the lookup under load.
+const inviteByHash = batched<string, Invite | null>(async (hashes) => {
+  const invites = await InviteModel.collection
+    .find<Invite>({
+      $or: [{ tokenHash: { $in: hashes } }, { reminderTokenHash: { $in: hashes } }],
+    })
+    .toArray();
+  const byHash = new Map<string, Invite>();
+  for (const invite of invites) {
+    byHash.set(invite.tokenHash, invite);
+    if (invite.reminderTokenHash) byHash.set(invite.reminderTokenHash, invite);
+  }
+  return hashes.map((hash) => byHash.get(hash) ?? null);
+});
 
 export function isCycleOpen(cycle: Pick<Cycle, 'status' | 'closesAt'>, now: Date): boolean {
   return cycle.status === 'open' && cycle.closesAt.getTime() > now.getTime();
@@ -92,10 +106,24 @@ async function cachedSurvey(surveyId: Cycle['surveyId']) {
   return entry;
 }
 
+// Submissions sharing a recent copy of their cycle (below) share its OpenCycle too, and with it
+// the validation schema built for it (submit.server.ts).
+const openCycles = new WeakMap<Cycle, { from: unknown; open: OpenCycle }>();
+
 export async function loadOpenCycle(cycle: Cycle): Promise<OpenCycle | null> {
   const cached = await cachedSurvey(cycle.surveyId);
   if (!cached) return null;
-  const { survey, definition } = cached;
+  const known = openCycles.get(cycle);
+  if (known?.from === cached) return known.open;
+  const open = openCycleOf(cycle, cached);
+  openCycles.set(cycle, { from: cached, open });
+  return open;
+}
+
+function openCycleOf(
+  cycle: Cycle,
+  { survey, definition }: { survey: Survey; definition: SurveyDefinition },
+): OpenCycle {
   const asked = askedQuestions(definition.questions, {
     questionIds: cycle.questionIds,
     providerDepartmentIds: cycle.providerDepartmentIds.map(String),
@@ -108,11 +136,36 @@ export function languageFor(definition: SurveyDefinition, wanted: string | null 
   return definition.languages.find((code) => code === wanted) ?? definition.defaultLanguage;
 }
 
-/** Resolves a token to what its page shows, keeping the server-side records for the action. */
-export async function resolveLink(token: string, now = new Date()): Promise<ResolvedLink> {
+// A submission may take its cycle (the questions asked, the survey) from a copy read a moment
+// ago: storing reads again, for the whole batch, whether the cycle is still open
+// (response-batch.server.ts). A page always reads the cycle as it is.
+const recentCycleMs = 2000;
+const recentCycles = new Map<string, { at: number; cycle: Cycle }>();
+
+async function cycleById(cycleId: Cycle['_id'], recent: boolean): Promise<Cycle | null> {
+  const key = String(cycleId);
+  const hit = recent ? recentCycles.get(key) : undefined;
+  if (hit && Date.now() - hit.at < recentCycleMs) return hit.cycle;
+  const cycle = await CycleModel.collection.findOne<Cycle>({ _id: cycleId });
+  if (cycle) {
+    if (recentCycles.size > 1000) recentCycles.clear();
+    recentCycles.set(key, { at: Date.now(), cycle });
+  }
+  return cycle;
+}
+
+/**
+ * Resolves a token to what its page shows, keeping the server-side records for the action.
+ * `forSubmission` lets the cycle come from a copy read a moment ago (see above).
+ */
+export async function resolveLink(
+  token: string,
+  now = new Date(),
+  { forSubmission = false } = {},
+): Promise<ResolvedLink> {
   const invite = await findInvite(token);
   if (!invite) return { status: 'unknown' };
-  const cycle = await CycleModel.collection.findOne<Cycle>({ _id: invite.cycleId });
+  const cycle = await cycleById(invite.cycleId, forSubmission);
   if (!cycle) return { status: 'unknown' };
   const open = await loadOpenCycle(cycle);
   if (!open) return { status: 'unknown' };

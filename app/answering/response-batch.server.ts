@@ -1,60 +1,140 @@
 import type { Document } from 'mongodb';
+import type { Types } from 'mongoose';
 
+import { type Cycle, CycleModel } from '../../models/cycle.server';
+import { InviteModel } from '../../models/invite.server';
 import { ResponseModel } from '../../models/response.server';
+import { batched, ItemFailed } from '../utils/batched.server';
 import { writeErrorsOf } from '../utils/write-errors.server';
+import { isCycleOpen } from './invite-link.server';
 
-// Step 1 of storing a response (submit.server.ts), shared by the responses that arrive together,
-// as steps 3 and 4 are (rollup-batch.server.ts): one unordered insertMany, after which each
-// response learns from the write errors whether its own insert collided — a second answer for
-// its invite — or failed, while the others are stored regardless.
+// Steps 1 and 2 of storing a response (submit.server.ts), shared by the responses that arrive
+// together, as steps 3 and 4 are (rollup-batch.server.ts). For a batch:
+//   - one read of its cycles, so a cycle closed since the link was resolved takes nothing more;
+//   - step 1, one unordered insertMany, after which each response learns from the write errors
+//     whether its own insert collided (a second answer for its invite) or failed;
+//   - step 2, one read of which invites are used already, then one update per day marking the
+//     rest used. An invite can be used already only by a submission that finished before this
+//     one's insert (a response still being stored holds its key, which this insert would have
+//     collided with), so the read cannot be overtaken; if the update still marks fewer invites
+//     than read unused, something broke that promise, and the whole batch fails unconfirmed for
+//     start-up recovery to finish.
 
-export type InsertOutcome = 'inserted' | 'duplicate';
-
-interface Waiting {
-  document: Document;
-  done: (outcome: InsertOutcome) => void;
-  failed: (error: unknown) => void;
+export interface NewResponse {
+  /** The response document, with its random _id and, for an invite, its submission key. */
+  document: Document & { _id: string };
+  cycleId: Types.ObjectId;
+  inviteId: Types.ObjectId | null;
+  /** The day the invite is marked used on. */
+  day: string;
+  now: Date;
 }
 
-const maxBatch = 256;
-const gathering: Waiting[] = [];
-let writing = false;
+type ForInvite = NewResponse & { inviteId: Types.ObjectId };
 
-/** Inserts one response, with any others waiting at the same moment. */
-export function insertResponse(document: Document): Promise<InsertOutcome> {
-  return new Promise((done, failed) => {
-    gathering.push({ document, done, failed });
-    if (!writing) void writeBatches();
+export type StoreOutcome = 'stored' | 'answered' | 'closed';
+
+/** Stores one response and marks its invite used, with any others waiting at the same moment. */
+export const storeNewResponse = batched<NewResponse, StoreOutcome>(storeBatch);
+
+async function storeBatch(batch: readonly NewResponse[]): Promise<(StoreOutcome | ItemFailed)[]> {
+  const outcomes: (StoreOutcome | ItemFailed)[] = await closedOnes(batch);
+  const writing = batch.filter((_, index) => outcomes[index] === 'stored');
+  const inserted = await insertAll(writing);
+  writing.forEach((response, index) => {
+    const result = inserted[index];
+    if (result !== 'stored' && result !== undefined) outcomes[batch.indexOf(response)] = result;
+  });
+  const marked = await markInvitesUsed(
+    writing.filter(
+      (response, index): response is ForInvite =>
+        inserted[index] === 'stored' && response.inviteId !== null,
+    ),
+  );
+  for (const response of marked.late) outcomes[batch.indexOf(response)] = 'answered';
+  return outcomes;
+}
+
+/** 'closed' for each response whose cycle is no longer open, 'stored' (so far) for the others. */
+async function closedOnes(batch: readonly NewResponse[]): Promise<StoreOutcome[]> {
+  const cycleIds = [
+    ...new Map(batch.map((response) => [String(response.cycleId), response.cycleId])).values(),
+  ];
+  const cycles = await CycleModel.collection
+    .find<Pick<Cycle, '_id' | 'status' | 'closesAt'>>(
+      { _id: { $in: cycleIds } },
+      { projection: { status: 1, closesAt: 1 } },
+    )
+    .toArray();
+  const byId = new Map(cycles.map((cycle) => [String(cycle._id), cycle]));
+  return batch.map((response) => {
+    const cycle = byId.get(String(response.cycleId));
+    return cycle && isCycleOpen(cycle, response.now) ? 'stored' : 'closed';
   });
 }
 
-async function writeBatches(): Promise<void> {
-  writing = true;
+/** Step 1: 'stored', 'answered' (the key collided) or a failure, per response. */
+async function insertAll(
+  responses: readonly NewResponse[],
+): Promise<(StoreOutcome | ItemFailed)[]> {
+  if (responses.length === 0) return [];
   try {
-    while (gathering.length > 0) {
-      const batch = gathering.splice(0, maxBatch);
-      try {
-        await ResponseModel.collection.insertMany(
-          batch.map((waiting) => waiting.document),
-          { ordered: false },
-        );
-        for (const waiting of batch) waiting.done('inserted');
-      } catch (error) {
-        const problems = writeErrorsOf(error);
-        if (!problems) {
-          for (const waiting of batch) waiting.failed(error);
-          continue;
-        }
-        const byIndex = new Map(problems.map((problem) => [problem.index, problem.code]));
-        batch.forEach((waiting, index) => {
-          const code = byIndex.get(index);
-          if (code === undefined) waiting.done('inserted');
-          else if (code === 11000) waiting.done('duplicate');
-          else waiting.failed(error);
-        });
-      }
-    }
-  } finally {
-    writing = false;
+    await ResponseModel.collection.insertMany(
+      responses.map((response) => response.document) as never[],
+      { ordered: false },
+    );
+    return responses.map(() => 'stored');
+  } catch (error) {
+    const problems = writeErrorsOf(error);
+    if (!problems) throw error;
+    const codeAt = new Map(problems.map((problem) => [problem.index, problem.code]));
+    return responses.map((_, index) => {
+      const code = codeAt.get(index);
+      if (code === undefined) return 'stored';
+      return code === 11000 ? 'answered' : new ItemFailed(error);
+    });
   }
+}
+
+/** Step 2: marks the invites used; those used already come back as late, their responses gone. */
+async function markInvitesUsed(responses: readonly ForInvite[]): Promise<{ late: ForInvite[] }> {
+  if (responses.length === 0) return { late: [] };
+  const used = await InviteModel.collection
+    .find<{ _id: Types.ObjectId }>(
+      { _id: { $in: responses.map((response) => response.inviteId) }, usedOn: { $ne: null } },
+      { projection: { _id: 1 } },
+    )
+    .toArray();
+  const usedIds = new Set(used.map((invite) => String(invite._id)));
+  const late = responses.filter((response) => usedIds.has(String(response.inviteId)));
+  const marking = responses.filter((response) => !usedIds.has(String(response.inviteId)));
+  if (late.length > 0) {
+    await ResponseModel.collection.deleteMany({
+      _id: { $in: late.map((response) => response.document._id) } as never,
+      rolledUp: false,
+    });
+  }
+  let modified = 0;
+  for (const [day, onDay] of groupBy(marking, (response) => response.day)) {
+    const result = await InviteModel.collection.updateMany(
+      { _id: { $in: onDay.map((response) => response.inviteId) }, usedOn: null },
+      { $set: { usedOn: day } },
+    );
+    modified += result.modifiedCount;
+  }
+  if (modified !== marking.length) {
+    throw new Error(
+      `Marked ${modified} of ${marking.length} invites used; start-up recovery finishes these responses`,
+    );
+  }
+  return { late };
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  return groups;
 }

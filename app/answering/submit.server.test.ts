@@ -12,7 +12,7 @@ import { openInviteLink, resolveLink } from './invite-link.server';
 import { hashReceiptCode } from './receipt.server';
 import { applyRollups, rebuildRollups, respondentsQuestionId } from './rollups.server';
 import { submissionKeyFor } from './submission-key.server';
-import { recoverResponses, submitResponse } from './submit.server';
+import { recoverResponses, submitResponse, submitToLink } from './submit.server';
 
 setupTestDatabase('answering');
 
@@ -276,6 +276,69 @@ describe('exactly once', () => {
     expect(await ResponseModel.countDocuments({ submissionKey: { $exists: true } })).toBe(0);
     const respondents = rows.filter((row) => row.questionId === respondentsQuestionId);
     expect(respondents.reduce((total, row) => total + row.count, 0)).toBe(200);
+  });
+});
+
+describe('between opening a link and storing', () => {
+  it('refuses a submission for a cycle closed meanwhile, though its copy of the cycle says open', async () => {
+    const { invites, providers, cycle } = await makeAnsweringCycle({ invites: 2 });
+    const [first, second] = invites;
+    // The first submission leaves the cycle, as open, in the copy submissions may use.
+    expect((await submitResponse(first?.token ?? '', validAnswers(providers))).status).toBe(
+      'stored',
+    );
+    await CycleModel.updateOne({ _id: cycle._id }, { $set: { status: 'closed' } });
+    expect(await submitResponse(second?.token ?? '', validAnswers(providers))).toEqual({
+      status: 'closed',
+    });
+    expect(await ResponseModel.countDocuments()).toBe(1);
+    expect((await InviteModel.findById(second?._id).lean())?.usedOn).toBeNull();
+    expect((await rollupRows()).find((row) => row.questionId === 'q-scale')?.count).toBe(1);
+  });
+
+  it('answers "already answered" when the invite was used after the link was resolved, and keeps only the first', async () => {
+    const { invites, providers } = await makeAnsweringCycle({ invites: 1 });
+    const token = invites[0]?.token ?? '';
+    // A second tab resolved the link while it was unused, and sends after the first finished.
+    const staleTab = await resolveLink(token, new Date(), { forSubmission: true });
+    expect(staleTab.status).toBe('open');
+    expect((await submitResponse(token, validAnswers(providers, { scale: 2 }))).status).toBe(
+      'stored',
+    );
+    expect(await submitToLink(staleTab, validAnswers(providers, { scale: 5 }))).toEqual({
+      status: 'answered',
+    });
+    const [response, ...others] = await ResponseModel.find({}).lean();
+    expect(others).toHaveLength(0);
+    expect(response?.answers.find((answer) => answer.questionId === 'q-scale')?.value).toBe(2);
+    await expectRollupsEqualRebuild();
+  });
+
+  it('sorts a batch arriving together: stored, already answered and closed, each told so', async () => {
+    const open = await makeAnsweringCycle({ invites: 20 });
+    const closing = await makeAnsweringCycle({ invites: 5 });
+    // Both cycles' copies are taken while open; then the second closes.
+    await submitResponse(closing.invites[0]?.token ?? '', validAnswers(closing.providers));
+    await CycleModel.updateOne({ _id: closing.cycle._id }, { $set: { status: 'closed' } });
+    const sends = [
+      ...open.invites.map((invite) => invite.token),
+      ...open.invites.slice(0, 5).map((invite) => invite.token),
+      ...closing.invites.slice(1).map((invite) => invite.token),
+    ];
+    const outcomes = await Promise.all(
+      sends.map((token, index) =>
+        submitResponse(token, validAnswers(index < 25 ? open.providers : closing.providers)),
+      ),
+    );
+    const statuses = outcomes.map((outcome) => outcome.status);
+    expect(statuses.filter((status) => status === 'stored')).toHaveLength(20);
+    expect(statuses.filter((status) => status === 'answered')).toHaveLength(5);
+    expect(statuses.slice(25)).toEqual(['closed', 'closed', 'closed', 'closed']);
+    expect(await ResponseModel.countDocuments({ cycleId: open.cycle._id })).toBe(20);
+    expect(await ResponseModel.countDocuments({ cycleId: closing.cycle._id })).toBe(1);
+    expect(await InviteModel.countDocuments({ usedOn: { $type: 'string' } })).toBe(21);
+    expect(await ResponseModel.countDocuments({ submissionKey: { $exists: true } })).toBe(0);
+    await expectRollupsEqualRebuild();
   });
 });
 

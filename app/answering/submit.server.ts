@@ -10,7 +10,7 @@ import type { FieldErrors } from '../utils/submission';
 import { errorsByField } from '../utils/submission';
 import { isCycleOpen, type OpenCycle, type ResolvedLink, resolveLink } from './invite-link.server';
 import { newReceiptCode } from './receipt.server';
-import { insertResponse } from './response-batch.server';
+import { storeNewResponse } from './response-batch.server';
 import { rollUpAndRelease } from './rollup-batch.server';
 import { rebuildRollups } from './rollups.server';
 import { submissionKeyFor, submissionKeysFor } from './submission-key.server';
@@ -41,7 +41,7 @@ export async function submitResponse(
   payload: unknown,
   now = new Date(),
 ): Promise<SubmitOutcome> {
-  return submitToLink(await resolveLink(token, now), payload, now);
+  return submitToLink(await resolveLink(token, now, { forSubmission: true }), payload, now);
 }
 
 /** Submits answers through a link already resolved (the page's action resolves it first). */
@@ -77,11 +77,23 @@ export async function submitKioskResponse(
   return storeResponse({ open, departmentId, inviteId: null, submission: checked.submission, now });
 }
 
+// Built once per OpenCycle: submissions sharing a recent copy of their cycle share it.
+const schemas = new WeakMap<OpenCycle, ReturnType<typeof submissionSchema>>();
+
+function schemaFor(open: OpenCycle) {
+  let schema = schemas.get(open);
+  if (!schema) {
+    schema = submissionSchema(open.asked, open.definition.languages);
+    schemas.set(open, schema);
+  }
+  return schema;
+}
+
 function validate(
   open: OpenCycle,
   payload: unknown,
 ): { ok: true; submission: ValidSubmission } | { ok: false; errors: FieldErrors } {
-  const result = submissionSchema(open.asked, open.definition.languages).safeParse(payload);
+  const result = schemaFor(open).safeParse(payload);
   return result.success
     ? { ok: true, submission: result.data }
     : { ok: false, errors: errorsByField(result.error) };
@@ -110,44 +122,39 @@ async function storeResponse({
   const id = randomUUID();
   const submissionKey = inviteId ? submissionKeyFor(String(inviteId)) : undefined;
 
-  // 1. The response, with the key that makes a second one for this invite collide.
-  const inserted = await insertResponse({
-    _id: id as never,
+  // 1. The response, with the key that makes a second one for this invite collide, and 2. the
+  // invite used, by the day only; both only while the cycle is still open.
+  const stored = await storeNewResponse({
+    document: {
+      _id: id,
+      cycleId: cycle._id,
+      surveyId: survey._id,
+      departmentId,
+      day,
+      answers: submission.answers.map((answer) => ({
+        questionId: answer.questionId,
+        providerDepartmentId: answer.providerDepartmentId
+          ? new Types.ObjectId(answer.providerDepartmentId)
+          : null,
+        value: answer.value,
+        ...(answer.skipped ? { skipped: true } : {}),
+      })),
+      language: submission.language,
+      ...(receipt ? { receiptHash: receipt.hash } : {}),
+      ...(submissionKey ? { submissionKey } : {}),
+      rolledUp: false,
+    },
     cycleId: cycle._id,
-    surveyId: survey._id,
-    departmentId,
+    inviteId,
     day,
-    answers: submission.answers.map((answer) => ({
-      questionId: answer.questionId,
-      providerDepartmentId: answer.providerDepartmentId
-        ? new Types.ObjectId(answer.providerDepartmentId)
-        : null,
-      value: answer.value,
-      ...(answer.skipped ? { skipped: true } : {}),
-    })),
-    language: submission.language,
-    ...(receipt ? { receiptHash: receipt.hash } : {}),
-    ...(submissionKey ? { submissionKey } : {}),
-    rolledUp: false,
+    now,
   });
-  if (inserted === 'duplicate') return { status: 'answered' };
-
-  // 2. The invite is used, by the day only. If another submission got there first (it finished
-  // and released its key between our check and our insert), this one is the duplicate.
-  if (inviteId) {
-    const marked = await InviteModel.collection.updateOne(
-      { _id: inviteId, usedOn: null },
-      { $set: { usedOn: day } },
-    );
-    if (marked.modifiedCount === 0) {
-      await ResponseModel.deleteOne({ _id: id, rolledUp: false });
-      return { status: 'answered' };
-    }
-  }
+  if (stored !== 'stored') return { status: stored };
 
   // 3. The rollups, 4. and the link to the invite is gone: together with the responses that
   // arrived alongside this one.
-  await rollUpAndRelease(id, {
+  await rollUpAndRelease({
+    responseId: id,
     target: { cycleId: cycle._id, surveyId: survey._id, departmentId },
     answers: submission.answers,
     typeOf: open.typeOf,

@@ -16,14 +16,24 @@ export async function ensureBoardKeys(): Promise<number> {
   return given;
 }
 
+// A department keeps the key it was given (giveKey only sets a missing one), so a key once read
+// is kept: every thank-you page needs one.
+const knownKeys = new Map<string, string>();
+
 /** The department's board key, giving it one first if it has none; null for no department. */
 export async function boardKeyOf(departmentId: Types.ObjectId | string): Promise<string | null> {
   if (!isValidObjectId(departmentId)) return null;
+  const known = knownKeys.get(String(departmentId));
+  if (known) return known;
   const department = await DepartmentModel.findById(departmentId, { boardKey: 1 }).lean();
   if (!department) return null;
-  if (department.boardKey) return department.boardKey;
-  await giveKey(department._id);
-  return keyStored(department._id);
+  if (!department.boardKey) await giveKey(department._id);
+  const key = department.boardKey || (await keyStored(department._id));
+  if (key) {
+    if (knownKeys.size > 10_000) knownKeys.clear();
+    knownKeys.set(String(departmentId), key);
+  }
+  return key;
 }
 
 /** The board keys of several departments (e.g. everyone an invitation round reaches), by id. */

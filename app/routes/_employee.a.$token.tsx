@@ -62,7 +62,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const token = params.token ?? '';
-  const resolved = await resolveLink(token);
+  const resolved = await resolveLink(token, new Date(), { forSubmission: true });
   const form = await readForm(request);
   const payload =
     resolved.status === 'open'
