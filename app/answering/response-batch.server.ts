@@ -1,3 +1,5 @@
+import { randomInt } from 'node:crypto';
+
 import type { Document } from 'mongodb';
 import type { Types } from 'mongoose';
 
@@ -39,7 +41,9 @@ export const storeNewResponse = batched<NewResponse, StoreOutcome>(storeBatch);
 
 async function storeBatch(batch: readonly NewResponse[]): Promise<(StoreOutcome | ItemFailed)[]> {
   const outcomes: (StoreOutcome | ItemFailed)[] = await closedOnes(batch);
-  const writing = batch.filter((_, index) => outcomes[index] === 'stored');
+  // In a random order: the order responses are stored in (a collection's natural order, the
+  // engine's journal) then says nothing about the order their invites were used in.
+  const writing = shuffled(batch.filter((_, index) => outcomes[index] === 'stored'));
   const inserted = await insertAll(writing);
   writing.forEach((response, index) => {
     const result = inserted[index];
@@ -128,6 +132,15 @@ async function markInvitesUsed(responses: readonly ForInvite[]): Promise<{ late:
     );
   }
   return { late };
+}
+
+function shuffled<T>(items: readonly T[]): T[] {
+  const order = [...items];
+  for (let index = order.length - 1; index > 0; index--) {
+    const other = randomInt(index + 1);
+    [order[index], order[other]] = [order[other], order[index]];
+  }
+  return order;
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

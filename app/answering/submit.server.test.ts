@@ -314,6 +314,28 @@ describe('between opening a link and storing', () => {
     await expectRollupsEqualRebuild();
   });
 
+  it('stores responses arriving together in an order unrelated to their arrival', async () => {
+    const { invites, providers } = await makeAnsweringCycle({ invites: 41 });
+    const [first, ...together] = invites;
+    // The first one alone, so the others find the cycle already read and arrive in order.
+    await submitResponse(first?.token ?? '', validAnswers(providers));
+    await Promise.all(
+      together.map((invite, index) =>
+        submitResponse(invite.token, validAnswers(providers, { comment: `Arrived ${index}` })),
+      ),
+    );
+    // Natural order is insertion order on the embedded engine (and usually on MongoDB).
+    const stored = await ResponseModel.find({ receiptHash: { $exists: true } }, { answers: 1 });
+    const arrival = stored.map((response) =>
+      Number(
+        String(response.answers.find((answer) => answer.questionId === 'q-text')?.value).slice(8),
+      ),
+    );
+    const inOrder = together.map((_, index) => index);
+    expect([...arrival].sort((a, b) => a - b)).toEqual(inOrder);
+    expect(arrival).not.toEqual(inOrder);
+  });
+
   it('sorts a batch arriving together: stored, already answered and closed, each told so', async () => {
     const open = await makeAnsweringCycle({ invites: 20 });
     const closing = await makeAnsweringCycle({ invites: 5 });
