@@ -7,6 +7,7 @@ import { type Cycle, CycleModel } from '../../models/cycle.server';
 import { InviteModel } from '../../models/invite.server';
 import { ResponseModel } from '../../models/response.server';
 import { batched, ItemFailed } from '../utils/batched.server';
+import { groupBy } from '../utils/group-by';
 import { writeErrorsOf } from '../utils/write-errors.server';
 import { isCycleOpen } from './invite-link.server';
 
@@ -141,13 +142,4 @@ function shuffled<T>(items: readonly T[]): T[] {
     [order[index], order[other]] = [order[other], order[index]];
   }
   return order;
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    groups.set(key, [...(groups.get(key) ?? []), item]);
-  }
-  return groups;
 }

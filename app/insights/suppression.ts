@@ -1,3 +1,5 @@
+import { groupBy } from '../utils/group-by';
+
 // The one place that decides which groups a leader may see numbers for. Every insight loader,
 // chart, table, comment list and CSV export asks these functions before it shows a number, so the
 // anonymity promise has a single implementation to test.
@@ -99,15 +101,4 @@ function completeLine(groups: readonly Group[], withheld: Set<string>, threshold
 function lineTotalWithheld(line: readonly TableCell[], threshold: number): boolean {
   const total = line.reduce((sum, cell) => sum + cell.n, 0);
   return total > 0 && total < threshold;
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const list = map.get(key);
-    if (list) list.push(item);
-    else map.set(key, [item]);
-  }
-  return map;
 }
