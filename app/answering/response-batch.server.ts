@@ -41,23 +41,23 @@ export type StoreOutcome = 'stored' | 'answered' | 'closed';
 export const storeNewResponse = batched<NewResponse, StoreOutcome>(storeBatch);
 
 async function storeBatch(batch: readonly NewResponse[]): Promise<(StoreOutcome | ItemFailed)[]> {
-  const outcomes: (StoreOutcome | ItemFailed)[] = await closedOnes(batch);
+  const open = await closedOnes(batch);
+  const outcomes = new Map<NewResponse, StoreOutcome | ItemFailed>(
+    batch.map((response, index) => [response, open[index] ?? 'closed']),
+  );
   // In a random order: the order responses are stored in (a collection's natural order, the
   // engine's journal) then says nothing about the order their invites were used in.
-  const writing = shuffled(batch.filter((_, index) => outcomes[index] === 'stored'));
+  const writing = shuffled(batch.filter((response) => outcomes.get(response) === 'stored'));
   const inserted = await insertAll(writing);
-  writing.forEach((response, index) => {
-    const result = inserted[index];
-    if (result !== 'stored' && result !== undefined) outcomes[batch.indexOf(response)] = result;
-  });
+  writing.forEach((response, index) => outcomes.set(response, inserted[index] ?? 'stored'));
   const marked = await markInvitesUsed(
     writing.filter(
-      (response, index): response is ForInvite =>
-        inserted[index] === 'stored' && response.inviteId !== null,
+      (response): response is ForInvite =>
+        outcomes.get(response) === 'stored' && response.inviteId !== null,
     ),
   );
-  for (const response of marked.late) outcomes[batch.indexOf(response)] = 'answered';
-  return outcomes;
+  for (const response of marked.late) outcomes.set(response, 'answered');
+  return batch.map((response) => outcomes.get(response) ?? 'closed');
 }
 
 /** 'closed' for each response whose cycle is no longer open, 'stored' (so far) for the others. */
