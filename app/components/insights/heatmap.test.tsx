@@ -2,33 +2,13 @@ import { createRemixStub } from '@remix-run/testing';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import type { Heatmap as HeatmapData } from '~/insights/types';
-
 import { ChartCard } from './chart-card';
 import { Heatmap } from './heatmap';
-import { everythingReadable, figure, rowsOf } from './test-factories';
+import { everythingReadable, figure, kitchenMatrix, rowsOf } from './test-factories';
 
 afterEach(cleanup);
 
-// The internal-customer matrix: the kitchen and the service floor rate IT and facilities. Only
-// three cooks rated facilities, so that cell is withheld, and with it (complementary suppression)
-// the facilities total would give it away by subtraction, so that is withheld as well.
-const matrix: HeatmapData = {
-  rows: [
-    { id: 'kitchen', name: 'Kitchen' },
-    { id: 'service', name: 'Service floor' },
-  ],
-  columns: [
-    { id: 'it', name: 'IT' },
-    { id: 'facilities', name: 'Facilities' },
-  ],
-  cells: [
-    [figure(4.62, 11), figure(1.43, 3)],
-    [figure(3.18, 27), figure(0, 0)],
-  ],
-  rowTotals: [figure(4.04, 14), figure(3.18, 27)],
-  columnTotals: [figure(3.6, 38), { state: 'withheld' }],
-};
+const matrix = kitchenMatrix;
 
 describe('Heatmap', () => {
   it('prints every value with its n, rows and columns named, totals last', () => {

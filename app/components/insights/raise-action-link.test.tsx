@@ -11,19 +11,14 @@ import {
   tableOfScore,
   toCsv,
 } from '~/insights/tables';
-import type {
-  ActionAccess,
-  DepartmentBar,
-  Heatmap as HeatmapData,
-  QuestionSplit,
-} from '~/insights/types';
+import type { ActionAccess, DepartmentBar, QuestionSplit } from '~/insights/types';
 
 import { ChartCard } from './chart-card';
 import { DepartmentBarChart } from './department-bar-chart';
 import { Heatmap } from './heatmap';
 import { QuestionSplitChart } from './question-split-chart';
 import { ScoreHeadline } from './score-headline';
-import { figure, split } from './test-factories';
+import { figure, kitchenMatrix, split } from './test-factories';
 
 afterEach(cleanup);
 
@@ -142,22 +137,7 @@ describe('"Raise an action" on the question split', () => {
   });
 });
 
-const matrix: HeatmapData = {
-  rows: [
-    { id: 'kitchen', name: 'Kitchen' },
-    { id: 'floor', name: 'Service floor' },
-  ],
-  columns: [
-    { id: 'it', name: 'IT' },
-    { id: 'facilities', name: 'Facilities' },
-  ],
-  cells: [
-    [figure(4.62, 11), figure(1.43, 3)],
-    [figure(3.18, 27), figure(0, 0)],
-  ],
-  rowTotals: [figure(4.04, 14), figure(3.18, 27)],
-  columnTotals: [figure(3.6, 38), { state: 'withheld' }],
-};
+const matrix = kitchenMatrix;
 
 describe('"Raise an action" on a heatmap cell', () => {
   it('gives each cell of the matrix a control for that customer rating that service', async () => {
@@ -206,7 +186,7 @@ describe('"Raise an action" on a heatmap cell', () => {
       />,
     );
     expect(hrefOf('Tools in Service floor')).toBe(
-      '/actions/new?survey=survey-1&cycle=cycle-7&metric=driver&driver=Tools&department=floor',
+      '/actions/new?survey=survey-1&cycle=cycle-7&metric=driver&driver=Tools&department=service',
     );
   });
 });

@@ -1,7 +1,7 @@
 // Insight shapes for the chart tests, built the way the loaders build them: a group below the
 // threshold becomes withheld and keeps nothing of what was measured, so a test can look for the
 // measured number and know it must not be anywhere on screen.
-import type { CycleRef, Figure, Split } from '~/insights/types';
+import type { CycleRef, Figure, Heatmap, Split } from '~/insights/types';
 
 export const THRESHOLD = 5;
 
@@ -45,3 +45,25 @@ export function rowsOf(table: HTMLElement): string[][] {
     [...row.querySelectorAll('th, td')].map((cell) => cell.textContent ?? ''),
   );
 }
+
+/**
+ * The internal-customer matrix: the kitchen and the service floor rate IT and facilities. Only
+ * three cooks rated facilities, so that cell is withheld, and with it (complementary suppression)
+ * the facilities total, which would give it away by subtraction.
+ */
+export const kitchenMatrix: Heatmap = {
+  rows: [
+    { id: 'kitchen', name: 'Kitchen' },
+    { id: 'service', name: 'Service floor' },
+  ],
+  columns: [
+    { id: 'it', name: 'IT' },
+    { id: 'facilities', name: 'Facilities' },
+  ],
+  cells: [
+    [figure(4.62, 11), figure(1.43, 3)],
+    [figure(3.18, 27), figure(0, 0)],
+  ],
+  rowTotals: [figure(4.04, 14), figure(3.18, 27)],
+  columnTotals: [figure(3.6, 38), { state: 'withheld' }],
+};
