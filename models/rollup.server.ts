@@ -22,6 +22,10 @@ const rollupSchema = new Schema(
     histogram: { type: Schema.Types.Mixed, default: () => ({}) },
     // "I did not use this service" answers.
     skipped: { type: Number, default: 0 },
+    // Of `count` (and, on the respondents rollup, of its respondents), how many came through the
+    // open (kiosk) link. Anyone with that link can post answers, so suppression sizes a group by
+    // its invited respondents only: count − kioskCount.
+    kioskCount: { type: Number, default: 0 },
   },
   { timestamps: false, versionKey: false, minimize: false },
 );
