@@ -6,9 +6,10 @@ export const inviteDeliveries = ['email', 'printed'] as const;
 
 /**
  * One person's invitation to one cycle. The link's token is never stored: only its SHA-256
- * hash, so a copy of the database cannot answer for anyone. `usedOn` is a day (YYYY-MM-DD),
- * never a time, so it cannot be matched to a response by when it arrived. Participation is
- * counted from these documents, never from responses.
+ * hash, so a copy of the database cannot answer for anyone. Nothing on it changes when the
+ * person answers: whether an invite was used lives only in an answer claim keyed by an HMAC of
+ * its id (models/answer-claim.server.ts), so the invites say nothing about who answered, and a
+ * response cannot be joined to one by a day, a language or the moment it was written.
  */
 const inviteSchema = new Schema(
   {
@@ -27,7 +28,6 @@ const inviteSchema = new Schema(
     deliveryClaimedAt: { type: Date, required: true },
     deliveredAt: { type: Date, default: null },
     remindedAt: { type: Date, default: null },
-    usedOn: { type: String, default: null, match: /^\d{4}-\d{2}-\d{2}$/ },
   },
   { timestamps: false },
 );

@@ -10,9 +10,8 @@ describe('the response schema', () => {
         '_id',
         'answers',
         'cycleId',
-        'day',
         'departmentId',
-        'language',
+        'kiosk',
         'receiptHash',
         'rolledUp',
         'submissionKey',
@@ -34,14 +33,17 @@ describe('the response schema', () => {
     expect(first._id).not.toBe(second._id);
   });
 
-  it('accepts a day, never a time', async () => {
+  it('keeps neither a day nor a language, which matched the invite they came from', async () => {
     const response = new ResponseModel({
       cycleId: '6650f0f0f0f0f0f0f0f0f0f0',
       surveyId: '6650f0f0f0f0f0f0f0f0f0f0',
       departmentId: '6650f0f0f0f0f0f0f0f0f0f0',
-      day: '2026-03-02T10:15:00Z',
-      language: 'en',
+      day: '2026-03-02',
+      language: 'pt',
     });
-    await expect(response.validate()).rejects.toThrow(/day/);
+    await response.validate();
+    const stored = response.toObject() as Record<string, unknown>;
+    expect(stored.day).toBeUndefined();
+    expect(stored.language).toBeUndefined();
   });
 });

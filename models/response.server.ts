@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 
 import mongoose, { type InferSchemaType, Schema } from 'mongoose';
 
-import { languageCodes } from '../app/surveys/survey-schema';
-
 /**
  * One person's answers to one cycle, anonymous by construction: the cycle, the respondent's
- * department, the day (never a finer time) and the answers. No person id, token, e-mail, IP
- * address, user agent or time; the id is random (an ObjectId would carry its creation second).
+ * department and the answers. No person id, token, e-mail, IP address, user agent, language,
+ * day or time: every field it has is shared by everyone who answered the cycle from that
+ * department, so nothing on it can be joined to an invite more finely than that. The id is
+ * random (an ObjectId would carry its creation second).
  *
  * `submissionKey` and `rolledUp` exist only while the response is being stored (see
  * app/answering/submit.server.ts): the key is unset in the last step, after which nothing
@@ -32,10 +32,10 @@ const responseSchema = new Schema(
     cycleId: { type: Schema.Types.ObjectId, ref: 'Cycle', required: true },
     surveyId: { type: Schema.Types.ObjectId, ref: 'Survey', required: true },
     departmentId: { type: Schema.Types.ObjectId, ref: 'Department', required: true },
-    day: { type: String, required: true, match: /^\d{4}-\d{2}-\d{2}$/ },
     answers: { type: [answerSchema], default: [] },
-    // The language the comments were written in, so they can be read (or translated) right.
-    language: { type: String, enum: languageCodes, required: true },
+    // Sent through the open (kiosk) link rather than an invite: counted apart in the rollups
+    // (`kioskCount`), since anyone with that link can answer.
+    kiosk: { type: Boolean, default: undefined },
     // SHA-256 of the receipt code shown once to someone who wrote a comment.
     receiptHash: { type: String, default: undefined },
     // HMAC(server secret, invite id) while the response is being stored; unset at the end.

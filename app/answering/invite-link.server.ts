@@ -52,9 +52,12 @@ export interface OpenCycle {
   typeOf: (questionId: string) => AskedQuestion['question']['type'] | undefined;
 }
 
+/**
+ * What a link leads to. There is no "answered" here: nothing on an invite says whether it was
+ * used (link-owner.server.ts tells its owner's browser).
+ */
 export type ResolvedLink =
   | { status: 'open'; invite: Invite; open: OpenCycle; language: LanguageCode }
-  | { status: 'answered'; language: LanguageCode }
   | { status: 'closed'; language: LanguageCode; nextOpensAt: string | null; timeZone: string }
   | { status: 'unknown' };
 
@@ -170,7 +173,6 @@ export async function resolveLink(
   const open = await loadOpenCycle(cycle);
   if (!open) return { status: 'unknown' };
   const language = languageFor(open.definition, invite.language);
-  if (invite.usedOn) return { status: 'answered', language };
   if (!isCycleOpen(cycle, now)) {
     const next = nextCycleOpening(open.definition.schedule, now);
     return {

@@ -13,12 +13,15 @@ import {
   loadOpenCycle,
   type OpenCycle,
 } from './invite-link.server';
+import { kioskCap, returnKioskAnswer, takeKioskAnswer } from './kiosk-tally.server';
 import { submissionFromForm } from './submission-schema';
 import { submitKioskResponse, type SubmitOutcome } from './submit.server';
 
 // Open-link mode (/k/<kioskId>): no invite, so the respondent says which department they are in,
-// each device answers each cycle once (a signed cookie) and each network address only so often.
-// Kiosk answers are not counted in participation, which is counted from invites.
+// each device answers each cycle once (a signed cookie), each network address only so often, and
+// each department at most as many times as it has people (a count kept on the server). Anyone
+// with the link can answer, so kiosk answers are rolled up apart (`kioskCount`) and never help a
+// group reach the anonymity threshold.
 
 export type KioskOutcome =
   | { status: 'unknown' }
@@ -70,6 +73,7 @@ export async function openKioskLink(
 export type KioskSubmitOutcome =
   | Exclude<SubmitOutcome, { status: 'stored' }>
   | { status: 'too-many'; retryAfterSeconds: number }
+  | { status: 'department-full' }
   | { status: 'stored'; receiptCode: string | null; setCookie: string };
 
 export async function submitKioskForm(
@@ -91,8 +95,21 @@ export async function submitKioskForm(
   const allowance = await kioskLimits().consume({ kioskId, address: clientAddress });
   if (!allowance.allowed)
     return { status: 'too-many', retryAfterSeconds: allowance.retryAfterSeconds };
+  const department = new Types.ObjectId(departmentId);
+  const cap = await kioskCap(open.cycle, department);
+  if (!(await takeKioskAnswer(open.cycle._id, department, cap))) {
+    return { status: 'department-full' };
+  }
   const payload = submissionFromForm(form, open.asked, open.definition.defaultLanguage);
-  const outcome = await submitKioskResponse(open, new Types.ObjectId(departmentId), payload, now);
-  if (outcome.status !== 'stored') return outcome;
+  const outcome = await submitKioskResponse(open, department, payload, now).catch(
+    async (error: unknown) => {
+      await returnKioskAnswer(open.cycle._id, department);
+      throw error;
+    },
+  );
+  if (outcome.status !== 'stored') {
+    await returnKioskAnswer(open.cycle._id, department);
+    return outcome;
+  }
   return { ...outcome, setCookie: await rememberAnswer(request, kioskId) };
 }

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
 import { ResponseModel } from '../../models/response.server';
+import { StandInReceiptModel } from '../../models/stand-in-receipt.server';
 import { SurveyModel } from '../../models/survey.server';
 import { repliesOf, replyKey } from '../insights/comment-replies.server';
 
@@ -44,23 +45,26 @@ export interface ReceiptReply {
 
 export interface ReceiptComment {
   text: string;
-  /** The language it was written in, so the page can mark it up as such. */
-  language: string;
   replies: ReceiptReply[];
 }
 
 /**
  * The comments a receipt code unlocks, each with the leaders' replies to it, or not found.
- * Only `text` questions are comments: a single-choice answer is a string too.
+ * Only `text` questions are comments: a single-choice answer is a string too. A stand-in
+ * receipt (link-owner.server.ts) unlocks its comments the same way, without replies.
  */
 export async function lookUpReceipt(
   typed: string,
 ): Promise<{ found: false } | { found: true; comments: ReceiptComment[] }> {
-  const response = await ResponseModel.findOne(
-    { receiptHash: hashReceiptCode(typed.slice(0, 200)) },
-    { answers: 1, surveyId: 1, language: 1 },
-  ).lean();
-  if (!response) return { found: false };
+  const hash = hashReceiptCode(typed.slice(0, 200));
+  const [response, standIn] = await Promise.all([
+    ResponseModel.findOne({ receiptHash: hash }, { answers: 1, surveyId: 1 }).lean(),
+    StandInReceiptModel.findById(hash, { comments: 1 }).lean(),
+  ]);
+  if (!response) {
+    if (!standIn) return { found: false };
+    return { found: true, comments: standIn.comments.map((text) => ({ text, replies: [] })) };
+  }
   const survey = await SurveyModel.findById(response.surveyId, { questions: 1 }).lean();
   const textIds = new Set(
     survey?.questions.filter((question) => question.type === 'text').map((question) => question.id),
@@ -86,7 +90,6 @@ export async function lookUpReceipt(
     found: true,
     comments: comments.map(({ text, address }) => ({
       text,
-      language: response.language,
       replies: replies.get(replyKey(address)) ?? [],
     })),
   };

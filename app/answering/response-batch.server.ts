@@ -1,13 +1,11 @@
-import { randomInt } from 'node:crypto';
-
 import type { Document } from 'mongodb';
 import type { Types } from 'mongoose';
 
+import { AnswerClaimModel } from '../../models/answer-claim.server';
 import { type Cycle, CycleModel } from '../../models/cycle.server';
-import { InviteModel } from '../../models/invite.server';
 import { ResponseModel } from '../../models/response.server';
 import { batched, ItemFailed } from '../utils/batched.server';
-import { groupBy } from '../utils/group-by';
+import { shuffled } from '../utils/shuffled';
 import { writeErrorsOf } from '../utils/write-errors.server';
 import { isCycleOpen } from './invite-link.server';
 
@@ -15,29 +13,27 @@ import { isCycleOpen } from './invite-link.server';
 // together, as steps 3 and 4 are (rollup-batch.server.ts). For a batch:
 //   - one read of its cycles, so a cycle closed since the link was resolved takes nothing more;
 //   - step 1, one unordered insertMany, after which each response learns from the write errors
-//     whether its own insert collided (a second answer for its invite) or failed;
-//   - step 2, one read of which invites are used already, then one update per day marking the
-//     rest used. An invite can be used already only by a submission that finished before this
-//     one's insert (a response still being stored holds its key, which this insert would have
-//     collided with), so the read cannot be overtaken; if the update still marks fewer invites
-//     than read unused, something broke that promise, and the whole batch fails unconfirmed for
-//     start-up recovery to finish.
+//     whether its own insert collided (a second answer for its invite still being stored) or
+//     failed;
+//   - step 2, one read of which of the batch's submission keys are claimed already (an answer
+//     for the invite finished storing before this insert); those responses are removed and told
+//     "answered". The read cannot be overtaken: a claim is written before the key it replaces is
+//     released (rollup-batch.server.ts), so a response whose insert did not collide was inserted
+//     after that claim existed.
+// Nothing here writes to the invite: whether a person answered is never recorded next to them.
 
 export interface NewResponse {
   /** The response document, with its random _id and, for an invite, its submission key. */
   document: Document & { _id: string };
   cycleId: Types.ObjectId;
-  inviteId: Types.ObjectId | null;
-  /** The day the invite is marked used on. */
-  day: string;
+  /** HMAC of the invite id (submission-key.server.ts); null for an open-link (kiosk) answer. */
+  submissionKey: string | null;
   now: Date;
 }
 
-type ForInvite = NewResponse & { inviteId: Types.ObjectId };
-
 export type StoreOutcome = 'stored' | 'answered' | 'closed';
 
-/** Stores one response and marks its invite used, with any others waiting at the same moment. */
+/** Stores one response, with any others waiting at the same moment. */
 export const storeNewResponse = batched<NewResponse, StoreOutcome>(storeBatch);
 
 async function storeBatch(batch: readonly NewResponse[]): Promise<(StoreOutcome | ItemFailed)[]> {
@@ -46,17 +42,16 @@ async function storeBatch(batch: readonly NewResponse[]): Promise<(StoreOutcome 
     batch.map((response, index) => [response, open[index] ?? 'closed']),
   );
   // In a random order: the order responses are stored in (a collection's natural order, the
-  // engine's journal) then says nothing about the order their invites were used in.
+  // engine's journal) then says nothing about the order their links were used in.
   const writing = shuffled(batch.filter((response) => outcomes.get(response) === 'stored'));
   const inserted = await insertAll(writing);
   writing.forEach((response, index) => outcomes.set(response, inserted[index] ?? 'stored'));
-  const marked = await markInvitesUsed(
+  const late = await claimedAlready(
     writing.filter(
-      (response): response is ForInvite =>
-        outcomes.get(response) === 'stored' && response.inviteId !== null,
+      (response) => outcomes.get(response) === 'stored' && response.submissionKey !== null,
     ),
   );
-  for (const response of marked.late) outcomes.set(response, 'answered');
+  for (const response of late) outcomes.set(response, 'answered');
   return batch.map((response) => outcomes.get(response) ?? 'closed');
 }
 
@@ -101,45 +96,20 @@ async function insertAll(
   }
 }
 
-/** Step 2: marks the invites used; those used already come back as late, their responses gone. */
-async function markInvitesUsed(responses: readonly ForInvite[]): Promise<{ late: ForInvite[] }> {
-  if (responses.length === 0) return { late: [] };
-  const used = await InviteModel.collection
-    .find<{ _id: Types.ObjectId }>(
-      { _id: { $in: responses.map((response) => response.inviteId) }, usedOn: { $ne: null } },
-      { projection: { _id: 1 } },
-    )
-    .toArray();
-  const usedIds = new Set(used.map((invite) => String(invite._id)));
-  const late = responses.filter((response) => usedIds.has(String(response.inviteId)));
-  const marking = responses.filter((response) => !usedIds.has(String(response.inviteId)));
+/** Step 2: the responses whose invite was answered already; they are removed again. */
+async function claimedAlready(responses: readonly NewResponse[]): Promise<NewResponse[]> {
+  if (responses.length === 0) return [];
+  const claimed = await AnswerClaimModel.find(
+    { _id: { $in: responses.map((response) => response.submissionKey ?? '') } },
+    { _id: 1 },
+  ).lean();
+  const claimedKeys = new Set(claimed.map((claim) => claim._id));
+  const late = responses.filter((response) => claimedKeys.has(response.submissionKey ?? ''));
   if (late.length > 0) {
     await ResponseModel.collection.deleteMany({
       _id: { $in: late.map((response) => response.document._id) } as never,
       rolledUp: false,
     });
   }
-  let modified = 0;
-  for (const [day, onDay] of groupBy(marking, (response) => response.day)) {
-    const result = await InviteModel.collection.updateMany(
-      { _id: { $in: onDay.map((response) => response.inviteId) }, usedOn: null },
-      { $set: { usedOn: day } },
-    );
-    modified += result.modifiedCount;
-  }
-  if (modified !== marking.length) {
-    throw new Error(
-      `Marked ${modified} of ${marking.length} invites used; start-up recovery finishes these responses`,
-    );
-  }
-  return { late };
-}
-
-function shuffled<T>(items: readonly T[]): T[] {
-  const order = [...items];
-  for (let index = order.length - 1; index > 0; index--) {
-    const other = randomInt(index + 1);
-    [order[index], order[other]] = [order[other], order[index]];
-  }
-  return order;
+  return late;
 }

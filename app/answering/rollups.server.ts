@@ -26,10 +26,17 @@ export type Increments = Record<string, number>;
  */
 export const respondentsQuestionId = '*';
 
-/** What one answer adds to its rollup document. */
-export function incrementsOf(answer: StoredAnswer, type: QuestionType | undefined): Increments {
+/**
+ * What one answer adds to its rollup document. An open-link (kiosk) answer also adds to
+ * `kioskCount`, so suppression can size a group by its invited respondents alone.
+ */
+export function incrementsOf(
+  answer: StoredAnswer,
+  type: QuestionType | undefined,
+  kiosk = false,
+): Increments {
   if (answer.skipped) return { skipped: 1 };
-  const inc: Increments = { count: 1 };
+  const inc: Increments = kiosk ? { count: 1, kioskCount: 1 } : { count: 1 };
   const { value } = answer;
   if ((type === 'scale' || type === 'nps') && typeof value === 'number') {
     inc.sum = value;
@@ -53,7 +60,7 @@ const objectId = (id: Types.ObjectId | string | null | undefined) =>
   id ? new Types.ObjectId(String(id)) : null;
 
 /** Counters a rollup document starts with, so every document has the same fields. */
-const counters = ['count', 'sum', 'sumSquares', 'skipped'] as const;
+const counters = ['count', 'sum', 'sumSquares', 'skipped', 'kioskCount'] as const;
 
 /**
  * The upsert adding `inc` to one rollup document, for the driver itself: mongoose would cast each
@@ -86,7 +93,13 @@ export interface RolledResponse {
   target: RollupTarget;
   answers: readonly StoredAnswer[];
   typeOf: (questionId: string) => QuestionType | undefined;
+  /** Sent through the open (kiosk) link. */
+  kiosk: boolean;
 }
+
+/** What one respondent adds to the respondents rollup of their cycle and department. */
+const respondentIncrements = (kiosk: boolean): Increments =>
+  kiosk ? { count: 1, kioskCount: 1 } : { count: 1 };
 
 /**
  * The upserts that add responses to their rollups: one per rollup document, with the increments
@@ -110,12 +123,17 @@ export function rollupOperations(responses: readonly RolledResponse[]): AnyBulkW
     }
     merged.set(key, entry);
   };
-  for (const { target, answers, typeOf } of responses) {
+  for (const { target, answers, typeOf, kiosk } of responses) {
     for (const answer of answers) {
       const provider = answer.providerDepartmentId ? String(answer.providerDepartmentId) : null;
-      add(target, answer.questionId, provider, incrementsOf(answer, typeOf(answer.questionId)));
+      add(
+        target,
+        answer.questionId,
+        provider,
+        incrementsOf(answer, typeOf(answer.questionId), kiosk),
+      );
     }
-    add(target, respondentsQuestionId, null, { count: 1 });
+    add(target, respondentsQuestionId, null, respondentIncrements(kiosk));
   }
   return [...merged.values()].map((entry) =>
     upsert(
@@ -132,10 +150,11 @@ export async function applyRollups(
   target: RollupTarget,
   answers: readonly StoredAnswer[],
   typeOf: (questionId: string) => QuestionType | undefined,
+  kiosk = false,
 ): Promise<void> {
   // The driver directly: the operations are built here from checked values, and mongoose's
   // casting of each one cost a tenth of a response under load.
-  await RollupModel.collection.bulkWrite(rollupOperations([{ target, answers, typeOf }]), {
+  await RollupModel.collection.bulkWrite(rollupOperations([{ target, answers, typeOf, kiosk }]), {
     ordered: false,
   });
 }
@@ -177,7 +196,10 @@ async function rebuildCycle(cycleId: Types.ObjectId): Promise<void> {
   >();
   if (surveyId) {
     const typeOf = await questionTypes(surveyId);
-    const cursor = ResponseModel.find({ cycleId }, { departmentId: 1, answers: 1, surveyId: 1 })
+    const cursor = ResponseModel.find(
+      { cycleId },
+      { departmentId: 1, answers: 1, surveyId: 1, kiosk: 1 },
+    )
       .lean()
       .cursor();
     for await (const response of cursor) {
@@ -195,8 +217,11 @@ async function rebuildCycle(cycleId: Types.ObjectId): Promise<void> {
           provider,
           inc: {},
         };
+        const kiosk = response.kiosk === true;
         const increments =
-          answer === respondent ? { count: 1 } : incrementsOf(answer, typeOf(answer.questionId));
+          answer === respondent
+            ? respondentIncrements(kiosk)
+            : incrementsOf(answer, typeOf(answer.questionId), kiosk);
         for (const [field, amount] of Object.entries(increments)) {
           entry.inc[field] = (entry.inc[field] ?? 0) + amount;
         }

@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 
+import { AnswerClaimModel } from '../../models/answer-claim.server';
 import { CycleModel } from '../../models/cycle.server';
 import { InviteModel } from '../../models/invite.server';
 import { ResponseModel } from '../../models/response.server';
@@ -8,6 +9,7 @@ import { RollupModel } from '../../models/rollup.server';
 import { makeAnsweringCycle, validAnswers } from '../../tests/factories/answering';
 import { setupTestDatabase } from '../../tests/support/test-database';
 import { hashToken, newToken } from '../surveys/tokens.server';
+import { isInviteAnswered } from './answer-claims.server';
 import { openInviteLink, resolveLink } from './invite-link.server';
 import { hashReceiptCode } from './receipt.server';
 import { applyRollups, rebuildRollups, respondentsQuestionId } from './rollups.server';
@@ -46,10 +48,11 @@ async function expectRollupsEqualRebuild() {
 }
 
 describe('submitting a response', () => {
-  it('stores the answers once, anonymously, marks the invite used by the day and rolls them up', async () => {
+  it('stores the answers once, anonymously, claims the invite without touching it, and rolls them up', async () => {
     const { invites, providers, departments, cycle } = await makeAnsweringCycle();
     const [invite] = invites;
     if (!invite) throw new Error('no invite');
+    const untouched = await InviteModel.findById(invite._id).lean();
     const outcome = await submitResponse(invite.token, validAnswers(providers, { scale: 5 }));
     expect(outcome).toEqual({ status: 'stored', receiptCode: null });
 
@@ -58,25 +61,19 @@ describe('submitting a response', () => {
     expect(typeof response?._id).toBe('string');
     expect(response?._id).not.toMatch(/^[0-9a-f]{24}$/);
     expect(Object.keys(response ?? {}).sort()).toEqual(
-      [
-        '_id',
-        'answers',
-        'cycleId',
-        'day',
-        'departmentId',
-        'language',
-        'rolledUp',
-        'surveyId',
-      ].sort(),
+      ['_id', 'answers', 'cycleId', 'departmentId', 'rolledUp', 'surveyId'].sort(),
     );
-    expect(response?.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(String(response?.departmentId)).toBe(String(departments[0]?._id));
     expect(JSON.stringify(response)).not.toContain(String(invite._id));
     expect(JSON.stringify(response)).not.toContain(String(invite.personId));
 
-    const used = await InviteModel.findById(invite._id).lean();
-    expect(used?.usedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(used?.usedOn).toBe(response?.day);
+    // The invite is exactly as it was; only an opaque claim says it was answered.
+    expect(await InviteModel.findById(invite._id).lean()).toEqual(untouched);
+    expect(await isInviteAnswered(invite._id)).toBe(true);
+    const claims = await AnswerClaimModel.find({}).lean();
+    expect(claims).toHaveLength(1);
+    expect(JSON.stringify(claims)).not.toContain(String(invite._id));
+    expect(JSON.stringify(claims)).not.toContain(String(invite.personId));
 
     const rows = await rollupRows();
     const scale = rows.find((row) => row.questionId === 'q-scale');
@@ -198,7 +195,7 @@ describe('a refused submission', () => {
       ).toBe(true);
       expect(await ResponseModel.countDocuments()).toBe(0);
       expect(await RollupModel.countDocuments()).toBe(0);
-      expect((await InviteModel.findById(invite?._id).lean())?.usedOn).toBeNull();
+      expect(await isInviteAnswered(invite?._id ?? '')).toBe(false);
     },
   );
 });
@@ -264,7 +261,7 @@ describe('exactly once', () => {
     );
     expect(outcomes.every((outcome) => outcome.status === 'stored')).toBe(true);
     expect(await ResponseModel.countDocuments({ rolledUp: true })).toBe(200);
-    expect(await InviteModel.countDocuments({ usedOn: { $type: 'string' } })).toBe(200);
+    expect(await AnswerClaimModel.countDocuments()).toBe(200);
     const rows = await expectRollupsEqualRebuild();
     const scaleCount = rows
       .filter((row) => row.questionId === 'q-scale')
@@ -292,11 +289,11 @@ describe('between opening a link and storing', () => {
       status: 'closed',
     });
     expect(await ResponseModel.countDocuments()).toBe(1);
-    expect((await InviteModel.findById(second?._id).lean())?.usedOn).toBeNull();
+    expect(await isInviteAnswered(second?._id ?? '')).toBe(false);
     expect((await rollupRows()).find((row) => row.questionId === 'q-scale')?.count).toBe(1);
   });
 
-  it('answers "already answered" when the invite was used after the link was resolved, and keeps only the first', async () => {
+  it('answers "already answered" when the invite was answered after the link was resolved, and keeps only the first', async () => {
     const { invites, providers } = await makeAnsweringCycle({ invites: 1 });
     const token = invites[0]?.token ?? '';
     // A second tab resolved the link while it was unused, and sends after the first finished.
@@ -358,7 +355,7 @@ describe('between opening a link and storing', () => {
     expect(statuses.slice(25)).toEqual(['closed', 'closed', 'closed', 'closed']);
     expect(await ResponseModel.countDocuments({ cycleId: open.cycle._id })).toBe(20);
     expect(await ResponseModel.countDocuments({ cycleId: closing.cycle._id })).toBe(1);
-    expect(await InviteModel.countDocuments({ usedOn: { $type: 'string' } })).toBe(21);
+    expect(await AnswerClaimModel.countDocuments()).toBe(21);
     expect(await ResponseModel.countDocuments({ submissionKey: { $exists: true } })).toBe(0);
     await expectRollupsEqualRebuild();
   });
@@ -384,14 +381,10 @@ describe('crash recovery', () => {
       cycleId: cycle._id,
       surveyId: survey._id,
       departmentId: departments[0]?._id,
-      day: '2026-03-02',
       answers,
-      language: 'en',
       submissionKey: submissionKeyFor(String(invite._id)),
       rolledUp: false,
     });
-    if (steps >= 2)
-      await InviteModel.updateOne({ _id: invite._id }, { $set: { usedOn: '2026-03-02' } });
     if (steps >= 3) {
       const types = new Map(survey.questions.map((question) => [question.id, question.type]));
       await applyRollups(
@@ -407,10 +400,18 @@ describe('crash recovery', () => {
     return { invite, providers };
   }
 
-  it.each([1, 2, 3] as const)(
+  async function claimedToo() {
+    // Step 4 wrote the claim but the stop came before the key was released.
+    const keyed = await ResponseModel.findOne({ submissionKey: { $type: 'string' } }).lean();
+    if (!keyed?.submissionKey) throw new Error('no half-stored response');
+    await AnswerClaimModel.create({ _id: keyed.submissionKey, cycleId: keyed.cycleId });
+  }
+
+  it.each([1, 2, 3, 4] as const)(
     'finishes a response cut off after step %i: stored once, counted once',
     async (steps) => {
-      const { invite, providers } = await halfStored(steps);
+      const { invite, providers } = await halfStored(steps === 4 ? 3 : steps);
+      if (steps === 4) await claimedToo();
       // Until recovery, the half-stored response blocks a second one for the same invite.
       expect(await submitResponse(invite.token, validAnswers(providers))).toEqual({
         status: 'answered',
@@ -418,7 +419,8 @@ describe('crash recovery', () => {
 
       const recovered = await recoverResponses();
       expect(recovered).toEqual({ finished: 1, rebuiltCycles: 1 });
-      expect((await InviteModel.findById(invite._id).lean())?.usedOn).toBe('2026-03-02');
+      expect(await isInviteAnswered(invite._id)).toBe(true);
+      expect(await AnswerClaimModel.countDocuments()).toBe(3);
       expect(await ResponseModel.countDocuments()).toBe(3);
       expect(await ResponseModel.countDocuments({ submissionKey: { $exists: true } })).toBe(0);
       expect(await ResponseModel.countDocuments({ rolledUp: false })).toBe(0);
@@ -465,10 +467,11 @@ describe('opening a link', () => {
     expect(JSON.stringify(outcome)).not.toContain(String(invites[0]?._id));
   });
 
-  it('says when a link was used, and when a closed cycle’s next one opens', async () => {
+  it('looks the same whether or not it was answered, and says when a closed cycle’s next one opens', async () => {
     const { invites, providers, cycle } = await makeAnsweringCycle();
+    const before = await openInviteLink(invites[0]?.token ?? '');
     await submitResponse(invites[0]?.token ?? '', validAnswers(providers));
-    expect((await resolveLink(invites[0]?.token ?? '')).status).toBe('answered');
+    expect(await openInviteLink(invites[0]?.token ?? '')).toEqual(before);
     await CycleModel.updateOne({ _id: cycle._id }, { $set: { status: 'closed' } });
     const closed = await openInviteLink(invites[1]?.token ?? '');
     expect(closed).toMatchObject({ status: 'closed' });

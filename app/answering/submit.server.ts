@@ -2,28 +2,27 @@ import { randomUUID } from 'node:crypto';
 
 import { Types } from 'mongoose';
 
-import { InviteModel } from '../../models/invite.server';
 import { ResponseModel } from '../../models/response.server';
 import { SurveyModel } from '../../models/survey.server';
-import { localDate } from '../surveys/local-time';
 import type { FieldErrors } from '../utils/submission';
 import { errorsByField } from '../utils/submission';
+import { claimInvites } from './answer-claims.server';
 import { isCycleOpen, type OpenCycle, type ResolvedLink, resolveLink } from './invite-link.server';
 import { newReceiptCode } from './receipt.server';
 import { storeNewResponse } from './response-batch.server';
 import { rollUpAndRelease } from './rollup-batch.server';
 import { rebuildRollups } from './rollups.server';
-import { submissionKeyFor, submissionKeysFor } from './submission-key.server';
+import { submissionKeyFor } from './submission-key.server';
 import { submissionSchema, type ValidSubmission } from './submission-schema';
 
 // Storing a response exactly once without transactions and without a lasting link to the invite
 // (docs/decisions/006-response-storage.md):
 //   1. insert the response carrying submissionKey = HMAC(secret, invite id) under a unique index;
-//   2. mark the invite used (usedOn = the day), only if it was not;
+//   2. refuse it if that key is claimed already (an earlier answer finished storing);
 //   3. add the response to its rollups (one upsert-$inc per rollup document);
-//   4. unset submissionKey and set rolledUp.
-// A crash between any two steps leaves a response with a key or with rolledUp false, and
-// `recoverResponses` (run at start-up) finishes it.
+//   4. claim the key (answer-claims.server.ts), then unset it and set rolledUp.
+// The invite itself is never written. A crash between any two steps leaves a response with a
+// key or with rolledUp false, and `recoverResponses` (run at start-up) finishes it.
 
 /** Surveys this process already marked as having answers (the survey may be cached). */
 const surveysWithAnswers = new Set<string>();
@@ -58,7 +57,7 @@ export async function submitToLink(
   return storeResponse({
     open: resolved.open,
     departmentId: resolved.invite.departmentId,
-    inviteId: resolved.invite._id,
+    submissionKey: submissionKeyFor(String(resolved.invite._id)),
     submission: checked.submission,
     now,
   });
@@ -74,7 +73,13 @@ export async function submitKioskResponse(
   if (!isCycleOpen(open.cycle, now)) return { status: 'closed' };
   const checked = validate(open, payload);
   if (!checked.ok) return { status: 'invalid', errors: checked.errors };
-  return storeResponse({ open, departmentId, inviteId: null, submission: checked.submission, now });
+  return storeResponse({
+    open,
+    departmentId,
+    submissionKey: null,
+    submission: checked.submission,
+    now,
+  });
 }
 
 // Built once per OpenCycle: submissions sharing a recent copy of their cycle share it.
@@ -102,35 +107,36 @@ function validate(
 async function storeResponse({
   open,
   departmentId,
-  inviteId,
+  submissionKey,
   submission,
   now,
 }: {
   open: OpenCycle;
   departmentId: Types.ObjectId;
-  inviteId: Types.ObjectId | null;
+  /** Null for an open-link (kiosk) response. */
+  submissionKey: string | null;
   submission: ValidSubmission;
   now: Date;
 }): Promise<SubmitOutcome> {
   const { cycle, survey } = open;
-  const day = localDate(now, open.definition.schedule.timeZone);
+  const kiosk = submissionKey === null;
   const wroteComment = submission.answers.some((answer) => {
     const slot = open.asked.find((each) => each.question.id === answer.questionId);
     return slot?.question.type === 'text' && typeof answer.value === 'string';
   });
   const receipt = wroteComment ? newReceiptCode() : null;
   const id = randomUUID();
-  const submissionKey = inviteId ? submissionKeyFor(String(inviteId)) : undefined;
 
   // 1. The response, with the key that makes a second one for this invite collide, and 2. the
-  // invite used, by the day only; both only while the cycle is still open.
+  // check that no earlier answer claimed the invite; both only while the cycle is still open.
+  // The submission's language is only for reading its words and is not stored: it is the
+  // person's preference, kept on their invite, so it would join the two.
   const stored = await storeNewResponse({
     document: {
       _id: id,
       cycleId: cycle._id,
       surveyId: survey._id,
       departmentId,
-      day,
       answers: submission.answers.map((answer) => ({
         questionId: answer.questionId,
         providerDepartmentId: answer.providerDepartmentId
@@ -139,14 +145,13 @@ async function storeResponse({
         value: answer.value,
         ...(answer.skipped ? { skipped: true } : {}),
       })),
-      language: submission.language,
+      ...(kiosk ? { kiosk: true } : {}),
       ...(receipt ? { receiptHash: receipt.hash } : {}),
       ...(submissionKey ? { submissionKey } : {}),
       rolledUp: false,
     },
     cycleId: cycle._id,
-    inviteId,
-    day,
+    submissionKey,
     now,
   });
   if (stored !== 'stored') return { status: stored };
@@ -155,9 +160,12 @@ async function storeResponse({
   // arrived alongside this one.
   await rollUpAndRelease({
     responseId: id,
+    submissionKey,
+    cycleId: cycle._id,
     target: { cycleId: cycle._id, surveyId: survey._id, departmentId },
     answers: submission.answers,
     typeOf: open.typeOf,
+    kiosk,
   });
   if (!survey.hasAnswers && !surveysWithAnswers.has(String(survey._id))) {
     surveysWithAnswers.add(String(survey._id));
@@ -171,37 +179,24 @@ async function storeResponse({
 
 /**
  * Finishes responses a stop cut off (run at start-up, before requests are served, and by tests):
- * a response still carrying its key gets its invite marked used (found by recomputing the key
- * for the cycle's invites, on the server only) and loses the key; then every cycle with responses
- * not yet rolled up has its rollups rebuilt exactly from its responses.
+ * a response still carrying its key gets that key claimed, so its invite counts as answered, and
+ * loses the key; then every cycle with responses not yet rolled up has its rollups rebuilt
+ * exactly from its responses. No invite is read or written.
  */
 export async function recoverResponses(): Promise<{ finished: number; rebuiltCycles: number }> {
   const keyed = await ResponseModel.find(
     { submissionKey: { $type: 'string' } },
-    { cycleId: 1, day: 1, submissionKey: 1 },
+    { cycleId: 1, submissionKey: 1 },
   ).lean();
-  const inviteByKey = new Map<string, Map<string, Types.ObjectId>>();
-  for (const response of keyed) {
-    const cycleKey = String(response.cycleId);
-    let keys = inviteByKey.get(cycleKey);
-    if (!keys) {
-      keys = new Map();
-      const invites = InviteModel.find({ cycleId: response.cycleId }, { _id: 1 }).lean().cursor();
-      for await (const invite of invites) {
-        for (const key of submissionKeysFor(String(invite._id))) keys.set(key, invite._id);
-      }
-      inviteByKey.set(cycleKey, keys);
-    }
-    const inviteId = response.submissionKey ? keys.get(response.submissionKey) : undefined;
-    if (inviteId) {
-      // Whether step 2 ran or not, the invite ends up used: the response is kept and counted.
-      await InviteModel.updateOne(
-        { _id: inviteId, usedOn: null },
-        { $set: { usedOn: response.day } },
-      );
-    }
-    await ResponseModel.updateOne(
-      { _id: response._id },
+  // Whether step 2 ran or not, the response is kept and counted, and its invite is answered.
+  await claimInvites(
+    keyed.flatMap((response) =>
+      response.submissionKey ? [{ _id: response.submissionKey, cycleId: response.cycleId }] : [],
+    ),
+  );
+  if (keyed.length > 0) {
+    await ResponseModel.updateMany(
+      { _id: { $in: keyed.map((response) => response._id) } },
       { $unset: { submissionKey: 1 }, $set: { rolledUp: false } },
     );
   }

@@ -126,34 +126,24 @@ export async function seedSurveys(context: DemoContext, now = new Date()): Promi
       ).lean();
       if (!cycle) throw new Error(`Demo cycle ${number} was not stored`);
       await InviteModel.bulkWrite(
-        people.map((person) => pastInvite(context, survey._id, cycle, number, person)),
+        people.map((person) => pastInvite(context, survey._id, cycle, person)),
       );
     }
   }
 }
 
 /**
- * A closed cycle's invite: participation climbs from about 55% to 80% over the twelve cycles
- * (the loop closing), and people who answered did so on a day within the window. The token is
- * random and thrown away: nobody can use a past invite.
+ * A closed cycle's invite. Nothing on it says whether its person answered (seed-responses.server.ts
+ * decides who did, as the app would, without writing it down); reminders went to everyone
+ * invited. The token is random and thrown away: nobody can use a past invite.
  */
 function pastInvite(
   context: DemoContext,
   surveyId: Types.ObjectId,
   cycle: { _id: Types.ObjectId; opensAt: Date; closesAt: Date; remindAt?: Date | null },
-  number: number,
   person: { _id: Types.ObjectId; departmentId: Types.ObjectId; language: Invite['language'] },
 ): AnyBulkWriteOperation<Invite> {
-  const rate = 0.55 + (0.25 * (number - 1)) / (demoPastCycles - 1);
-  const answered = context.random() < rate;
   const reminded = Boolean(cycle.remindAt) && context.random() < 0.7;
-  const spanDays = Math.max(
-    1,
-    Math.floor((cycle.closesAt.getTime() - cycle.opensAt.getTime()) / 86_400_000),
-  );
-  const answeredAt = new Date(
-    cycle.opensAt.getTime() + Math.floor(context.random() * spanDays) * 86_400_000,
-  );
   return {
     updateOne: {
       filter: { cycleId: cycle._id, personId: person._id },
@@ -166,8 +156,7 @@ function pastInvite(
           delivery: 'email',
           deliveryClaimedAt: cycle.opensAt,
           deliveredAt: cycle.opensAt,
-          remindedAt: !answered && reminded ? (cycle.remindAt ?? null) : null,
-          usedOn: answered ? localDate(answeredAt, timeZone) : null,
+          remindedAt: reminded ? (cycle.remindAt ?? null) : null,
         },
       },
       upsert: true,

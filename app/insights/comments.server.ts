@@ -6,7 +6,6 @@ import { ResponseModel } from '../../models/response.server';
 import { SurveyModel } from '../../models/survey.server';
 import { localDate } from '../surveys/local-time';
 import { localize } from '../surveys/localize';
-import { languageCode } from '../surveys/survey-schema';
 import { definitionOf } from '../surveys/surveys.server';
 import type { StaffUser } from '../utils/permissions.server';
 import { type CommentFilterInput, commentsPageSize } from './comment-filters';
@@ -199,7 +198,7 @@ export async function listComments(
     return {
       ref: encodeCommentRef(address),
       text,
-      language: languageCode.catch('en').parse(response.language),
+      language: definition.defaultLanguage,
       questionText: questionText.replaceAll('{department}', provider ?? 'the department'),
       cycleNumber: numbers.get(String(response.cycleId)) ?? 0,
       departmentName: names.get(String(response.departmentId)) ?? 'Unknown department',

@@ -9,8 +9,8 @@ import { useActionData, useLoaderData } from '@remix-run/react';
 
 import { draftKeyFor } from '~/answering/draft-key.server';
 import { answerFormOf, languageFor, resolveLink } from '~/answering/invite-link.server';
+import { answeredOnThisBrowser, submitThroughLink } from '~/answering/link-owner.server';
 import { errorCodeOf, submissionFromForm } from '~/answering/submission-schema';
-import { submitToLink } from '~/answering/submit.server';
 import { boardKeyOf } from '~/board/board-keys.server';
 import { AnswerForm, useForgetDraft } from '~/components/answer-form/answer-form';
 import { AlreadyAnswered } from '~/components/status/already-answered';
@@ -53,6 +53,14 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (resolved.status !== 'open') {
     return json({ locale, outcome: resolved, draftKey: '' }, { headers: privateHeaders });
   }
+  // Only the browser that answered through this link learns that it was answered; anyone else
+  // sees the questions either way (link-owner.server.ts).
+  if (await answeredOnThisBrowser(request, resolved.invite._id)) {
+    return json(
+      { locale, outcome: { status: 'answered' as const }, draftKey: '' },
+      { headers: privateHeaders },
+    );
+  }
   const form = await answerFormOf(resolved.open, languageFor(resolved.open.definition, locale));
   return json(
     { locale, outcome: { status: 'open' as const, form }, draftKey: draftKeyFor(token) },
@@ -68,7 +76,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
     resolved.status === 'open'
       ? submissionFromForm(form, resolved.open.asked, resolved.language)
       : null;
-  const outcome = await submitToLink(resolved, payload);
+  const outcome = await submitThroughLink(resolved, request, payload);
   if (outcome.status === 'invalid') {
     const errors = Object.fromEntries(
       Object.entries(outcome.errors).map(([key, messages]) => [
@@ -84,7 +92,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
       resolved.status === 'open' ? await boardKeyOf(resolved.invite.departmentId) : null;
     return json(
       { status: 'stored' as const, receiptCode: outcome.receiptCode, boardKey },
-      { headers: privateHeaders },
+      { headers: { ...privateHeaders, 'Set-Cookie': outcome.setCookie } },
     );
   }
   return json(outcome, {
@@ -99,7 +107,7 @@ export default function AnswerPage() {
   useForgetDraft(draftKey, result?.status === 'stored' || result?.status === 'answered');
 
   if (result?.status === 'stored') {
-    return <ThankYou receiptCode={result.receiptCode} boardKey={result.boardKey} />;
+    return <ThankYou receiptCode={result.receiptCode} boardKey={result.boardKey} countedOnce />;
   }
   if (result?.status === 'answered' || outcome.status === 'answered') return <AlreadyAnswered />;
   if (result?.status === 'closed') return <CycleClosed />;

@@ -33,7 +33,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const outcome = await openKioskLink(kioskId, request);
   const locale = outcome.status === 'unknown' ? null : outcome.language;
   return json(
-    { locale, outcome, draftKey: draftKeyFor(`k/${kioskId}`) },
+    // The key under which earlier versions kept a draft here: forgotten on sight (see below).
+    { locale, outcome, staleDraftKey: draftKeyFor(`k/${kioskId}`) },
     { status: outcome.status === 'unknown' ? 404 : 200, headers: privateHeaders },
   );
 }
@@ -63,17 +64,21 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       { headers: { ...privateHeaders, 'Set-Cookie': outcome.setCookie } },
     );
   }
-  return json(outcome, {
-    status: outcome.status === 'too-many' ? 429 : outcome.status === 'unknown' ? 404 : 200,
-    headers: privateHeaders,
-  });
+  return json(outcome, { status: httpStatusOf(outcome.status), headers: privateHeaders });
+}
+
+function httpStatusOf(status: string): number {
+  if (status === 'too-many') return 429;
+  if (status === 'department-full') return 409;
+  return status === 'unknown' ? 404 : 200;
 }
 
 export default function KioskPage() {
   const { t } = useTranslation('answering');
-  const { outcome, draftKey } = useLoaderData<typeof loader>();
+  const { outcome, staleDraftKey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  useForgetDraft(draftKey, result?.status === 'stored');
+  // A shared device keeps no draft: the next person must not find the last one's answers.
+  useForgetDraft(staleDraftKey, true);
 
   if (result?.status === 'stored') {
     return <ThankYou receiptCode={result.receiptCode} boardKey={result.boardKey} />;
@@ -95,9 +100,14 @@ export default function KioskPage() {
           {t('kiosk.tooMany')}
         </p>
       ) : null}
+      {result?.status === 'department-full' ? (
+        <p className="form-error" role="alert">
+          {t('kiosk.departmentFull')}
+        </p>
+      ) : null}
       <AnswerForm
         form={outcome.form}
-        draftKey={draftKey}
+        draftKey={null}
         errors={result?.status === 'invalid' ? result.errors : {}}
         before={
           <div className="field">

@@ -78,7 +78,7 @@ export default function Receipt() {
           {result.comments.map((comment, index) => (
             <article key={index} className="receipt-comment" aria-labelledby={`${id}-c${index}`}>
               <h2 id={`${id}-c${index}`}>{t('yourComments')}</h2>
-              <blockquote lang={comment.language}>{comment.text}</blockquote>
+              <blockquote>{comment.text}</blockquote>
               {comment.replies.length > 0 ? (
                 <section aria-labelledby={`${id}-r${index}`}>
                   <h3 id={`${id}-r${index}`}>{t('replies')}</h3>

@@ -14,7 +14,7 @@ import { appUrl, getEnv } from '~/utils/env.server';
 import { requireHrAdmin } from '~/utils/permissions.server';
 
 const linksErrors: Record<string, string> = {
-  choose: 'Choose at least one department, or everyone who has not answered.',
+  choose: 'Choose at least one department, or everyone invited.',
   closed: 'Links can only be made while the cycle is open.',
 };
 

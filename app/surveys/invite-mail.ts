@@ -25,7 +25,7 @@ const words: Record<LanguageCode, MailWords> = {
     greeting: (name) => `Hello ${name},`,
     invitation: (title) => `You are invited to answer "${title}".`,
     reminder: (title) =>
-      `A reminder: "${title}" is still open, and we would like to hear from you too.`,
+      `A reminder: "${title}" is still open. If you have answered already, thank you: there is nothing more to do. If not, we would like to hear from you too.`,
     anonymous:
       'It takes about a minute, and your answers are anonymous: nobody can see what you answered.',
     answerHere: 'Answer here:',
@@ -40,7 +40,8 @@ const words: Record<LanguageCode, MailWords> = {
     reminderSubject: (title) => `Нагадування: ${title}`,
     greeting: (name) => `Вітаємо, ${name}!`,
     invitation: (title) => `Запрошуємо вас узяти участь в опитуванні «${title}».`,
-    reminder: (title) => `Нагадуємо: опитування «${title}» ще відкрите, і нам важлива ваша думка.`,
+    reminder: (title) =>
+      `Нагадуємо: опитування «${title}» ще відкрите. Якщо ви вже відповіли, дякуємо: більше нічого робити не потрібно. Якщо ні, нам важлива й ваша думка.`,
     anonymous:
       'Це займе близько хвилини, а ваші відповіді анонімні: ніхто не побачить, що саме ви відповіли.',
     answerHere: 'Відповісти:',
@@ -56,7 +57,7 @@ const words: Record<LanguageCode, MailWords> = {
     greeting: (name) => `Hei, ${name}!`,
     invitation: (title) => `Du er invitert til å svare på «${title}».`,
     reminder: (title) =>
-      `En påminnelse: «${title}» er fortsatt åpen, og vi vil gjerne høre fra deg også.`,
+      `En påminnelse: «${title}» er fortsatt åpen. Har du allerede svart, takk: da trenger du ikke gjøre noe mer. Hvis ikke, vil vi gjerne høre fra deg også.`,
     anonymous:
       'Det tar omtrent ett minutt, og svarene dine er anonyme: ingen kan se hva du svarte.',
     answerHere: 'Svar her:',
@@ -72,7 +73,7 @@ const words: Record<LanguageCode, MailWords> = {
     greeting: (name) => `Olá, ${name}!`,
     invitation: (title) => `Convidamos você a responder à pesquisa “${title}”.`,
     reminder: (title) =>
-      `Um lembrete: a pesquisa “${title}” ainda está aberta, e queremos ouvir você também.`,
+      `Um lembrete: a pesquisa “${title}” ainda está aberta. Se você já respondeu, obrigado: não precisa fazer mais nada. Se ainda não, queremos ouvir você também.`,
     anonymous:
       'Leva cerca de um minuto, e suas respostas são anônimas: ninguém pode ver o que você respondeu.',
     answerHere: 'Responda aqui:',
@@ -88,7 +89,7 @@ const words: Record<LanguageCode, MailWords> = {
     greeting: (name) => `Dzień dobry, ${name}!`,
     invitation: (title) => `Zapraszamy cię do wypełnienia ankiety „${title}”.`,
     reminder: (title) =>
-      `Przypominamy: ankieta „${title}” jest nadal otwarta i chcemy poznać także twoje zdanie.`,
+      `Przypominamy: ankieta „${title}” jest nadal otwarta. Jeśli odpowiedź została już wysłana, dziękujemy: nic więcej nie trzeba robić. Jeśli nie, chcemy poznać także twoje zdanie.`,
     anonymous:
       'Zajmie to około minuty, a odpowiedzi są anonimowe: nikt nie zobaczy, jakie odpowiedzi wybrano.',
     answerHere: 'Odpowiedz tutaj:',
@@ -104,7 +105,7 @@ const words: Record<LanguageCode, MailWords> = {
     greeting: (name) => `Labdien, ${name}!`,
     invitation: (title) => `Aicinām jūs atbildēt uz aptauju “${title}”.`,
     reminder: (title) =>
-      `Atgādinām: aptauja “${title}” joprojām ir atvērta, un mēs vēlētos uzzināt arī jūsu viedokli.`,
+      `Atgādinām: aptauja “${title}” joprojām ir atvērta. Ja atbildes jau ir nosūtītas, paldies: vairāk nekas nav jādara. Ja nē, mēs vēlētos uzzināt arī jūsu viedokli.`,
     anonymous:
       'Tas aizņems apmēram minūti, un jūsu atbildes ir anonīmas: neviens neredzēs, ko jūs atbildējāt.',
     answerHere: 'Atbildēt šeit:',

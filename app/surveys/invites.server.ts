@@ -185,7 +185,6 @@ export async function retryDeliveries(
     cycleId: cycle._id,
     delivery: 'email',
     deliveredAt: null,
-    usedOn: null,
     deliveryClaimedAt: { $lte: new Date(now.getTime() - deliveryRetryAfterMs) },
   }).lean();
   if (stale.length === 0) return 0;
@@ -213,9 +212,12 @@ export async function retryDeliveries(
 
 /**
  * The one reminder of a cycle, once its reminder time has come: to everyone invited by e-mail
- * before that time who has not answered. The reminder carries a second link (the first stays
- * valid). Each invite is claimed by a conditional update first, so racing schedulers remind each
- * person once; a reminder lost in a crash is not repeated (better one too few than two).
+ * before that time, whether or not they answered. Who answered is known only to their own
+ * browser (app/answering/link-owner.server.ts); reminding only the others would tell whoever
+ * reads the sent mail (an outbox, a mail server's log) exactly who answered. The reminder says
+ * so, and carries a second link (the first stays valid; an answered invite takes no second
+ * answer). Each invite is claimed by a conditional update first, so racing schedulers remind
+ * each person once; a reminder lost in a crash is not repeated (better one too few than two).
  */
 export async function remindCycle(
   cycle: Cycle,
@@ -231,7 +233,6 @@ export async function remindCycle(
     {
       cycleId: cycle._id,
       delivery: 'email',
-      usedOn: null,
       remindedAt: null,
       // Someone invited after the reminder time has just had their invitation: no reminder.
       deliveredAt: { $ne: null, $lt: remindAt },
@@ -248,7 +249,7 @@ export async function remindCycle(
     if (!person) continue;
     const { token, hash } = newToken();
     const claim = await InviteModel.updateOne(
-      { _id: invite._id, remindedAt: null, usedOn: null },
+      { _id: invite._id, remindedAt: null },
       { $set: { remindedAt: now, reminderTokenHash: hash } },
     );
     if (claim.modifiedCount !== 1) continue;
@@ -281,11 +282,12 @@ export interface PrintableLink {
 }
 
 /**
- * New links for the unanswered invites of an open cycle, to print or hand out instead of
- * e-mail (a kitchen without desks, people without a work address). Tokens are stored only as
- * hashes, so links cannot be read back: they are made anew, and each person's earlier links
- * (e-mail and reminder) stop working. These invites get no e-mail reminder afterwards.
- * Null when the cycle is not open.
+ * New links for every invite of an open cycle (in the chosen departments), to print or hand out
+ * instead of e-mail (a kitchen without desks, people without a work address). Answered or not:
+ * a list of only those who have not answered would tell HR who has, and an answered invite takes
+ * no second answer anyway. Tokens are stored only as hashes, so links cannot be read back: they
+ * are made anew, and each person's earlier links (e-mail and reminder) stop working. These
+ * invites get no e-mail reminder afterwards. Null when the cycle is not open.
  */
 export async function printableLinks(
   cycle: Pick<Cycle, '_id' | 'status'>,
@@ -294,7 +296,7 @@ export async function printableLinks(
   appUrl: string,
 ): Promise<PrintableLink[] | null> {
   if (cycle.status !== 'open') return null;
-  const filter: Record<string, unknown> = { cycleId: cycle._id, usedOn: null };
+  const filter: Record<string, unknown> = { cycleId: cycle._id };
   if (departmentIds !== 'all') {
     filter.departmentId = { $in: departmentIds.filter((id) => isValidObjectId(id)) };
   }
@@ -321,7 +323,7 @@ export async function printableLinks(
   for (const invite of invites) {
     const { token, hash } = newToken();
     const result = await InviteModel.updateOne(
-      { _id: invite._id, usedOn: null },
+      { _id: invite._id },
       {
         $set: {
           tokenHash: hash,

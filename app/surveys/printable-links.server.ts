@@ -19,7 +19,7 @@ export type PrintableLinksResult =
   | { ok: false; message: string };
 
 /**
- * Fresh links for a cycle's unanswered invites, for the CSV download and the QR sheet. Null
+ * Fresh links for a cycle's invites, for the CSV download and the QR sheet. Null
  * when the survey or cycle does not exist (or they do not belong together).
  */
 export async function linksForCycle(

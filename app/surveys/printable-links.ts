@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The form that asks for printable links: everyone who has not answered, or chosen departments. */
+/** The form that asks for printable links: everyone invited, or chosen departments. */
 export const printableLinksForm = z
   .object({
     scope: z.enum(['all', 'departments']).catch('departments'),
@@ -13,7 +13,7 @@ export const printableLinksForm = z
       context.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['departmentIds'],
-        message: 'Choose at least one department, or everyone who has not answered.',
+        message: 'Choose at least one department, or everyone invited.',
       });
     }
   });

@@ -1,6 +1,7 @@
 import { CycleModel } from '../../models/cycle.server';
 import { SurveyModel } from '../../models/survey.server';
 import { remindActionOwners } from '../actions/reminders.server';
+import { forgetClosedCycleClaims } from '../answering/answer-claims.server';
 import { appUrl, getEnv } from '../utils/env.server';
 import type { Logger } from '../utils/log.server';
 import { sendMail } from '../utils/mail.server';
@@ -79,6 +80,11 @@ export async function runSchedulerOnce(
     report.remindersSent += await remindActionOwners(now, delivery);
   } catch (error) {
     failed('reminding action owners', error);
+  }
+  try {
+    await forgetClosedCycleClaims(now);
+  } catch (error) {
+    failed('forgetting who answered closed cycles', error);
   }
   return report;
 }

@@ -12,8 +12,11 @@ export interface AnswerFormProps {
   form: AnswerFormData;
   /** Refusals per slot key (or `language` / `form`), as codes. */
   errors?: Record<string, SubmissionErrorCode>;
-  /** localStorage key for the draft: derived from a hash of the link, never the link itself. */
-  draftKey: string;
+  /**
+   * localStorage key for the draft: derived from a hash of the link, never the link itself. Null
+   * keeps no draft: on a shared device (the kiosk) the next person must not find the last one's.
+   */
+  draftKey: string | null;
   /** Fields before the questions (the kiosk's department picker). */
   before?: ReactNode;
 }
@@ -75,6 +78,10 @@ export function AnswerForm({ form, errors = {}, draftKey, before }: AnswerFormPr
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
+    if (draftKey === null) {
+      count(element);
+      return;
+    }
     try {
       const saved: unknown = JSON.parse(window.localStorage.getItem(draftKey) ?? 'null');
       if (Array.isArray(saved)) {
@@ -107,6 +114,7 @@ export function AnswerForm({ form, errors = {}, draftKey, before }: AnswerFormPr
 
   const save = (element: HTMLFormElement) => {
     const data = count(element);
+    if (draftKey === null) return;
     const entries = [...data.entries()].filter(
       (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '',
     );

@@ -8,14 +8,20 @@ export interface ThankYouProps {
   receiptCode?: string | null;
   /** The respondent department's board key; without it the link goes to the company board. */
   boardKey?: string | null;
+  /**
+   * For a personal link: says that a link counts once. Every sender through a link is thanked
+   * alike, whether or not it had been answered before (app/answering/link-owner.server.ts).
+   */
+  countedOnce?: boolean;
 }
 
 /** After submitting: what happens with the answers, where results appear, and the receipt. */
-export function ThankYou({ receiptCode, boardKey }: ThankYouProps) {
+export function ThankYou({ receiptCode, boardKey, countedOnce = false }: ThankYouProps) {
   const { t } = useTranslation('status');
   return (
     <section className="status-page thank-you" aria-labelledby="status-title">
       <h1 id="status-title">{t('thankYou.title')}</h1>
+      {countedOnce ? <p>{t('thankYou.countedOnce')}</p> : null}
       {receiptCode ? (
         <div className="receipt-box" role="group" aria-labelledby="receipt-title">
           <h2 id="receipt-title">{t('thankYou.receiptTitle')}</h2>

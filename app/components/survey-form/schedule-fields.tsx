@@ -51,7 +51,7 @@ export function ScheduleFields({
       />
       <DesignerInput
         label="Reminder, days before closing"
-        hint="One reminder to those who have not answered; 0 for none."
+        hint="One reminder to everyone invited by e-mail (it thanks those who answered already); 0 for none."
         name="schedule.reminderDaysBeforeClose"
         inputMode="numeric"
         defaultValue={schedule.reminderDaysBeforeClose}

@@ -10,7 +10,7 @@ export function PrintableLinksForm({
 }: {
   surveyId: string;
   cycleId: string;
-  departments: { departmentId: string; department: string; invited: number; answered: number }[];
+  departments: { departmentId: string; department: string; invited: number }[];
   error?: string;
 }) {
   const base = `/surveys/${surveyId}/cycles/${cycleId}`;
@@ -20,8 +20,10 @@ export function PrintableLinksForm({
       <p>
         For people who do not read work e-mail (a kitchen, a warehouse): hand them a printed QR code
         or send the links another way. Links are kept only in a form that cannot be read back, so{' '}
-        <strong>new links are made now</strong>: each chosen person’s e-mailed link stops working,
-        they get no e-mail reminder, and people who already answered are left out.
+        <strong>new links are made now</strong>: each chosen person’s e-mailed link stops working
+        and they get no e-mail reminder. Everyone invited gets a link, whether or not they have
+        answered: nobody can tell from the list who has, and a link that was answered already takes
+        no second answer.
       </p>
       <fieldset className="fieldset">
         <legend>Make new links for</legend>
@@ -31,7 +33,7 @@ export function PrintableLinksForm({
         </label>
         <label className="check">
           <input type="radio" name="scope" value="all" />
-          <span>Everyone who has not answered</span>
+          <span>Everyone invited</span>
         </label>
         <div className="checkbox-columns">
           {departments.map((department) => (
@@ -39,9 +41,7 @@ export function PrintableLinksForm({
               <input type="checkbox" name="departmentIds" value={department.departmentId} />
               <span>
                 {department.department}{' '}
-                <span className="muted">
-                  ({department.invited - department.answered} not answered)
-                </span>
+                <span className="muted">({department.invited} invited)</span>
               </span>
             </label>
           ))}
