@@ -3,12 +3,14 @@ import { createHash } from 'node:crypto';
 import mongoose from 'mongoose';
 import { beforeEach, describe, expect, it } from 'vitest';
 
+import { AnswerClaimModel } from '../../models/answer-claim.server';
 import { CycleModel } from '../../models/cycle.server';
 import { InviteModel } from '../../models/invite.server';
 import { OutboxMailModel } from '../../models/outbox-mail.server';
 import { makeDepartment, makePerson } from '../../tests/factories/organisation';
 import { makeSurvey } from '../../tests/factories/survey';
 import { setupTestDatabase } from '../../tests/support/test-database';
+import { submissionKeyFor } from '../answering/submission-key.server';
 import { createLogger } from '../utils/log.server';
 import { type Mail, sendMail } from '../utils/mail.server';
 import type { Delivery } from './invites.server';
@@ -194,7 +196,6 @@ describe('invitations', () => {
     expect(ole).toMatchObject({
       language: 'nb',
       departmentId: people.ole.departmentId,
-      usedOn: null,
     });
 
     const toOle = mails.find((mail) => mail.to === people.ole.email);
@@ -293,26 +294,54 @@ describe('invitations', () => {
 });
 
 describe('reminders', () => {
-  it('reminds once, only those who have not answered, with a second working link', async () => {
+  it('forgets who answered a cycle once it has closed and settled', async () => {
     const { kitchen, people } = await organisation();
     await makeSurvey({ audienceIds: [kitchen._id] });
     await run(cycle1Opens);
-    await InviteModel.updateOne({ personId: people.ole._id }, { $set: { usedOn: '2026-01-06' } });
+    const ole = await InviteModel.findOne({ personId: people.ole._id }).lean();
+    await AnswerClaimModel.create({
+      _id: submissionKeyFor(String(ole?._id)),
+      cycleId: ole?.cycleId,
+    });
+    await run(cycle1Reminds);
+    expect(await AnswerClaimModel.countDocuments()).toBe(1);
+    await run(cycle1Closes);
+    // A response confirmed just before closing may still be writing its claim.
+    expect(await AnswerClaimModel.countDocuments()).toBe(1);
+    await run(new Date(cycle1Closes.getTime() + 61_000));
+    expect(await AnswerClaimModel.countDocuments()).toBe(0);
+  });
+
+  it('reminds everyone invited once, answered or not, with a second working link', async () => {
+    const { kitchen, people } = await organisation();
+    await makeSurvey({ audienceIds: [kitchen._id] });
+    await run(cycle1Opens);
+    // Ole answers. Reminding only Kai would tell whoever reads the sent mail that Ole did.
+    const ole = await InviteModel.findOne({ personId: people.ole._id }).lean();
+    await AnswerClaimModel.create({
+      _id: submissionKeyFor(String(ole?._id)),
+      cycleId: ole?.cycleId,
+    });
     mails = [];
 
     await run(new Date(cycle1Reminds.getTime() - 1));
     expect(mails).toHaveLength(0);
 
     const reports = await Promise.all([run(cycle1Reminds), run(cycle1Reminds)]);
-    expect(reports.reduce((sum, report) => sum + report.remindersSent, 0)).toBe(1);
-    expect(mails.map((mail) => [mail.to, mail.kind, mail.subject])).toEqual([
-      [people.kai.email, 'reminder', 'Reminder: Weekly pulse'],
-    ]);
+    expect(reports.reduce((sum, report) => sum + report.remindersSent, 0)).toBe(2);
+    expect(mails.map((mail) => [mail.to, mail.kind, mail.subject]).sort()).toEqual(
+      [
+        [people.kai.email, 'reminder', 'Reminder: Weekly pulse'],
+        [people.ole.email, 'reminder', 'Påminnelse: Ukentlig puls'],
+      ].sort(),
+    );
+    const toKai = mails.find((mail) => mail.to === people.kai.email);
+    expect(toKai?.text).toContain('If you have answered already, thank you');
     await run(at('2026-01-09T08:00:00Z'));
-    expect(mails).toHaveLength(1);
+    expect(mails).toHaveLength(2);
 
     const kai = await InviteModel.findOne({ personId: people.kai._id }).lean();
-    const reminderToken = tokenOf(mails[0]);
+    const reminderToken = toKai ? tokenOf(toKai) : '';
     expect(kai?.reminderTokenHash).toBe(createHash('sha256').update(reminderToken).digest('hex'));
     expect(kai?.remindedAt).toEqual(cycle1Reminds);
   });

@@ -2,14 +2,17 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { askedQuestions } from '../../app/answering/asked-questions';
+import { rebuildRollups, respondentsQuestionId } from '../../app/answering/rollups.server';
 import { submissionFromForm, submissionSchema } from '../../app/answering/submission-schema';
 import { languageCookie } from '../../app/i18n.server';
 import { definitionOf } from '../../app/surveys/surveys.server';
 import { newToken } from '../../app/surveys/tokens.server';
 import { InviteModel } from '../../models/invite.server';
 import { ResponseModel } from '../../models/response.server';
+import { RollupModel } from '../../models/rollup.server';
 import { SurveyModel } from '../../models/survey.server';
 import { makeAnsweringCycle } from '../factories/answering';
+import { makePerson } from '../factories/organisation';
 import { type AppUnderTest, startAppUnderTest } from '../support/app-under-test';
 import { setupTestDatabase } from '../support/test-database';
 
@@ -23,13 +26,14 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => app?.close());
 
-function post(path: string, fields: [string, string][]) {
+function post(path: string, fields: [string, string][], cookie = '') {
   return fetch(`${app.url}${path}`, {
     method: 'POST',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
       origin: app.url,
       'sec-fetch-site': 'same-origin',
+      ...(cookie ? { cookie } : {}),
     },
     body: new URLSearchParams(fields),
     redirect: 'manual',
@@ -69,9 +73,51 @@ describe('the answering page', () => {
     expect(code).toBeDefined();
     expect(await ResponseModel.countDocuments()).toBe(1);
 
-    const again = await post(`/a/${token}`, validFields(ids));
+    // The browser that answered is told so; nobody else is (see the next test).
+    const owner = sent.headers.get('set-cookie')?.split(';', 1)[0] ?? '';
+    expect(owner).toMatch(/^innerloop_answered=/);
+    const again = await post(`/a/${token}`, validFields(ids), owner);
     expect(await again.text()).toContain('You have already answered this pulse');
     expect(await ResponseModel.countDocuments()).toBe(1);
+  });
+
+  it('tells nobody but the browser that answered whether a link was used', async () => {
+    const { invites, providers } = await makeAnsweringCycle();
+    const token = invites[0]?.token ?? '';
+    const ids = providers.map((provider) => String(provider._id));
+    const data = (cookie = '') =>
+      fetch(`${app.url}/a/${token}?_data=${encodeURIComponent('routes/_employee.a.$token')}`, {
+        headers: cookie ? { cookie } : {},
+      }).then(async (response) => ({ status: response.status, body: await response.text() }));
+    const beforeAnswering = await data();
+    expect(beforeAnswering.status).toBe(200);
+
+    const sent = await post(`/a/${token}`, validFields(ids, 'Mine.'));
+    const owner = sent.headers.get('set-cookie')?.split(';', 1)[0] ?? '';
+    const ownerThanks = await sent.text();
+
+    // Someone else holding the link (HR with a printed sheet) polls it: it has not changed.
+    expect(await data()).toEqual(beforeAnswering);
+    // The owner's browser is told.
+    expect((await data(owner)).body).toContain('"status":"answered"');
+
+    // Sending answers through it tells them nothing either: the same thanks, a receipt code
+    // that works, the cookie, and nothing stored.
+    const probe = await post(`/a/${token}`, validFields(ids, 'Is this link used?'));
+    expect(probe.status).toBe(200);
+    expect(probe.headers.get('set-cookie')).toMatch(/^innerloop_answered=/);
+    const probeThanks = await probe.text();
+    const code = (html: string) => /<code>([0-9A-Z-]{19})<\/code>/.exec(html)?.[1] ?? '';
+    const withoutSpecifics = (html: string) =>
+      html
+        .replaceAll(code(html), 'CODE')
+        .replace(/nonce="[^"]*"/g, '')
+        .replace(/"[^"]*nonce[^"]*"/g, '');
+    expect(code(probeThanks)).not.toBe('');
+    expect(withoutSpecifics(probeThanks)).toBe(withoutSpecifics(ownerThanks));
+    expect(await ResponseModel.countDocuments()).toBe(1);
+    const receipt = await post('/receipt', [['code', code(probeThanks)]]);
+    expect(await receipt.text()).toContain('Is this link used?');
   });
 
   it('refuses a bad answer with 400 beside the question and stores nothing', async () => {
@@ -188,6 +234,7 @@ describe('the open link (kiosk)', () => {
   it('takes one response per device, for the department picked, without any invite', async () => {
     const { cycle, survey, providers, departments } = await makeAnsweringCycle({ invites: 0 });
     await SurveyModel.updateOne({ _id: survey._id }, { $set: { kiosk: true } });
+    await makePerson({ departmentId: departments[0]?._id });
     const page = await fetch(`${app.url}/k/${cycle.kioskId}`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain(departments[0]?.name ?? 'missing');
@@ -204,7 +251,8 @@ describe('the open link (kiosk)', () => {
     expect(cookie).toMatch(/^innerloop_kiosk=/);
     const stored = await ResponseModel.findOne({}).lean();
     expect(String(stored?.departmentId)).toBe(String(departments[0]?._id));
-    expect(await InviteModel.countDocuments({ usedOn: { $ne: null } })).toBe(0);
+    expect(stored?.kiosk).toBe(true);
+    expect(await InviteModel.countDocuments()).toBe(0);
 
     const again = await fetch(`${app.url}/k/${cycle.kioskId}`, {
       method: 'POST',
@@ -220,6 +268,65 @@ describe('the open link (kiosk)', () => {
       ]),
     });
     expect(await again.text()).toContain('This device has already answered this pulse');
+    expect(await ResponseModel.countDocuments()).toBe(1);
+  });
+});
+
+describe('kiosk padding', () => {
+  it('caps a department’s open-link answers at its people, counted on the server, not by a cookie', async () => {
+    const { cycle, survey, providers, departments } = await makeAnsweringCycle({ invites: 0 });
+    await SurveyModel.updateOne({ _id: survey._id }, { $set: { kiosk: true } });
+    const department = departments[0];
+    for (let index = 0; index < 3; index++) await makePerson({ departmentId: department?._id });
+    const ids = providers.map((provider) => String(provider._id));
+    // Someone who never sends the one-per-device cookie, answering again and again.
+    const statuses = [];
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const sent = await post(`/k/${cycle.kioskId}`, [
+        ['departmentId', String(department?._id)],
+        ...validFields(ids),
+      ]);
+      statuses.push(sent.status);
+      if (sent.status === 409) {
+        expect(await sent.text()).toContain('as many answers through this shared link');
+      }
+    }
+    expect(statuses).toEqual([200, 200, 200, 409, 409, 409]);
+    expect(await ResponseModel.countDocuments()).toBe(3);
+    // Kiosk answers are rolled up apart, so no group counts them as invited people.
+    const respondents = await RollupModel.findOne({ questionId: respondentsQuestionId }).lean();
+    expect(respondents).toMatchObject({ count: 3, kioskCount: 3 });
+    const scale = await RollupModel.findOne({ questionId: 'q-scale' }).lean();
+    expect(scale).toMatchObject({ count: 3, kioskCount: 3 });
+    // A rebuild from the responses agrees.
+    await rebuildRollups(cycle._id);
+    expect(await RollupModel.findOne({ questionId: respondentsQuestionId }).lean()).toMatchObject({
+      count: 3,
+      kioskCount: 3,
+    });
+  });
+
+  it('gives a refused answer’s place back, so a mistake does not use up the department', async () => {
+    const { cycle, survey, providers, departments } = await makeAnsweringCycle({ invites: 0 });
+    await SurveyModel.updateOne({ _id: survey._id }, { $set: { kiosk: true } });
+    const department = departments[0];
+    await makePerson({ departmentId: department?._id });
+    const ids = providers.map((provider) => String(provider._id));
+    const bad = validFields(ids).map(([name, value]): [string, string] =>
+      name === 'q.q-scale' ? [name, '9'] : [name, value],
+    );
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const refused = await post(`/k/${cycle.kioskId}`, [
+        ['departmentId', String(department?._id)],
+        ...bad,
+      ]);
+      expect(refused.status).toBe(400);
+    }
+    const sent = await post(`/k/${cycle.kioskId}`, [
+      ['departmentId', String(department?._id)],
+      ...validFields(ids),
+    ]);
+    expect(sent.status).toBe(200);
     expect(await ResponseModel.countDocuments()).toBe(1);
   });
 });
