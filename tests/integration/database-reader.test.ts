@@ -38,7 +38,7 @@ function scalar(value: unknown): string | null {
  * other stored field of the response, the invites holding the same value in any of their fields
  * (a day that matches usedOn, a language that matches the person's). Returns the smallest set.
  */
-async function fewestJoinable(): Promise<{ fewest: number; on: string }> {
+async function fewestJoinable(): Promise<{ fewest: number; on: string; groups: number }> {
   const responses = await ResponseModel.collection.find({}).toArray();
   const invites = await InviteModel.collection.find({}).toArray();
   const inCycle = new Map<string, Stored[]>();
@@ -68,7 +68,7 @@ async function fewestJoinable(): Promise<{ fewest: number; on: string }> {
       }
     }
   }
-  return fewest;
+  return { ...fewest, groups: inCycle.size };
 }
 
 /** Every operation the embedded engine has journaled so far, in order. */
@@ -103,6 +103,8 @@ describe('someone who reads the database', () => {
     );
     expect(await ResponseModel.countDocuments()).toBeGreaterThan(1000);
     const joinable = await fewestJoinable();
+    // 24 demo cycles × 10 departments, and the live cycle's two.
+    expect(joinable.groups).toBe(242);
     expect(joinable.fewest, `joined on ${joinable.on}`).toBeGreaterThanOrEqual(threshold);
   }, 120_000);
 
