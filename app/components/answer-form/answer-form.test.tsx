@@ -55,11 +55,11 @@ const form: AnswerFormData = {
   ],
 };
 
-function renderForm(errors = {}) {
+function renderForm(errors = {}, draftKey: string | null = 'draft-test') {
   const Stub = createRemixStub([
     {
       path: '/a/x',
-      Component: () => <AnswerForm form={form} draftKey="draft-test" errors={errors} />,
+      Component: () => <AnswerForm form={form} draftKey={draftKey} errors={errors} />,
     },
   ]);
   return render(
@@ -97,6 +97,24 @@ describe('AnswerForm', () => {
     const again = await screen.findByRole('group', { name: /I have the tools I need/ });
     const restored = within(again).getByRole<HTMLInputElement>('radio', { name: /^4/ });
     expect(restored.checked).toBe(true);
+  });
+
+  it('keeps nothing on a shared device (the kiosk): the next person finds an empty form', async () => {
+    const first = renderForm({}, null);
+    const scale = await screen.findByRole('group', { name: /I have the tools I need/ });
+    fireEvent.click(within(scale).getByRole('radio', { name: /^4/ }));
+    fireEvent.change(screen.getByRole('textbox'), { target: { value: 'Mine, unsent' } });
+    expect(screen.getByText('Answered: 2 of 3')).toBeTruthy();
+    expect(window.localStorage.length).toBe(0);
+    first.unmount();
+    renderForm({}, null);
+    const again = await screen.findByRole('group', { name: /I have the tools I need/ });
+    expect(
+      within(again)
+        .getAllByRole<HTMLInputElement>('radio')
+        .some((radio) => radio.checked),
+    ).toBe(false);
+    expect(screen.getByRole<HTMLTextAreaElement>('textbox').value).toBe('');
   });
 
   it('shows a refusal beside its question', async () => {
