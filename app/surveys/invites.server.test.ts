@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 
 import { CycleModel } from '../../models/cycle.server';
 import { InviteModel } from '../../models/invite.server';
+import { makeAnsweringCycle, validAnswers } from '../../tests/factories/answering';
 import { makeDepartment, makePerson } from '../../tests/factories/organisation';
 import { makeSurvey } from '../../tests/factories/survey';
 import { setupTestDatabase } from '../../tests/support/test-database';
-import { type Delivery, inviteAudience } from './invites.server';
+import { submitResponse } from '../answering/submit.server';
+import { type Delivery, inviteAudience, printableLinks } from './invites.server';
 
 setupTestDatabase('invites');
 
@@ -59,5 +61,30 @@ describe('inviteAudience counts who was invited', () => {
     await inviteAudience(cycle, survey, new Date(), delivery);
     const stored = await CycleModel.findById(cycle._id, { invitedByDepartment: 1 }).lean();
     expect(stored?.invitedByDepartment).toBeUndefined();
+  });
+});
+
+describe('printable links', () => {
+  it('list everyone invited, so the sheet says nothing about who has answered', async () => {
+    const { cycle, invites, providers } = await makeAnsweringCycle({ invites: 6 });
+    const listed = async () =>
+      (await printableLinks(cycle, 'all', new Date(), 'http://127.0.0.1:3000')) ?? [];
+    const first = await listed();
+    expect(first).toHaveLength(invites.length);
+    // Two people answer through their printed links.
+    for (const link of first.slice(0, 2)) {
+      const token = link.link.split('/a/')[1] ?? '';
+      expect((await submitResponse(token, validAnswers(providers))).status).toBe('stored');
+    }
+    const second = await listed();
+    const rows = (links: typeof first) =>
+      links.map((link) => `${link.name}|${link.department}|${link.language}`).sort();
+    expect(rows(second)).toEqual(rows(first));
+    // A new link for an answered invite takes no second answer.
+    const reprinted = second.map((link) => link.link.split('/a/')[1] ?? '');
+    const outcomes = await Promise.all(
+      reprinted.map((token) => submitResponse(token, validAnswers(providers))),
+    );
+    expect(outcomes.filter((outcome) => outcome.status === 'answered')).toHaveLength(2);
   });
 });
