@@ -16,6 +16,7 @@ import { rebuildRollups } from '../app/answering/rollups.server';
 import { createSurvey } from '../app/surveys/surveys.server';
 import { newToken } from '../app/surveys/tokens.server';
 import { createLogger } from '../app/utils/log.server';
+import { AnswerClaimModel } from '../models/answer-claim.server';
 import { connectDatabase, disconnectDatabase } from '../models/connection.server';
 import { CycleModel } from '../models/cycle.server';
 import { DepartmentModel } from '../models/department.server';
@@ -189,7 +190,8 @@ async function verify(dataDir: string, stored: number) {
   await connectDatabase({ dataDir, localMongod: null, logger: createLogger('silent') });
   try {
     const responses = await ResponseModel.countDocuments();
-    const used = await InviteModel.countDocuments({ usedOn: { $type: 'string' } });
+    // Every stored response claimed its invite once (the cycle is still open, so claims stay).
+    const used = await AnswerClaimModel.countDocuments();
     const pending = await ResponseModel.countDocuments({
       $or: [{ submissionKey: { $exists: true } }, { rolledUp: false }],
     });

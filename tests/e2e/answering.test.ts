@@ -276,6 +276,36 @@ describe('answering', () => {
     }
   });
 
+  test('a shared kiosk keeps nothing of one person’s unsent answers for the next', async ({
+    page,
+    database,
+  }) => {
+    void database;
+    const setup = await openCycleWithEmployees(['en', 'nb']);
+    try {
+      await SurveyModel.updateOne({ _id: setup.survey._id }, { $set: { kiosk: true } });
+      await page.goto(`/k/${setup.cycle.kioskId}`);
+      const form = page.locator('main form').last();
+      await form.waitFor();
+      // The first person starts, writes a comment, and walks away without sending.
+      await page.getByLabel('Your department').selectOption(String(setup.department._id));
+      await form.locator('input[type="radio"]').first().check();
+      await form.locator('textarea').first().fill('Something I did not mean to leave behind');
+      // The next person opens the same page on the same tablet.
+      await page.reload();
+      await form.waitFor();
+      expect(await form.locator('input[type="radio"]:checked').count()).toBe(0);
+      expect(await form.locator('textarea').first().inputValue()).toBe('');
+      const kept = await page.evaluate(() =>
+        Object.keys(window.localStorage).filter((key) => key.startsWith('innerloop-draft')),
+      );
+      expect(kept).toEqual([]);
+      await screenshot(page, 'answering-7-kiosk-next-person');
+    } finally {
+      await setup.cleanUp();
+    }
+  });
+
   test('the language switcher changes the page and remembers the choice', async ({ page }) => {
     await page.setExtraHTTPHeaders({ 'Accept-Language': 'pl-PL,pl;q=0.9,en;q=0.5' });
     await page.goto('/receipt');
