@@ -47,7 +47,7 @@ const responseSchema = new Schema(
 );
 
 // A second submission for the same invite (a retry, a double click, the reminder link) collides
-// here while the first is being stored; afterwards the invite's usedOn refuses it.
+// here while the first is being stored; afterwards its answer claim (answer-claim.server.ts) refuses it.
 responseSchema.index(
   { submissionKey: 1 },
   { unique: true, partialFilterExpression: { submissionKey: { $type: 'string' } } },
