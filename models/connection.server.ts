@@ -137,7 +137,13 @@ async function connect(options: ConnectOptions): Promise<DatabaseInfo> {
 /** Creates a folder (with its parents) that only its owner can open, tightening one that exists. */
 function ownerOnlyDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  chmodSync(dir, 0o700);
+  try {
+    chmodSync(dir, 0o700);
+  } catch (error) {
+    throw new Error(
+      `Could not make ${dir} readable by its owner only (${String(error)}); set DATA_DIR to a folder the app's user owns`,
+    );
+  }
 }
 
 /** Closes mongoose and stops the local mongod or embedded engine this process started. */
