@@ -1,11 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 import mongoose from 'mongoose';
 
 import { getEnv } from '../app/utils/env.server';
 import { createLogger, type Logger } from '../app/utils/log.server';
-import { startEngine, startEngineThread } from '../engine/src/index.js';
+import { generateCredential, startEngine, startEngineThread } from '../engine/src/index.js';
 import { findLocalMongod, startLocalMongod } from './local-mongod.server';
 
 export type EngineKind = 'embedded' | 'mongod' | 'external';
@@ -80,9 +80,11 @@ async function connect(options: ConnectOptions): Promise<DatabaseInfo> {
   } else {
     const dbName = options.dbName ?? 'innerloop';
     const binary = options.localMongod === undefined ? findLocalMongod() : options.localMongod;
+    // The database lives under DATA_DIR: only the user the app runs as may read it.
+    ownerOnlyDir(options.dataDir);
     if (binary) {
       const dbPath = path.join(options.dataDir, 'mongod');
-      mkdirSync(dbPath, { recursive: true });
+      ownerOnlyDir(dbPath);
       const mongod = await startLocalMongod(binary, dbPath);
       state.stopLocal = () => mongod.stop();
       uri = mongod.uri;
@@ -94,6 +96,9 @@ async function connect(options: ConnectOptions): Promise<DatabaseInfo> {
         dataDir,
         port: 0,
         host: '127.0.0.1',
+        // New at each start and never logged: without it, any local process could read every
+        // answer or make itself an HR admin through the engine's port.
+        auth: generateCredential(),
         // The engine's own progress notes are detail; the line below is the one that matters.
         logger: {
           info: (message: string) => logger.debug(`engine: ${message}`),
@@ -117,8 +122,9 @@ async function connect(options: ConnectOptions): Promise<DatabaseInfo> {
       state.stopLocal = () => engine.stop();
       uri = engine.uri;
       info = { engine: 'embedded', where: engine.dataDir, dbName };
+      // How a tool connects, without the password: the URI file is readable by this user only.
       logger.info(
-        `Database: embedded engine on ${engine.host}:${engine.port}, data in ${engine.dataDir}, database ${dbName}`,
+        `Database: embedded engine on ${engine.host}:${engine.port}, data in ${engine.dataDir}, database ${dbName}; tools (mongosh, Compass) connect with the URI in ${engine.uriFile}`,
       );
     }
   }
@@ -126,6 +132,18 @@ async function connect(options: ConnectOptions): Promise<DatabaseInfo> {
   await mongoose.connect(uri, { dbName: info.dbName, serverSelectionTimeoutMS: 10_000 });
   state.info = info;
   return info;
+}
+
+/** Creates a folder (with its parents) that only its owner can open, tightening one that exists. */
+function ownerOnlyDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  try {
+    chmodSync(dir, 0o700);
+  } catch (error) {
+    throw new Error(
+      `Could not make ${dir} readable by its owner only (${String(error)}); set DATA_DIR to a folder the app's user owns`,
+    );
+  }
 }
 
 /** Closes mongoose and stops the local mongod or embedded engine this process started. */

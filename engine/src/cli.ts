@@ -2,12 +2,15 @@ import { parseArgs } from 'node:util';
 
 import { startEngine } from './engine.js';
 
-// `npm run engine -- --port 27017 --data ./.data`: the engine on its own, for any MongoDB tool.
+// `npm run engine -- --port 27017 --data ./.data [--no-auth]`: the engine on its own, for any
+// MongoDB tool. It prints its full connection string, credential included: this is the operator's
+// own terminal, and the credential is new at each start.
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '27017' },
     host: { type: 'string', default: '127.0.0.1' },
     data: { type: 'string', default: './.data' },
+    'no-auth': { type: 'boolean', default: false },
   },
 });
 
@@ -18,8 +21,22 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 try {
-  const engine = await startEngine({ port, host: values.host, dataDir: values.data });
+  const engine = await startEngine({
+    port,
+    host: values.host,
+    dataDir: values.data,
+    ...(values['no-auth'] ? { auth: false as const } : {}),
+  });
   process.stdout.write(`Innerloop engine listening on ${engine.uri} (data in ${engine.dataDir})\n`);
+  if (engine.auth) {
+    process.stdout.write(
+      `The password is new at each start; the URI is also in ${engine.uriFile}, readable by you only.\n`,
+    );
+  } else {
+    process.stderr.write(
+      'No authentication (--no-auth): any process on this machine can read and change this data. Use it only for throwaway data.\n',
+    );
+  }
   const shutdown = () => {
     engine.stop().then(
       () => process.exit(0),

@@ -1,6 +1,7 @@
 import net from 'node:net';
 
-import type { ServerInfo } from './commands/context.js';
+import type { ScramUser } from './auth/scram.js';
+import type { Connection, ServerInfo } from './commands/context.js';
 import { runCommand } from './commands/index.js';
 import { Cursors } from './cursors.js';
 import type { EngineLogger } from './logger.js';
@@ -14,12 +15,15 @@ export class WireServer {
   private readonly cursors = new Cursors();
   private readonly store: Store;
   private readonly logger: EngineLogger;
+  private readonly auth: ScramUser | undefined;
   readonly info: ServerInfo;
   private nextConnectionId = 1;
 
-  constructor(store: Store, logger: EngineLogger) {
+  /** With `auth`, each connection must authenticate as that user before anything but the handshake. */
+  constructor(store: Store, logger: EngineLogger, auth: ScramUser | undefined) {
     this.store = store;
     this.logger = logger;
+    this.auth = auth;
     this.info = {
       startedAt: new Date(),
       host: '',
@@ -54,7 +58,11 @@ export class WireServer {
   }
 
   private accept(socket: net.Socket): void {
-    const connectionId = this.nextConnectionId++;
+    const connection: Connection = {
+      id: this.nextConnectionId++,
+      user: undefined,
+      sasl: undefined,
+    };
     this.sockets.add(socket);
     this.info.connections.current++;
     this.info.connections.totalCreated++;
@@ -63,7 +71,7 @@ export class WireServer {
     let queue: Promise<void> = Promise.resolve();
 
     const fail = (reason: string) => {
-      this.logger.error(`engine: closing connection ${connectionId}: ${reason}`);
+      this.logger.error(`engine: closing connection ${connection.id}: ${reason}`);
       socket.destroy();
     };
 
@@ -80,7 +88,7 @@ export class WireServer {
         const message = buffered.subarray(0, length);
         buffered = buffered.subarray(length);
         // Replies on one connection go out in the order the requests came in.
-        queue = queue.then(() => this.handle(socket, message, connectionId, fail));
+        queue = queue.then(() => this.handle(socket, message, connection, fail));
       }
     });
     socket.on('error', () => socket.destroy());
@@ -93,7 +101,7 @@ export class WireServer {
   private async handle(
     socket: net.Socket,
     message: Buffer,
-    connectionId: number,
+    connection: Connection,
     fail: (reason: string) => void,
   ): Promise<void> {
     if (socket.destroyed) return;
@@ -108,7 +116,8 @@ export class WireServer {
       store: this.store,
       cursors: this.cursors,
       server: this.info,
-      connectionId,
+      auth: this.auth,
+      connection,
       command: request.command,
     });
     if (request.noReply || socket.destroyed) return;

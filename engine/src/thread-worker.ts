@@ -27,8 +27,11 @@ try {
       (error: unknown) => port.postMessage({ kind: 'failed', message: String(error) }),
     );
   });
-  const { uri, host, port: tcpPort, dataDir } = engine;
-  port.postMessage({ kind: 'ready', uri, host, port: tcpPort, dataDir });
+  const { uri, host, port: tcpPort, dataDir, uriFile, auth } = engine;
+  port.postMessage({
+    kind: 'ready',
+    engine: { uri, host, port: tcpPort, dataDir, uriFile, auth },
+  });
 } catch (error) {
   port.postMessage({
     kind: 'failed',

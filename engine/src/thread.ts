@@ -8,7 +8,7 @@ import { type EngineLogger, streamLogger } from './logger.js';
 // answering HTTP requests and executing every query and journal write.
 
 type Message =
-  | { kind: 'ready'; uri: string; host: string; port: number; dataDir: string }
+  | { kind: 'ready'; engine: Omit<RunningEngine, 'stop'> }
   | { kind: 'log'; level: 'info' | 'error'; message: string }
   | { kind: 'stopped' }
   | { kind: 'failed'; message: string };
@@ -48,10 +48,7 @@ export function startEngineThread(options: ThreadOptions): Promise<RunningEngine
       else if (message.kind === 'failed') reject(new Error(message.message));
       else if (message.kind === 'ready') {
         resolve({
-          uri: message.uri,
-          host: message.host,
-          port: message.port,
-          dataDir: message.dataDir,
+          ...message.engine,
           stop() {
             stopping = true;
             // A thread that already ended has nothing left to flush.

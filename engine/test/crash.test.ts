@@ -87,7 +87,7 @@ async function crashRounds(
 ): Promise<string[]> {
   const dataDir = await makeTempDir('crash');
   const acks = emptyAcks();
-  let child = await spawnEngineChild(dataDir, compactAfterBytes);
+  let child = await spawnEngineChild(dataDir, { compactAfterBytes });
   try {
     await prepare(child.uri);
     for (let round = 0; round < rounds; round++) {
@@ -99,11 +99,11 @@ async function crashRounds(
         `lock file left by the killed engine: ${left.join(', ')}`,
       ).toBe(true);
       // The killed process left its lock file behind; a dead pid must not block the restart.
-      child = await spawnEngineChild(dataDir, compactAfterBytes);
+      child = await spawnEngineChild(dataDir, { compactAfterBytes });
       await verify(child.uri, acks);
     }
     expect(await child.stop(), `clean stop; stderr: ${child.stderr()}`).toBe(0);
-    child = await spawnEngineChild(dataDir, compactAfterBytes);
+    child = await spawnEngineChild(dataDir, { compactAfterBytes });
     await verify(child.uri, acks);
     expect(await child.stop()).toBe(0);
     return await readdir(dataDir);

@@ -23,18 +23,28 @@ export interface ChildFailure {
   stderr: string;
 }
 
-function launch(dataDir: string, compactAfterBytes?: number): ChildProcess {
+export interface ChildOptions {
+  /** Compact the journal past this many bytes (the engine's default otherwise). */
+  compactAfterBytes?: number;
+  /** `false`: no authentication, for raw-socket suites (see harness.ts). */
+  auth?: false;
+}
+
+function launch(dataDir: string, options: ChildOptions): ChildProcess {
   const args = ['--import', 'tsx', fixture, dataDir];
-  if (compactAfterBytes !== undefined) args.push(String(compactAfterBytes));
+  if (options.compactAfterBytes !== undefined) {
+    args.push('--compact-after', String(options.compactAfterBytes));
+  }
+  if (options.auth === false) args.push('--no-auth');
   return spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** Starts the engine in a child process; rejects with its stderr if it exits before listening. */
 export function spawnEngineChild(
   dataDir: string,
-  compactAfterBytes?: number,
+  options: ChildOptions = {},
 ): Promise<EngineChild> {
-  const proc = launch(dataDir, compactAfterBytes);
+  const proc = launch(dataDir, options);
   let out = '';
   let err = '';
   const exited = new Promise<number | null>((resolve) =>

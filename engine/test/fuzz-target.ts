@@ -23,7 +23,9 @@ export class FuzzTarget {
 
   async start(): Promise<void> {
     if (!this.dataDir) this.dataDir = await makeTempDir('fuzz');
-    this.child = await spawnEngineChild(this.dataDir);
+    // Without authentication, so that hostile commands reach every handler rather than stopping
+    // at the refusal an unauthenticated connection gets (scram.test.ts fuzzes that side).
+    this.child = await spawnEngineChild(this.dataDir, { auth: false });
     this.client = new MongoClient(this.child.uri, {
       maxPoolSize: 1,
       serverSelectionTimeoutMS: 3000,

@@ -48,6 +48,12 @@ export interface TargetOptions {
    * it: a crash then fails those tests instead of killing the test runner.
    */
   isolated?: boolean;
+  /**
+   * `false` runs the embedded engine without authentication, for suites that speak raw wire
+   * frames on fresh sockets: they test framing and commands, not access (auth.test.ts does that).
+   * Driver suites keep it on and authenticate through the credential in `uri`.
+   */
+  auth?: false;
 }
 
 /** The real MongoDB from MONGODB_URI, or a fresh embedded engine on a free port and temp folder. */
@@ -58,7 +64,7 @@ export async function connectTarget(options: TargetOptions = {}): Promise<Target
   }
   const dataDir = await makeTempDir('conf');
   if (options.isolated) {
-    const child = await spawnEngineChild(dataDir);
+    const child = await spawnEngineChild(dataDir, { auth: options.auth });
     return {
       uri: child.uri,
       kind: 'embedded',
@@ -69,7 +75,12 @@ export async function connectTarget(options: TargetOptions = {}): Promise<Target
       },
     };
   }
-  const engine = await startEngine({ dataDir, port: 0, logger: quietLogger(logs) });
+  const engine = await startEngine({
+    dataDir,
+    port: 0,
+    logger: quietLogger(logs),
+    ...(options.auth === false ? { auth: false as const } : {}),
+  });
   return {
     uri: engine.uri,
     kind: 'embedded',

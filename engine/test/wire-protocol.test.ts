@@ -14,7 +14,8 @@ const dbName = uniqueDbName(import.meta.url);
 let nextId = 100;
 
 beforeAll(async () => {
-  target = await connectTarget();
+  // Hand-built frames on a raw socket test framing, not access: no authentication here.
+  target = await connectTarget({ auth: false });
   address = addressOf(target.uri);
   session = await WireSession.open(address);
 });

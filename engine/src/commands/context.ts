@@ -1,3 +1,4 @@
+import type { ScramConversation, ScramUser } from '../auth/scram.js';
 import type { Cursors } from '../cursors.js';
 import type { Store } from '../storage/store.js';
 import type { Doc } from '../values.js';
@@ -9,11 +10,23 @@ export interface ServerInfo {
   connections: { current: number; totalCreated: number };
 }
 
+/** One client connection; authentication belongs to it, as on MongoDB. */
+export interface Connection {
+  id: number;
+  /** The user this connection authenticated as; undefined until it has. */
+  user: string | undefined;
+  /** A SCRAM conversation under way (between saslStart and its last saslContinue). */
+  sasl:
+    { conversation: ScramConversation; skipEmptyExchange: boolean; proved: boolean } | undefined;
+}
+
 export interface CommandContext {
   store: Store;
   cursors: Cursors;
   server: ServerInfo;
-  connectionId: number;
+  /** The one user this engine accepts; undefined when it runs without authentication. */
+  auth: ScramUser | undefined;
+  connection: Connection;
   /** Database the command runs in ($db). */
   db: string;
   /** The command's name as the client spelled it (its first field). */

@@ -2,6 +2,7 @@ import { CommandError } from '../errors.js';
 import type { Doc } from '../values.js';
 import { adminCommands } from './admin.js';
 import { databaseName } from './args.js';
+import { authCommands, checkAuthenticated } from './auth.js';
 import type { CommandContext, Handler } from './context.js';
 import { ddlCommands } from './ddl.js';
 import { queryCommands } from './query.js';
@@ -9,6 +10,7 @@ import { writeCommands } from './write.js';
 
 const handlers: Record<string, Handler> = {
   ...adminCommands,
+  ...authCommands,
   ...queryCommands,
   ...writeCommands,
   ...ddlCommands,
@@ -27,6 +29,7 @@ export async function runCommand(context: Omit<CommandContext, 'name' | 'db'>): 
       throw new CommandError('CommandNotFound', 'no such command: empty command document');
     const handler = Object.hasOwn(handlers, name) ? handlers[name] : undefined;
     if (!handler) throw new CommandError('CommandNotFound', `no such command: '${name}'`);
+    checkAuthenticated(context, name);
     const db = databaseName(context.command.$db);
     if (context.command.txnNumber !== undefined && name !== 'hello') {
       throw new CommandError(

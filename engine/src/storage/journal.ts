@@ -1,6 +1,8 @@
 import { type FileHandle, open } from 'node:fs/promises';
 import path from 'node:path';
 
+import { FILE_MODE } from './files.js';
+
 type Item =
   | { kind: 'record'; bytes: Buffer; done: (error?: Error) => void }
   | { kind: 'rotate'; seq: number; done: (error?: Error) => void };
@@ -31,7 +33,9 @@ export class Journal {
   }
 
   async open(seq: number): Promise<void> {
-    this.file = await open(path.join(this.dir, journalFileName(seq)), 'a');
+    this.file = await open(path.join(this.dir, journalFileName(seq)), 'a', FILE_MODE);
+    // Exactly 0600 whatever the umask, and for a journal left by an engine that made it 0644.
+    await this.file.chmod(FILE_MODE);
     this.seq = seq;
     this.bytes = (await this.file.stat()).size;
   }

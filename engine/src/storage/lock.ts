@@ -1,5 +1,7 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, fchmodSync, openSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+
+import { FILE_MODE } from './files.js';
 
 const LOCK_FILE = 'engine.lock';
 
@@ -31,7 +33,8 @@ export function acquireLock(dir: string): () => void {
   const resolved = path.resolve(dir);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const fd = openSync(lockPath, 'wx');
+      const fd = openSync(lockPath, 'wx', FILE_MODE);
+      fchmodSync(fd, FILE_MODE);
       writeFileSync(fd, `${process.pid} ${processStart()}`);
       closeSync(fd);
       return () => {

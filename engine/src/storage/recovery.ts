@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { EngineLogger } from '../logger.js';
 import { type Doc, isPlainObject, keyOf } from '../values.js';
 import { Collection } from './collection.js';
+import { DIR_MODE } from './files.js';
 import { Index, type IndexSpec } from './index-key.js';
 import { journalFileName } from './journal.js';
 import { readRecords } from './records.js';
@@ -107,7 +108,7 @@ function loadSnapshot(loader: Loader, records: Doc[]): boolean {
  * record at the end of a journal (a crash mid-write, never acknowledged) is cut off.
  */
 export async function loadDataDir(dir: string, logger: EngineLogger): Promise<LoadedState> {
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true, mode: DIR_MODE });
   const files = await readdir(dir);
   for (const file of files.filter((name) => name.endsWith('.tmp'))) {
     await unlink(path.join(dir, file));

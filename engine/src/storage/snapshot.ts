@@ -5,6 +5,7 @@ import { calculateObjectSize } from 'bson';
 
 import type { Doc } from '../values.js';
 import type { Collection } from './collection.js';
+import { DIR_MODE, FILE_MODE } from './files.js';
 import type { IndexSpec } from './index-key.js';
 import { frameRecord } from './records.js';
 
@@ -36,11 +37,12 @@ export async function writeSnapshot(
   seq: number,
   image: CollectionImage[],
 ): Promise<void> {
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true, mode: DIR_MODE });
   const finalPath = path.join(dir, snapshotFileName(seq));
   const tmpPath = `${finalPath}.tmp`;
-  const file = await open(tmpPath, 'w');
+  const file = await open(tmpPath, 'w', FILE_MODE);
   try {
+    await file.chmod(FILE_MODE);
     await file.write(frameRecord({ t: 'snapshot', v: 1, seq }));
     for (const { db, collection, specs, docs } of image) {
       await file.write(

@@ -36,6 +36,8 @@ export default async function setup(project: TestProject) {
     return;
   }
   const engineDir = mkdtempSync(path.join(tmpdir(), 'innerloop-e2e-engine-'));
+  // With authentication, as the app runs it: engine.uri carries the credential made for this run,
+  // and the app (as MONGODB_URI) and the fixtures connect with it like any URI with a password.
   const engine = await startEngine({
     dataDir: engineDir,
     logger: { info: () => undefined, error: (message) => process.stderr.write(`${message}\n`) },
