@@ -1,5 +1,13 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -188,7 +196,20 @@ describe('loadSessionSecrets', () => {
     expect(first[0]?.length).toBeGreaterThanOrEqual(32);
     const file = path.join(dataDir, 'session-secret');
     expect(readFileSync(file, 'utf8').trim()).toBe(first[0]);
-    expect(statSync(file).mode & 0o077).toBe(0);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it.each([
+    ['a kept secret', 's'.repeat(40)],
+    ['a secret too short to keep', 'short'],
+  ])('makes %s left readable by others private again', (_case, content) => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'innerloop-env-'));
+    mkdirSync(dataDir, { recursive: true });
+    const file = path.join(dataDir, 'session-secret');
+    writeFileSync(file, `${content}\n`, { mode: 0o644 });
+    expect(statSync(file).mode & 0o077).not.toBe(0);
+    loadSessionSecrets({ SESSION_SECRET: undefined, DATA_DIR: dataDir });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 });
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { z } from 'zod';
@@ -182,21 +182,32 @@ export function getEnv(): Env {
 
 /**
  * The secrets that sign cookies: SESSION_SECRET when set, otherwise one generated on first run
- * and kept in DATA_DIR so sessions survive restarts.
+ * and kept in DATA_DIR so sessions survive restarts. Whoever reads that file can sign a session
+ * cookie for any staff member, so it is readable by its owner only (0600), and a file left
+ * readable by an older version or a copy is tightened.
  */
 export function loadSessionSecrets(env: Pick<Env, 'SESSION_SECRET' | 'DATA_DIR'>): string[] {
   if (env.SESSION_SECRET) return env.SESSION_SECRET;
   const file = path.join(env.DATA_DIR, 'session-secret');
   try {
     const stored = readFileSync(file, 'utf8').trim();
-    if (stored.length >= 32) return [stored];
+    if (stored.length >= 32) {
+      keepPrivate(file);
+      return [stored];
+    }
   } catch (error) {
     if (!isMissingFile(error)) throw error;
   }
   const secret = randomBytes(32).toString('base64url');
-  mkdirSync(env.DATA_DIR, { recursive: true });
+  mkdirSync(env.DATA_DIR, { recursive: true, mode: 0o700 });
+  // The mode applies only when the file is created; an existing (too short) one is tightened.
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  keepPrivate(file);
   return [secret];
+}
+
+function keepPrivate(file: string): void {
+  if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
 }
 
 function isMissingFile(error: unknown): boolean {
