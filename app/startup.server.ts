@@ -11,7 +11,7 @@ export async function prepareDatabase({
   env,
   logger,
 }: {
-  env: Pick<Env, 'DEMO'>;
+  env: Pick<Env, 'DEMO' | 'NODE_ENV'>;
   logger: Logger;
 }): Promise<void> {
   const info = databaseInfo();
@@ -34,7 +34,12 @@ export async function prepareDatabase({
       `Finished ${recovered.finished} response(s) interrupted when the app last stopped; rebuilt the rollups of ${recovered.rebuiltCycles} cycle(s)`,
     );
   }
-  await seedDemoIfWanted({ setting: env.DEMO, engine: info.engine, logger });
+  await seedDemoIfWanted({
+    setting: env.DEMO,
+    engine: info.engine,
+    nodeEnv: env.NODE_ENV,
+    logger,
+  });
   // Departments made before boards existed get their stable board link now.
   const keyed = await ensureBoardKeys();
   if (keyed > 0) logger.info(`Gave ${keyed} department(s) a board link`);

@@ -94,6 +94,7 @@ export const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
 
 const nodeEnvs = ['development', 'production', 'test'] as const;
+export type NodeEnv = (typeof nodeEnvs)[number];
 
 const onOff = z.enum(['on', 'off'], { errorMap: () => ({ message: 'must be on or off' }) });
 
