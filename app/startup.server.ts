@@ -3,6 +3,7 @@ import { recoverResponses } from './answering/submit.server';
 import { ensureBoardKeys } from './board/board-keys.server';
 import { seedDemoIfWanted } from './demo/seed.server';
 import { recoverInterruptedImports, staleAfterMs } from './people/roster-apply.server';
+import { removePersonalLinksFromOutbox } from './settings/outbox.server';
 import type { Env } from './utils/env.server';
 import type { Logger } from './utils/log.server';
 
@@ -40,6 +41,8 @@ export async function prepareDatabase({
     nodeEnv: env.NODE_ENV,
     logger,
   });
+  // Mail an older version kept in the outbox with its personal links loses them now.
+  await removePersonalLinksFromOutbox();
   // Departments made before boards existed get their stable board link now.
   const keyed = await ensureBoardKeys();
   if (keyed > 0) logger.info(`Gave ${keyed} department(s) a board link`);
