@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
 import path from 'node:path';
 
@@ -40,7 +40,9 @@ export async function startMailCatcher({ dir }: { dir?: string } = {}): Promise<
       mails.push(mail);
       if (dir) {
         const name = `${String(mail.receivedAt).padStart(15, '0')}-${mails.length}.json`;
-        writeFileSync(path.join(dir, name), JSON.stringify(mail));
+        // Written aside and renamed, so a reader never sees half a file.
+        writeFileSync(path.join(dir, `${name}.part`), JSON.stringify(mail));
+        renameSync(path.join(dir, `${name}.part`), path.join(dir, name));
       }
     });
   });
