@@ -106,6 +106,11 @@ describe('an HR admin reading the outbox', () => {
     expect(await PasswordResetModel.countDocuments({ personId: lee._id, usedAt: null })).toBe(1);
   });
 
+  it('tells a staff member on the reset page that no link can reach them', async () => {
+    const page = await (await httpClient(app.url).get('/forgot-password')).text();
+    expect(page).toContain('This installation has no mail server (SMTP_URL)');
+  });
+
   it('finds no invitation or reminder link to answer as an employee', async () => {
     const kitchen = await createDepartment({ name: 'Kitchen' });
     await createPerson({ email: 'ana@example.com', hrAdmin: true, password });
