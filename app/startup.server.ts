@@ -3,6 +3,7 @@ import { recoverResponses } from './answering/submit.server';
 import { ensureBoardKeys } from './board/board-keys.server';
 import { seedDemoIfWanted } from './demo/seed.server';
 import { recoverInterruptedImports, staleAfterMs } from './people/roster-apply.server';
+import { removePersonalLinksFromOutbox } from './settings/outbox.server';
 import type { Env } from './utils/env.server';
 import type { Logger } from './utils/log.server';
 
@@ -11,7 +12,7 @@ export async function prepareDatabase({
   env,
   logger,
 }: {
-  env: Pick<Env, 'DEMO'>;
+  env: Pick<Env, 'DEMO' | 'NODE_ENV'>;
   logger: Logger;
 }): Promise<void> {
   const info = databaseInfo();
@@ -34,7 +35,14 @@ export async function prepareDatabase({
       `Finished ${recovered.finished} response(s) interrupted when the app last stopped; rebuilt the rollups of ${recovered.rebuiltCycles} cycle(s)`,
     );
   }
-  await seedDemoIfWanted({ setting: env.DEMO, engine: info.engine, logger });
+  await seedDemoIfWanted({
+    setting: env.DEMO,
+    engine: info.engine,
+    nodeEnv: env.NODE_ENV,
+    logger,
+  });
+  // Mail an older version kept in the outbox with its personal links loses them now.
+  await removePersonalLinksFromOutbox();
   // Departments made before boards existed get their stable board link now.
   const keyed = await ensureBoardKeys();
   if (keyed > 0) logger.info(`Gave ${keyed} department(s) a board link`);

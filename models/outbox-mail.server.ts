@@ -5,8 +5,9 @@ export const mailKinds = ['password-reset', 'invite', 'reminder'] as const;
 export type MailKind = (typeof mailKinds)[number];
 
 /**
- * An e-mail kept instead of sent, while no SMTP_URL is set: the development outbox HR admins read
- * at /settings/outbox.
+ * An e-mail kept instead of sent, while no SMTP_URL is set: the outbox HR admins read at
+ * /settings/outbox. It never holds a personal link (app/settings/outbox.server.ts removes them
+ * before a mail is stored), so nothing here lets its reader act as the recipient.
  */
 const outboxMailSchema = new Schema({
   to: { type: String, required: true },
@@ -14,6 +15,8 @@ const outboxMailSchema = new Schema({
   text: { type: String, required: true },
   html: { type: String, default: null },
   kind: { type: String, enum: mailKinds, required: true },
+  // Set on every mail stored without personal links; a start-up sweep cleans mail without it.
+  linksRemoved: { type: Boolean },
   createdAt: { type: Date, required: true, default: () => new Date() },
 });
 

@@ -9,6 +9,7 @@ import { createLogger } from '../app/utils/log.server';
 import { serverUrl } from '../tests/support/server-url';
 import { createApp } from './app';
 import { nonceFor } from './nonce';
+import { loadContextFor } from './remix-handler';
 
 // The Express app with a stand-in for Remix, so headers, caching, logging and the health
 // check are tested over real HTTP without a build or a database.
@@ -166,5 +167,66 @@ describe('errors', () => {
     const lines = await logged();
     expect(lines.some((line) => line.includes('ERROR Error: kaboom'))).toBe(true);
     expect(lines.some((line) => /GET \/boom 500 \d+ms$/.test(line))).toBe(true);
+  });
+});
+
+describe('client address', () => {
+  /** An app whose stand-in for Remix answers with the address loaders would count by. */
+  async function addressApp(trustProxy?: false | number | string[]) {
+    const app = createApp({
+      logger: createLogger('silent'),
+      remix: (request, response) => {
+        response.type('text/plain').send(loadContextFor(request, response).clientAddress);
+      },
+      health: { ping: () => Promise.resolve(true), info: () => undefined },
+      publicDir,
+      development: false,
+      trustProxy,
+    });
+    const listening = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => listening.once('listening', resolve));
+    return {
+      address: async (forwardedFor?: string) => {
+        const headers: Record<string, string> = forwardedFor
+          ? { 'x-forwarded-for': forwardedFor }
+          : {};
+        return (await fetch(`${serverUrl(listening)}/login`, { headers })).text();
+      },
+      close: () => new Promise((resolve) => listening.close(resolve)),
+    };
+  }
+
+  it('ignores a forged X-Forwarded-For when no proxy is trusted', async () => {
+    const app = await addressApp();
+    try {
+      expect(await app.address()).toBe('127.0.0.1');
+      expect(await app.address('203.0.113.9')).toBe('127.0.0.1');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it.each([[1], [['loopback']], [['127.0.0.0/8', '10.0.0.0/8']]])(
+    'takes the client address a trusted proxy (%j) reports, never an entry the client wrote',
+    async (trustProxy) => {
+      const app = await addressApp(trustProxy);
+      try {
+        expect(await app.address('203.0.113.9')).toBe('203.0.113.9');
+        // The client sent "X-Forwarded-For: 6.6.6.6"; the proxy appended the address it saw.
+        expect(await app.address('6.6.6.6, 203.0.113.9')).toBe('203.0.113.9');
+        expect(await app.address()).toBe('127.0.0.1');
+      } finally {
+        await app.close();
+      }
+    },
+  );
+
+  it('does not believe a proxy it was not told to trust', async () => {
+    const app = await addressApp(['10.0.0.0/8']);
+    try {
+      expect(await app.address('203.0.113.9')).toBe('127.0.0.1');
+    } finally {
+      await app.close();
+    }
   });
 });

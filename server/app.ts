@@ -20,6 +20,11 @@ export interface AppOptions {
   development: boolean;
   /** APP_URL: a public address that form posts may come from besides the request's own host. */
   appUrl?: string;
+  /**
+   * TRUST_PROXY: which proxies may tell the client's address in X-Forwarded-For. The default,
+   * false, ignores the header, which any client can write.
+   */
+  trustProxy?: false | number | string[];
 }
 
 /**
@@ -33,9 +38,12 @@ export function createApp({
   publicDir,
   development,
   appUrl,
+  trustProxy = false,
 }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  // request.ip (the address sign-in and open-link limits count by) follows this setting.
+  app.set('trust proxy', trustProxy);
 
   app.use(requestLog(logger));
   app.use(assignNonce);

@@ -41,6 +41,7 @@ async function start() {
     publicDir: path.resolve('public'),
     development: env.NODE_ENV === 'development',
     appUrl: env.APP_URL,
+    trustProxy: env.TRUST_PROXY,
   });
 
   const server = app.listen(env.PORT, env.HOST);

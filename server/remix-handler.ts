@@ -31,9 +31,13 @@ function isServerBuild(value: unknown): value is ServerBuild {
 
 /** What every loader and action receives besides the request. */
 export function loadContextFor(request: Request, response: Response): AppLoadContext {
-  // The socket's address: behind a reverse proxy this is the proxy's, so sign-in failures are
-  // then counted for everyone together.
-  return { cspNonce: nonceFor(response), clientAddress: request.socket.remoteAddress ?? 'unknown' };
+  // The socket's address, or behind proxies named in TRUST_PROXY the client's address as they
+  // report it in X-Forwarded-For (Express's trust proxy rule, set in server/app.ts). Limits on
+  // sign-in, open links and receipts count by it.
+  return {
+    cspNonce: nonceFor(response),
+    clientAddress: request.ip ?? request.socket.remoteAddress ?? 'unknown',
+  };
 }
 
 /** The Remix handler for one build. */

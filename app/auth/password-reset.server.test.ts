@@ -1,4 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { createHash } from 'node:crypto';
+
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { OutboxMailModel } from '../../models/outbox-mail.server';
 import { PasswordResetModel } from '../../models/password-reset.server';
@@ -7,6 +9,7 @@ import { StaffSessionModel } from '../../models/staff-session.server';
 import { redactPath } from '../../server/request-log';
 import { createDepartment, createPerson } from '../../tests/factories/staff';
 import { setupTestDatabase } from '../../tests/support/test-database';
+import type { Mail } from '../utils/mail.server';
 import { createSessionRecord } from '../utils/session.server';
 import { verifyPassword } from './password.server';
 import { isResetLinkValid, requestPasswordReset, resetPassword } from './password-reset.server';
@@ -27,19 +30,26 @@ async function leader(email = 'lee@example.com') {
   });
 }
 
-/** The token from the one link in the newest outbox mail. */
-async function mailedToken(): Promise<string> {
-  const mail = await OutboxMailModel.findOne().sort({ createdAt: -1 }).lean();
-  const token = /\/reset-password\/([\w-]+)/.exec(mail?.text ?? '')?.[1];
+// Mail as it leaves for the recipient (through SMTP in production), captured here.
+let mailbox: Mail[] = [];
+beforeEach(() => {
+  mailbox = [];
+});
+const send = (mail: Mail) => Promise.resolve(mailbox.push(mail));
+const request = (email: string) => requestPasswordReset(email, { appUrl, send });
+
+/** The token from the one link in the newest mail sent. */
+function mailedToken(): Promise<string> {
+  const token = /\/reset-password\/([\w-]+)/.exec(mailbox.at(-1)?.text ?? '')?.[1];
   if (!token) throw new Error('No reset link was mailed');
-  return token;
+  return Promise.resolve(token);
 }
 
 describe('requestPasswordReset', () => {
   it('mails a staff member a link to this site and stores only a hash of its token', async () => {
     await leader();
-    await requestPasswordReset('LEE@example.com', { appUrl });
-    const mails = await OutboxMailModel.find().lean();
+    await request('LEE@example.com');
+    const mails = mailbox;
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({
       to: 'lee@example.com',
@@ -65,18 +75,36 @@ describe('requestPasswordReset', () => {
     const gone = await leader('gone@example.com');
     await PersonModel.updateOne({ _id: gone._id }, { active: false });
     for (const email of ['nobody@example.com', 'employee@example.com', 'gone@example.com']) {
-      await requestPasswordReset(email, { appUrl });
+      await request(email);
     }
-    expect(await OutboxMailModel.countDocuments()).toBe(0);
+    expect(mailbox).toHaveLength(0);
     expect(await PasswordResetModel.countDocuments()).toBe(0);
   });
 
   it('keeps at most three live links per person, so nobody can flood an inbox', async () => {
     await leader();
-    for (let request = 0; request < 5; request++) {
-      await requestPasswordReset('lee@example.com', { appUrl });
+    for (let attempt = 0; attempt < 5; attempt++) await request('lee@example.com');
+    expect(mailbox).toHaveLength(3);
+  });
+
+  it('without a mail server keeps the mail in the outbox, but never its link', async () => {
+    const lee = await leader();
+    // sendMail, with no SMTP_URL: into the outbox every HR admin reads.
+    await requestPasswordReset('lee@example.com', { appUrl });
+    const [kept] = await OutboxMailModel.find().lean();
+    expect(kept).toMatchObject({ to: 'lee@example.com', kind: 'password-reset' });
+    expect(kept?.text).toContain('[personal link — never kept in the outbox]');
+    expect(kept?.html).toContain('[personal link — never kept in the outbox]');
+    const stored = JSON.stringify(kept);
+    expect(stored).not.toContain('/reset-password/');
+    // Nothing in the stored mail is the token: no run of characters in it hashes to the link's.
+    const [reset] = await PasswordResetModel.find().lean();
+    for (const candidate of stored.match(/[\w-]{16,}/g) ?? []) {
+      expect(createHash('sha256').update(candidate).digest('hex')).not.toBe(reset?.tokenHash);
+      expect((await resetPassword(candidate, 'taken over!!')).ok).toBe(false);
     }
-    expect(await OutboxMailModel.countDocuments()).toBe(3);
+    const person = await PersonModel.findById(lee._id).select('+passwordHash').lean();
+    expect(await verifyPassword('old password 123', person?.passwordHash ?? '')).toBe(true);
   });
 });
 
@@ -84,7 +112,7 @@ describe('resetPassword', () => {
   it('sets the new password once, ends old sessions and refuses the link the second time', async () => {
     const lee = await leader();
     await createSessionRecord(lee._id);
-    await requestPasswordReset('lee@example.com', { appUrl });
+    await request('lee@example.com');
     const token = await mailedToken();
 
     expect(await isResetLinkValid(token)).toBe(true);
@@ -104,7 +132,7 @@ describe('resetPassword', () => {
 
   it('lets only one of two simultaneous uses of a link succeed', async () => {
     await leader();
-    await requestPasswordReset('lee@example.com', { appUrl });
+    await request('lee@example.com');
     const token = await mailedToken();
     const results = await Promise.all([
       resetPassword(token, 'first new password'),
@@ -115,7 +143,7 @@ describe('resetPassword', () => {
 
   it('refuses an expired link', async () => {
     await leader();
-    await requestPasswordReset('lee@example.com', { appUrl });
+    await request('lee@example.com');
     const token = await mailedToken();
     await PasswordResetModel.updateMany({}, { expiresAt: new Date(Date.now() - 1) });
     expect(await isResetLinkValid(token)).toBe(false);
@@ -129,10 +157,10 @@ describe('resetPassword', () => {
 
   it('retires the other links of the person once one is used', async () => {
     await leader();
-    await requestPasswordReset('lee@example.com', { appUrl });
+    await request('lee@example.com');
     const first = await mailedToken();
     await new Promise((resolve) => setTimeout(resolve, 5));
-    await requestPasswordReset('lee@example.com', { appUrl });
+    await request('lee@example.com');
     const second = await mailedToken();
     expect(second).not.toBe(first);
     expect((await resetPassword(second, 'brand new password')).ok).toBe(true);
@@ -141,7 +169,7 @@ describe('resetPassword', () => {
 
   it('refuses the link of someone who lost their staff role meanwhile', async () => {
     const lee = await leader();
-    await requestPasswordReset('lee@example.com', { appUrl });
+    await request('lee@example.com');
     await PersonModel.updateOne({ _id: lee._id }, { leaderOf: [] });
     expect(await resetPassword(await mailedToken(), 'brand new password')).toEqual({ ok: false });
   });
@@ -161,7 +189,7 @@ describe('resetPassword', () => {
         { wait: noWait },
       ),
     ).toMatchObject({ reason: 'locked' });
-    await requestPasswordReset('lee@example.com', { appUrl });
+    await request('lee@example.com');
     await resetPassword(await mailedToken(), 'brand new password');
     expect(
       await signIn(

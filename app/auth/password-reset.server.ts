@@ -4,7 +4,7 @@ import { PasswordResetModel } from '../../models/password-reset.server';
 import { PersonModel } from '../../models/person.server';
 import { appUrl, getEnv } from '../utils/env.server';
 import { createLogger } from '../utils/log.server';
-import { sendMail } from '../utils/mail.server';
+import { type Mail, sendMail } from '../utils/mail.server';
 import { endSessionsOf } from '../utils/session.server';
 import { hashPassword } from './password.server';
 import { signInLimits } from './sign-in-limits.server';
@@ -21,7 +21,17 @@ function hashOf(token: string): string {
  * E-mails a single-use link that lets a staff member choose a new password. Does nothing, and
  * says nothing, for an address that is not an active staff member: the caller answers alike.
  */
-export async function requestPasswordReset(email: string, { appUrl }: { appUrl: string }) {
+export async function requestPasswordReset(
+  email: string,
+  {
+    appUrl,
+    send = sendMail,
+  }: {
+    appUrl: string;
+    /** How the mail leaves: sendMail (SMTP, or the outbox without its link); tests capture it. */
+    send?: (mail: Mail) => Promise<unknown>;
+  },
+) {
   const person = await PersonModel.findOne(
     { emailKey: email.trim().toLowerCase(), active: true },
     { name: 1, email: 1, hrAdmin: 1, leaderOf: 1 },
@@ -41,7 +51,7 @@ export async function requestPasswordReset(email: string, { appUrl }: { appUrl: 
     expiresAt: new Date(Date.now() + resetLinkLifetimeMinutes * 60_000),
   });
   const link = `${appUrl}/reset-password/${token}`;
-  await sendMail({
+  await send({
     to: person.email,
     subject: 'Reset your Innerloop password',
     text: [

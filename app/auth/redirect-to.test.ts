@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { safeRedirect } from './redirect-to';
+import { safeLocalPath, safeRedirect } from './redirect-to';
 
 describe('safeRedirect', () => {
   it.each(['/insights', '/surveys/new?copy=1', '/settings/outbox#top'])('keeps %s', (path) => {
@@ -22,4 +22,18 @@ describe('safeRedirect', () => {
   ])('falls back to the staff home for %j', (path) => {
     expect(safeRedirect(path)).toBe('/insights');
   });
+});
+
+describe('safeLocalPath', () => {
+  it('keeps any path on this site, sign-in pages included', () => {
+    expect(safeLocalPath('/login?redirectTo=/x', '/board')).toBe('/login?redirectTo=/x');
+    expect(safeLocalPath('/a/abc', '/board')).toBe('/a/abc');
+  });
+
+  it.each(['/\t/evil.example', '/\n/evil.example', '//evil.example', '/\\evil.example', 5])(
+    'falls back for %j',
+    (path) => {
+      expect(safeLocalPath(path, '/board')).toBe('/board');
+    },
+  );
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import mongoose from 'mongoose';
-import { RateLimiterMongo } from 'rate-limiter-flexible';
+import { RateLimiterMongo, RateLimiterRes } from 'rate-limiter-flexible';
 
 export interface SignInPolicy {
   /** Failed sign-ins for one email address before it is refused for the rest of the window. */
@@ -25,22 +25,33 @@ export interface SignInKeys {
 }
 
 export interface SignInState {
+  /** True when this attempt is over the account's or the address's allowance. */
   locked: boolean;
-  /** The larger failure count of the two keys, for slowing down. */
+  /** Failed attempts counted before this one (the larger of the two keys), for slowing down. */
   failures: number;
 }
 
 export interface SignInLimits {
-  check(keys: SignInKeys): Promise<SignInState>;
-  recordFailure(keys: SignInKeys): Promise<void>;
-  /** Clears the account's failures; the address keeps its count, or a valid account would reset it. */
-  recordSuccess(keys: Pick<SignInKeys, 'email'>): Promise<void>;
+  /**
+   * Takes one attempt from the account's and the address's allowance before the password is
+   * checked. Each take is one atomic increment in the database, so attempts racing in parallel
+   * cannot all pass before any is counted: at most the allowance is ever checked.
+   */
+  take(keys: SignInKeys): Promise<SignInState>;
+  /**
+   * A correct password: the account's failures are forgotten, and the address gets back the
+   * attempt it was charged (it counts only failures; a valid account must not reset it).
+   */
+  recordSuccess(
+    keys: Pick<SignInKeys, 'email'> & Partial<Pick<SignInKeys, 'address'>>,
+  ): Promise<void>;
 }
 
 /**
- * Failed sign-ins counted per account and per network address in MongoDB, so every app
- * instance shares the counts. The account key is a hash of the lower-cased email: the
- * collection never holds an address a person typed.
+ * Sign-in attempts counted per account and per network address in MongoDB, so every app
+ * instance shares the counts. An attempt is charged when it starts and given back only when the
+ * password was right, so the counts are the failures. The account key is a hash of the
+ * lower-cased email: the collection never holds an address a person typed.
  */
 export function createSignInLimits(policy: SignInPolicy = defaultSignInPolicy): SignInLimits {
   let ready: Promise<{ account: RateLimiterMongo; address: RateLimiterMongo }> | undefined;
@@ -71,28 +82,51 @@ export function createSignInLimits(policy: SignInPolicy = defaultSignInPolicy): 
     }));
 
   return {
-    async check(keys) {
+    async take(keys) {
       const { account, address } = await limiters();
+      const accountKeyOf = accountKey(keys.email);
       const [byAccount, byAddress] = await Promise.all([
-        account.get(accountKey(keys.email)),
-        address.get(keys.address),
+        consume(account, accountKeyOf),
+        consume(address, keys.address),
       ]);
-      const accountCount = byAccount?.consumedPoints ?? 0;
-      const addressCount = byAddress?.consumedPoints ?? 0;
+      const locked = !byAccount.allowed || !byAddress.allowed;
+      if (locked) {
+        // A refused attempt checks no password, so it is no failure: give back what the key
+        // that still had room was charged.
+        await Promise.all([
+          byAccount.allowed ? account.reward(accountKeyOf) : undefined,
+          byAddress.allowed ? address.reward(keys.address) : undefined,
+        ]);
+      }
       return {
-        locked: accountCount >= policy.accountFailures || addressCount >= policy.addressFailures,
-        failures: Math.max(accountCount, addressCount),
+        locked,
+        failures: Math.max(byAccount.consumed, byAddress.consumed) - 1,
       };
     },
-    async recordFailure(keys) {
-      const { account, address } = await limiters();
-      await Promise.all([account.penalty(accountKey(keys.email)), address.penalty(keys.address)]);
-    },
     async recordSuccess(keys) {
-      const { account } = await limiters();
-      await account.delete(accountKey(keys.email));
+      const { account, address } = await limiters();
+      await Promise.all([
+        account.delete(accountKey(keys.email)),
+        keys.address ? address.reward(keys.address) : undefined,
+      ]);
     },
   };
+}
+
+/** One point from the key, atomically: whether it was within the allowance, and the new count. */
+async function consume(
+  limiter: RateLimiterMongo,
+  key: string,
+): Promise<{ allowed: boolean; consumed: number }> {
+  try {
+    const result = await limiter.consume(key);
+    return { allowed: true, consumed: result.consumedPoints };
+  } catch (refusal) {
+    // Over the allowance rejects with the count; a database failure rejects with an Error.
+    if (refusal instanceof RateLimiterRes)
+      return { allowed: false, consumed: refusal.consumedPoints };
+    throw refusal;
+  }
 }
 
 function accountKey(email: string): string {

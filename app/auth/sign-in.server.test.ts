@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { createDepartment, createPerson } from '../../tests/factories/staff';
 import { setupTestDatabase } from '../../tests/support/test-database';
+import { verifyPassword } from './password.server';
 import { signIn, signInRefusals } from './sign-in.server';
 import { createSignInLimits, defaultSignInPolicy, slowdownMs } from './sign-in-limits.server';
 
@@ -154,6 +155,80 @@ describe('sign-in lockout', () => {
     const counts = await mongoose.connection.collection('sign_in_limits').find().toArray();
     expect(counts).toHaveLength(2);
     expect(JSON.stringify(counts)).not.toMatch(/secret|example/i);
+  });
+});
+
+describe('parallel guessing', () => {
+  it('checks at most five of 24 wrong passwords sent at once against one account', async () => {
+    await leader({ email: 'lee@example.com' });
+    const limits = createSignInLimits();
+    let checked = 0;
+    const verify = async (...args: Parameters<typeof verifyPassword>) => {
+      checked++;
+      return verifyPassword(...args);
+    };
+    const results = await Promise.all(
+      Array.from({ length: 24 }, (_, guess) =>
+        signIn(
+          { email: 'lee@example.com', password: `guess ${guess}`, address: `10.5.0.${guess}` },
+          { limits, wait: noWait, verify },
+        ),
+      ),
+    );
+    // Every 'invalid' answer is a password checked; the rest were refused unchecked.
+    const invalid = results.filter((result) => !result.ok && result.reason === 'invalid');
+    expect(invalid.length).toBeLessThanOrEqual(defaultSignInPolicy.accountFailures);
+    expect(checked).toBe(invalid.length);
+    expect(results.filter((result) => !result.ok && result.reason === 'locked')).toHaveLength(
+      24 - invalid.length,
+    );
+    // And the account stays locked afterwards, right password or not.
+    expect(
+      await signIn(
+        { email: 'lee@example.com', password, address: '10.5.1.1' },
+        { limits, wait: noWait, verify },
+      ),
+    ).toMatchObject({ reason: 'locked' });
+  });
+
+  it('checks at most the address allowance when one address guesses many accounts at once', async () => {
+    const limits = createSignInLimits({ ...defaultSignInPolicy, addressFailures: 6 });
+    let checked = 0;
+    const verify = async (...args: Parameters<typeof verifyPassword>) => {
+      checked++;
+      return verifyPassword(...args);
+    };
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, guess) =>
+        signIn(
+          { email: `person${guess}@example.com`, password: 'guess', address: '192.0.2.99' },
+          { limits, wait: noWait, verify },
+        ),
+      ),
+    );
+    const invalid = results.filter((result) => !result.ok && result.reason === 'invalid');
+    expect(invalid.length).toBeLessThanOrEqual(6);
+    expect(checked).toBe(invalid.length);
+  });
+
+  it('gives a refused attempt back to the key that still had room', async () => {
+    const lee = await leader({ email: 'lee@example.com' });
+    const limits = createSignInLimits({ ...defaultSignInPolicy, addressFailures: 2 });
+    const attempt = (email: string, pw: string, address: string) =>
+      signIn({ email, password: pw, address }, { limits, wait: noWait });
+    // The address is used up by guesses at other accounts...
+    await attempt('a@example.com', 'guess', '192.0.2.50');
+    await attempt('b@example.com', 'guess', '192.0.2.50');
+    // ...so these are refused without a check, and cost Lee's account nothing.
+    for (let refused = 0; refused < 10; refused++) {
+      expect(await attempt('lee@example.com', 'guess', '192.0.2.50')).toMatchObject({
+        reason: 'locked',
+      });
+    }
+    expect(await attempt('lee@example.com', password, '192.0.2.51')).toEqual({
+      ok: true,
+      personId: String(lee._id),
+    });
   });
 });
 

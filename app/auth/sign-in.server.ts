@@ -31,15 +31,18 @@ export interface SignInDependencies {
   limits?: SignInLimits;
   /** Waits before checking a password once failures pile up; tests replace it. */
   wait?: (ms: number) => Promise<unknown>;
+  /** Checks a password against a hash; tests count the checks. */
+  verify?: typeof verifyPassword;
 }
 
 /** Checks a staff member's email and password, counting and slowing repeated failures. */
 export async function signIn(
   { email, password, address }: SignInAttempt,
-  { limits = signInLimits(), wait = sleep }: SignInDependencies = {},
+  { limits = signInLimits(), wait = sleep, verify = verifyPassword }: SignInDependencies = {},
 ): Promise<SignInResult> {
   const keys = { email, address };
-  const state = await limits.check(keys);
+  // Charged before the password is checked, so parallel guesses cannot outrun the count.
+  const state = await limits.take(keys);
   if (state.locked) return refusal('locked');
   await wait(slowdownMs(state.failures));
 
@@ -48,13 +51,13 @@ export async function signIn(
     .lean();
   const staffHash =
     person?.active && (person.hrAdmin || person.leaderOf.length > 0) ? person.passwordHash : null;
-  const matches = await verifyPassword(password, staffHash ?? unknownAccountHash);
+  const matches = await verify(password, staffHash ?? unknownAccountHash);
 
   if (person && staffHash && matches) {
     await limits.recordSuccess(keys);
     return { ok: true, personId: String(person._id) };
   }
-  await limits.recordFailure(keys);
+  // The attempt taken above is the failure's count.
   return refusal('invalid');
 }
 

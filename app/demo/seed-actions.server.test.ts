@@ -201,9 +201,14 @@ describe('the demo actions', () => {
   });
 
   it('are not seeded with DEMO=off', async () => {
-    expect(await seedDemoIfWanted({ setting: 'off', engine: 'embedded', logger: silent })).toBe(
-      false,
-    );
+    expect(
+      await seedDemoIfWanted({
+        setting: 'off',
+        engine: 'embedded',
+        nodeEnv: 'test',
+        logger: silent,
+      }),
+    ).toBe(false);
     expect(await ActionModel.countDocuments()).toBe(0);
   });
 });

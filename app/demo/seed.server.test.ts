@@ -17,7 +17,7 @@ function capturingLogger() {
 }
 
 const seed = (logger = createLogger('silent'), setting: 'on' | 'off' | undefined = undefined) =>
-  seedDemoIfWanted({ setting, engine: 'embedded', logger });
+  seedDemoIfWanted({ setting, engine: 'embedded', nodeEnv: 'development', logger });
 
 async function organisation() {
   const departments = await DepartmentModel.find().sort({ nameKey: 1 }).lean();
@@ -30,13 +30,41 @@ async function organisation() {
 
 describe('demoWanted', () => {
   it.each([
-    [undefined, 'embedded', true],
-    [undefined, 'mongod', false],
-    [undefined, 'external', false],
-    ['on', 'external', true],
-    ['off', 'embedded', false],
-  ] as const)('DEMO=%s on the %s engine: %s', (setting, engine, wanted) => {
-    expect(demoWanted(setting, engine)).toBe(wanted);
+    [undefined, 'embedded', 'development', true],
+    [undefined, 'embedded', 'test', true],
+    [undefined, 'embedded', 'production', false],
+    [undefined, 'mongod', 'development', false],
+    [undefined, 'external', 'development', false],
+    [undefined, 'external', 'production', false],
+    ['on', 'external', 'development', true],
+    ['on', 'embedded', 'production', true],
+    ['on', 'mongod', 'production', true],
+    ['off', 'embedded', 'development', false],
+    ['off', 'embedded', 'production', false],
+  ] as const)(
+    'DEMO=%s on the %s engine with NODE_ENV=%s: %s',
+    (setting, engine, nodeEnv, wanted) => {
+      expect(demoWanted(setting, engine, nodeEnv)).toBe(wanted);
+    },
+  );
+});
+
+describe('a first production start on an empty embedded database', () => {
+  it('seeds nobody and prints no password unless DEMO=on', async () => {
+    const { lines, logger } = capturingLogger();
+    expect(
+      await seedDemoIfWanted({
+        setting: undefined,
+        engine: 'embedded',
+        nodeEnv: 'production',
+        logger,
+      }),
+    ).toBe(false);
+    expect(await DepartmentModel.countDocuments()).toBe(0);
+    expect(await PersonModel.countDocuments()).toBe(0);
+    expect(lines.join('\n')).not.toMatch(/password/i);
+    // It says how to begin instead.
+    expect(lines).toEqual([expect.stringMatching(/open \/setup to create the first HR admin/)]);
   });
 });
 

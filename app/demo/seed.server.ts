@@ -8,6 +8,7 @@ import { DepartmentModel } from '../../models/department.server';
 import { PersonModel } from '../../models/person.server';
 import { hashPassword } from '../auth/password.server';
 import { type DepartmentKind, type Language, nameKeyOf } from '../people/schemas';
+import type { NodeEnv } from '../utils/env.server';
 import type { Logger } from '../utils/log.server';
 import { emailLocalPart, languageWeights, namePools } from './names';
 import { seedActions } from './seed-actions.server';
@@ -89,25 +90,37 @@ export const demoSteps: DemoStep[] = [
 export type DemoSetting = 'on' | 'off' | undefined;
 
 /**
- * DEMO=off never seeds; DEMO=on seeds any empty database; unset seeds an empty embedded one
- * (a real MongoDB is someone's production until they say otherwise).
+ * DEMO=off never seeds; DEMO=on seeds any empty database; unset seeds an empty embedded one,
+ * and only outside production. A real MongoDB is someone's production until they say otherwise,
+ * and so is NODE_ENV=production: a first production start must not fill an empty database with
+ * 200 invented people and print staff passwords to the log. (`npm start` without NODE_ENV is a
+ * local trial and sets DEMO=on itself; see server/trial.js.)
  */
-export function demoWanted(setting: DemoSetting, engine: EngineKind): boolean {
-  if (setting === 'off') return false;
-  return setting === 'on' || engine === 'embedded';
+export function demoWanted(setting: DemoSetting, engine: EngineKind, nodeEnv: NodeEnv): boolean {
+  if (setting !== undefined) return setting === 'on';
+  return engine === 'embedded' && nodeEnv !== 'production';
 }
 
 /** Seeds the demo when wanted and the database has no organisation yet; says whether it did. */
 export async function seedDemoIfWanted({
   setting,
   engine,
+  nodeEnv,
   logger,
 }: {
   setting: DemoSetting;
   engine: EngineKind;
+  nodeEnv: NodeEnv;
   logger: Logger;
 }): Promise<boolean> {
-  if (!demoWanted(setting, engine)) return false;
+  if (!demoWanted(setting, engine, nodeEnv)) {
+    if (setting === undefined && engine === 'embedded' && !(await DepartmentModel.exists({}))) {
+      logger.info(
+        'The database is empty and no demo is seeded in production (DEMO=on seeds one): open /setup to create the first HR admin',
+      );
+    }
+    return false;
+  }
   const marker = await DemoSeedModel.findById('demo').lean();
   if (marker?.finishedAt) return false;
   // A database with an organisation of its own is never touched; an interrupted seed resumes.

@@ -21,8 +21,14 @@ export default function Outbox() {
       <h2>Outbox</h2>
       <p>
         {inUse
-          ? 'No mail server is configured (SMTP_URL), so e-mails are kept here instead of being sent. Set SMTP_URL to send them.'
+          ? 'No mail server is configured (SMTP_URL), so e-mails are kept here instead of being sent: they reach nobody. Set SMTP_URL to send them.'
           : 'E-mails are sent through the mail server in SMTP_URL. Mail kept here before that was set stays for 30 days.'}
+      </p>
+      <p className="muted">
+        Personal links — survey invitations and reminders, password resets — are never kept here:
+        whoever holds one could answer as its recipient or sign in as them. A kept mail shows where
+        its link was. Without a mail server, hand out survey links with a cycle’s printable links or
+        QR cards.
       </p>
       <Outlet />
       {mails.length === 0 ? (

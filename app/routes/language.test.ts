@@ -24,7 +24,17 @@ describe('/language', () => {
   });
 
   it('never sends the reader to another site', async () => {
-    for (const returnTo of ['//evil.example/x', 'https://evil.example/', '/\\evil.example']) {
+    // Browsers drop tabs and line breaks from an address, so `/\t/evil.example` is `//evil.example`.
+    const escapes = [
+      '//evil.example/x',
+      'https://evil.example/',
+      '/\\evil.example',
+      '/\t/evil.example',
+      '/\n/evil.example',
+      '/\r\n/evil.example/x',
+      '/\u0000/evil.example',
+    ];
+    for (const returnTo of escapes) {
       const response = await post({ lng: 'nb', returnTo });
       expect(response.headers.get('Location')).toBe('/board');
     }

@@ -1,16 +1,14 @@
 import { type ActionFunctionArgs, redirect } from '@remix-run/node';
 import { z } from 'zod';
 
+import { safeLocalPath } from '~/auth/redirect-to';
 import { languageCookie } from '~/i18n.server';
 import { languageCode } from '~/surveys/survey-schema';
 
 const languageChoice = z.object({
   lng: languageCode,
-  // Only a path on this site: never an address elsewhere (//host or a scheme).
-  returnTo: z
-    .string()
-    .regex(/^\/(?![/\\])/)
-    .catch('/board'),
+  // Only a path on this site, by the same rule as sign-in's redirect: never an address elsewhere.
+  returnTo: z.unknown().transform((to) => safeLocalPath(to, '/board')),
 });
 
 /** The language switcher's target: remembers the choice in a cookie and goes back. */

@@ -1,5 +1,13 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -43,6 +51,7 @@ describe('parseEnv', () => {
       DATA_DIR: '/var/lib/innerloop',
       SESSION_SECRET: `${secret}, ${'y'.repeat(40)}`,
       LOG_LEVEL: 'warn',
+      SMTP_URL: 'smtp://smtp.internal:25',
     });
     expect(env).toMatchObject({
       PORT: 8080,
@@ -94,9 +103,25 @@ describe('parseEnv', () => {
       'Invalid environment: SESSION_SECRET must be at least 32 characters (each, when several are separated by commas)',
     ],
     [
-      { NODE_ENV: 'production', MONGODB_URI: 'mongodb://db.internal:27017' },
+      { NODE_ENV: 'production', MONGODB_URI: 'mongodb://db.internal:27017', MAIL_OUTBOX: 'on' },
       'Invalid environment: SESSION_SECRET is required when NODE_ENV=production and MONGODB_URI is set',
     ],
+    [
+      { NODE_ENV: 'production' },
+      'Invalid environment: SMTP_URL must be set when NODE_ENV=production (or set MAIL_OUTBOX=on to keep e-mails in the outbox)',
+    ],
+    [
+      { NODE_ENV: 'production', MAIL_OUTBOX: 'off' },
+      'Invalid environment: SMTP_URL must be set when NODE_ENV=production (or set MAIL_OUTBOX=on to keep e-mails in the outbox)',
+    ],
+    [{ MAIL_OUTBOX: 'off' }, 'Invalid environment: SMTP_URL must be set when MAIL_OUTBOX=off'],
+    [{ MAIL_OUTBOX: 'yes' }, 'Invalid environment: MAIL_OUTBOX must be on or off'],
+    ...['true', 'everyone', '10.0.0.0/33', '10.0.0.1/8/8', 'loopback, 10.0.0', '1.5', '-1'].map(
+      (value): [Record<string, string>, string] => [
+        { TRUST_PROXY: value },
+        'Invalid environment: TRUST_PROXY must be a number of proxies (e.g. 1), or a comma-separated list of loopback, linklocal, uniquelocal, IP addresses and subnets (e.g. loopback, 10.0.0.0/8)',
+      ],
+    ),
   ])('rejects %o with one clear line', (source, message) => {
     expect(parseEnv(source)).toEqual({ ok: false, message });
   });
@@ -136,7 +161,31 @@ describe('parseEnv', () => {
   });
 
   it('allows a production run on local data without a secret (one is generated)', () => {
-    expect(parseEnv({ NODE_ENV: 'production' }).ok).toBe(true);
+    expect(parseEnv({ NODE_ENV: 'production', SMTP_URL: 'smtp://smtp.internal' }).ok).toBe(true);
+  });
+
+  it('keeps mail in the outbox outside production, and in production only when told to', () => {
+    expect(parsed({}).MAIL_OUTBOX).toBeUndefined();
+    expect(parsed({ NODE_ENV: 'test' }).SMTP_URL).toBeUndefined();
+    expect(parsed({ NODE_ENV: 'production', MAIL_OUTBOX: 'on' })).toMatchObject({
+      NODE_ENV: 'production',
+      MAIL_OUTBOX: 'on',
+      SMTP_URL: undefined,
+    });
+    // SMTP_URL always sends, whatever MAIL_OUTBOX says.
+    expect(parsed({ MAIL_OUTBOX: 'off', SMTP_URL: 'smtp://smtp.internal' }).SMTP_URL).toBe(
+      'smtp://smtp.internal',
+    );
+  });
+
+  it('trusts no proxy unless TRUST_PROXY says which', () => {
+    expect(parsed({}).TRUST_PROXY).toBe(false);
+    expect(parsed({ TRUST_PROXY: '0' }).TRUST_PROXY).toBe(false);
+    expect(parsed({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(parsed({ TRUST_PROXY: 'loopback' }).TRUST_PROXY).toEqual(['loopback']);
+    expect(
+      parsed({ TRUST_PROXY: ' loopback, 10.0.0.0/8 ,192.0.2.7, fd00::/8, ::1' }).TRUST_PROXY,
+    ).toEqual(['loopback', '10.0.0.0/8', '192.0.2.7', 'fd00::/8', '::1']);
   });
 });
 
@@ -153,6 +202,20 @@ describe('getEnv', () => {
     expect(failure).toMatchObject({
       code: 1,
       stderr: 'Invalid environment: PORT must be an integer between 1 and 65535\n',
+    });
+  });
+
+  it('refuses a production start without a mail server, naming the way out', async () => {
+    const code = "const { getEnv } = await import('./app/utils/env.server.ts'); getEnv();";
+    const failure: unknown = await run(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', code],
+      { env: { ...process.env, NODE_ENV: 'production', SMTP_URL: '', MAIL_OUTBOX: '' } },
+    ).catch((error: unknown) => error);
+    expect(failure).toMatchObject({
+      code: 1,
+      stderr:
+        'Invalid environment: SMTP_URL must be set when NODE_ENV=production (or set MAIL_OUTBOX=on to keep e-mails in the outbox)\n',
     });
   });
 });
@@ -188,7 +251,20 @@ describe('loadSessionSecrets', () => {
     expect(first[0]?.length).toBeGreaterThanOrEqual(32);
     const file = path.join(dataDir, 'session-secret');
     expect(readFileSync(file, 'utf8').trim()).toBe(first[0]);
-    expect(statSync(file).mode & 0o077).toBe(0);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it.each([
+    ['a kept secret', 's'.repeat(40)],
+    ['a secret too short to keep', 'short'],
+  ])('makes %s left readable by others private again', (_case, content) => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'innerloop-env-'));
+    mkdirSync(dataDir, { recursive: true });
+    const file = path.join(dataDir, 'session-secret');
+    writeFileSync(file, `${content}\n`, { mode: 0o644 });
+    expect(statSync(file).mode & 0o077).not.toBe(0);
+    loadSessionSecrets({ SESSION_SECRET: undefined, DATA_DIR: dataDir });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 });
 
@@ -204,7 +280,9 @@ describe('environmentVariables', () => {
       'SESSION_SECRET',
       'LOG_LEVEL',
       'APP_URL',
+      'TRUST_PROXY',
       'SMTP_URL',
+      'MAIL_OUTBOX',
       'MAIL_FROM',
       'DEMO',
     ]);

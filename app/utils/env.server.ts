@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 import { z } from 'zod';
@@ -22,8 +23,9 @@ export const environmentVariables = [
   },
   {
     name: 'NODE_ENV',
-    default: 'development (npm start sets production)',
-    description: 'development, production or test.',
+    default: 'development (npm start: a local trial)',
+    description:
+      'development, production or test. production needs SMTP_URL (or MAIL_OUTBOX=on) and seeds no demo unless DEMO=on. Left unset, npm start runs a local trial: production React, with MAIL_OUTBOX=on and, when MONGODB_URI is unset, DEMO=on.',
   },
   {
     name: 'MONGODB_URI',
@@ -55,10 +57,22 @@ export const environmentVariables = [
       'Public address of the app, e.g. https://innerloop.example.com: the start of every link in e-mails, and an origin that form posts may come from. Set it behind a reverse proxy. Session cookies are marked Secure when it starts with https://, or when it is unset and NODE_ENV=production.',
   },
   {
+    name: 'TRUST_PROXY',
+    default: '(unset: trust no proxy)',
+    description:
+      "Which reverse proxies in front of the app to believe about the client address in X-Forwarded-For, as Express's trust proxy setting: a number of proxies (1 for one proxy), or a comma-separated list of loopback, linklocal, uniquelocal, IP addresses and subnets (e.g. loopback, 10.0.0.0/8). The sign-in and open-link limits count per client address; behind a proxy without this setting, every client shares the proxy's address. Unset: X-Forwarded-For is ignored.",
+  },
+  {
     name: 'SMTP_URL',
     default: '(unset)',
     description:
-      'smtp:// or smtps:// address of the mail server that sends sign-in and survey e-mails, e.g. smtps://user:password@smtp.example.com:465. Unset: e-mails are not sent but kept in a development outbox that HR admins read at /settings/outbox.',
+      'smtp:// or smtps:// address of the mail server that sends sign-in and survey e-mails, e.g. smtps://user:password@smtp.example.com:465. Unset: e-mails are not sent but kept in the outbox (see MAIL_OUTBOX). Required when NODE_ENV=production unless MAIL_OUTBOX=on.',
+  },
+  {
+    name: 'MAIL_OUTBOX',
+    default: 'on unless NODE_ENV=production',
+    description:
+      'on: while SMTP_URL is unset, e-mails are kept in an outbox that HR admins read at /settings/outbox instead of being sent. The outbox shows that a mail went out, never a personal link in it (survey links, password resets), so mail kept there reaches nobody. off: SMTP_URL is required. SMTP_URL, when set, always sends.',
   },
   {
     name: 'MAIL_FROM',
@@ -68,9 +82,9 @@ export const environmentVariables = [
   },
   {
     name: 'DEMO',
-    default: 'on for the embedded engine',
+    default: 'on for the embedded engine outside production',
     description:
-      'Seeds the demo organisation (about 200 people in 10 departments, with demo sign-ins printed once in the start-up log) into an empty database at start-up. Unset: only on the embedded engine. on: also on a local mongod or MONGODB_URI. off: never. A database that already has departments is never seeded.',
+      'Seeds the demo organisation (about 200 people in 10 departments, with demo sign-ins printed once in the start-up log) into an empty database at start-up. Unset: only on the embedded engine, and never when NODE_ENV=production (npm start without NODE_ENV sets DEMO=on). on: on any database, a local mongod or MONGODB_URI too. off: never. A database that already has departments is never seeded.',
   },
 ] as const;
 
@@ -80,6 +94,32 @@ export const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
 
 const nodeEnvs = ['development', 'production', 'test'] as const;
+export type NodeEnv = (typeof nodeEnvs)[number];
+
+const onOff = z.enum(['on', 'off'], { errorMap: () => ({ message: 'must be on or off' }) });
+
+const trustProxyMessage =
+  'must be a number of proxies (e.g. 1), or a comma-separated list of loopback, linklocal, uniquelocal, IP addresses and subnets (e.g. loopback, 10.0.0.0/8)';
+const proxyRanges = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY as Express's `trust proxy` takes it: false (trust nobody), a hop count, or the
+ * addresses and subnets of trusted proxies. `true` (trust every hop) is refused: the client
+ * writes the first X-Forwarded-For entry itself, so believing it lets anyone choose an address.
+ */
+function parseTrustProxy(value: string): false | number | string[] | null {
+  if (/^\d{1,2}$/.test(value)) return Number(value) === 0 ? false : Number(value);
+  const entries = value.split(',').map((entry) => entry.trim());
+  const valid = entries.every((entry) => {
+    if (proxyRanges.has(entry)) return true;
+    const [address, prefix, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    if (family === 0 || extra !== undefined) return false;
+    if (prefix === undefined) return true;
+    return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+  });
+  return valid ? entries : null;
+}
 
 // Empty strings count as unset: `PORT= npm start` should mean "the default", not "invalid".
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
@@ -125,6 +165,16 @@ const schema = z
         .regex(/^https?:\/\/[^/?#\s]+\/?$/, 'must be an http:// or https:// address without a path')
         .transform((url) => url.replace(/\/$/, '')),
     ),
+    TRUST_PROXY: optional(
+      z.string().transform((value, context) => {
+        const parsed = parseTrustProxy(value.trim());
+        if (parsed === null) {
+          context.addIssue({ code: z.ZodIssueCode.custom, message: trustProxyMessage });
+          return z.NEVER;
+        }
+        return parsed;
+      }),
+    ).transform((trust) => trust ?? false),
     // Like MONGODB_URI, never echoed back: it may carry a password.
     SMTP_URL: optional(z.string().regex(/^smtps?:\/\/\S+$/, 'must start with smtp:// or smtps://')),
     MAIL_FROM: optional(
@@ -135,8 +185,11 @@ const schema = z
           'must be an e-mail address, or a name followed by an address in angle brackets',
         ),
     ).transform((from) => from ?? 'Innerloop <innerloop@localhost>'),
-    // Unset means "on for the embedded engine"; the engine is only known once connected.
-    DEMO: optional(z.enum(['on', 'off'], { errorMap: () => ({ message: 'must be on or off' }) })),
+    // Unset means "on unless NODE_ENV=production"; checked against SMTP_URL below.
+    MAIL_OUTBOX: optional(onOff),
+    // Unset means "on for the embedded engine outside production"; the engine is only known
+    // once connected (see app/demo/seed.server.ts).
+    DEMO: optional(onOff),
   })
   .superRefine((env, context) => {
     if (env.NODE_ENV === 'production' && env.MONGODB_URI && !env.SESSION_SECRET) {
@@ -144,6 +197,22 @@ const schema = z
         code: z.ZodIssueCode.custom,
         path: ['SESSION_SECRET'],
         message: 'is required when NODE_ENV=production and MONGODB_URI is set',
+      });
+    }
+    // Without a mail server, mail reaches nobody: in production that is a mistake to stop on,
+    // unless the operator says the outbox is what they want.
+    if (!env.SMTP_URL && env.NODE_ENV === 'production' && env.MAIL_OUTBOX !== 'on') {
+      context.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['SMTP_URL'],
+        message:
+          'must be set when NODE_ENV=production (or set MAIL_OUTBOX=on to keep e-mails in the outbox)',
+      });
+    } else if (!env.SMTP_URL && env.MAIL_OUTBOX === 'off') {
+      context.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['SMTP_URL'],
+        message: 'must be set when MAIL_OUTBOX=off',
       });
     }
   });
@@ -182,21 +251,32 @@ export function getEnv(): Env {
 
 /**
  * The secrets that sign cookies: SESSION_SECRET when set, otherwise one generated on first run
- * and kept in DATA_DIR so sessions survive restarts.
+ * and kept in DATA_DIR so sessions survive restarts. Whoever reads that file can sign a session
+ * cookie for any staff member, so it is readable by its owner only (0600), and a file left
+ * readable by an older version or a copy is tightened.
  */
 export function loadSessionSecrets(env: Pick<Env, 'SESSION_SECRET' | 'DATA_DIR'>): string[] {
   if (env.SESSION_SECRET) return env.SESSION_SECRET;
   const file = path.join(env.DATA_DIR, 'session-secret');
   try {
     const stored = readFileSync(file, 'utf8').trim();
-    if (stored.length >= 32) return [stored];
+    if (stored.length >= 32) {
+      keepPrivate(file);
+      return [stored];
+    }
   } catch (error) {
     if (!isMissingFile(error)) throw error;
   }
   const secret = randomBytes(32).toString('base64url');
-  mkdirSync(env.DATA_DIR, { recursive: true });
+  mkdirSync(env.DATA_DIR, { recursive: true, mode: 0o700 });
+  // The mode applies only when the file is created; an existing (too short) one is tightened.
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  keepPrivate(file);
   return [secret];
+}
+
+function keepPrivate(file: string): void {
+  if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
 }
 
 function isMissingFile(error: unknown): boolean {

@@ -17,11 +17,22 @@ const reset = {
 } as const;
 
 describe('sendMail without SMTP_URL', () => {
-  it('keeps the mail in the development outbox', async () => {
-    expect(await sendMail(reset)).toBe('outbox');
+  it('keeps the mail in the outbox without its personal link', async () => {
+    expect(
+      await sendMail({
+        ...reset,
+        html: '<p><a href="http://localhost/reset-password/abc">Open the link</a></p>',
+      }),
+    ).toBe('outbox');
     const stored = await OutboxMailModel.find().lean();
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject(reset);
+    expect(stored[0]).toMatchObject({
+      ...reset,
+      text: 'Open [personal link — never kept in the outbox] to choose a new password.',
+      html: '<p>Open the link [personal link — never kept in the outbox]</p>',
+      linksRemoved: true,
+    });
+    expect(JSON.stringify(stored)).not.toContain('reset-password');
     expect(stored[0]?.createdAt).toBeInstanceOf(Date);
   });
 
@@ -84,6 +95,8 @@ describe('createMailer with an SMTP server', () => {
     expect(message).toContain('Subject: Reset your Innerloop password');
     expect(message).toMatch(/From: Innerloop <innerloop@example\.com>/);
     expect(message).toContain('To: lee@example.com');
+    // The recipient gets the link itself: only the outbox leaves it out.
+    expect(message).toContain('http://localhost/reset-password/abc');
     expect(await OutboxMailModel.countDocuments()).toBe(0);
   });
 });

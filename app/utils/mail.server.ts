@@ -1,7 +1,8 @@
 import { createTransport, type Transporter } from 'nodemailer';
 import { z } from 'zod';
 
-import { mailKinds, OutboxMailModel } from '../../models/outbox-mail.server';
+import { mailKinds } from '../../models/outbox-mail.server';
+import { keepInOutbox } from '../settings/outbox.server';
 import { getEnv } from './env.server';
 
 const mailSchema = z.object({
@@ -15,7 +16,7 @@ const mailSchema = z.object({
 export type Mail = z.infer<typeof mailSchema>;
 
 export interface MailSettings {
-  /** SMTP_URL; unset keeps mail in the development outbox instead of sending it. */
+  /** SMTP_URL; unset keeps mail in the outbox instead of sending it (personal links removed). */
   smtpUrl?: string;
   from: string;
 }
@@ -26,8 +27,9 @@ export interface Mailer {
 }
 
 /**
- * Outgoing mail for every part of the app: password resets now, invites and reminders later.
- * Nothing here logs a mail's body, its links or its recipient.
+ * Outgoing mail for every part of the app: password resets, invitations, reminders. Nothing here
+ * logs a mail's body, its links or its recipient, and the outbox never keeps a personal link:
+ * mail kept there reaches nobody, and whoever reads it must not be able to act as its recipient.
  */
 export function createMailer({ smtpUrl, from }: MailSettings): Mailer {
   let transport: Transporter | undefined;
@@ -35,7 +37,7 @@ export function createMailer({ smtpUrl, from }: MailSettings): Mailer {
     async send(mail) {
       const { to, subject, text, html, kind } = mailSchema.parse(mail);
       if (!smtpUrl) {
-        await OutboxMailModel.create({ to, subject, text, html: html ?? null, kind });
+        await keepInOutbox({ to, subject, text, html, kind });
         return 'outbox';
       }
       transport ??= createTransport(smtpUrl);
@@ -47,7 +49,7 @@ export function createMailer({ smtpUrl, from }: MailSettings): Mailer {
 
 let mailer: Mailer | undefined;
 
-/** Sends through SMTP_URL, or into the outbox at /settings/outbox while it is unset. */
+/** Sends through SMTP_URL, or into the outbox at /settings/outbox (without personal links). */
 export function sendMail(mail: Mail): Promise<'sent' | 'outbox'> {
   if (!mailer) {
     const env = getEnv();

@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 
 import type { BrowserContext, Page } from 'playwright-core';
-import { describe } from 'vitest';
+import { describe, inject } from 'vitest';
 
 import { localDate } from '../../app/surveys/local-time';
 import { ActionModel } from '../../models/action.server';
 import { CycleModel } from '../../models/cycle.server';
 import { InviteModel } from '../../models/invite.server';
-import { OutboxMailModel } from '../../models/outbox-mail.server';
 import { PersonModel } from '../../models/person.server';
 import { ResponseModel } from '../../models/response.server';
 import { RollupModel } from '../../models/rollup.server';
 import { SurveyModel } from '../../models/survey.server';
 import { makePerson } from '../factories/organisation';
+import { linkToken, readCaughtMail } from '../support/mail-catcher';
 import { screenshot } from './harness/browser';
 import { expect, test } from './harness/fixtures';
 import type { StaffUser } from './harness/staff';
@@ -31,19 +31,19 @@ async function signIn(context: BrowserContext, baseUrl: string, user: StaffUser)
   await context.addCookies([{ ...cookie, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
 }
 
-/** The answer links mailed to these people since `after`, in the order of `emails`. */
+/**
+ * The answer links mailed to these people since `after`, in the order of `emails`: read from
+ * their inboxes (the mail catcher the app sends to), since the outbox never keeps them.
+ */
 async function linksFor(emails: readonly string[], after: Date) {
   const links = new Map<string, string>();
   await expect
     .poll(
-      async () => {
-        const mails = await OutboxMailModel.find(
-          { to: { $in: emails }, createdAt: { $gte: after }, kind: 'invite' },
-          { to: 1, text: 1 },
-        ).lean();
-        for (const mail of mails) {
-          const token = /\/a\/([\w-]{43})/.exec(mail.text)?.[1];
-          if (token) links.set(mail.to, token);
+      () => {
+        for (const mail of readCaughtMail(inject('mailDir'))) {
+          const token = linkToken(mail, 'a');
+          const to = mail.to.find((address) => emails.includes(address));
+          if (token && to && mail.receivedAt >= after.getTime()) links.set(to, token);
         }
         return links.size;
       },
@@ -258,7 +258,6 @@ describe('the whole loop', () => {
         await CycleModel.deleteMany({ surveyId });
         await SurveyModel.deleteOne({ _id: surveyId });
       }
-      await OutboxMailModel.deleteMany({ to: { $in: emails } });
       await PersonModel.deleteMany({ email: { $in: emails } });
     }
   });

@@ -6,17 +6,25 @@ import { StaffSessionModel } from '../../models/staff-session.server';
 import { createDepartment, createPerson } from '../factories/staff';
 import { type AppUnderTest, startAppUnderTest } from '../support/app-under-test';
 import { httpClient } from '../support/http-client';
+import { linkToken, type MailCatcher, startMailCatcher } from '../support/mail-catcher';
 import { setupTestDatabase } from '../support/test-database';
 
-// Sign-in, sign-out, password reset and first-run setup through the real app over HTTP.
+// Sign-in, sign-out, password reset and first-run setup through the real app over HTTP. Mail
+// goes out through SMTP to a catcher, as it would to the staff member's inbox.
 vi.stubEnv('SESSION_SECRET', 'sign-in-flow-test-secret-long-enough!!');
 setupTestDatabase('sign-in-flow');
 
 let app: AppUnderTest;
+let inbox: MailCatcher;
 beforeAll(async () => {
+  inbox = await startMailCatcher();
+  vi.stubEnv('SMTP_URL', inbox.url);
   app = await startAppUnderTest('sign-in-flow');
 }, 120_000);
-afterAll(() => app?.close());
+afterAll(async () => {
+  await app?.close();
+  await inbox?.close();
+});
 
 const password = 'a long staff password';
 
@@ -192,18 +200,17 @@ describe('losing access', () => {
 describe('password reset', () => {
   async function mailedToken(): Promise<string> {
     // The mail leaves in the background, after the page has answered.
-    for (let attempt = 0; attempt < 50; attempt++) {
-      const mail = await OutboxMailModel.findOne().lean();
-      const token = /\/reset-password\/([\w-]+)/.exec(mail?.text ?? '')?.[1];
-      if (token) return token;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error('No reset mail arrived');
+    const mail = await inbox.waitFor(
+      (caught) => caught.to.includes('ana@example.com') && !!linkToken(caught, 'reset-password'),
+    );
+    return linkToken(mail, 'reset-password') ?? '';
   }
 
   it('mails a single-use link that sets a new password and signs the person in', async () => {
     await hrAdmin();
     const visitor = httpClient(app.url);
+    // A mail server is set, so the page promises the link without a caveat.
+    expect(await (await visitor.get('/forgot-password')).text()).not.toContain('no mail server');
     const asked = await visitor.post('/forgot-password', { email: 'ana@example.com' });
     expect(asked.status).toBe(200);
     expect(await asked.text()).toContain('If ana@example.com belongs to a staff account');
@@ -252,6 +259,7 @@ describe('password reset', () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('If nobody@example.com belongs to a staff account');
     await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(inbox.mails.filter((mail) => mail.to.includes('nobody@example.com'))).toEqual([]);
     expect(await OutboxMailModel.countDocuments()).toBe(0);
   });
 });
@@ -298,7 +306,7 @@ describe('settings and the outbox', () => {
     const mail = await OutboxMailModel.create({
       to: 'someone@example.com',
       subject: 'Your pulse is open',
-      text: 'Answer at http://localhost/i/abc',
+      text: 'See what changed at http://localhost/board',
       kind: 'invite',
     });
     const hr = await signedIn();
@@ -307,7 +315,7 @@ describe('settings and the outbox', () => {
     expect(await list.text()).toContain('Your pulse is open');
     const one = await hr.get(`/settings/outbox/${String(mail._id)}`);
     expect(one.status).toBe(200);
-    expect(await one.text()).toContain('<a href="http://localhost/i/abc">');
+    expect(await one.text()).toContain('<a href="http://localhost/board">');
     expect((await hr.get('/settings/outbox/not-an-id')).status).toBe(404);
     expect((await hr.get('/settings/outbox/65f000000000000000000000')).status).toBe(404);
 

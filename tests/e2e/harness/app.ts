@@ -61,6 +61,8 @@ export async function startApp({
       ...process.env,
       MONGODB_URI: '',
       NODE_ENV: 'production',
+      // Production needs SMTP_URL or MAIL_OUTBOX=on; the global setup gives its app an SMTP_URL.
+      MAIL_OUTBOX: 'on',
       HOST: '127.0.0.1',
       PORT: String(port),
       DATA_DIR: dir,
