@@ -27,12 +27,14 @@ try {
     dataDir: values.data,
     ...(values['no-auth'] ? { auth: false as const } : {}),
   });
-  process.stdout.write(`Innerloop engine listening on ${engine.uri} (data in ${engine.dataDir})\n`);
+  // One write, so whoever reads the first line has the second too.
+  const listening = `Innerloop engine listening on ${engine.uri} (data in ${engine.dataDir})\n`;
   if (engine.auth) {
     process.stdout.write(
-      `The password is new at each start; the URI is also in ${engine.uriFile}, readable by you only.\n`,
+      `${listening}The password is new at each start; the URI is also in ${engine.uriFile}, readable by you only.\n`,
     );
   } else {
+    process.stdout.write(listening);
     process.stderr.write(
       'No authentication (--no-auth): any process on this machine can read and change this data. Use it only for throwaway data.\n',
     );
