@@ -48,11 +48,14 @@ export async function makeCycle(
 ) {
   counter += 1;
   const opensAt = new Date(Date.UTC(2026, 0, 5 + 7 * number, 8));
+  const closesAt = new Date(opensAt.getTime() + 5 * 24 * 60 * 60 * 1000);
   return CycleModel.create({
     surveyId,
     number,
     opensAt,
-    closesAt: new Date(opensAt.getTime() + 5 * 24 * 60 * 60 * 1000),
+    closesAt,
+    // A closed cycle closed long ago has settled: its comments may be read.
+    closedAt: status === 'closed' ? closesAt : null,
     status,
     questionIds: ['q-scale', 'q-text', 'q-text-2'],
     kioskId: `comments-${counter}-${String(surveyId)}`,

@@ -10,7 +10,7 @@ export function PrintableLinksForm({
 }: {
   surveyId: string;
   cycleId: string;
-  departments: { departmentId: string; department: string; invited: number; answered: number }[];
+  departments: { departmentId: string; department: string; invited: number }[];
   error?: string;
 }) {
   const base = `/surveys/${surveyId}/cycles/${cycleId}`;
@@ -39,9 +39,7 @@ export function PrintableLinksForm({
               <input type="checkbox" name="departmentIds" value={department.departmentId} />
               <span>
                 {department.department}{' '}
-                <span className="muted">
-                  ({department.invited - department.answered} not answered)
-                </span>
+                <span className="muted">({department.invited} invited)</span>
               </span>
             </label>
           ))}
