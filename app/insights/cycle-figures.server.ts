@@ -10,9 +10,12 @@
 // and mean too, and every breakdown hides the same block — so the figures of one measure read
 // from two breakdowns (a question's mean as an action's baseline and as a driver's cell, say)
 // can never be subtracted from each other. Internal-service questions add the departments their
-// ratings withhold on top, for the figures about services only (the matrix, their driver).
+// ratings withhold on top, for the figures about services only (the matrix, their driver), and
+// any department whose row total the matrix withholds: a department's ratings of all services
+// are one figure whether read from the matrix, the question or the driver.
 
 import { respondentsQuestionId } from '../answering/rollups.server';
+import { matrixQuestionIds, matrixTable } from './cycle-tables.server';
 import type { QuestionInfo } from './filters.server';
 import { roundFor } from './rounding';
 import { splitOf } from './statistics';
@@ -24,6 +27,8 @@ import {
   breakdownReadings,
   type Measure,
   type Reading,
+  type TableReadings,
+  withheld as withheldReading,
 } from './withholding';
 
 export interface CycleFigures {
@@ -43,6 +48,14 @@ export interface CycleFigures {
   withheld: Set<string>;
   /** `withheld` and the departments whose ratings of services are withheld: the matrix's rows. */
   serviceWithheld: Set<string>;
+  /** Answering × rated department, withholding the rows of `serviceWithheld`. */
+  matrix: TableReadings;
+  /**
+   * Whether totals over every rating (an internal-service question's, its driver's) may be
+   * shown: not when the matrix withholds a service's total, which they would give away less the
+   * other services' totals.
+   */
+  serviceTotalsShown: boolean;
   /** Each scale and NPS question's answers by department (providers added up). */
   questionParts: Map<string, Map<string, Tally>>;
 }
@@ -130,11 +143,29 @@ export function cycleFigures(
     ...(enpsParts ? [enpsParts] : []),
     ...own.map((question) => questionParts.get(question.id) ?? new Map<string, Tally>()),
   ]);
-  const serviceWithheld = fixedPoint(
-    withheld,
-    respondents,
-    threshold,
-    service.map((question) => questionParts.get(question.id) ?? new Map<string, Tally>()),
+  const serviceParts = service.map(
+    (question) => questionParts.get(question.id) ?? new Map<string, Tally>(),
+  );
+  let serviceWithheld = fixedPoint(withheld, respondents, threshold, serviceParts);
+  const matrixIds = matrixQuestionIds(questions);
+  let matrix: TableReadings;
+  // A row total the matrix withholds (one hidden cell, too few people) is withheld in every
+  // service breakdown too, which may withhold more rows: until the two agree.
+  for (;;) {
+    matrix = matrixTable(rows, matrixIds, respondents, threshold, { rows: serviceWithheld });
+    const extra = [...matrix.rowTotals]
+      .filter(([row, reading]) => reading.state === 'withheld' && !serviceWithheld.has(row))
+      .map(([row]) => row);
+    if (extra.length === 0) break;
+    serviceWithheld = fixedPoint(
+      new Set([...serviceWithheld, ...extra]),
+      respondents,
+      threshold,
+      serviceParts,
+    );
+  }
+  const serviceTotalsShown = [...matrix.columnTotals.values()].every(
+    (reading) => reading.state !== 'withheld',
   );
   return {
     respondents,
@@ -145,6 +176,8 @@ export function cycleFigures(
     enps: enpsParts ? breakdownReadings(enpsParts, respondents, threshold, 'enps', withheld) : null,
     withheld,
     serviceWithheld,
+    matrix,
+    serviceTotalsShown,
     questionParts,
   };
 }
@@ -228,13 +261,18 @@ export function questionReadings(
 ): BreakdownReadings | null {
   if (question?.type !== 'scale' && question?.type !== 'nps') return null;
   const measure: Measure = question.type === 'nps' ? 'enps' : 'score';
-  return breakdownReadings(
+  const readings = breakdownReadings(
     figures.questionParts.get(question.id) ?? new Map<string, Tally>(),
     figures.respondents,
     threshold,
     measure,
     forcedFor(question, figures),
   );
+  // The mean of every rating is the matrix's columns added up: withheld with any of them.
+  if (question.internalService && !figures.serviceTotalsShown && readings.total.state === 'shown') {
+    return { ...readings, total: withheldReading };
+  }
+  return readings;
 }
 
 /** A split in percent, rounded as the pages show it. */

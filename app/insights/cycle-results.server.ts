@@ -16,11 +16,11 @@ import {
   type QuestionSplits,
   questionSplits,
 } from './cycle-figures.server';
-import { driverOf, driverTable, matrixQuestionIds, matrixTable } from './cycle-tables.server';
+import { driverOf, driverTable } from './cycle-tables.server';
 import type { QuestionInfo } from './filters.server';
 import { onForgetRollups, readRollups, rowsByCycle } from './rollup-reads.server';
 import type { RollupRow } from './tally';
-import type { BreakdownReadings, TableReadings } from './withholding';
+import { type BreakdownReadings, type TableReadings, withheld } from './withholding';
 
 /** What the results of a survey's cycles depend on besides their rollups. */
 export interface ResultsFrame {
@@ -106,17 +106,22 @@ export function resultsOf(
       }
       return byQuestion.get(questionId) ?? null;
     },
-    matrix: once(() =>
-      matrixTable(rows, matrixQuestionIds(questions), figures.respondents, threshold, {
-        rows: figures.serviceWithheld,
-      }),
-    ),
-    drivers: once(() =>
-      driverTable(rows, drivers, figures.respondents, threshold, {
+    matrix: () => figures.matrix,
+    drivers: once(() => {
+      const table = driverTable(rows, drivers, figures.respondents, threshold, {
         rows: figures.withheld,
         cell: (row, driver) => serviceDrivers.has(driver) && figures.serviceWithheld.has(row),
-      }),
-    ),
+      });
+      // A service driver over every department is every rating: as the question's total.
+      if (!figures.serviceTotalsShown) {
+        for (const [driver, reading] of table.columnTotals) {
+          if (serviceDrivers.has(driver) && reading.state === 'shown') {
+            table.columnTotals.set(driver, withheld);
+          }
+        }
+      }
+      return table;
+    }),
   };
 }
 

@@ -39,6 +39,8 @@ const noFigures = (): CycleFigures => ({
   enps: null,
   withheld: new Set(),
   serviceWithheld: new Set(),
+  matrix: { cells: new Map(), rowTotals: new Map(), columnTotals: new Map() },
+  serviceTotalsShown: true,
   questionParts: new Map(),
 });
 

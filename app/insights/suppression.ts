@@ -14,7 +14,10 @@ import { groupBy } from '../utils/group-by';
 //    the total included. A withheld group with answers but no invited people (open-link answers
 //    only) still needs that cover: its answers are somebody's too.
 // A table with totals on both sides (the internal-customer matrix) applies the second rule to
-// each row and each column until nothing changes.
+// each row and each column until nothing changes, and one more: a line never hides a single
+// cell. A cell withheld as a column's complement would otherwise be its row's total less the
+// row's shown cells, and the column's protection gone; where a line has no second cell to hide,
+// its total is withheld instead.
 //
 // Callers decide once per cycle over the whole organisation (cycle-results.server.ts) and show
 // each viewer a subset of those figures, never a total over the viewer's own subset: a decision
@@ -87,18 +90,19 @@ export function suppressTable(cells: readonly TableCell[], threshold: number): T
     for (const line of lines) {
       const groups = line.map(groupOf);
       const before = withheld.size;
-      completeLine(groups, withheld, threshold);
+      completeLine(groups, withheld, threshold, 2);
       if (withheld.size !== before) changed = true;
     }
   }
+  const totalWithheld = (line: readonly TableCell[]) => {
+    const groups = line.map(groupOf);
+    const hidden = groups.filter((group) => withheld.has(group.key) && hasAnswers(group));
+    return lineTotalWithheld(groups, threshold) || hidden.length === 1;
+  };
   const withheldRowTotals = new Set<string>();
   const withheldColumnTotals = new Set<string>();
-  for (const [key, line] of byRow) {
-    if (lineTotalWithheld(line.map(groupOf), threshold)) withheldRowTotals.add(key);
-  }
-  for (const [key, line] of byColumn) {
-    if (lineTotalWithheld(line.map(groupOf), threshold)) withheldColumnTotals.add(key);
-  }
+  for (const [key, line] of byRow) if (totalWithheld(line)) withheldRowTotals.add(key);
+  for (const [key, line] of byColumn) if (totalWithheld(line)) withheldColumnTotals.add(key);
   return { withheld, withheldRowTotals, withheldColumnTotals };
 }
 
@@ -110,19 +114,27 @@ const groupOf = (cell: TableCell): Group => ({
 
 /**
  * Withholds more groups of one line until the withheld ones together reach the threshold of
- * invited people. Nothing to cover when no withheld group has answers.
+ * invited people, and number at least `fewest` (groups with answers). Nothing to cover when no
+ * withheld group has answers.
  */
-function completeLine(groups: readonly Group[], withheld: Set<string>, threshold: number): void {
-  const hiddenGroups = groups.filter((group) => withheld.has(group.key));
-  if (!hiddenGroups.some(hasAnswers)) return;
+function completeLine(
+  groups: readonly Group[],
+  withheld: Set<string>,
+  threshold: number,
+  fewest = 1,
+): void {
+  const hiddenGroups = groups.filter((group) => withheld.has(group.key) && hasAnswers(group));
+  if (hiddenGroups.length === 0) return;
   let hidden = hiddenGroups.reduce((sum, group) => sum + group.n, 0);
+  let count = hiddenGroups.length;
   const shown = groups
     .filter((group) => !withheld.has(group.key) && hasAnswers(group))
     .sort((a, b) => a.n - b.n || a.key.localeCompare(b.key));
   for (const group of shown) {
-    if (hidden >= threshold) return;
+    if (hidden >= threshold && count >= fewest) return;
     withheld.add(group.key);
     hidden += group.n;
+    count += 1;
   }
 }
 
