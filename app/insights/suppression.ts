@@ -14,10 +14,13 @@ import { groupBy } from '../utils/group-by';
 //    the total included. A withheld group with answers but no invited people (open-link answers
 //    only) still needs that cover: its answers are somebody's too.
 // A table with totals on both sides (the internal-customer matrix) applies the second rule to
-// each row and each column until nothing changes, and one more: a line never hides a single
-// cell. A cell withheld as a column's complement would otherwise be its row's total less the
-// row's shown cells, and the column's protection gone; where a line has no second cell to hide,
-// its total is withheld instead.
+// each row and each column until nothing changes, and two more. A line never hides a single
+// cell: a cell withheld as a column's complement would otherwise be its row's total less the
+// row's shown cells, and the column's protection gone. And cells of rows withheld elsewhere
+// (`forced`) are known together as a block (the organisation's total less every shown row): a
+// column that hides only forced cells gives away the block less those, the forced cells of the
+// other columns, so while those are fewer than the threshold it hides one more cell. Where a
+// line has nothing more to hide, its total is withheld instead.
 //
 // Callers decide once per cycle over the whole organisation (cycle-results.server.ts) and show
 // each viewer a subset of those figures, never a total over the viewer's own subset: a decision
@@ -60,6 +63,8 @@ export interface TableCell {
   n: number;
   /** Whether the cell has any answers; defaults to n > 0 (see `Group`). */
   answered?: boolean;
+  /** Withheld elsewhere in the same cycle (its row is): see the rules above. */
+  forced?: boolean;
 }
 
 /** Key of a cell of a two-way table, as `suppressTable` returns it. */
@@ -76,28 +81,41 @@ export interface TableSuppression {
 /** Withholding for a two-way table whose row and column totals are both shown. */
 export function suppressTable(cells: readonly TableCell[], threshold: number): TableSuppression {
   const withheld = new Set<string>();
+  const forced = new Set<string>();
   for (const cell of cells) {
-    if ((cell.answered ?? cell.n > 0) && cell.n < threshold) {
-      withheld.add(cellKey(cell.row, cell.column));
-    }
+    const key = cellKey(cell.row, cell.column);
+    if (cell.forced) forced.add(key);
+    if ((cell.answered ?? cell.n > 0) && (cell.n < threshold || cell.forced)) withheld.add(key);
   }
   const byRow = groupBy(cells, (cell) => cell.row);
   const byColumn = groupBy(cells, (cell) => cell.column);
   const lines = [...byRow.values(), ...byColumn.values()];
+  const forcedSize = (line: readonly TableCell[]) =>
+    line.filter((cell) => cell.forced).reduce((sum, cell) => sum + cell.n, 0);
+  const allForced = forcedSize(cells);
+  // Whether hiding only forced cells in this line would leave a small rest of the forced block.
+  const smallRest = (line: readonly TableCell[]) => {
+    const rest = allForced - forcedSize(line);
+    return rest > 0 && rest < threshold;
+  };
+  const none = new Set<string>();
   // Each pass can only add withheld cells, so this ends after at most as many passes as cells.
   for (let changed = true; changed;) {
     changed = false;
     for (const line of lines) {
       const groups = line.map(groupOf);
       const before = withheld.size;
-      completeLine(groups, withheld, threshold, 2);
+      completeLine(groups, withheld, threshold, 2, smallRest(line) ? forced : none);
       if (withheld.size !== before) changed = true;
     }
   }
   const totalWithheld = (line: readonly TableCell[]) => {
     const groups = line.map(groupOf);
     const hidden = groups.filter((group) => withheld.has(group.key) && hasAnswers(group));
-    return lineTotalWithheld(groups, threshold) || hidden.length === 1;
+    const onlyForced = hidden.length > 0 && hidden.every((group) => forced.has(group.key));
+    return (
+      lineTotalWithheld(groups, threshold) || hidden.length === 1 || (onlyForced && smallRest(line))
+    );
   };
   const withheldRowTotals = new Set<string>();
   const withheldColumnTotals = new Set<string>();
@@ -114,27 +132,31 @@ const groupOf = (cell: TableCell): Group => ({
 
 /**
  * Withholds more groups of one line until the withheld ones together reach the threshold of
- * invited people, and number at least `fewest` (groups with answers). Nothing to cover when no
- * withheld group has answers.
+ * invited people, number at least `fewest` (groups with answers), and — where some are `forced`
+ * — hold one that is not. Nothing to cover when no withheld group has answers.
  */
 function completeLine(
   groups: readonly Group[],
   withheld: Set<string>,
   threshold: number,
   fewest = 1,
+  forced: ReadonlySet<string> = new Set(),
 ): void {
   const hiddenGroups = groups.filter((group) => withheld.has(group.key) && hasAnswers(group));
   if (hiddenGroups.length === 0) return;
   let hidden = hiddenGroups.reduce((sum, group) => sum + group.n, 0);
   let count = hiddenGroups.length;
+  let free = hiddenGroups.some((group) => !forced.has(group.key));
+  const covered = () => hidden >= threshold && count >= fewest && free;
   const shown = groups
     .filter((group) => !withheld.has(group.key) && hasAnswers(group))
     .sort((a, b) => a.n - b.n || a.key.localeCompare(b.key));
   for (const group of shown) {
-    if (hidden >= threshold && count >= fewest) return;
+    if (covered()) return;
     withheld.add(group.key);
     hidden += group.n;
     count += 1;
+    free = true;
   }
 }
 

@@ -195,6 +195,7 @@ export function tableReadings(
         column,
         n: sizeFor(n, forced, threshold),
         answered: answered(tally),
+        forced,
       });
       mergeTally(getOrAdd(rowTallies, row), tally);
       mergeTally(getOrAdd(columnTallies, column), tally);
