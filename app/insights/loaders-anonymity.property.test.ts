@@ -314,17 +314,42 @@ function seeTrend(
   round: Round,
   where: string,
   trend: Trend | null,
-  setOf: (key: string, cycle: string) => { family: string; atoms: string[] } | null,
+  setOf: (
+    key: string,
+    cycle: string,
+  ) => { family: string; atoms: string[]; source?: Source } | null,
 ) {
   if (!trend) return;
   for (const series of trend.series) {
     trend.cycles.forEach((cycle, index) => {
       const set = setOf(series.key, cycle.id);
-      if (set)
-        see(round, `${where} ${series.key}`, set.family, cycle.id, set.atoms, series.points[index]);
+      if (!set) return;
+      const source = set.source && { ...sourceBase(round, cycle.id), ...set.source };
+      see(
+        round,
+        `${where} ${series.key}`,
+        set.family,
+        cycle.id,
+        set.atoms,
+        series.points[index],
+        source,
+      );
     });
   }
 }
+
+/** What a trend point is, as the result an action could be raised on. */
+type Source = Partial<MetricSource> & Pick<MetricSource, 'metric'>;
+
+const sourceBase = (round: Round, cycleId: string): MetricSource => ({
+  surveyId: round.world.surveyId,
+  cycleId,
+  metric: 'score',
+  questionId: null,
+  driver: null,
+  departmentId: null,
+  providerDepartmentId: null,
+});
 
 function seeOverview(round: Round, who: string, view: OverviewView) {
   const latest = view.latest?.id;
@@ -345,9 +370,12 @@ function seeOverview(round: Round, who: string, view: OverviewView) {
   seeTrend(round, `${who} overview trend`, view.trend, (key, cycle) => ({
     family: 'score',
     atoms: atomsOf(round, 'score', cycle, key === 'all' ? null : key),
+    source: { metric: 'score', departmentId: key === 'all' ? null : key },
   }));
   seeTrend(round, `${who} overview eNPS trend`, view.enpsTrend, (key, cycle) =>
-    key === 'all' ? { family: 'enps', atoms: all('enps', cycle) } : null,
+    key === 'all'
+      ? { family: 'enps', atoms: all('enps', cycle), source: { metric: 'enps' } }
+      : null,
   );
   view.participation.cycles.forEach((cycle, index) => {
     for (const row of view.participation.rows) {
@@ -421,10 +449,12 @@ function seeDepartment(round: Round, who: string, view: DepartmentView) {
   seeTrend(round, `${where} trend`, view.answering.trend, (key, cycle) => ({
     family: key === 'enps' ? 'enps' : 'score',
     atoms: atomsOf(round, 'score', cycle, id),
+    source: { metric: key === 'enps' ? 'enps' : 'score', departmentId: id },
   }));
   seeTrend(round, `${where} rated trend`, view.rated?.trend ?? null, (_, cycle) => ({
     family: 'rating',
     atoms: ratingAtoms(round, cycle, null, id),
+    source: { metric: 'service', providerDepartmentId: id },
   }));
   view.answering.participation.cycles.forEach((cycle, index) => {
     const atoms = atomsOf(round, 'participation', cycle.id, id);
@@ -481,6 +511,11 @@ function seeMatrix(round: Round, who: string, view: MatrixView) {
       ? {
           family: 'rating',
           atoms: ratingAtoms(round, cycle, key === 'cell' ? cell.row.id : null, cell.column.id),
+          source: {
+            metric: 'service',
+            departmentId: key === 'cell' ? cell.row.id : null,
+            providerDepartmentId: cell.column.id,
+          },
         }
       : null,
   );
@@ -530,6 +565,7 @@ function seeDrivers(round: Round, who: string, view: DriversView) {
   seeTrend(round, `${who} driver trend`, view.driverTrend, (key, cycle) => ({
     family,
     atoms: atomsOf(round, family, cycle, key === 'all' ? null : key),
+    source: { metric: 'driver', driver, departmentId: key === 'all' ? null : key },
   }));
 }
 
@@ -628,10 +664,12 @@ async function seeActions(round: Round, who: string, user: StaffUser, cycles: st
     page.followUp.baseline,
     source,
   );
-  seeTrend(round, `${who} follow-up`, page.followUp.trend, (key, cycle) => {
-    if (key !== 'metric') return null;
-    const other = sourceSet(round, { ...source, cycleId: cycle });
-    return other;
+  const metric = page.followUp.trend.series.find((series) => series.key === 'metric');
+  page.followUp.trend.cycles.forEach((cycle, index) => {
+    const other = { ...source, cycleId: cycle.id };
+    const at = sourceSet(round, other);
+    if (at)
+      see(round, `${who} follow-up`, at.family, cycle.id, at.atoms, metric?.points[index], other);
   });
 }
 
@@ -722,8 +760,18 @@ async function seeAs(round: Round, who: string, user: StaffUser) {
   seeOverview(round, who, overview);
 
   const matrix = await loadMatrix(user, none);
-  const row = matrix.heatmap.rows[0]?.id;
-  const column = matrix.heatmap.columns[0]?.id;
+  // A cell the user may see (null cells are outside their scope).
+  const at = matrix.heatmap.rows
+    .flatMap((row, rowIndex) =>
+      matrix.heatmap.columns.map((column, columnIndex) => ({
+        row: row.id,
+        column: column.id,
+        cell: matrix.heatmap.cells[rowIndex]?.[columnIndex],
+      })),
+    )
+    .find((entry) => entry.cell !== null);
+  const row = at?.row;
+  const column = at?.column;
   const withCell =
     row && column ? await loadMatrix(user, new URLSearchParams({ row, column })) : matrix;
   for (const view of [matrix, withCell]) {
