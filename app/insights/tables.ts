@@ -30,6 +30,10 @@ export const NO_ANSWERS = 'no answers';
 /** A heatmap cell or total outside the viewer's departments (see `HeatFigure`). */
 export const NOT_IN_SCOPE = 'outside your scope';
 
+/** A heatmap entry, or "no answers" where the grid has none (null stays: outside the scope). */
+export const orEmpty = (figure: HeatFigure | undefined): HeatFigure =>
+  figure === undefined ? { state: 'empty' } : figure;
+
 const valueHeading: Record<Measure, string> = {
   score: 'Score',
   enps: 'eNPS',
@@ -187,15 +191,15 @@ export function tableOfHeatmap(
   const rows = heatmap.rows.map((row, rowIndex) => [
     row.name,
     ...heatmap.columns.flatMap((_, columnIndex) =>
-      figureCells(measure, heatmap.cells[rowIndex]?.[columnIndex] ?? { state: 'empty' }),
+      figureCells(measure, orEmpty(heatmap.cells[rowIndex]?.[columnIndex])),
     ),
-    ...figureCells(measure, heatmap.rowTotals[rowIndex] ?? { state: 'empty' }),
+    ...figureCells(measure, orEmpty(heatmap.rowTotals[rowIndex])),
   ]);
   // The table has no grand total, so the bottom-right pair stays blank.
   rows.push([
     OVERALL,
     ...heatmap.columns.flatMap((_, columnIndex) =>
-      figureCells(measure, heatmap.columnTotals[columnIndex] ?? { state: 'empty' }),
+      figureCells(measure, orEmpty(heatmap.columnTotals[columnIndex])),
     ),
     '',
     '',

@@ -6,6 +6,7 @@ import {
   type Measure,
   NO_ANSWERS,
   NOT_IN_SCOPE,
+  orEmpty,
   OVERALL,
   WITHHELD,
 } from '~/insights/tables';
@@ -82,18 +83,14 @@ export function Heatmap({
                 {heatmap.columns.map((column, columnIndex) => (
                   <HeatCell
                     key={column.id}
-                    figure={heatmap.cells[rowIndex]?.[columnIndex] ?? { state: 'empty' }}
+                    figure={orEmpty(heatmap.cells[rowIndex]?.[columnIndex])}
                     measure={measure}
                     href={cellHref?.(row.id, column.id)}
                     selected={selected?.rowId === row.id && selected.columnId === column.id}
                     action={cellAction?.(row, column)}
                   />
                 ))}
-                <HeatCell
-                  figure={heatmap.rowTotals[rowIndex] ?? { state: 'empty' }}
-                  measure={measure}
-                  total
-                />
+                <HeatCell figure={orEmpty(heatmap.rowTotals[rowIndex])} measure={measure} total />
               </tr>
             ))}
             <tr className="heatmap-totals">
@@ -101,7 +98,7 @@ export function Heatmap({
               {heatmap.columns.map((column, columnIndex) => (
                 <HeatCell
                   key={column.id}
-                  figure={heatmap.columnTotals[columnIndex] ?? { state: 'empty' }}
+                  figure={orEmpty(heatmap.columnTotals[columnIndex])}
                   measure={measure}
                   total
                 />
