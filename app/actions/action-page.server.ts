@@ -1,6 +1,6 @@
 import { type Action } from '../../models/action.server';
 import { PersonModel } from '../../models/person.server';
-import { followUpChange, loadMetric } from '../insights/metric.server';
+import { loadMetric } from '../insights/metric.server';
 import type { Change, Figure, Trend } from '../insights/types';
 import type { StaffUser } from '../utils/permissions.server';
 import { type OwnerChoice, ownerChoices, requireAction, todayFor } from './action-access.server';
@@ -94,9 +94,11 @@ export async function loadActionPage(user: StaffUser, id: string): Promise<Actio
 }
 
 /**
- * The metric's trend for this user with the baseline drawn from the source's cycle on, the latest
- * figure and the change between them. The stored baseline is shown only while the user's own
- * view of the source's cycle is not withheld, so it never reveals what their pages withhold.
+ * The metric's trend with the baseline drawn from the source's cycle on, the latest figure and
+ * the change between them. The baseline is read again from the organisation's results of the
+ * source's cycle — never the stored one, which older versions took from the raising user's own
+ * view — so it is always one of the figures the insight pages show, or withheld with them. No
+ * sums leave the server: values and the change come rounded.
  */
 export async function loadFollowUp(user: StaffUser, action: Action): Promise<FollowUp> {
   const source = {
@@ -111,11 +113,10 @@ export async function loadFollowUp(user: StaffUser, action: Action): Promise<Fol
       : null,
   };
   const metric = await loadMetric(user, source);
-  const stored = action.baseline;
-  const baselineShown = stored && !metric.sourceWithheld ? stored : null;
-  const baseline: Figure = baselineShown
-    ? { state: 'shown', n: baselineShown.people ?? baselineShown.n, value: baselineShown.value }
-    : { state: metric.sourceWithheld ? 'withheld' : 'empty' };
+  const baseline: Figure =
+    metric.baseline.state === 'shown'
+      ? { state: 'shown', n: metric.baseline.n, value: metric.baseline.value }
+      : metric.baseline;
   const sourceIndex = metric.trend.cycles.findIndex((cycle) => cycle.id === source.cycleId);
   const markers = [{ cycleId: source.cycleId, label: 'Action raised' }];
   if (action.completedCycleId) {
@@ -139,19 +140,13 @@ export async function loadFollowUp(user: StaffUser, action: Action): Promise<Fol
     ],
     markers,
   };
-  const newer = metric.latestCycleId !== null && metric.latestCycleId !== source.cycleId;
-  const baselineSums =
-    baselineShown && typeof baselineShown.sum === 'number'
-      ? { n: baselineShown.n, sum: baselineShown.sum, sumSquares: baselineShown.sumSquares ?? null }
-      : null;
-  const change = newer ? followUpChange(metric.latestSums, baselineSums, metric.unit) : null;
   return {
     trend,
     baseline,
     latest: metric.latest,
     latestCycleNumber:
       metric.trend.cycles.find((cycle) => cycle.id === metric.latestCycleId)?.number ?? null,
-    change,
+    change: metric.change,
     unit: metric.unit === 100 ? 'enps' : 'score',
   };
 }

@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import { z } from 'zod';
 
 import { ActionModel } from '../../models/action.server';
-import { checkMetricSource, loadMetric, type MetricView } from '../insights/metric.server';
+import { checkMetricSource, loadMetric } from '../insights/metric.server';
 import type { Figure } from '../insights/types';
 import type { StaffUser } from '../utils/permissions.server';
 import { errorsByField, type FieldErrors } from '../utils/submission';
@@ -23,7 +23,10 @@ const forbidden = () => new Response('Forbidden', { status: 403 });
 /** What the "Raise an action" page shows about its result before anything is stored. */
 export interface RaiseView {
   label: string;
-  /** The figure of the source's cycle as this user sees it: the baseline the action will keep. */
+  /**
+   * The figure of the source's cycle, one of the organisation's figures of that cycle (the same
+   * for every viewer), rounded as the pages show it: the baseline the action will keep.
+   */
   baseline: Figure;
   owners: OwnerChoice[];
   today: string;
@@ -42,22 +45,21 @@ export async function raiseView(user: StaffUser, source: ActionSource): Promise<
     ownerChoices(source),
     todayFor(source.surveyId),
   ]);
-  return { label: metric.label, baseline: baselineFigure(metric), owners, today };
+  return { label: metric.label, baseline: withoutChange(metric.baseline), owners, today };
 }
 
-function baselineFigure(metric: MetricView): Figure {
-  if (metric.atSource) {
-    return { state: 'shown', n: metric.atSource.people, value: metric.atSource.value };
-  }
-  return metric.sourceWithheld ? { state: 'withheld' } : { state: 'empty' };
+/** The baseline alone: a change belongs to the follow-up, not to the figure an action keeps. */
+function withoutChange(figure: Figure): Figure {
+  return figure.state === 'shown' ? { state: 'shown', n: figure.n, value: figure.value } : figure;
 }
 
 /**
  * Raises an action on a result. Everything is checked before anything is stored: the fields, the
- * source (it exists and is within the user's scope; 403 when not), the owner (an active leader or
- * HR admin who may own it) and the due date (not before today in the survey's time zone). The
- * baseline is the figure this user sees for the source's cycle, through the insight loaders'
- * suppression; a withheld or empty group stores none.
+ * source (it exists, its cycle has settled, and it is within the user's scope; 403 when not), the
+ * owner (an active leader or HR admin who may own it) and the due date (not before today in the
+ * survey's time zone). The baseline is the organisation's figure for the source's cycle, the one
+ * every insight page shows; a withheld or empty group stores none. The board and the follow-up
+ * read the figure again from the cycle's results rather than trusting what was stored.
  */
 export async function raiseAction(
   user: StaffUser,

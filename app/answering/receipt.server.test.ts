@@ -88,7 +88,6 @@ describe('replies through a receipt code', () => {
     const receipts = Array.from({ length: 6 }, () => newReceiptCode());
     await addResponses(cycle, kitchen._id, 6, {
       comment: (i) => `Comment ${i}`,
-      language: 'pl',
       receiptHash: (i) => receipts[i]?.hash,
     });
     const listed = await listComments(

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
+import { CycleModel } from '../../models/cycle.server';
 import { DepartmentModel } from '../../models/department.server';
+import { SurveyModel } from '../../models/survey.server';
 import { makeBoardAction, makeBoardSurvey } from '../../tests/factories/board';
+import { makeInsightResults } from '../../tests/factories/insights';
 import { makeDepartment } from '../../tests/factories/organisation';
 import { setupTestDatabase } from '../../tests/support/test-database';
 import { companyBoard, departmentBoard } from './board.server';
@@ -101,10 +104,11 @@ describe('a department board', () => {
 
 describe('an action card', () => {
   it('carries what was heard, the latest update and days, and nothing that names staff by id', async () => {
-    const survey = await makeBoardSurvey();
+    const { survey, cycles } = await makeInsightResults();
     const ownerId = (await makeDepartment('Owners'))._id;
     await makeBoardAction({
       surveyId: survey._id,
+      cycleId: cycles[1]?._id,
       title: 'New laptops',
       description: 'Replacing the oldest laptops first.',
       label: 'Whole company · Tools',
@@ -127,7 +131,9 @@ describe('an action card', () => {
       description: 'Replacing the oldest laptops first.',
       heard: 'Whole company · Tools',
       metric: 'driver',
-      baseline: { value: 2.9, n: 40 },
+      // The figure is read again from cycle 2's results, not taken from what was stored:
+      // q-tools over all 20 people, 83 / 20.
+      baseline: { value: 4.15, n: 20 },
       status: 'done',
       dueOn: '2026-06-30',
       // 23:30 UTC on 1 March is 2 March in the survey's zone (Oslo).
@@ -137,30 +143,69 @@ describe('an action card', () => {
     expect(JSON.stringify(card)).not.toContain(String(ownerId));
   });
 
-  it('withholds a baseline that was withheld, or whose group is under the threshold now', async () => {
-    const survey = await makeBoardSurvey(8);
-    await makeBoardAction({ surveyId: survey._id, title: 'Withheld', baseline: null });
-    await makeBoardAction({ surveyId: survey._id, title: 'Small', baseline: { value: 4, n: 6 } });
-    await makeBoardAction({ surveyId: survey._id, title: 'Large', baseline: { value: 4, n: 8 } });
-    // A driver's figure counts answers to several questions; the group is the people behind it.
+  it('shows a baseline only as the organisation’s results of its cycle show it, whatever was stored', async () => {
+    // Cycle 2: Team 0 has 10 people, Team 1 has 8 and Team 2 has 2: Team 2 is withheld, and
+    // Team 1 with it as its complement.
+    const { survey, departments, cycles } = await makeInsightResults();
+    const cycleId = cycles[1]?._id;
+    const score = (title: string, department: number, baseline: { value: number; n: number }) =>
+      makeBoardAction({
+        surveyId: survey._id,
+        cycleId,
+        title,
+        metric: 'score',
+        driver: null,
+        departmentId: departments[department]?._id,
+        baseline,
+      });
+    // What a leader of Team 1 alone was shown before withholding was decided organisation-wide.
+    await score('Complement', 1, { value: 4.06, n: 8 });
+    await score('Small', 2, { value: 4.5, n: 2 });
+    // A stored number is never what the board shows: the cycle's figure is.
+    await score('Shown', 0, { value: 1, n: 99 });
     await makeBoardAction({
       surveyId: survey._id,
-      title: 'Many answers, few people',
-      baseline: { value: 4, n: 21, people: 7 },
+      title: 'Gone cycle',
+      baseline: { value: 4, n: 9 },
+    });
+    const open = await CycleModel.create({
+      surveyId: survey._id,
+      number: 3,
+      opensAt: new Date('2026-02-01T08:00:00Z'),
+      closesAt: new Date('2026-02-06T08:00:00Z'),
+      status: 'open',
+      kioskId: 'board-open-cycle',
     });
     await makeBoardAction({
       surveyId: survey._id,
-      title: 'Enough people',
-      baseline: { value: 4, n: 24, people: 8 },
+      cycleId: open._id,
+      title: 'Open cycle',
+      baseline: { value: 4, n: 20 },
     });
 
-    const cards = (await companyBoard()).companyActions;
-    const baselineOf = (title: string) => cards.find((card) => card.title === title)?.baseline;
-    expect(baselineOf('Withheld')).toBeNull();
-    expect(baselineOf('Small')).toBeNull();
-    expect(baselineOf('Large')).toEqual({ value: 4, n: 8 });
-    expect(baselineOf('Many answers, few people')).toBeNull();
-    expect(baselineOf('Enough people')).toEqual({ value: 4, n: 8 });
+    const baselines = async () => {
+      const cards = [
+        ...(await companyBoard()).companyActions,
+        ...(
+          await Promise.all(
+            departments.map(async (department) => departmentBoard(await keyOf(department._id))),
+          )
+        ).flatMap((board) => board?.departmentActions ?? []),
+      ];
+      return Object.fromEntries(cards.map((card) => [card.title, card.baseline]));
+    };
+    expect(await baselines()).toEqual({
+      Complement: null,
+      Small: null,
+      // Team 0: q-tools nine 4s and a 5, q-growth ten 4s: 81 / 20.
+      Shown: { value: 4.05, n: 10 },
+      'Gone cycle': null,
+      'Open cycle': null,
+    });
+
+    // A threshold raised since applies to old actions too.
+    await SurveyModel.updateOne({ _id: survey._id }, { $set: { anonymityThreshold: 11 } });
+    expect((await baselines()).Shown).toBeNull();
   });
 
   it('has no latest update when no update carries a note', async () => {

@@ -4,6 +4,8 @@ import { type Action, ActionModel } from '../../models/action.server';
 import { DepartmentModel } from '../../models/department.server';
 import { SurveyModel } from '../../models/survey.server';
 import type { ActionStatus, MetricKind } from '../actions/action-rules';
+import { sourceFigures } from '../insights/source-figures.server';
+import type { Figure } from '../insights/types';
 import { defaultTimeZone, localDate } from '../surveys/local-time';
 import { isBoardKeyShaped } from './board-key.server';
 
@@ -18,7 +20,11 @@ export interface BoardAction {
   /** What was heard: the result's words as staff wrote them, and the figure then. */
   heard: string;
   metric: MetricKind;
-  /** Null when the group was too small to show (then or by the survey's threshold now). */
+  /**
+   * The figure then, as the insight pages show it to HR admins: read again from the
+   * organisation's results of the source's cycle, rounded. Null when those withhold it (by the
+   * survey's threshold now) or have no such figure.
+   */
   baseline: { value: number; n: number } | null;
   status: ActionStatus;
   dueOn: string;
@@ -85,11 +91,13 @@ const fields = {
   title: 1,
   description: 1,
   'source.surveyId': 1,
+  'source.cycleId': 1,
   'source.metric': 1,
+  'source.questionId': 1,
+  'source.driver': 1,
+  'source.departmentId': 1,
+  'source.providerDepartmentId': 1,
   'source.label': 1,
-  'baseline.value': 1,
-  'baseline.n': 1,
-  'baseline.people': 1,
   status: 1,
   dueOn: 1,
   completedAt: 1,
@@ -101,8 +109,17 @@ const fields = {
 
 type Stored = Pick<Action, 'title' | 'description' | 'status' | 'dueOn' | 'completedAt'> & {
   _id: Types.ObjectId;
-  source: Pick<Action['source'], 'surveyId' | 'metric' | 'label'>;
-  baseline?: { value: number; n: number; people?: number | null } | null;
+  source: Pick<
+    Action['source'],
+    | 'surveyId'
+    | 'cycleId'
+    | 'metric'
+    | 'questionId'
+    | 'driver'
+    | 'departmentId'
+    | 'providerDepartmentId'
+    | 'label'
+  >;
   timeline?: { at: Date; kind: string; note?: string | null; byName: string }[];
 };
 
@@ -123,40 +140,48 @@ async function publishedActions(scope: Scope): Promise<BoardAction[]> {
   const inProgress = active.filter((action) => action.status === 'in-progress');
   const open = active.filter((action) => action.status === 'open');
   const ordered = [...inProgress, ...open, ...done];
-  const surveys = await surveySettings(ordered.map((action) => action.source.surveyId));
-  return ordered.map((action) =>
-    toBoardAction(action, surveys.get(String(action.source.surveyId))),
+  const [zones, baselines] = await Promise.all([
+    timeZones(ordered.map((action) => action.source.surveyId)),
+    sourceFigures(ordered.map((action) => metricSource(action.source))),
+  ]);
+  return ordered.map((action, index) =>
+    toBoardAction(action, zones.get(String(action.source.surveyId)), baselines[index]),
   );
 }
 
-interface SurveySettings {
-  threshold: number;
-  timeZone: string;
+const idText = (id: Types.ObjectId | null | undefined) => (id ? String(id) : null);
+
+function metricSource(source: Stored['source']) {
+  return {
+    surveyId: String(source.surveyId),
+    cycleId: String(source.cycleId),
+    metric: source.metric,
+    questionId: source.questionId ?? null,
+    driver: source.driver ?? null,
+    departmentId: idText(source.departmentId),
+    providerDepartmentId: idText(source.providerDepartmentId),
+  };
 }
 
-async function surveySettings(ids: Types.ObjectId[]): Promise<Map<string, SurveySettings>> {
+async function timeZones(ids: Types.ObjectId[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const surveys = await SurveyModel.find(
-    { _id: { $in: ids } },
-    { anonymityThreshold: 1, schedule: 1 },
-  ).lean();
-  return new Map(
-    surveys.map((survey) => [
-      String(survey._id),
-      { threshold: survey.anonymityThreshold, timeZone: survey.schedule.timeZone },
-    ]),
-  );
+  const surveys = await SurveyModel.find({ _id: { $in: ids } }, { schedule: 1 }).lean();
+  return new Map(surveys.map((survey) => [String(survey._id), survey.schedule.timeZone]));
 }
 
-function toBoardAction(action: Stored, survey: SurveySettings | undefined): BoardAction {
-  const timeZone = survey?.timeZone ?? defaultTimeZone;
+function toBoardAction(
+  action: Stored,
+  zone: string | undefined,
+  baseline: Figure | undefined,
+): BoardAction {
+  const timeZone = zone ?? defaultTimeZone;
   return {
     id: String(action._id),
     title: action.title,
     description: action.description,
     heard: action.source.label,
     metric: action.source.metric,
-    baseline: shownBaseline(action.baseline, survey),
+    baseline: baseline?.state === 'shown' ? { value: baseline.value, n: baseline.n } : null,
     status: action.status,
     dueOn: action.dueOn,
     completedOn:
@@ -165,21 +190,6 @@ function toBoardAction(action: Stored, survey: SurveySettings | undefined): Boar
         : null,
     latestUpdate: latestUpdate(action.timeline ?? [], timeZone),
   };
-}
-
-/**
- * The baseline with the number of people the pages showed beside it (older actions have only
- * the count of answers), unless that group is below the survey's threshold: a threshold raised
- * since the action was made applies to it too, and a survey that is gone vouches for no group.
- */
-function shownBaseline(
-  baseline: Stored['baseline'],
-  survey: SurveySettings | undefined,
-): BoardAction['baseline'] {
-  if (!baseline || !survey) return null;
-  const n = baseline.people ?? baseline.n;
-  if (n < survey.threshold) return null;
-  return { value: baseline.value, n };
 }
 
 function latestUpdate(

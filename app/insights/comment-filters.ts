@@ -1,7 +1,5 @@
 import { z } from 'zod';
 
-import { languageCode } from '../surveys/survey-schema';
-
 // The comment page's inputs, shared by its route, its server module and its form. Read by the
 // browser too, so nothing here imports a *.server.ts module.
 
@@ -16,8 +14,9 @@ const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
 
 /**
  * The filters as the address carries them. Ids are checked for shape only; whether they name
- * something the user may see is the server module's question. A cycle number, language or page
- * that makes no sense is dropped (and the page says so) rather than refused.
+ * something the user may see is the server module's question. A cycle number or page that makes
+ * no sense is dropped (and the page says so) rather than refused. There is no language filter:
+ * in a small department the language of a comment names its writer.
  */
 export const commentFiltersSchema = z.object({
   survey: z.preprocess(
@@ -32,7 +31,6 @@ export const commentFiltersSchema = z.object({
   from: z.preprocess(blankToUndefined, cycleNumber.optional()).catch(undefined),
   to: z.preprocess(blankToUndefined, cycleNumber.optional()).catch(undefined),
   cycle: z.preprocess(blankToUndefined, cycleNumber.optional()).catch(undefined),
-  language: z.preprocess(blankToUndefined, languageCode.optional()).catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 export type CommentFilterInput = z.infer<typeof commentFiltersSchema>;

@@ -7,6 +7,7 @@ import type { ReplyForm } from './comment-filters';
 import { commentGroups } from './comment-groups.server';
 import { type CommentAddress, decodeCommentRef } from './comment-ref.server';
 import type { CommentReplyView } from './comment-view';
+import { isSettled, thresholdOf } from './filters.server';
 
 // Leaders' replies to anonymous comments. A reply may be written only where its comment can be
 // read: the respondent department in the leader's scope and the group shown by the suppression
@@ -56,11 +57,11 @@ export async function postReply(user: StaffUser, form: ReplyForm): Promise<Reply
   }
   const [survey, cycle] = await Promise.all([
     SurveyModel.findById(response.surveyId, { questions: 1, anonymityThreshold: 1 }).lean(),
-    CycleModel.findById(response.cycleId, { status: 1 }).lean(),
+    CycleModel.findById(response.cycleId, { status: 1, closedAt: 1 }).lean(),
   ]);
   const question = survey?.questions.find((each) => each.id === address.questionId);
-  if (!survey || question?.type !== 'text' || cycle?.status !== 'closed') return gone;
-  const groups = await commentGroups([cycle._id], user.scope, survey.anonymityThreshold);
+  if (!survey || question?.type !== 'text' || !cycle || !isSettled(cycle)) return gone;
+  const groups = await commentGroups([cycle._id], thresholdOf(survey));
   if (!groups.get(String(cycle._id))?.shown.has(departmentId)) return gone;
   await CommentReplyModel.create({
     responseId: address.responseId,

@@ -1,8 +1,8 @@
-import type { LanguageCode } from '../surveys/survey-schema';
 import type { CycleRef, DepartmentRef, SurveyChoice } from './types';
 
-// What the comment page reads. A comment carries nothing finer than its cycle: no response id, no
-// day, no position in time; its `ref` is an opaque handle for replying (comment-ref.server.ts).
+// What the comment page reads. A comment carries nothing finer than its cycle and department: no
+// response id, no day, no position in time, no language; its `ref` is an opaque handle for
+// replying (comment-ref.server.ts).
 
 export interface CommentReplyView {
   text: string;
@@ -24,7 +24,6 @@ export interface CommentSource {
 export interface InsightComment {
   ref: string;
   text: string;
-  language: LanguageCode;
   questionText: string;
   cycleNumber: number;
   departmentName: string;
@@ -42,7 +41,6 @@ export interface CommentFilters {
   toCycle: number;
   questionId: string | null;
   departmentId: string | null;
-  language: LanguageCode | null;
   page: number;
 }
 
@@ -54,7 +52,6 @@ export interface CommentsView {
   cycles: CycleRef[];
   questions: { id: string; text: string }[];
   departments: DepartmentRef[];
-  languages: LanguageCode[];
   threshold: number;
   /** Filters that were left out because they made no sense, in plain words. */
   notes: string[];

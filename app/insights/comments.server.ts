@@ -13,11 +13,13 @@ import { commentGroups } from './comment-groups.server';
 import { type CommentAddress, commentSortKey, encodeCommentRef } from './comment-ref.server';
 import { repliesOf, replyKey } from './comment-replies.server';
 import type { CommentsView, InsightComment } from './comment-view';
+import { isSettled, thresholdOf } from './filters.server';
 
 // The anonymous comments of a survey for one leader: only departments in their scope, only
-// closed cycles (a list that changes while people are still answering would show a leader which
-// comment just arrived, and so who wrote it), only groups the suppression function shows, in a
-// keyed-hash order, with nothing finer than the cycle.
+// settled cycles (a list that changes while people are still answering would show a leader which
+// comment just arrived, and so who wrote it), only groups the organisation's decision of that
+// cycle shows, in a keyed-hash order, with nothing finer than the cycle and the department — not
+// the language either, which in a small department names its only speaker of it.
 
 export type CommentsOutcome =
   { ok: true; view: CommentsView } | { ok: false; status: 403 | 404; message: string };
@@ -60,7 +62,6 @@ export async function listComments(
     cycles: [],
     questions: [],
     departments,
-    languages: [],
     threshold: 0,
     notes: [],
     comments: [],
@@ -73,12 +74,15 @@ export async function listComments(
 
   const definition = definitionOf(survey);
   const notes: string[] = [];
-  const closed = await CycleModel.find(
-    { surveyId: survey._id, status: 'closed' },
-    { number: 1, opensAt: 1 },
-  )
-    .sort({ number: 1 })
-    .lean();
+  const now = Date.now();
+  const closed = (
+    await CycleModel.find(
+      { surveyId: survey._id, status: 'closed' },
+      { number: 1, opensAt: 1, status: 1, closedAt: 1 },
+    )
+      .sort({ number: 1 })
+      .lean()
+  ).filter((cycle) => isSettled(cycle, now));
   const cycles = closed.map((cycle) => ({
     id: String(cycle._id),
     number: cycle.number,
@@ -97,25 +101,24 @@ export async function listComments(
     notes.push('That question is not a comment question of this survey, so every one is shown.');
     questionId = null;
   }
-  const language = input.language ?? null;
   const filters = {
     surveyId: String(survey._id),
     fromCycle,
     toCycle,
     questionId,
     departmentId: input.department ?? null,
-    language,
     page: input.page,
   };
 
+  const threshold = thresholdOf(survey);
   const inRange = closed.filter((cycle) => cycle.number >= fromCycle && cycle.number <= toCycle);
   const groups = await commentGroups(
     inRange.map((cycle) => cycle._id),
-    scope,
-    survey.anonymityThreshold,
+    threshold,
   );
+  const inScope = new Set(scope);
   const wanted = (departmentId: string) =>
-    !filters.departmentId || departmentId === filters.departmentId;
+    inScope.has(departmentId) && (!filters.departmentId || departmentId === filters.departmentId);
   let withheldGroups = 0;
   const readable: { cycleId: Types.ObjectId; departmentIds: Types.ObjectId[] }[] = [];
   for (const cycle of inRange) {
@@ -143,9 +146,8 @@ export async function listComments(
               departmentId: { $in: departmentIds },
             })),
             'answers.questionId': { $in: askedIds },
-            ...(language ? { language } : {}),
           },
-          { cycleId: 1, departmentId: 1, language: 1, answers: 1 },
+          { cycleId: 1, departmentId: 1, answers: 1 },
         ).lean();
 
   const asked = new Set(askedIds);
@@ -198,7 +200,6 @@ export async function listComments(
     return {
       ref: encodeCommentRef(address),
       text,
-      language: definition.defaultLanguage,
       questionText: questionText.replaceAll('{department}', provider ?? 'the department'),
       cycleNumber: numbers.get(String(response.cycleId)) ?? 0,
       departmentName: names.get(String(response.departmentId)) ?? 'Unknown department',
@@ -213,8 +214,7 @@ export async function listComments(
       filters: { ...filters, page },
       cycles,
       questions,
-      languages: definition.languages,
-      threshold: survey.anonymityThreshold,
+      threshold,
       notes,
       comments,
       withheldGroups,

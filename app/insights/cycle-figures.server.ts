@@ -1,28 +1,63 @@
-// The figures of one cycle for the departments a user sees, decided once and shared by every
-// page: the respondents' breakdown (participation), the score and eNPS by department, and each
-// question's split. Whatever one of them withholds for a department, the others withhold too.
+// The figures of one cycle over the whole organisation, decided once and shared by every page and
+// every viewer: the respondents' breakdown (participation), the score and eNPS by department, and
+// each question's split and mean. Nothing here knows who is looking: a viewer is shown a subset of
+// these figures (series.server.ts), never a breakdown or total recomputed over their own
+// departments.
+//
+// One set of withheld departments serves every department breakdown of the cycle: each breakdown
+// is run with the departments withheld by any other forced, until none adds one (at most once
+// per department). A department withheld for its score is then withheld in each question's split
+// and mean too, and every breakdown hides the same block — so the figures of one measure read
+// from two breakdowns (a question's mean as an action's baseline and as a driver's cell, say)
+// can never be subtracted from each other. Internal-service questions add the departments their
+// ratings withhold on top, for the figures about services only (the matrix, their driver), and
+// any department whose row total the matrix withholds: a department's ratings of all services
+// are one figure whether read from the matrix, the question or the driver.
 
 import { respondentsQuestionId } from '../answering/rollups.server';
+import { matrixQuestionIds, matrixTable } from './cycle-tables.server';
 import type { QuestionInfo } from './filters.server';
+import { roundFor } from './rounding';
 import { splitOf } from './statistics';
-import { type RollupRow, type Tally, tallyBy } from './tally';
+import { emptyTally, type RollupRow, type Tally, tallyBy } from './tally';
 import type { Split } from './types';
 import {
   breakdownDecision,
   type BreakdownReadings,
   breakdownReadings,
+  type Measure,
   type Reading,
+  type TableReadings,
+  withheld as withheldReading,
 } from './withholding';
 
 export interface CycleFigures {
+  /** Invited respondents per department: the '*' rollup less its open-link respondents. */
   respondents: Map<string, number>;
-  /** Departments withheld in the respondents' breakdown (and with them every figure of theirs). */
+  /** Open-link (kiosk) respondents per department. */
+  kiosk: Map<string, number>;
+  /** Departments withheld in the respondents' breakdown: participation and comments. */
   respondentsWithheld: Set<string>;
   respondentsTotalShown: boolean;
   score: BreakdownReadings;
   enps: BreakdownReadings | null;
-  /** Departments whose score is withheld: tables of this cycle withhold their rows too. */
-  scoreWithheld: Set<string>;
+  /**
+   * Departments withheld in any department breakdown of the cycle (respondents, score, eNPS,
+   * each question): every one of those breakdowns and the drivers table withholds all of them.
+   */
+  withheld: Set<string>;
+  /** `withheld` and the departments whose ratings of services are withheld: the matrix's rows. */
+  serviceWithheld: Set<string>;
+  /** Answering × rated department, withholding the rows of `serviceWithheld`. */
+  matrix: TableReadings;
+  /**
+   * Whether totals over every rating (an internal-service question's, its driver's) may be
+   * shown: not when the matrix withholds a service's total, which they would give away less the
+   * other services' totals.
+   */
+  serviceTotalsShown: boolean;
+  /** Each scale and NPS question's answers by department (providers added up). */
+  questionParts: Map<string, Map<string, Tally>>;
 }
 
 export interface Questions {
@@ -42,52 +77,141 @@ export function questionSets(questions: readonly QuestionInfo[]): Questions {
   return { score: of('scale'), enps: of('nps') };
 }
 
-/** Rows of one cycle → its department figures, for the departments `visible` accepts. */
-export function cycleFigures(
-  rows: readonly RollupRow[],
-  questions: Questions,
+export interface RespondentsDecision {
+  /** Invited respondents per department. */
+  respondents: Map<string, number>;
+  /** Open-link respondents per department. */
+  kiosk: Map<string, number>;
+  withheld: Set<string>;
+  totalShown: boolean;
+}
+
+/**
+ * The respondents' breakdown of one cycle over every department: sized by invited respondents,
+ * and a department with open-link answers only counts as answered (so it is withheld, never
+ * shown as a group of none). Comments and participation follow this decision.
+ */
+export function respondentsDecision(
+  rows: readonly Pick<
+    RollupRow,
+    'departmentId' | 'questionId' | 'providerId' | 'count' | 'kioskCount'
+  >[],
   threshold: number,
-  visible: (departmentId: string) => boolean,
-): CycleFigures {
+): RespondentsDecision {
   const respondents = new Map<string, number>();
+  const kiosk = new Map<string, number>();
+  const people = new Map<string, Tally>();
   for (const row of rows) {
     if (row.questionId !== respondentsQuestionId || row.providerId !== null) continue;
-    if (!visible(row.departmentId)) continue;
-    respondents.set(row.departmentId, (respondents.get(row.departmentId) ?? 0) + row.count);
+    const id = row.departmentId;
+    const open = Math.min(row.count, row.kioskCount);
+    respondents.set(id, (respondents.get(id) ?? 0) + row.count - open);
+    kiosk.set(id, (kiosk.get(id) ?? 0) + open);
+    let tally = people.get(id);
+    if (!tally) people.set(id, (tally = emptyTally()));
+    tally.totals.count += row.count;
+    tally.answers.set('*', (tally.answers.get('*') ?? 0) + row.count);
+    tally.invited.set('*', (tally.invited.get('*') ?? 0) + row.count - open);
   }
-  const people = new Map<string, Tally>(
-    [...respondents].map(([id, count]) => [
-      id,
-      { totals: { count, sum: 0, sumSquares: 0 }, histogram: {}, answers: new Map([['*', count]]) },
-    ]),
-  );
-  const answered = breakdownDecision(people, respondents, threshold);
-  const forced = answered.withheldKeys;
+  const decision = breakdownDecision(people, respondents, threshold);
+  return { respondents, kiosk, withheld: decision.withheldKeys, totalShown: decision.totalShown };
+}
+
+/** Rows of one cycle (every department, every question) → its department figures. */
+export function cycleFigures(
+  rows: readonly RollupRow[],
+  questions: readonly QuestionInfo[],
+  threshold: number,
+): CycleFigures {
+  const answered = respondentsDecision(rows, threshold);
+  const { respondents } = answered;
+  const sets = questionSets(questions);
   const tallies = (ids: Set<string>) =>
     tallyBy(rows, (row) =>
-      row.providerId === null && ids.has(row.questionId) && visible(row.departmentId)
-        ? row.departmentId
-        : null,
+      row.providerId === null && ids.has(row.questionId) ? row.departmentId : null,
     );
-  const score = breakdownReadings(
-    tallies(questions.score),
-    respondents,
-    threshold,
-    'score',
-    forced,
+  const scoreParts = tallies(sets.score);
+  const enpsParts = sets.enps.size > 0 ? tallies(sets.enps) : null;
+  const scored = questions.filter((question) => ['scale', 'nps'].includes(question.type));
+  const questionParts = new Map(
+    scored.map((question) => [question.id, partsOf(rows, question.id)] as const),
   );
-  const enps =
-    questions.enps.size > 0
-      ? breakdownReadings(tallies(questions.enps), respondents, threshold, 'enps', forced)
-      : null;
+  const own = scored.filter((question) => !question.internalService);
+  const service = scored.filter((question) => question.internalService);
+  const withheld = fixedPoint(answered.withheld, respondents, threshold, [
+    scoreParts,
+    ...(enpsParts ? [enpsParts] : []),
+    ...own.map((question) => questionParts.get(question.id) ?? new Map<string, Tally>()),
+  ]);
+  const serviceParts = service.map(
+    (question) => questionParts.get(question.id) ?? new Map<string, Tally>(),
+  );
+  let serviceWithheld = fixedPoint(withheld, respondents, threshold, serviceParts);
+  const matrixIds = matrixQuestionIds(questions);
+  let matrix: TableReadings;
+  // A row total the matrix withholds (one hidden cell, too few people) is withheld in every
+  // service breakdown too, which may withhold more rows: until the two agree.
+  for (;;) {
+    matrix = matrixTable(rows, matrixIds, respondents, threshold, { rows: serviceWithheld });
+    const extra = [...matrix.rowTotals]
+      .filter(([row, reading]) => reading.state === 'withheld' && !serviceWithheld.has(row))
+      .map(([row]) => row);
+    if (extra.length === 0) break;
+    serviceWithheld = fixedPoint(
+      new Set([...serviceWithheld, ...extra]),
+      respondents,
+      threshold,
+      serviceParts,
+    );
+  }
+  const serviceTotalsShown = [...matrix.columnTotals.values()].every(
+    (reading) => reading.state !== 'withheld',
+  );
   return {
     respondents,
-    respondentsWithheld: forced,
+    kiosk: answered.kiosk,
+    respondentsWithheld: answered.withheld,
     respondentsTotalShown: answered.totalShown,
-    score,
-    enps,
-    scoreWithheld: new Set([...forced, ...score.withheldKeys]),
+    score: breakdownReadings(scoreParts, respondents, threshold, 'score', withheld),
+    enps: enpsParts ? breakdownReadings(enpsParts, respondents, threshold, 'enps', withheld) : null,
+    withheld,
+    serviceWithheld,
+    matrix,
+    serviceTotalsShown,
+    questionParts,
   };
+}
+
+/**
+ * The departments to withhold in every one of `breakdowns`: those `start` withholds, and any one
+ * of the breakdowns withholds (threshold or complement) with the others forced, until no
+ * breakdown adds one.
+ */
+function fixedPoint(
+  start: ReadonlySet<string>,
+  respondents: ReadonlyMap<string, number>,
+  threshold: number,
+  breakdowns: readonly ReadonlyMap<string, Tally>[],
+): Set<string> {
+  const forced = new Set(start);
+  for (let grown = true; grown;) {
+    grown = false;
+    for (const parts of breakdowns) {
+      const decision = breakdownDecision(parts, respondents, threshold, forced);
+      for (const key of decision.withheldKeys) {
+        if (!forced.has(key)) {
+          forced.add(key);
+          grown = true;
+        }
+      }
+    }
+  }
+  return forced;
+}
+
+/** The departments a question's figures withhold: service questions have their own rows. */
+function forcedFor(question: QuestionInfo, figures: CycleFigures): Set<string> {
+  return question.internalService ? figures.serviceWithheld : figures.withheld;
 }
 
 export interface QuestionSplits {
@@ -96,25 +220,26 @@ export interface QuestionSplits {
   byDepartment: Map<string, Split>;
 }
 
+/** One question's answers by department (providers added up), as its split and mean use them. */
+function partsOf(rows: readonly RollupRow[], questionId: string): Map<string, Tally> {
+  return tallyBy(rows, (row) => (row.questionId === questionId ? row.departmentId : null));
+}
+
 /** Each scale and NPS question's split, overall and by department (providers added up). */
 export function questionSplits(
-  rows: readonly RollupRow[],
   questions: readonly QuestionInfo[],
   figures: CycleFigures,
   threshold: number,
-  visible: (departmentId: string) => boolean,
 ): QuestionSplits[] {
   return questions
     .filter((question) => question.type === 'scale' || question.type === 'nps')
     .map((question) => {
-      const parts = tallyBy(rows, (row) =>
-        row.questionId === question.id && visible(row.departmentId) ? row.departmentId : null,
-      );
+      const parts = figures.questionParts.get(question.id) ?? new Map<string, Tally>();
       const decision = breakdownDecision(
         parts,
         figures.respondents,
         threshold,
-        figures.respondentsWithheld,
+        forcedFor(question, figures),
       );
       const type = question.type === 'nps' ? 'nps' : 'scale';
       const byDepartment = new Map<string, Split>();
@@ -125,11 +250,43 @@ export function questionSplits(
     });
 }
 
+/**
+ * A question's mean by department, withheld exactly as its split: the same breakdown, forced by
+ * the same departments. Null for a question without a score (choices, comments).
+ */
+export function questionReadings(
+  question: QuestionInfo | undefined,
+  figures: CycleFigures,
+  threshold: number,
+): BreakdownReadings | null {
+  if (question?.type !== 'scale' && question?.type !== 'nps') return null;
+  const measure: Measure = question.type === 'nps' ? 'enps' : 'score';
+  const readings = breakdownReadings(
+    figures.questionParts.get(question.id) ?? new Map<string, Tally>(),
+    figures.respondents,
+    threshold,
+    measure,
+    forcedFor(question, figures),
+  );
+  // The mean of every rating is the matrix's columns added up: withheld with any of them.
+  if (question.internalService && !figures.serviceTotalsShown && readings.total.state === 'shown') {
+    return { ...readings, total: withheldReading };
+  }
+  return readings;
+}
+
+/** A split in percent, rounded as the pages show it. */
 function split(tally: Tally, type: 'scale' | 'nps', shown: boolean): Split {
   const shares = splitOf(tally.histogram, type);
   if (!shares) return { state: 'empty' };
   if (!shown) return { state: 'withheld' };
-  return { state: 'shown', ...shares };
+  return {
+    state: 'shown',
+    n: shares.n,
+    favourable: roundFor('percent', shares.favourable),
+    neutral: roundFor('percent', shares.neutral),
+    unfavourable: roundFor('percent', shares.unfavourable),
+  };
 }
 
 export type { Reading };

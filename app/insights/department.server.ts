@@ -1,18 +1,16 @@
 import { isValidObjectId } from 'mongoose';
 
 import { requireScope, type StaffUser } from '../utils/permissions.server';
-import { questionSplits } from './cycle-figures.server';
 import { driverOf } from './cycle-tables.server';
-import { driverTables } from './drivers.server';
 import { departmentRef, resolveInsights } from './filters.server';
 import { markersOf, readDoneActions } from './markers.server';
-import { byName, matrixTables } from './matrix.server';
-import { readInvited, readRollups } from './rollup-reads.server';
+import { byName } from './matrix.server';
+import { readInvited } from './rollup-reads.server';
 import {
   actionAccessOf,
-  answeringVisible,
   figuresPerCycle,
   participationOf,
+  resultsOfView,
   trendOf,
 } from './series.server';
 import { cellKey } from './suppression';
@@ -22,8 +20,8 @@ import { empty, figureOf } from './withholding';
 /**
  * One department's page: as the answering department (score, eNPS, trend, question splits,
  * drivers, participation) and as a department rated by its internal customers. Every figure is
- * read from the same suppressed breakdowns and tables the overview, matrix and drivers pages use
- * for this user, so the department page can never show what those withhold. Its trends mark the
+ * one of the organisation's figures of its cycle, the same the overview, matrix and drivers
+ * pages show, so the department page can never show what those withhold. Its trends mark the
  * actions completed for the department: its own (as the answering department) on the first, and
  * those on its service on the second.
  */
@@ -37,47 +35,36 @@ export async function loadDepartment(
   const context = await resolveInsights(user, params);
   const cycleIds = context.cycles.map((cycle) => cycle.id);
   const latest = context.cycles.at(-1) ?? null;
-  const [own, latestRated, invited, drivers, matrices, doneActions] = await Promise.all([
-    readRollups(context, cycleIds, 'none'),
-    latest ? readRollups(context, [latest.id], 'only') : [],
+  const [results, invited, doneActions] = await Promise.all([
+    resultsOfView(context, cycleIds),
     readInvited(context),
-    driverTables(context, latest ? [latest.id] : []),
-    matrixTables(context, cycleIds),
     readDoneActions(context),
   ]);
-  const figures = figuresPerCycle(context, own);
-  const current = figures.at(-1);
-  const latestOwn = latest ? own.filter((row) => row.cycleId === latest.id) : [];
-  const splits = current
-    ? questionSplits(
-        [...latestOwn, ...latestRated],
-        context.questions,
-        current,
-        context.threshold,
-        answeringVisible(context),
-      )
-    : [];
-  const driverTable = latest ? drivers.get(latest.id) : undefined;
+  const figures = figuresPerCycle(context, results);
+  const latestResults = latest ? results.get(latest.id) : undefined;
+  const splits = latestResults?.splits() ?? [];
+  const driverTable = latestResults?.drivers();
   const hasEnps = context.questions.some(
     (question) => question.type === 'nps' && !question.internalService,
   );
   const scoreReadings = figures.map((cycle) => cycle.score.parts.get(departmentId) ?? empty);
   const enpsReadings = figures.map((cycle) => cycle.enps?.parts.get(departmentId) ?? empty);
 
-  const latestMatrix = latest ? matrices.get(latest.id) : undefined;
+  const latestMatrix = latestResults?.matrix();
   const customers = new Set<string>();
   for (const key of latestMatrix?.cells.keys() ?? []) {
     const [row, column] = key.split('\u0000');
     if (row && column === departmentId) customers.add(row);
   }
   const ratedReadings = context.cycles.map(
-    (cycle) => matrices.get(cycle.id)?.columnTotals.get(departmentId) ?? empty,
+    (cycle) => results.get(cycle.id)?.matrix().columnTotals.get(departmentId) ?? empty,
   );
   const everRated = ratedReadings.some((reading) => reading.state !== 'empty');
 
   return {
     filters: { ...context.filters, departmentId },
     cycles: context.cycles,
+    pending: context.pending,
     threshold: context.threshold,
     latest,
     department: departmentRef(context, departmentId),

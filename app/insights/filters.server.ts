@@ -12,7 +12,9 @@ import type { CycleRef, DepartmentRef, InsightFilters, SurveyChoice } from './ty
 
 // The filters of every insight page come from its URL (survey, from, to, department), so a view
 // can be bookmarked. Missing ones take defaults; a department outside the user's scope is a 403,
-// never a silently wider or narrower view.
+// never a silently wider or narrower view. Only settled cycles (closed a while ago) are in a
+// view: an open cycle's figures move with each response, so two views a response apart would
+// give that response away. The view says which cycle is still open instead.
 
 /** How many cycles a view covers when the URL does not say. */
 export const defaultCycleSpan = 12;
@@ -52,13 +54,15 @@ export interface InsightContext {
   threshold: number;
   questions: QuestionInfo[];
   providerIds: string[];
-  /** Cycles in range, oldest first. */
+  /** Settled cycles in range, oldest first: the only ones with figures. */
   cycles: CycleRef[];
   /**
-   * Cycles whose rollups no longer change (closed a while ago), with the revision of their
-   * rollups: their rows may be served from memory (rollup-reads.server.ts).
+   * The cycles of `cycles`, whose rollups no longer change (closed a while ago), with the
+   * revision of their rollups: their rows and results are kept in memory by revision.
    */
   settled: Map<string, number>;
+  /** The newest opened cycle of the range that has not settled yet: its results come later. */
+  pending: CycleRef | null;
   /** Invited people per department per cycle id, where the cycle recorded them. */
   invited: Map<string, Map<string, number> | null>;
   departments: Map<string, DepartmentRef>;
@@ -140,16 +144,26 @@ export async function resolveInsights(
         .sort({ number: 1 })
         .lean()
     : [];
-  const numbers = cycles.map((cycle) => cycle.number);
-  const last = to ?? (await newestAnswered(cycles)) ?? numbers.at(-1) ?? 1;
+  const now = Date.now();
+  const settledCycles = cycles.filter((cycle) => isSettled(cycle, now));
+  const numbers = settledCycles.map((cycle) => cycle.number);
+  const last =
+    to ?? (await newestAnswered(settledCycles)) ?? numbers.at(-1) ?? cycles.at(-1)?.number ?? 1;
   const first =
     from ??
     numbers.filter((number) => number <= last).at(-defaultCycleSpan) ??
     Math.max(1, last - defaultCycleSpan + 1);
-  const inRange = cycles.filter((cycle) => cycle.number >= first && cycle.number <= last);
+  const inRange = settledCycles.filter((cycle) => cycle.number >= first && cycle.number <= last);
+  const pending = cycles.findLast(
+    (cycle) => !isSettled(cycle, now) && cycle.number >= first && (!to || cycle.number <= to),
+  );
+  const cycleRef = (cycle: (typeof cycles)[number]): CycleRef => ({
+    id: String(cycle._id),
+    number: cycle.number,
+    opensOn: cycle.opensAt.toISOString().slice(0, 10),
+  });
 
   const departments = await DepartmentModel.find({}, { name: 1 }).lean();
-  const now = Date.now();
   return {
     filters: {
       surveyId: survey ? String(survey._id) : '',
@@ -158,25 +172,12 @@ export async function resolveInsights(
       departmentId: department ?? null,
     },
     surveys: choices.map(({ id, title }) => ({ id, title })),
-    threshold: Math.max(3, survey?.anonymityThreshold ?? 5),
-    questions: (survey?.questions ?? []).map((question) => ({
-      id: question.id,
-      type: question.type,
-      text: textIn(question.text, survey?.defaultLanguage ?? 'en'),
-      driver: question.driver ?? null,
-      internalService: question.internalService,
-    })),
+    threshold: thresholdOf(survey),
+    questions: survey ? questionInfos(survey) : [],
     providerIds: (survey?.providerDepartmentIds ?? []).map(String),
-    cycles: inRange.map((cycle) => ({
-      id: String(cycle._id),
-      number: cycle.number,
-      opensOn: cycle.opensAt.toISOString().slice(0, 10),
-    })),
-    settled: new Map(
-      inRange
-        .filter((cycle) => isSettled(cycle, now))
-        .map((cycle) => [String(cycle._id), cycle.rollupsRevision]),
-    ),
+    cycles: inRange.map(cycleRef),
+    settled: new Map(inRange.map((cycle) => [String(cycle._id), cycle.rollupsRevision])),
+    pending: pending ? cycleRef(pending) : null,
     invited: new Map(
       inRange.map((cycle) => [String(cycle._id), invitedMap(cycle.invitedByDepartment)]),
     ),
@@ -188,8 +189,8 @@ export async function resolveInsights(
 }
 
 /**
- * The newest of the last few cycles that has answers: a view that is not told which cycles to
- * show opens on results, not on a cycle that began an hour ago.
+ * The newest of the last few settled cycles that has answers: a view that is not told which
+ * cycles to show opens on results, not on a cycle that began an hour ago.
  */
 async function newestAnswered(cycles: readonly { _id: Types.ObjectId; number: number }[]) {
   for (const cycle of cycles.slice(-3).reverse()) {
@@ -207,10 +208,39 @@ async function newestAnswered(cycles: readonly { _id: Types.ObjectId; number: nu
  * A response confirmed just before its cycle closed may still be adding to the rollups for a
  * moment; after this long the rollups change only through a rebuild, which bumps the revision.
  */
-const settleMs = 60_000;
+export const settleMs = 60_000;
 
-function isSettled(cycle: { status: string; closedAt?: Date | null }, now: number): boolean {
+/** Closed more than the settle time ago: its figures may be shown, and kept. */
+export function isSettled(
+  cycle: { status: string; closedAt?: Date | null },
+  now = Date.now(),
+): boolean {
   return cycle.status === 'closed' && !!cycle.closedAt && now - cycle.closedAt.getTime() > settleMs;
+}
+
+/** A survey's threshold as every figure uses it: never below 3, 5 when it has none. */
+export function thresholdOf(survey: { anonymityThreshold?: number | null } | null): number {
+  return Math.max(3, survey?.anonymityThreshold ?? 5);
+}
+
+/** A survey's questions as the figures need them, texts in its default language. */
+export function questionInfos(survey: {
+  defaultLanguage?: string | null;
+  questions?: readonly {
+    id: string;
+    type: QuestionType;
+    text?: unknown;
+    driver?: string | null;
+    internalService: boolean;
+  }[];
+}): QuestionInfo[] {
+  return (survey.questions ?? []).map((question) => ({
+    id: question.id,
+    type: question.type,
+    text: textIn(question.text, survey.defaultLanguage ?? 'en'),
+    driver: question.driver ?? null,
+    internalService: question.internalService,
+  }));
 }
 
 /** A question's text in the survey's default language (texts are stored per language). */

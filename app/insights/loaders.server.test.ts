@@ -59,14 +59,20 @@ describe('loadOverview', () => {
     expect(JSON.stringify(view)).not.toMatch(/"withheld","n"|"withheld","value"/);
   });
 
-  it('gives a leader only their departments, with the totals over them alone', async () => {
+  it('gives a leader only their departments, with the organisation’s totals as HR sees them', async () => {
     const { departments } = await seedOrganisation();
     const leader = staffUser({ scope: [departments[0]?._id ?? ''] });
     const view = await loadOverview(leader, new URLSearchParams());
+    const everything = await loadOverview(hr, new URLSearchParams());
     expect(view.byDepartment.map((entry) => entry.department.id)).toEqual([
       String(departments[0]?._id),
     ]);
-    expect(view.score).toMatchObject({ state: 'shown', n: 10 });
+    // Never a total over the leader's own departments, which no one else sees.
+    expect(view.score).toEqual(everything.score);
+    expect(view.score).toMatchObject({ state: 'shown', n: 20 });
+    expect(view.trend.series[0]?.points).toEqual(everything.trend.series[0]?.points);
+    expect(view.questions).toEqual(everything.questions);
+    expect(view.participation.total).toEqual(everything.participation.total);
     const outside = new URLSearchParams({ department: String(departments[2]?._id) });
     await expect(loadOverview(leader, outside)).rejects.toMatchObject({ status: 403 });
   });

@@ -1,62 +1,32 @@
 import { isValidObjectId } from 'mongoose';
 
 import type { StaffUser } from '../utils/permissions.server';
-import { cycleFigures } from './cycle-figures.server';
-import { matrixQuestionIds, matrixTable } from './cycle-tables.server';
 import { departmentRef, type InsightContext, resolveInsights } from './filters.server';
 import { markersOf, readDoneActions } from './markers.server';
-import { readRollups, respondentsIn, rowsByCycle } from './rollup-reads.server';
-import { actionAccessOf, answeringVisible, trendOf } from './series.server';
+import { actionAccessOf, resultsOfView, trendOf } from './series.server';
 import { cellKey } from './suppression';
-import type { DepartmentRef, Heatmap, MatrixView } from './types';
-import { empty, figureOf, type TableReadings } from './withholding';
-
-const noQuestions = { score: new Set<string>(), enps: new Set<string>() };
+import type { DepartmentRef, HeatFigure, Heatmap, MatrixView } from './types';
+import { empty, figureOf, type Reading, type TableReadings } from './withholding';
 
 /** The cells a user may see: their answering departments' ratings, and any rating of theirs. */
-export function matrixVisible(context: InsightContext) {
+export function matrixVisible(context: Pick<InsightContext, 'scope'>) {
   const { scope } = context;
   return (row: string, column: string) => !scope || scope.has(row) || scope.has(column);
 }
 
-/**
- * The internal-customer matrix of each given cycle, suppressed as one table per cycle. Rows whose
- * respondents are withheld in the user's breakdown of that cycle are withheld whole.
- */
+/** Whether the user may see a line's total: HR admins every one, leaders their own lines. */
+export function lineVisible(context: Pick<InsightContext, 'scope'>) {
+  const { scope } = context;
+  return (id: string) => !scope || scope.has(id);
+}
+
+/** The internal-customer matrix of each given cycle over the whole organisation. */
 export async function matrixTables(
   context: InsightContext,
   cycleIds: readonly string[],
 ): Promise<Map<string, TableReadings>> {
-  const questionIds = [...matrixQuestionIds(context.questions)];
-  const [ratings, respondentRows] = await Promise.all([
-    readRollups(context, cycleIds, 'only', { questionIds, histogram: false }),
-    readRollups(context, cycleIds, 'none', { questionIds: [], histogram: false }),
-  ]);
-  const ratingsByCycle = rowsByCycle(ratings);
-  const respondentsByCycle = rowsByCycle(respondentRows);
-  const visible = answeringVisible(context);
-  const tables = new Map<string, TableReadings>();
-  for (const cycleId of cycleIds) {
-    const respondentRowsOfCycle = respondentsByCycle.get(cycleId) ?? [];
-    const forced = cycleFigures(
-      respondentRowsOfCycle,
-      noQuestions,
-      context.threshold,
-      visible,
-    ).respondentsWithheld;
-    tables.set(
-      cycleId,
-      matrixTable(
-        ratingsByCycle.get(cycleId) ?? [],
-        new Set(questionIds),
-        respondentsIn(respondentRowsOfCycle),
-        context.threshold,
-        matrixVisible(context),
-        forced,
-      ),
-    );
-  }
-  return tables;
+  const results = await resultsOfView(context, cycleIds);
+  return new Map([...results].map(([id, cycle]) => [id, cycle.matrix()]));
 }
 
 export function byName(context: InsightContext, ids: Iterable<string>): DepartmentRef[] {
@@ -65,20 +35,39 @@ export function byName(context: InsightContext, ids: Iterable<string>): Departme
     .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 }
 
-/** A table's readings as a heatmap with its totals. */
+/** Which cells and totals of a table the viewer sees; everything when not said. */
+export interface HeatmapScope {
+  cell?: (row: string, column: string) => boolean;
+  rowTotal?: (row: string) => boolean;
+  columnTotal?: (column: string) => boolean;
+}
+
+/**
+ * A table's readings as a heatmap with its totals: the organisation's figures, of which the
+ * viewer's scope picks the ones shown (null elsewhere).
+ */
 export function heatmapOf(
   table: TableReadings | undefined,
   rows: DepartmentRef[],
   columns: { id: string; name: string }[],
+  scope: HeatmapScope = {},
 ): Heatmap {
+  const pick = (allowed: boolean, reading: Reading | undefined): HeatFigure =>
+    allowed ? figureOf(reading ?? empty) : null;
   return {
     rows,
     columns,
     cells: rows.map((row) =>
-      columns.map((column) => figureOf(table?.cells.get(cellKey(row.id, column.id)) ?? empty)),
+      columns.map((column) =>
+        pick(scope.cell?.(row.id, column.id) ?? true, table?.cells.get(cellKey(row.id, column.id))),
+      ),
     ),
-    columnTotals: columns.map((column) => figureOf(table?.columnTotals.get(column.id) ?? empty)),
-    rowTotals: rows.map((row) => figureOf(table?.rowTotals.get(row.id) ?? empty)),
+    columnTotals: columns.map((column) =>
+      pick(scope.columnTotal?.(column.id) ?? true, table?.columnTotals.get(column.id)),
+    ),
+    rowTotals: rows.map((row) =>
+      pick(scope.rowTotal?.(row.id) ?? true, table?.rowTotals.get(row.id)),
+    ),
   };
 }
 
@@ -97,11 +86,13 @@ export async function loadMatrix(user: StaffUser, params: URLSearchParams): Prom
     chosen ? readDoneActions(context) : [],
   ]);
   const latestTable = latest ? tables.get(latest.id) : undefined;
+  const visible = matrixVisible(context);
+  const ownLine = lineVisible(context);
   const rowIds = new Set<string>();
   const columnIds = new Set<string>();
   for (const key of latestTable?.cells.keys() ?? []) {
     const [rowId, columnId] = key.split('\u0000');
-    if (rowId && columnId) {
+    if (rowId && columnId && visible(rowId, columnId)) {
       rowIds.add(rowId);
       columnIds.add(columnId);
     }
@@ -109,9 +100,14 @@ export async function loadMatrix(user: StaffUser, params: URLSearchParams): Prom
   return {
     filters: context.filters,
     cycles: context.cycles,
+    pending: context.pending,
     threshold: context.threshold,
     latest,
-    heatmap: heatmapOf(latestTable, byName(context, rowIds), byName(context, columnIds)),
+    heatmap: heatmapOf(latestTable, byName(context, rowIds), byName(context, columnIds), {
+      cell: visible,
+      rowTotal: ownLine,
+      columnTotal: ownLine,
+    }),
     cell: chosen
       ? { row: departmentRef(context, chosen.row), column: departmentRef(context, chosen.column) }
       : null,
@@ -127,13 +123,19 @@ export async function loadMatrix(user: StaffUser, params: URLSearchParams): Prom
                   tables.get(cycle.id)?.cells.get(cellKey(chosen.row, chosen.column)) ?? empty,
               ),
             },
-            {
-              key: 'column',
-              label: departmentRef(context, chosen.column).name,
-              readings: context.cycles.map(
-                (cycle) => tables.get(cycle.id)?.columnTotals.get(chosen.column) ?? empty,
-              ),
-            },
+            // The rated department over all its internal customers: a total line, shown to
+            // those whose scope holds that department.
+            ...(ownLine(chosen.column)
+              ? [
+                  {
+                    key: 'column',
+                    label: departmentRef(context, chosen.column).name,
+                    readings: context.cycles.map(
+                      (cycle) => tables.get(cycle.id)?.columnTotals.get(chosen.column) ?? empty,
+                    ),
+                  },
+                ]
+              : []),
           ],
           markersOf(
             doneActions,

@@ -2,22 +2,20 @@ import { isValidObjectId } from 'mongoose';
 
 import { CycleModel } from '../../models/cycle.server';
 import type { StaffUser } from '../utils/permissions.server';
+import type { CycleResults } from './cycle-results.server';
 import { driverOf } from './cycle-tables.server';
-import { driverTables } from './drivers.server';
 import { departmentRef, type InsightContext, resolveInsights } from './filters.server';
-import { matrixTables } from './matrix.server';
-import { readRollups } from './rollup-reads.server';
-import { figuresPerCycle, trendOf } from './series.server';
+import { resultsOfView, trendOf } from './series.server';
 import { changeBetween, type Estimate, type Totals, variance } from './statistics';
 import { cellKey } from './suppression';
-import { tallyBy } from './tally';
 import type { Change, Figure, Trend } from './types';
-import { breakdownReadings, empty, figureOf, type Reading } from './withholding';
+import { empty, figureOf, type Reading, roundedChange } from './withholding';
 
-// One result an action answers, read over the cycles of its survey: the follow-up of an action
-// and the baseline it stores. Every reading comes from the same suppressed breakdowns and tables
-// the insight pages use for this user (overview and department figures, question splits, the
-// drivers table, the internal-customer matrix), so this page never shows what those withhold.
+// One result an action answers, read over the cycles of its survey: the follow-up of an action,
+// the baseline it stores and the one the board shows. Every reading is one of the figures of the
+// organisation's results of its cycle (overview and department figures, question splits, the
+// drivers table, the internal-customer matrix), the same for every viewer, so no action page or
+// board ever shows what an HR admin's insight pages withhold, nor a total they do not show.
 
 /** What an action points at; the metric kinds of app/actions/action-rules.ts. */
 export interface MetricSource {
@@ -50,10 +48,17 @@ export interface MetricView {
   /** The newest cycle in the trend that has answers (withheld included), else empty. */
   latest: Figure;
   latestCycleId: string | null;
-  /** The figure of the source's own cycle, with its sums; null when withheld or empty. */
+  /** The figure of the source's own cycle as the pages show it: the baseline. */
+  baseline: Figure;
+  /**
+   * The source's figure with its sums, to store with a new action (never sent to a browser);
+   * null when withheld or empty.
+   */
   atSource: MetricSums | null;
-  /** Whether the source's cycle is withheld for this user (then no change may be shown). */
+  /** Whether the source's cycle withholds the figure (then no change may be shown). */
   sourceWithheld: boolean;
+  /** Latest − baseline with its 95% interval, rounded; null unless both are shown and differ. */
+  change: Change | null;
   /** eNPS is shown ×100; changes are computed per answer and scaled by this. */
   unit: number;
   latestSums: MetricSums | null;
@@ -88,6 +93,11 @@ export async function checkMetricSource(
     context = await contextFor(user, source.surveyId, cycle.number, cycle.number);
   } catch {
     return { field: 'source', message: 'That survey cannot be found' };
+  }
+  // Results of a cycle exist only once it has closed and settled; an action keeps a baseline
+  // from a figure every viewer can see.
+  if (!context.settled.has(source.cycleId)) {
+    return { field: 'cycle', message: 'That cycle’s results appear once it has closed' };
   }
   const known = (id: string | null) => id === null || context.departments.has(id);
   if (!known(source.departmentId)) return { field: 'department', message: 'Unknown department' };
@@ -164,15 +174,24 @@ export async function loadMetric(user: StaffUser, source: MetricSource): Promise
   const sourceIndex = context.cycles.findIndex((item) => item.id === source.cycleId);
   const latestIndex = readings.findLastIndex((reading) => reading.state !== 'empty');
   const latestReading = readings[latestIndex] ?? empty;
+  const sourceReading = readings[sourceIndex] ?? empty;
+  const atSource = sumsOf(sourceReading);
+  const latestSums = sumsOf(latestReading);
+  const change =
+    latestIndex > sourceIndex && sourceIndex >= 0
+      ? followUpChange(latestSums, atSource, unit)
+      : null;
   return {
     label,
     trend,
     latest: figureOf(latestReading),
     latestCycleId: context.cycles[latestIndex]?.id ?? null,
-    atSource: sumsOf(readings[sourceIndex] ?? empty),
-    sourceWithheld: readings[sourceIndex]?.state === 'withheld',
+    baseline: figureOf(sourceReading),
+    atSource,
+    sourceWithheld: sourceReading.state === 'withheld',
+    change: change && roundedChange(change, unit === 100 ? 'enps' : 'score'),
     unit,
-    latestSums: sumsOf(latestReading),
+    latestSums,
   };
 }
 
@@ -188,86 +207,48 @@ function measureOf(context: InsightContext, source: MetricSource): 'score' | 'en
   return question?.type === 'nps' ? 'enps' : 'score';
 }
 
-/** One reading per cycle of the context, picked from the breakdown or table the pages use. */
+/** One reading per cycle of the context, from the organisation's results of each cycle. */
 async function readingsOf(context: InsightContext, source: MetricSource): Promise<Reading[]> {
-  const cycleIds = context.cycles.map((cycle) => cycle.id);
+  const results = await resultsOfView(context);
+  return context.cycles.map((cycle) => readingOf(results.get(cycle.id), source));
+}
+
+/**
+ * The figure a source points at in one cycle's results: the breakdown part or total, the
+ * question's mean, the drivers table's cell or column total, the matrix's cell or line total.
+ * Empty where the cycle has no results (it has not settled).
+ */
+export function readingOf(results: CycleResults | undefined, source: MetricSource): Reading {
+  if (!results) return empty;
   const department = source.departmentId;
   const provider = source.providerDepartmentId;
   switch (source.metric) {
     case 'score':
     case 'enps': {
-      const figures = figuresPerCycle(context, await readRollups(context, cycleIds, 'none'));
-      return figures.map((cycle) => {
-        const breakdown = source.metric === 'score' ? cycle.score : cycle.enps;
-        if (!breakdown) return empty;
-        return department ? (breakdown.parts.get(department) ?? empty) : breakdown.total;
-      });
+      const breakdown = source.metric === 'score' ? results.figures.score : results.figures.enps;
+      if (!breakdown) return empty;
+      return department ? (breakdown.parts.get(department) ?? empty) : breakdown.total;
     }
-    case 'question':
-      return questionReadings(context, source.questionId ?? '', department);
+    case 'question': {
+      const breakdown = results.question(source.questionId ?? '');
+      if (!breakdown) return empty;
+      return department ? (breakdown.parts.get(department) ?? empty) : breakdown.total;
+    }
     case 'driver': {
-      const tables = await driverTables(context, cycleIds);
+      const table = results.drivers();
       const driver = source.driver ?? '';
-      return cycleIds.map((id) => {
-        const table = tables.get(id);
-        const reading = department
-          ? table?.cells.get(cellKey(department, driver))
-          : table?.columnTotals.get(driver);
-        return reading ?? empty;
-      });
+      const reading = department
+        ? table.cells.get(cellKey(department, driver))
+        : table.columnTotals.get(driver);
+      return reading ?? empty;
     }
     case 'service': {
-      const tables = await matrixTables(context, cycleIds);
-      return cycleIds.map((id) => {
-        const table = tables.get(id);
-        if (department && provider) return table?.cells.get(cellKey(department, provider)) ?? empty;
-        if (provider) return table?.columnTotals.get(provider) ?? empty;
-        return (department && table?.rowTotals.get(department)) || empty;
-      });
+      const table = results.matrix();
+      if (department && provider) return table.cells.get(cellKey(department, provider)) ?? empty;
+      if (provider) return table.columnTotals.get(provider) ?? empty;
+      return (department && table.rowTotals.get(department)) || empty;
     }
   }
-}
-
-/**
- * A question's mean by department, withheld exactly as its split on the overview and department
- * pages: the same breakdown, forced by the same cycle's respondents.
- */
-async function questionReadings(
-  context: InsightContext,
-  questionId: string,
-  department: string | null,
-): Promise<Reading[]> {
-  const cycleIds = context.cycles.map((cycle) => cycle.id);
-  const [own, rated] = await Promise.all([
-    readRollups(context, cycleIds, 'none'),
-    readRollups(context, cycleIds, 'only'),
-  ]);
-  const figures = figuresPerCycle(context, own);
-  const question = context.questions.find((item) => item.id === questionId);
-  if (question?.type !== 'scale' && question?.type !== 'nps')
-    return context.cycles.map(() => empty);
-  const measure = question.type === 'nps' ? 'enps' : 'score';
-  const scope = context.scope;
-  const rows = [...own, ...rated];
-  return context.cycles.map((cycle, index) => {
-    const cycleFigures = figures[index];
-    if (!cycleFigures) return empty;
-    const parts = tallyBy(rows, (row) =>
-      row.cycleId === cycle.id &&
-      row.questionId === questionId &&
-      (!scope || scope.has(row.departmentId))
-        ? row.departmentId
-        : null,
-    );
-    const readings = breakdownReadings(
-      parts,
-      cycleFigures.respondents,
-      context.threshold,
-      measure,
-      cycleFigures.respondentsWithheld,
-    );
-    return department ? (readings.parts.get(department) ?? empty) : readings.total;
-  });
 }
 
 /** What was heard, in words: "Kitchen · I have the tools I need", "IT as rated by Kitchen". */

@@ -1,14 +1,13 @@
 import type { StaffUser } from '../utils/permissions.server';
-import { questionSplits } from './cycle-figures.server';
 import { departmentRef, resolveInsights } from './filters.server';
 import { markersOf, readDoneActions, visibleAction } from './markers.server';
-import { readInvited, readRollups } from './rollup-reads.server';
+import { readInvited } from './rollup-reads.server';
 import {
   actionAccessOf,
-  answeringVisible,
   departmentsSeen,
   figuresPerCycle,
   participationOf,
+  resultsOfView,
   trendOf,
 } from './series.server';
 import type { OverviewView } from './types';
@@ -17,8 +16,9 @@ import { empty, figureOf } from './withholding';
 /**
  * The overview of a survey for the departments the user sees: score and eNPS of the latest cycle
  * in range with their change, score by department, trends, each question's split and
- * participation. Reads the respondent, score and eNPS rollups of the range and the whole latest
- * cycle; every number passes through the cycle's suppression. The trends mark every completed
+ * participation. Every number is one of the organisation's figures of its cycle: departments
+ * are those the user sees, and the headline, the "All" lines, the splits and the participation
+ * total are the whole organisation's, as HR admins see them. The trends mark every completed
  * action of the survey the user may see.
  */
 export async function loadOverview(
@@ -27,42 +27,24 @@ export async function loadOverview(
 ): Promise<OverviewView> {
   const context = await resolveInsights(user, params);
   const latest = context.cycles.at(-1) ?? null;
-  const earlier = context.cycles.slice(0, -1).map((cycle) => cycle.id);
-  const trendQuestions = context.questions
-    .filter((question) => !question.internalService && ['scale', 'nps'].includes(question.type))
-    .map((question) => question.id);
-  const [trendRows, latestRows, invited, doneActions] = await Promise.all([
-    readRollups(context, earlier, 'none', {
-      questionIds: trendQuestions,
-      histogram: hasEnps(context),
-    }),
-    latest ? readRollups(context, [latest.id], 'none') : [],
+  const [results, invited, doneActions] = await Promise.all([
+    resultsOfView(context),
     readInvited(context),
     readDoneActions(context),
   ]);
   const markers = markersOf(doneActions, visibleAction(context));
-  const latestProviderRows = latest ? await readRollups(context, [latest.id], 'only') : [];
-  const figures = figuresPerCycle(context, [...trendRows, ...latestRows]);
+  const figures = figuresPerCycle(context, results);
   const current = figures.at(-1);
   const previous = figures.at(-2);
   const departments = departmentsSeen(context, figures, invited);
-  const visible = answeringVisible(context);
-
-  const splits = current
-    ? questionSplits(
-        [...latestRows, ...latestProviderRows],
-        context.questions,
-        current,
-        context.threshold,
-        visible,
-      )
-    : [];
+  const splits = latest ? (results.get(latest.id)?.splits() ?? []) : [];
   const enpsOf = (index: number) => figures[index]?.enps?.total ?? empty;
   return {
     filters: context.filters,
     surveys: context.surveys,
     departments: departments.map((id) => departmentRef(context, id)),
     cycles: context.cycles,
+    pending: context.pending,
     threshold: context.threshold,
     latest,
     score: figureOf(current?.score.total ?? empty, previous?.score.total),

@@ -10,7 +10,7 @@ import type { RollupRow } from './tally';
 // invited counts from the cycle documents. Each read asks for the fields it needs and nothing
 // from outside the range.
 
-export type ProviderRows = 'none' | 'only';
+export type ProviderRows = 'none' | 'only' | 'all';
 
 interface ReadOptions {
   questionIds?: readonly string[];
@@ -28,7 +28,7 @@ const maxSettledCycles = 5000;
 
 /**
  * Rollups of the given cycles: those about no provider (department questions and the respondent
- * count), or only the internal-service ones. `questionIds` narrows further.
+ * count), only the internal-service ones, or all. `questionIds` narrows further.
  */
 export async function readRollups(
   context: Pick<InsightContext, 'settled'>,
@@ -97,13 +97,13 @@ function rowFilter(providers: ProviderRows, options: ReadOptions) {
     ? new Set([...options.questionIds, respondentsQuestionId])
     : null;
   return (row: RollupRow) =>
-    (providers === 'none' ? row.providerId === null : row.providerId !== null) &&
+    (providers === 'all' || (providers === 'none') === (row.providerId === null)) &&
     (!questions || questions.has(row.questionId));
 }
 
 async function queryRollups(
   cycleIds: readonly string[],
-  providers: ProviderRows | 'all',
+  providers: ProviderRows,
   options: ReadOptions,
 ): Promise<RollupRow[]> {
   if (cycleIds.length === 0) return [];
@@ -124,6 +124,7 @@ async function queryRollups(
     count: 1,
     sum: 1,
     sumSquares: 1,
+    kioskCount: 1,
   };
   if (options.histogram !== false) projection.histogram = 1;
   const rows = await RollupModel.find(filter, projection).lean<Rollup[]>();
@@ -136,17 +137,8 @@ async function queryRollups(
     sum: row.sum ?? 0,
     sumSquares: row.sumSquares ?? 0,
     histogram: row.histogram ?? {},
+    kioskCount: row.kioskCount ?? 0,
   }));
-}
-
-/** Respondents per department, from the '*' rollups of one cycle's rows. */
-export function respondentsIn(rows: readonly RollupRow[]): Map<string, number> {
-  const respondents = new Map<string, number>();
-  for (const row of rows) {
-    if (row.questionId !== respondentsQuestionId || row.providerId !== null) continue;
-    respondents.set(row.departmentId, (respondents.get(row.departmentId) ?? 0) + row.count);
-  }
-  return respondents;
 }
 
 /** Rows per cycle id. */
@@ -195,7 +187,15 @@ export async function readInvited(
   return invited;
 }
 
-/** Empties the settled-cycle cache: for measuring a first view, and for tests. */
+const forgetting = new Set<() => void>();
+
+/** Registers a cache kept from settled rows, so `forgetCachedRollups` empties it too. */
+export function onForgetRollups(forget: () => void): void {
+  forgetting.add(forget);
+}
+
+/** Empties the settled-cycle caches: for measuring a first view, and for tests. */
 export function forgetCachedRollups(): void {
   settledRows.clear();
+  for (const forget of forgetting) forget();
 }

@@ -1,9 +1,11 @@
-// Pieces several insight views share: who counts as visible, trends over cycles, participation.
+// Pieces several insight views share: which of the organisation's figures a viewer sees, trends
+// over cycles, participation. Every figure comes from the cycle's results over the whole
+// organisation (cycle-results.server.ts); a viewer sees a subset of them, and a total line is
+// the organisation's total — the figure an HR admin sees — never one over the viewer's subset.
 
-import { type CycleFigures, cycleFigures, questionSets } from './cycle-figures.server';
+import type { CycleFigures } from './cycle-figures.server';
+import { type CycleResults, cycleResults } from './cycle-results.server';
 import { departmentRef, type InsightContext } from './filters.server';
-import { rowsByCycle } from './rollup-reads.server';
-import type { RollupRow } from './tally';
 import type {
   ActionAccess,
   Count,
@@ -12,7 +14,7 @@ import type {
   Trend,
   TrendMarker,
 } from './types';
-import { figureOf, type Reading } from './withholding';
+import { answeredCount, empty, figureOf, type Reading } from './withholding';
 
 /** The answering departments the user sees: all for HR admins, else their scope. */
 export function answeringVisible(context: InsightContext): (departmentId: string) => boolean {
@@ -20,14 +22,34 @@ export function answeringVisible(context: InsightContext): (departmentId: string
   return scope ? (id) => scope.has(id) : () => true;
 }
 
+/** The results of the given cycles of the view (all of them by default), by cycle id. */
+export function resultsOfView(
+  context: InsightContext,
+  cycleIds: readonly string[] = context.cycles.map((cycle) => cycle.id),
+): Promise<Map<string, CycleResults>> {
+  return cycleResults(context, cycleIds);
+}
+
+const noFigures = (): CycleFigures => ({
+  respondents: new Map(),
+  kiosk: new Map(),
+  respondentsWithheld: new Set(),
+  respondentsTotalShown: true,
+  score: { parts: new Map(), total: empty, withheldKeys: new Set() },
+  enps: null,
+  withheld: new Set(),
+  serviceWithheld: new Set(),
+  matrix: { cells: new Map(), rowTotals: new Map(), columnTotals: new Map() },
+  serviceTotalsShown: true,
+  questionParts: new Map(),
+});
+
 /** Each cycle's department figures, in the order of `context.cycles`. */
-export function figuresPerCycle(context: InsightContext, rows: readonly RollupRow[]) {
-  const byCycle = rowsByCycle(rows);
-  const questions = questionSets(context.questions);
-  const visible = answeringVisible(context);
-  return context.cycles.map((cycle) =>
-    cycleFigures(byCycle.get(cycle.id) ?? [], questions, context.threshold, visible),
-  );
+export function figuresPerCycle(
+  context: InsightContext,
+  results: ReadonlyMap<string, CycleResults>,
+): CycleFigures[] {
+  return context.cycles.map((cycle) => results.get(cycle.id)?.figures ?? noFigures());
 }
 
 export interface SeriesInput {
@@ -42,7 +64,7 @@ export interface SeriesInput {
  * completed actions about what the lines show (markers.server.ts).
  */
 export function trendOf(
-  context: InsightContext,
+  context: Pick<InsightContext, 'cycles'>,
   series: readonly SeriesInput[],
   markers: TrendMarker[] = [],
 ): Trend {
@@ -72,18 +94,20 @@ export function actionAccessOf(context: InsightContext): ActionAccess | null {
   };
 }
 
-const shownCount = (value: number): Count => ({ state: 'shown', value });
 const withheldCount: Count = { state: 'withheld' };
 
-function cell(invited: number, answered: number, shown: boolean) {
-  if (!shown) return { invited, answered: withheldCount, rate: withheldCount };
-  const rate =
-    invited > 0 ? shownCount(Math.round((answered / invited) * 1000) / 10) : withheldCount;
-  return { invited, answered: shownCount(answered), rate };
+function cell(invited: number, answered: Count) {
+  if (answered.state !== 'shown') return { invited, answered, rate: withheldCount };
+  const rate: Count =
+    invited > 0
+      ? { state: 'shown', value: Math.round((answered.value / invited) * 1000) / 10 }
+      : withheldCount;
+  return { invited, answered, rate };
 }
 
 /**
- * Invited and answered per cycle for the given departments. Answered counts follow the cycle's
+ * Invited and answered per cycle for the given departments, and the organisation's total.
+ * Answered counts are invited respondents (never open-link ones) and follow the cycle's
  * respondents' breakdown (threshold and complement); invited counts are not about answers and
  * are shown. A rate is withheld with its answered count.
  */
@@ -97,25 +121,28 @@ export function participationOf(
   const rows: ParticipationRow[] = departmentIds.map((id) => ({
     department: departmentRef(context, id),
     cells: context.cycles.map((cycle, index) => {
-      const cycleFigures = figures[index];
+      const cycleFigures = figures[index] ?? noFigures();
       return cell(
         invited.get(cycle.id)?.get(id) ?? 0,
-        cycleFigures?.respondents.get(id) ?? 0,
-        !cycleFigures?.respondentsWithheld.has(id),
+        answeredCount(
+          cycleFigures.respondents.get(id) ?? 0,
+          !cycleFigures.respondentsWithheld.has(id),
+          context.threshold,
+        ),
       );
     }),
   }));
-  const visible = answeringVisible(context);
   const total = withTotal
     ? context.cycles.map((cycle, index) => {
-        const cycleFigures = figures[index];
         let invitedTotal = 0;
-        for (const [id, count] of invited.get(cycle.id) ?? []) {
-          if (visible(id)) invitedTotal += count;
-        }
+        for (const count of invited.get(cycle.id)?.values() ?? []) invitedTotal += count;
+        const cycleFigures = figures[index] ?? noFigures();
         let answered = 0;
-        for (const count of cycleFigures?.respondents.values() ?? []) answered += count;
-        return cell(invitedTotal, answered, cycleFigures?.respondentsTotalShown ?? true);
+        for (const count of cycleFigures.respondents.values()) answered += count;
+        return cell(
+          invitedTotal,
+          answeredCount(answered, cycleFigures.respondentsTotalShown, context.threshold),
+        );
       })
     : [];
   return { cycles: context.cycles, rows, total };
@@ -129,7 +156,9 @@ export function departmentsSeen(
 ): string[] {
   const visible = answeringVisible(context);
   const ids = new Set<string>();
-  for (const cycleFigures of figures) for (const id of cycleFigures.respondents.keys()) ids.add(id);
+  for (const cycleFigures of figures) {
+    for (const id of cycleFigures.respondents.keys()) if (visible(id)) ids.add(id);
+  }
   for (const perDepartment of invited.values()) {
     for (const id of perDepartment.keys()) if (visible(id)) ids.add(id);
   }

@@ -46,7 +46,7 @@ describe('suppressBreakdown', () => {
 });
 
 describe('suppressTable', () => {
-  it('completes rows and columns until every line hides at least the threshold', () => {
+  it('completes rows and columns until every line hides at least the threshold, in two cells or more', () => {
     const cells = [
       { row: 'r1', column: 'c1', n: 2 },
       { row: 'r1', column: 'c2', n: 10 },
@@ -54,12 +54,51 @@ describe('suppressTable', () => {
       { row: 'r2', column: 'c2', n: 9 },
     ];
     const result = suppressTable(cells, 5);
-    // r1/c1 is small; its row adds r1/c2 and its column r2/c1. Row r2 then hides 8 and column
-    // c2 hides 10, both enough, so r2/c2 stays.
+    // r1/c1 is small; its row adds r1/c2 and its column r2/c1. Row r2 would then hide r2/c1
+    // alone, which its total less r2/c2 gives away, and with it r1/c1 from column c1's total: so
+    // r2/c2 goes too.
     expect([...result.withheld].sort()).toEqual(
-      [cellKey('r1', 'c1'), cellKey('r1', 'c2'), cellKey('r2', 'c1')].sort(),
+      [cellKey('r1', 'c1'), cellKey('r1', 'c2'), cellKey('r2', 'c1'), cellKey('r2', 'c2')].sort(),
     );
     expect(result.withheldRowTotals.size).toBe(0);
+  });
+
+  it('withholds the total of a line whose only cell is withheld', () => {
+    // r2 rated c1 only; r1/c1 is small, so r2/c1 is c1's complement — and r2's total is r2/c1.
+    const result = suppressTable(
+      [
+        { row: 'r1', column: 'c1', n: 2 },
+        { row: 'r1', column: 'c2', n: 9 },
+        { row: 'r2', column: 'c1', n: 7 },
+      ],
+      5,
+    );
+    expect(result.withheld.has(cellKey('r2', 'c1'))).toBe(true);
+    expect(result.withheldRowTotals.has('r2')).toBe(true);
+  });
+
+  it('counts open-link answers for nothing, and covers a group of them alone', () => {
+    // One invited person and four kiosk answers is a group of one.
+    const padded = suppressBreakdown(
+      [
+        { key: 'a', n: 1, answered: true },
+        { key: 'b', n: 6 },
+        { key: 'c', n: 9 },
+      ],
+      5,
+    );
+    expect([...padded.withheld].sort()).toEqual(['a', 'b']);
+    // Kiosk answers only: no invited person, yet withheld, and covered like any other group.
+    const kioskOnly = suppressBreakdown(
+      [
+        { key: 'a', n: 0, answered: true },
+        { key: 'b', n: 6 },
+        { key: 'c', n: 9 },
+      ],
+      5,
+    );
+    expect([...kioskOnly.withheld].sort()).toEqual(['a', 'b']);
+    expect(suppressBreakdown([{ key: 'a', n: 0, answered: true }], 5).totalShown).toBe(false);
   });
 
   it('withholds a line total when the whole line is below the threshold', () => {

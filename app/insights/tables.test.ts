@@ -252,6 +252,20 @@ describe('tableOfHeatmap', () => {
       ],
     });
   });
+
+  it('writes what lies outside the viewer’s scope as such, with no number', () => {
+    const table = tableOfHeatmap({
+      rows: [kitchen],
+      columns: [it_],
+      cells: [[null]],
+      rowTotals: [null],
+      columnTotals: [shown(3.85, 20)],
+    });
+    expect(table.rows).toEqual([
+      ['Kitchen', 'outside your scope', '', 'outside your scope', ''],
+      ['Overall', 3.85, 20, '', ''],
+    ]);
+  });
 });
 
 describe('toCsv', () => {

@@ -3,10 +3,12 @@
 // the numbers the chart drew, rounded once, with the same words for withheld and empty groups.
 import Papa from 'papaparse';
 
+import { type Measure, roundFor } from './rounding';
 import type {
   Change,
   DepartmentBar,
   Figure,
+  HeatFigure,
   Heatmap,
   Participation,
   QuestionSplit,
@@ -21,27 +23,22 @@ export interface Table {
   rows: Cell[][];
 }
 
-/** What a figure's value means, which decides its rounding, its axis and its column heading. */
-export type Measure = 'score' | 'enps' | 'percent';
+export { type Measure, roundFor };
 
 export const WITHHELD = 'withheld';
 export const NO_ANSWERS = 'no answers';
+/** A heatmap cell or total outside the viewer's departments (see `HeatFigure`). */
+export const NOT_IN_SCOPE = 'outside your scope';
 
-const decimals: Record<Measure, number> = { score: 2, enps: 1, percent: 1 };
+/** A heatmap entry, or "no answers" where the grid has none (null stays: outside the scope). */
+export const orEmpty = (figure: HeatFigure | undefined): HeatFigure =>
+  figure === undefined ? { state: 'empty' } : figure;
 
 const valueHeading: Record<Measure, string> = {
   score: 'Score',
   enps: 'eNPS',
   percent: 'Percent',
 };
-
-/** A value rounded as every table, chart label and CSV shows it (scores 2 decimals, else 1). */
-export function roundFor(measure: Measure, value: number): number {
-  const factor = 10 ** decimals[measure];
-  const rounded = Math.round(value * factor) / factor;
-  // −0 would print as "0" in one place and "-0" in another.
-  return rounded === 0 ? 0 : rounded;
-}
 
 export const formatValue = (measure: Measure, value: number) => String(roundFor(measure, value));
 
@@ -58,7 +55,8 @@ function changeCells(measure: Measure, change: Change | null | undefined): Cell[
 }
 
 /** Value and n of a figure; a withheld figure has no n, so nothing of it can be worked back. */
-function figureCells(measure: Measure, figure: Figure): Cell[] {
+function figureCells(measure: Measure, figure: HeatFigure): Cell[] {
+  if (figure === null) return [NOT_IN_SCOPE, ''];
   if (figure.state === 'withheld') return [WITHHELD, ''];
   if (figure.state === 'empty') return [NO_ANSWERS, ''];
   return [roundFor(measure, figure.value), figure.n];
@@ -193,15 +191,15 @@ export function tableOfHeatmap(
   const rows = heatmap.rows.map((row, rowIndex) => [
     row.name,
     ...heatmap.columns.flatMap((_, columnIndex) =>
-      figureCells(measure, heatmap.cells[rowIndex]?.[columnIndex] ?? { state: 'empty' }),
+      figureCells(measure, orEmpty(heatmap.cells[rowIndex]?.[columnIndex])),
     ),
-    ...figureCells(measure, heatmap.rowTotals[rowIndex] ?? { state: 'empty' }),
+    ...figureCells(measure, orEmpty(heatmap.rowTotals[rowIndex])),
   ]);
   // The table has no grand total, so the bottom-right pair stays blank.
   rows.push([
     OVERALL,
     ...heatmap.columns.flatMap((_, columnIndex) =>
-      figureCells(measure, heatmap.columnTotals[columnIndex] ?? { state: 'empty' }),
+      figureCells(measure, orEmpty(heatmap.columnTotals[columnIndex])),
     ),
     '',
     '',

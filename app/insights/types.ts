@@ -84,16 +84,25 @@ export interface Participation {
   total: { invited: number; answered: Count; rate: Count }[];
 }
 
+/**
+ * A heatmap cell or total: a figure, or null where the viewer's scope does not hold it (a leader
+ * sees the matrix cells of their departments, and the totals of their own lines only).
+ */
+export type HeatFigure = Figure | null;
+
 /** A heatmap: the internal-customer matrix (answering × rated) or departments × drivers. */
 export interface Heatmap {
   rows: DepartmentRef[];
   columns: { id: string; name: string }[];
   /** cells[row][column]. */
-  cells: Figure[][];
-  /** Each column over all rows shown (a provider's score from all its internal customers). */
-  columnTotals: Figure[];
-  /** Each row over all columns. */
-  rowTotals: Figure[];
+  cells: HeatFigure[][];
+  /**
+   * Each column over every row of the organisation (a provider's score from all its internal
+   * customers), not only the rows shown.
+   */
+  columnTotals: HeatFigure[];
+  /** Each row over every column of the organisation. */
+  rowTotals: HeatFigure[];
 }
 
 /** The filters every insight page reads from its URL, so a view can be bookmarked. */
@@ -127,6 +136,8 @@ export interface OverviewView {
   surveys: SurveyChoice[];
   departments: DepartmentRef[];
   cycles: CycleRef[];
+  /** An opened cycle of the range whose results appear once it has closed and settled. */
+  pending: CycleRef | null;
   threshold: number;
   latest: CycleRef | null;
   /** Mean score (1–5) of the latest cycle's scale questions, with the change since the previous. */
@@ -145,6 +156,8 @@ export interface OverviewView {
 export interface MatrixView {
   filters: InsightFilters;
   cycles: CycleRef[];
+  /** An opened cycle of the range whose results appear once it has closed and settled. */
+  pending: CycleRef | null;
   threshold: number;
   latest: CycleRef | null;
   heatmap: Heatmap;
@@ -158,6 +171,8 @@ export interface MatrixView {
 export interface DriversView {
   filters: InsightFilters;
   cycles: CycleRef[];
+  /** An opened cycle of the range whose results appear once it has closed and settled. */
+  pending: CycleRef | null;
   threshold: number;
   latest: CycleRef | null;
   heatmap: Heatmap;
@@ -171,6 +186,8 @@ export interface DriversView {
 export interface DepartmentView {
   filters: InsightFilters;
   cycles: CycleRef[];
+  /** An opened cycle of the range whose results appear once it has closed and settled. */
+  pending: CycleRef | null;
   threshold: number;
   latest: CycleRef | null;
   department: DepartmentRef;

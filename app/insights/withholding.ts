@@ -1,12 +1,20 @@
 // Turns tallies into figures through suppression.ts, so no loader decides on its own which
-// groups to show. A group's size is the smaller of its respondents (the '*' rollup) and the
-// fewest people its answers can be; groups withheld elsewhere in the same cycle (`forced`) are
-// withheld here too, so two pages never show the two halves of one subtraction.
+// groups to show. A group's size is the smaller of its invited respondents (the '*' rollup less
+// its open-link answers) and the fewest invited people its answers can be; groups withheld
+// elsewhere in the same cycle (`forced`) are withheld here too, so two pages never show the two
+// halves of one subtraction. Figures leave rounded as the pages show them.
 
+import { roundFor } from './rounding';
 import { changeBetween, type Estimate, estimateOf, mean, npsTotals } from './statistics';
-import { cellKey, type Group, suppressBreakdown, suppressTable } from './suppression';
-import { emptyTally, mergeTally, peopleIn, type Tally } from './tally';
-import type { Figure } from './types';
+import {
+  cellKey,
+  type Group,
+  suppressBreakdown,
+  suppressTable,
+  type TableCell,
+} from './suppression';
+import { emptyTally, invitedIn, mergeTally, peopleIn, type Tally } from './tally';
+import type { Change, Count, Figure } from './types';
 
 /** Mean score (1–5) of scale answers, or eNPS (−100…100) of NPS answers. */
 export type Measure = 'score' | 'enps';
@@ -20,11 +28,16 @@ export type Reading =
 export const withheld: Reading = { state: 'withheld' };
 export const empty: Reading = { state: 'empty' };
 
-/** The group size suppression works with; unknown respondents fall back to the answers. */
-export function groupSize(tally: Tally | undefined, respondents: number): number {
-  const people = tally ? peopleIn(tally) : 0;
-  return respondents > 0 ? Math.min(respondents, people) : people;
+/**
+ * The group size suppression works with: invited people only. Respondents are the invited
+ * respondents of the '*' rollup; where there is none (undefined), the answers alone decide.
+ */
+export function groupSize(tally: Tally | undefined, respondents: number | undefined): number {
+  const people = tally ? invitedIn(tally) : 0;
+  return respondents === undefined ? people : Math.min(respondents, people);
 }
+
+const answered = (tally: Tally | undefined) => !!tally && peopleIn(tally) > 0;
 
 function shownReading(tally: Tally, measure: Measure): Reading {
   const totals = measure === 'enps' ? npsTotals(tally.histogram) : tally.totals;
@@ -41,14 +54,33 @@ function shownReading(tally: Tally, measure: Measure): Reading {
   };
 }
 
-/** A reading as charts see it, with the change since `previous` where both are shown. */
+/**
+ * A reading as charts see it, with the change since `previous` where both are shown: rounded as
+ * the page shows it (scores to 2 decimals, eNPS to 1), so no loader sends a mean that gives back
+ * the sums behind it.
+ */
 export function figureOf(reading: Reading, previous?: Reading): Figure {
   if (reading.state !== 'shown') return reading;
   const change =
     previous?.state === 'shown'
       ? changeBetween(reading.estimate, previous.estimate, reading.unit)
       : null;
-  return { state: 'shown', n: reading.n, value: reading.value, change };
+  const measure = reading.unit === 100 ? 'enps' : 'score';
+  return {
+    state: 'shown',
+    n: reading.n,
+    value: roundFor(measure, reading.value),
+    change: change && roundedChange(change, measure),
+  };
+}
+
+export function roundedChange(change: Change, measure: 'score' | 'enps'): Change {
+  return {
+    delta: roundFor(measure, change.delta),
+    low: roundFor(measure, change.low),
+    high: roundFor(measure, change.high),
+    significant: change.significant,
+  };
 }
 
 function reading(tally: Tally | undefined, measure: Measure, shown: boolean): Reading {
@@ -89,15 +121,16 @@ export function breakdownDecision(
   const total = emptyTally();
   let totalRespondents = 0;
   for (const [key, tally] of parts) {
-    const n = groupSize(tally, respondents.get(key) ?? 0);
-    groups.push({ key, n: sizeFor(n, forced.has(key), threshold) });
+    const n = groupSize(tally, respondents.get(key));
+    groups.push({ key, n: sizeFor(n, forced.has(key), threshold), answered: answered(tally) });
     mergeTally(total, tally);
-    totalRespondents += respondents.get(key) ?? 0;
+    totalRespondents += respondents.get(key) ?? invitedIn(tally);
   }
   const decision = suppressBreakdown(groups, threshold);
   return {
     withheldKeys: decision.withheld,
-    totalShown: decision.totalShown && groupSize(total, totalRespondents) >= threshold,
+    totalShown:
+      decision.totalShown && (!answered(total) || groupSize(total, totalRespondents) >= threshold),
     total,
   };
 }
@@ -128,26 +161,48 @@ export interface TableReadings {
   columnTotals: Map<string, Reading>;
 }
 
+/** Cells withheld elsewhere in the same cycle, which a table must withhold too. */
+export interface TableForcing {
+  /** Rows withheld whole, their totals included. */
+  rows?: ReadonlySet<string>;
+  /** Single cells withheld; their row's total is withheld with them. */
+  cell?: (row: string, column: string) => boolean;
+}
+
 /** A two-way table with row and column totals: the matrix, or departments × drivers. */
 export function tableReadings(
   cells: ReadonlyMap<string, ReadonlyMap<string, Tally>>,
   respondents: ReadonlyMap<string, number>,
   threshold: number,
   measure: Measure,
-  forcedRows: ReadonlySet<string> = new Set(),
+  forcing: TableForcing = {},
 ): TableReadings {
-  const input: { row: string; column: string; n: number }[] = [];
+  const isForced = (row: string, column: string) =>
+    !!forcing.rows?.has(row) || !!forcing.cell?.(row, column);
+  const forcedRows = new Set<string>();
+  const input: TableCell[] = [];
   const rowTallies = new Map<string, Tally>();
   const columnTallies = new Map<string, Tally>();
   const columnRespondents = new Map<string, number>();
   for (const [row, line] of cells) {
-    const rowRespondents = respondents.get(row) ?? 0;
+    const rowRespondents = respondents.get(row);
     for (const [column, tally] of line) {
       const n = groupSize(tally, rowRespondents);
-      input.push({ row, column, n: sizeFor(n, forcedRows.has(row), threshold) });
+      const forced = isForced(row, column);
+      if (forced) forcedRows.add(row);
+      input.push({
+        row,
+        column,
+        n: sizeFor(n, forced, threshold),
+        answered: answered(tally),
+        forced,
+      });
       mergeTally(getOrAdd(rowTallies, row), tally);
       mergeTally(getOrAdd(columnTallies, column), tally);
-      columnRespondents.set(column, (columnRespondents.get(column) ?? 0) + rowRespondents);
+      columnRespondents.set(
+        column,
+        (columnRespondents.get(column) ?? 0) + (rowRespondents ?? invitedIn(tally)),
+      );
     }
   }
   const decision = suppressTable(input, threshold);
@@ -163,14 +218,14 @@ export function tableReadings(
     const shown =
       !forcedRows.has(row) &&
       !decision.withheldRowTotals.has(row) &&
-      groupSize(tally, respondents.get(row) ?? 0) >= threshold;
+      groupSize(tally, respondents.get(row)) >= threshold;
     rowTotals.set(row, reading(tally, measure, shown));
   }
   const columnTotals = new Map<string, Reading>();
   for (const [column, tally] of columnTallies) {
     const shown =
       !decision.withheldColumnTotals.has(column) &&
-      groupSize(tally, columnRespondents.get(column) ?? 0) >= threshold;
+      groupSize(tally, columnRespondents.get(column)) >= threshold;
     columnTotals.set(column, reading(tally, measure, shown));
   }
   return { cells: cellReadings, rowTotals, columnTotals };
@@ -180,4 +235,22 @@ function getOrAdd(map: Map<string, Tally>, key: string): Tally {
   let tally = map.get(key);
   if (!tally) map.set(key, (tally = emptyTally()));
   return tally;
+}
+
+/**
+ * A head count of invited respondents as it may be shown: withheld where the respondents'
+ * breakdown withholds it. Counts of a cycle still open (`stepped`) move only in whole steps of
+ * the threshold, floored, so two views a few responses apart are the same and a count never
+ * moves by one person.
+ */
+export function answeredCount(
+  count: number,
+  shown: boolean,
+  threshold: number,
+  stepped = false,
+): Count {
+  if (!shown) return { state: 'withheld' };
+  if (!stepped) return { state: 'shown', value: count };
+  const value = Math.floor(count / threshold) * threshold;
+  return count > 0 && value === 0 ? { state: 'withheld' } : { state: 'shown', value };
 }

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 
 import { ChartCard } from '~/components/insights/chart-card';
 import { DepartmentBarChart } from '~/components/insights/department-bar-chart';
+import { PendingCycleNote } from '~/components/insights/group-notes';
 import { InsightFilterBar } from '~/components/insights/insight-filters';
 import { ParticipationChart } from '~/components/insights/participation-chart';
 import { QuestionSplitChart } from '~/components/insights/question-split-chart';
@@ -41,11 +42,12 @@ export default function InsightsOverview() {
     <>
       <h1 id="page-title">{survey.title}</h1>
       <p className="muted">
-        Cycles {filters.fromCycle}–{filters.toCycle}. Groups under {view.threshold} people are
-        withheld to protect anonymity, and so is the next smallest wherever a total would give one
-        away.
+        Cycles {filters.fromCycle}–{filters.toCycle}. Groups under {view.threshold} invited people
+        are withheld to protect anonymity, and so is the next smallest wherever a total would give
+        one away. The headline, the “All” lines and the totals are the whole organisation’s.
       </p>
       <InsightFilterBar filters={filters} surveys={view.surveys} departments={view.departments} />
+      <PendingCycleNote pending={view.pending} />
       <ChartCard title="Latest cycle" csvHref={csv('score')} tableOnly>
         <ScoreHeadline
           score={view.score}

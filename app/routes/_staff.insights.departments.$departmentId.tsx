@@ -3,6 +3,7 @@ import { useLoaderData } from '@remix-run/react';
 
 import { ChartCard } from '~/components/insights/chart-card';
 import { DepartmentBarChart } from '~/components/insights/department-bar-chart';
+import { PendingCycleNote } from '~/components/insights/group-notes';
 import { InsightFilterBar } from '~/components/insights/insight-filters';
 import { ParticipationChart } from '~/components/insights/participation-chart';
 import { QuestionSplitChart } from '~/components/insights/question-split-chart';
@@ -37,6 +38,7 @@ export default function InsightsDepartment() {
         the departments it serves rate it. Groups under {view.threshold} people are withheld.
       </p>
       <InsightFilterBar filters={filters} />
+      <PendingCycleNote pending={view.pending} />
       <h2>As the answering department</h2>
       <ChartCard title="Latest cycle" csvHref={csv('score')} tableOnly headingLevel={3}>
         <ScoreHeadline

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react';
 
 import { ChartCard } from '~/components/insights/chart-card';
+import { PendingCycleNote } from '~/components/insights/group-notes';
 import { Heatmap } from '~/components/insights/heatmap';
 import { InsightFilterBar } from '~/components/insights/insight-filters';
 import { TrendChart } from '~/components/insights/trend-chart';
@@ -31,6 +32,7 @@ export default function InsightsDrivers() {
         see its trend.
       </p>
       <InsightFilterBar filters={filters} hidden={{ driver }} />
+      <PendingCycleNote pending={view.pending} />
       <ChartCard
         title="Department × driver"
         csvHref={csvHref('drivers', 'drivers', filters)}

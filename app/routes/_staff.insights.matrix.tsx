@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { useLoaderData } from '@remix-run/react';
 
 import { ChartCard } from '~/components/insights/chart-card';
+import { PendingCycleNote } from '~/components/insights/group-notes';
 import { Heatmap } from '~/components/insights/heatmap';
 import { InsightFilterBar } from '~/components/insights/insight-filters';
 import { TrendChart } from '~/components/insights/trend-chart';
@@ -35,6 +36,7 @@ export default function InsightsMatrix() {
         its internal customers. Choose a cell to see its trend.
       </p>
       <InsightFilterBar filters={filters} hidden={chosen} />
+      <PendingCycleNote pending={view.pending} />
       <ChartCard
         title="Answering department × rated department"
         csvHref={csvHref('matrix', 'matrix', filters)}

@@ -6,6 +6,7 @@ import { PrintableLinksForm } from '~/components/survey-view/printable-links-for
 import { QrCode } from '~/components/survey-view/qr-code';
 import { getCycle } from '~/surveys/cycles.server';
 import { formatStaffMoment } from '~/surveys/local-time';
+import { countText, rateOf } from '~/surveys/participation';
 import { participation } from '~/surveys/participation.server';
 import { qrShape } from '~/surveys/qr.server';
 import { cycleStatusNames } from '~/surveys/staff-words';
@@ -45,9 +46,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const rate = (answered: number, invited: number) =>
-  invited === 0 ? '—' : `${Math.round((100 * answered) / invited)}%`;
-
 export default function CyclePage() {
   const { surveyId, cycle, participation, kiosk, linksError } = useLoaderData<typeof loader>();
   return (
@@ -75,6 +73,14 @@ export default function CyclePage() {
       </dl>
 
       <h3>Participation</h3>
+      <p className="muted">
+        Answered counts people invited who answered, never who they are. A department of fewer than{' '}
+        {participation.threshold} who answered is withheld, and so is the next smallest where the
+        total would give it away.
+        {participation.stepped
+          ? ` While the cycle is open, counts move in steps of ${participation.threshold}, so this page never shows that one person has just answered.`
+          : ''}
+      </p>
       {participation.departments.length === 0 ? (
         <p className="muted">Nobody has been invited to this cycle.</p>
       ) : (
@@ -94,8 +100,8 @@ export default function CyclePage() {
                 <tr key={row.departmentId}>
                   <th scope="row">{row.department}</th>
                   <td>{row.invited}</td>
-                  <td>{row.answered}</td>
-                  <td>{rate(row.answered, row.invited)}</td>
+                  <td>{countText(row.answered)}</td>
+                  <td>{rateOf(row.answered, row.invited)}</td>
                 </tr>
               ))}
             </tbody>
@@ -103,13 +109,19 @@ export default function CyclePage() {
               <tr>
                 <th scope="row">All</th>
                 <td>{participation.invited}</td>
-                <td>{participation.answered}</td>
-                <td>{rate(participation.answered, participation.invited)}</td>
+                <td>{countText(participation.answered)}</td>
+                <td>{rateOf(participation.answered, participation.invited)}</td>
               </tr>
             </tfoot>
           </table>
         </div>
       )}
+      {participation.openLink.state !== 'shown' || participation.openLink.value > 0 ? (
+        <p>
+          Answers through the open link (nobody invited behind them):{' '}
+          {countText(participation.openLink)}.
+        </p>
+      ) : null}
 
       {kiosk ? (
         <section className="kiosk-link" aria-labelledby="kiosk-title">

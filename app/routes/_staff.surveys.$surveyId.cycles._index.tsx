@@ -3,8 +3,10 @@ import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
 
+import type { Count } from '~/insights/types';
 import { listCycles } from '~/surveys/cycles.server';
 import { formatStaffMoment } from '~/surveys/local-time';
+import { countText, rateOf } from '~/surveys/participation';
 import { participationByCycle } from '~/surveys/participation.server';
 import { cycleStatusNames } from '~/surveys/staff-words';
 import { getSurvey, setKiosk } from '~/surveys/surveys.server';
@@ -33,9 +35,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       missed: cycle.missed,
       opens: formatStaffMoment(new Date(cycle.opensAt), zone),
       closes: formatStaffMoment(new Date(cycle.closesAt), zone),
-      ...(counts.get(cycle.id) ?? { invited: 0, answered: 0 }),
+      ...figuresOf(counts.get(cycle.id)),
     })),
   });
+}
+
+/** Participation of one cycle as the table prints it. */
+function figuresOf(counts: { invited: number; answered: Count } | undefined) {
+  if (!counts) return { invited: 0, answered: '0', rate: '—' };
+  return {
+    invited: counts.invited,
+    answered: countText(counts.answered),
+    rate: rateOf(counts.answered, counts.invited),
+  };
 }
 
 const kioskSchema = z.object({ intent: z.enum(['kiosk-on', 'kiosk-off']) });
@@ -48,9 +60,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return json({ ok: true });
 }
 
-const rate = (answered: number, invited: number) =>
-  invited === 0 ? '—' : `${Math.round((100 * answered) / invited)}%`;
-
 export default function SurveyCycles() {
   const { surveyId, cycles, kiosk, timeZone } = useLoaderData<typeof loader>();
   const busy = useNavigation().state === 'submitting';
@@ -59,8 +68,8 @@ export default function SurveyCycles() {
       <h2>Cycles and invitations</h2>
       <p>
         Each cycle invites everyone in the audience by e-mail and reminds those who have not
-        answered once. Times are in {timeZone}. Participation counts invitations used, never
-        responses.
+        answered once. Times are in {timeZone}. Answered counts invited people who answered, never
+        who they are; while a cycle is open it moves in steps of the survey’s anonymity threshold.
       </p>
       <Form method="post" className="kiosk-toggle">
         <p>
@@ -112,7 +121,7 @@ export default function SurveyCycles() {
                   <td>{cycle.closes}</td>
                   <td>{cycle.invited}</td>
                   <td>{cycle.answered}</td>
-                  <td>{rate(cycle.answered, cycle.invited)}</td>
+                  <td>{cycle.rate}</td>
                 </tr>
               ))}
             </tbody>

@@ -14,7 +14,6 @@ import { submissionKeyFor } from '../answering/submission-key.server';
 import { createLogger } from '../utils/log.server';
 import { type Mail, sendMail } from '../utils/mail.server';
 import type { Delivery } from './invites.server';
-import { participation } from './participation.server';
 import { runSchedulerOnce } from './scheduler.server';
 
 setupTestDatabase('scheduler');
@@ -356,36 +355,5 @@ describe('reminders', () => {
     mails = [];
     await run(at('2026-01-08T09:00:00Z'));
     expect(mails.map((mail) => mail.kind).sort()).toEqual(['invite', 'reminder', 'reminder']);
-  });
-});
-
-describe('participation', () => {
-  it('counts invited and answered per department from the invites', async () => {
-    const { operations, people } = await organisation();
-    const survey = await makeSurvey({ audienceIds: [operations._id] });
-    await run(cycle1Opens);
-    await InviteModel.updateOne({ personId: people.ole._id }, { $set: { usedOn: '2026-01-06' } });
-    const cycle = await CycleModel.findOne({ surveyId: survey._id }).lean();
-    if (!cycle) throw new Error('no cycle');
-
-    expect(await participation(cycle._id)).toEqual({
-      invited: 3,
-      answered: 1,
-      departments: [
-        {
-          departmentId: String(people.ole.departmentId),
-          department: 'Kitchen',
-          invited: 2,
-          answered: 1,
-        },
-        {
-          departmentId: String(people.ana.departmentId),
-          department: 'Operations',
-          invited: 1,
-          answered: 0,
-        },
-      ],
-    });
-    expect(await participation('not-an-id')).toEqual({ invited: 0, answered: 0, departments: [] });
   });
 });

@@ -185,6 +185,93 @@ describe('insights', () => {
     }
   });
 
+  test('a leader sees the organisation’s decision for their team, and nothing of a cycle still open', async ({
+    page,
+    signInAs,
+  }) => {
+    const leader = await signInAs('leader');
+    const tag = `${leader.name.split(' ')[1] ?? 'x'}o`;
+    const person = await PersonModel.findOne({ email: leader.email }).lean();
+    if (!person) throw new Error('no leader');
+    // Two teams of the leader's, and one elsewhere in the organisation with 2 respondents.
+    const kitchen = await makeDepartment(`Kitchen ${tag}`, { parentId: person.departmentId });
+    const floor = await makeDepartment(`Floor ${tag}`, { parentId: person.departmentId });
+    const elsewhere = await makeDepartment(`Elsewhere ${tag}`);
+    const teams = [kitchen, floor, elsewhere];
+    const survey = await makeSurvey({
+      audienceIds: teams.map((team) => team._id),
+      questions: insightQuestions.filter((question) => !question.internalService),
+      anonymityThreshold: 5,
+    });
+    await SurveyModel.updateOne({ _id: survey._id }, { $set: { title: { en: `Pulse ${tag}` } } });
+    const closed = await CycleModel.create({
+      surveyId: survey._id,
+      number: 1,
+      opensAt: new Date(Date.UTC(2026, 9, 5, 8)),
+      closesAt: new Date(Date.UTC(2026, 9, 10, 8)),
+      closedAt: new Date(Date.UTC(2026, 9, 10, 8)),
+      status: 'closed',
+      kioskId: `insights-${tag}-1`,
+    });
+    const open = await CycleModel.create({
+      surveyId: survey._id,
+      number: 2,
+      opensAt: new Date(Date.now() - 86_400_000),
+      closesAt: new Date(Date.now() + 86_400_000),
+      status: 'open',
+      kioskId: `insights-${tag}-2`,
+    });
+    const results = (cycle: { _id: unknown }, team: { _id: unknown }, people: number) => {
+      const at = {
+        surveyId: survey._id,
+        cycleId: String(cycle._id),
+        departmentId: String(team._id),
+      };
+      const mood = Array.from({ length: people }, (_, index) => (index % 5) + 1);
+      return [
+        respondentsOf(at, people),
+        rollupOf(at, 'q-tools', mood),
+        rollupOf(at, 'q-growth', mood),
+      ];
+    };
+    await seedRollups([
+      ...results(closed, kitchen, 12),
+      ...results(closed, floor, 6),
+      ...results(closed, elsewhere, 2),
+      ...results(open, kitchen, 9),
+    ]);
+    try {
+      await page.goto(`/insights?survey=${String(survey._id)}`);
+      await page.getByRole('heading', { level: 1, name: `Pulse ${tag}` }).waitFor();
+      // The open cycle is named, never measured.
+      await page.getByText('Cycle 2 is still open').waitFor();
+      const byDepartment = 'Satisfaction by department';
+      await page
+        .getByRole('group', { name: `Show ${byDepartment} as` })
+        .getByRole('button', { name: 'Table' })
+        .click();
+      const rows = await tableRows(page, byDepartment);
+      const rowOf = (name: string) => rows.find((row) => row[0] === name) ?? [];
+      // On their own the Floor's 6 would show; the organisation withholds it as the complement
+      // of the 2 elsewhere, and so does every view of it.
+      expect(rowOf(`Floor ${tag}`)[1]).toBe('withheld');
+      expect(rowOf(`Kitchen ${tag}`)[2]).toBe('12');
+      expect(rows.some((row) => row[0] === `Elsewhere ${tag}`)).toBe(false);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: `Download CSV of ${byDepartment}` }).click(),
+      ]);
+      const csv = await readFile(await download.path(), 'utf8');
+      expect(csv).toMatch(new RegExp(`Floor ${tag},withheld,`));
+      expect(csv).not.toMatch(/,6\r?\n|,6,/);
+    } finally {
+      await RollupModel.deleteMany({ surveyId: survey._id });
+      await CycleModel.deleteMany({ surveyId: survey._id });
+      await SurveyModel.deleteOne({ _id: survey._id });
+      await DepartmentModel.deleteMany({ _id: { $in: teams.map((team) => team._id) } });
+    }
+  });
+
   test('an HR admin reads the demo organisation: overview, matrix, drivers and comments', async ({
     page,
     signInAs,

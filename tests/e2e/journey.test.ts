@@ -18,9 +18,10 @@ import { expect, test } from './harness/fixtures';
 import type { StaffUser } from './harness/staff';
 
 // The whole loop, as people meet it: HR builds a survey from a template and opens its first
-// cycle; six employees answer through their links; their leader sees the department withheld
-// until five have answered, raises an action from the chart, and marks it done with an update;
-// an employee finds it on the board; the next cycle's trend carries the action's marker.
+// cycle; six employees answer through their links; their leader sees nothing of the cycle while
+// it is open, its results once it has closed, raises an action from the chart, and marks it done
+// with an update; an employee finds it on the board; in the next cycle only four answer, so the
+// department is withheld there, and the trend carries the action's marker.
 
 const languages = ['en', 'nb', 'pl', 'uk', 'pt', 'lv'] as const;
 const day = 24 * 60 * 60 * 1000;
@@ -76,6 +77,15 @@ async function answerAs(page: Page, token: string): Promise<string | null> {
   return page.locator('a[href^="/board"]').first().getAttribute('href');
 }
 
+/** Closes a cycle as the scheduler does, long enough ago for its results to be shown. */
+async function closeCycle(surveyId: string, number: number) {
+  const closedAt = new Date(Date.now() - 5 * 60_000);
+  await CycleModel.updateOne(
+    { surveyId, number },
+    { $set: { status: 'closed', closesAt: closedAt, closedAt } },
+  );
+}
+
 async function departmentRow(page: Page, name: string): Promise<string[]> {
   const table = page.getByRole('table', { name: 'Satisfaction by department' });
   const row = table.getByRole('row').filter({ hasText: name }).first();
@@ -83,7 +93,7 @@ async function departmentRow(page: Page, name: string): Promise<string[]> {
 }
 
 describe('the whole loop', () => {
-  test('survey from a template, six answers, a withheld then shown department, an action done and published, the board and the marker', async ({
+  test('survey from a template, six answers shown once the cycle closes, an action done and published, the board, a withheld cycle and the marker', async ({
     page,
     context,
     baseUrl,
@@ -141,23 +151,26 @@ describe('the whole loop', () => {
         .waitFor();
       const tokens = await linksFor(emails, new Date(firstOpened.getTime() - 60_000));
 
-      // Four employees answer; the leader sees the department withheld.
+      // Four employees answer; while the cycle is open the leader sees no figure of it, only
+      // that its results come when it closes.
       let boardLink: string | null = null;
       for (const token of tokens.slice(0, 4)) boardLink = await answerAs(page, token);
       await signIn(context, baseUrl, leader);
       await page.goto(`/insights?survey=${surveyId}`);
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
-      expect((await departmentRow(page, department))[1]).toBe('withheld');
-      await screenshot(page, 'journey-1-withheld');
+      await page.getByText('Cycle 1 is still open').waitFor();
+      expect(await page.locator('main').textContent()).not.toMatch(/n = \d/);
+      await screenshot(page, 'journey-1-open');
 
-      // Two more answer; now the department is shown, with its n.
+      // Two more answer, and the cycle closes: now the department is shown, with its n.
       for (const token of tokens.slice(4)) boardLink = await answerAs(page, token);
+      await closeCycle(surveyId, 1);
       await signIn(context, baseUrl, leader);
       await page.goto(`/insights?survey=${surveyId}`);
       const shown = await departmentRow(page, department);
       expect(shown[1]).toMatch(/^\d(\.\d+)?$/);
       expect(shown[2]).toBe('6');
-      await screenshot(page, 'journey-2-shown');
+      await screenshot(page, 'journey-2-closed');
 
       // The leader raises an action from that row (in the chart's table view), starts it, and
       // marks it done with an update.
@@ -200,7 +213,8 @@ describe('the whole loop', () => {
       await screenshot(page, 'journey-4-board');
 
       // The next cycle: a week on (the survey's clock is moved back a week), HR opens it and
-      // five employees answer it; the trend then shows the action's marker at cycle 1.
+      // four employees answer it; once it has closed the department is withheld there, and the
+      // trend shows the action's marker at cycle 1.
       const cycle1 = await CycleModel.findOne({ surveyId, number: 1 }).lean();
       if (!cycle1) throw new Error('no cycle 1');
       const survey = await SurveyModel.findById(surveyId).lean();
@@ -230,10 +244,13 @@ describe('the whole loop', () => {
         .filter({ hasText: /cycle\(s\) opened/ })
         .waitFor();
       const next = await linksFor(emails, new Date(secondOpened.getTime() - 1000));
-      for (const token of next.slice(0, 5)) await answerAs(page, token);
+      for (const token of next.slice(0, 4)) await answerAs(page, token);
+      await closeCycle(surveyId, 2);
 
       await signIn(context, baseUrl, leader);
       await page.goto(`/insights?survey=${surveyId}`);
+      expect((await departmentRow(page, department))[1]).toBe('withheld');
+      await screenshot(page, 'journey-5-withheld');
       const trend = page.getByRole('table', { name: 'Trend over cycles' });
       const cycleRows = () =>
         trend
@@ -248,7 +265,7 @@ describe('the whole loop', () => {
       expect(first?.join(' ')).toContain(actionTitle);
       expect(second?.join(' ')).not.toContain(actionTitle);
       await page.locator('.chart-card svg').first().waitFor();
-      await screenshot(page, 'journey-5-trend-marker');
+      await screenshot(page, 'journey-6-trend-marker');
     } finally {
       if (surveyId) {
         await ActionModel.deleteMany({ 'source.surveyId': surveyId });

@@ -28,6 +28,10 @@ interface TimelineNote {
  */
 export async function makeBoardAction(options: {
   surveyId: Types.ObjectId;
+  /** The source's cycle; a cycle that does not exist (so no baseline) unless said. */
+  cycleId?: Types.ObjectId;
+  driver?: string | null;
+  questionId?: string | null;
   title?: string;
   description?: string;
   departmentId?: Types.ObjectId | null;
@@ -48,9 +52,10 @@ export async function makeBoardAction(options: {
     description: options.description ?? '',
     source: {
       surveyId: options.surveyId,
-      cycleId: new Types.ObjectId(),
+      cycleId: options.cycleId ?? new Types.ObjectId(),
       metric: options.metric ?? 'driver',
-      driver: 'Tools',
+      driver: options.driver === undefined ? 'Tools' : options.driver,
+      questionId: options.questionId ?? null,
       departmentId: options.departmentId ?? null,
       providerDepartmentId: options.providerDepartmentId ?? null,
       label: options.label ?? 'Whole company · Tools',

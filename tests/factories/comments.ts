@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import type { Types } from 'mongoose';
 
 import { rebuildRollups } from '../../app/answering/rollups.server';
-import type { LanguageCode } from '../../app/surveys/survey-schema';
 import { CycleModel } from '../../models/cycle.server';
 import { ResponseModel } from '../../models/response.server';
 import { everyQuestionType, makeSurvey } from './survey';
@@ -48,11 +47,14 @@ export async function makeCycle(
 ) {
   counter += 1;
   const opensAt = new Date(Date.UTC(2026, 0, 5 + 7 * number, 8));
+  const closesAt = new Date(opensAt.getTime() + 5 * 24 * 60 * 60 * 1000);
   return CycleModel.create({
     surveyId,
     number,
     opensAt,
-    closesAt: new Date(opensAt.getTime() + 5 * 24 * 60 * 60 * 1000),
+    closesAt,
+    // A closed cycle closed long ago has settled: its comments may be read.
+    closedAt: status === 'closed' ? closesAt : null,
     status,
     questionIds: ['q-scale', 'q-text', 'q-text-2'],
     kioskId: `comments-${counter}-${String(surveyId)}`,
@@ -70,7 +72,6 @@ export async function addResponses(
   options: {
     comment?: (index: number) => string | null;
     secondComment?: (index: number) => string | null;
-    language?: LanguageCode;
     receiptHash?: (index: number) => string | undefined;
   } = {},
 ) {
@@ -83,8 +84,6 @@ export async function addResponses(
       cycleId: cycle._id,
       surveyId: cycle.surveyId,
       departmentId,
-      day: '2026-03-02',
-      language: options.language ?? 'en',
       rolledUp: true,
       answers: [
         { questionId: 'q-scale', value: 4 },

@@ -76,6 +76,8 @@ export async function makeInsightSurvey(
       number: index + 1,
       opensAt: new Date(Date.UTC(2026, 0, 5 + 7 * index, 8)),
       closesAt: new Date(Date.UTC(2026, 0, 10 + 7 * index, 8)),
+      // Closed long ago, so settled: only settled cycles have figures.
+      closedAt: new Date(Date.UTC(2026, 0, 10 + 7 * index, 8)),
       status: 'closed',
       questionIds: insightQuestions.map((question) => question.id),
       providerDepartmentIds: providers.map((provider) => provider._id),
@@ -87,12 +89,16 @@ export async function makeInsightSurvey(
 
 type Id = Types.ObjectId | string;
 
-/** The rollup of some answers, as `applyRollups` would have left it. */
+/**
+ * The rollup of some answers, as `applyRollups` would have left it; `kiosk` of them came through
+ * the open (kiosk) link.
+ */
 export function rollupOf(
   target: { surveyId: Id; cycleId: Id; departmentId: Id },
   questionId: string,
   values: readonly number[],
   providerId: Id | null = null,
+  kiosk = 0,
 ) {
   const histogram: Record<string, number> = {};
   for (const value of values) histogram[String(value)] = (histogram[String(value)] ?? 0) + 1;
@@ -107,15 +113,25 @@ export function rollupOf(
     sumSquares: values.reduce((sum, value) => sum + value * value, 0),
     histogram,
     skipped: 0,
+    kioskCount: kiosk,
   };
 }
 
-/** The respondents' rollup ('*') of one department in one cycle. */
+/**
+ * The respondents' rollup ('*') of one department in one cycle: `people` respondents, `kiosk` of
+ * them through the open link.
+ */
 export function respondentsOf(
   target: { surveyId: Id; cycleId: Id; departmentId: Id },
   people: number,
+  kiosk = 0,
 ) {
-  return { ...rollupOf(target, respondentsQuestionId, []), count: people, histogram: {} };
+  return {
+    ...rollupOf(target, respondentsQuestionId, []),
+    count: people,
+    histogram: {},
+    kioskCount: kiosk,
+  };
 }
 
 export async function seedRollups(rows: object[]): Promise<void> {

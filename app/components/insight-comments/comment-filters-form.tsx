@@ -2,7 +2,6 @@ import { Form } from '@remix-run/react';
 
 import { SelectField } from '~/components/ui/select-field';
 import type { CommentsView } from '~/insights/comment-view';
-import { languageNames } from '~/people/schemas';
 
 /** The comment filters, sent as the page's address (a GET), so a view can be bookmarked. */
 export function CommentFiltersForm({ view }: { view: CommentsView }) {
@@ -49,18 +48,6 @@ export function CommentFiltersForm({ view }: { view: CommentsView }) {
           ...view.departments.map((department) => ({
             value: department.id,
             label: department.name,
-          })),
-        ]}
-      />
-      <SelectField
-        label="Language"
-        name="language"
-        defaultValue={filters?.language ?? ''}
-        options={[
-          { value: '', label: 'All languages' },
-          ...view.languages.map((language) => ({
-            value: language,
-            label: languageNames[language],
           })),
         ]}
       />

@@ -3,7 +3,6 @@ import { useId } from 'react';
 import { RaiseActionLink } from '~/components/insights/raise-action-link';
 import { commentRaiseLink } from '~/insights/action-links';
 import type { InsightComment } from '~/insights/comment-view';
-import { languageNames } from '~/people/schemas';
 
 import { type ReplyFailure, ReplyForm } from './reply-form';
 
@@ -79,11 +78,9 @@ function CommentItem({
           <span className="visually-hidden">Comment {at + 1}:</span> {comment.questionText}
         </h3>
         <p className="comment-meta muted">
-          Cycle {comment.cycleNumber} · {comment.departmentName} · {languageNames[comment.language]}
+          Cycle {comment.cycleNumber} · {comment.departmentName}
         </p>
-        <blockquote lang={comment.language} className="comment-text">
-          {comment.text}
-        </blockquote>
+        <blockquote className="comment-text">{comment.text}</blockquote>
         {comment.replies.length > 0 ? (
           <section aria-label={`Replies to comment ${at + 1}`} className="comment-replies">
             <ul>

@@ -39,3 +39,17 @@ export function EmptyGroupsNote({ groups }: { groups: string[] }) {
 export function NothingToDraw() {
   return <p className="chart-empty">Nothing to draw: no group can be shown.</p>;
 }
+
+/**
+ * Says which cycle is still open: its figures appear only once it has closed and settled, since
+ * results that moved with every response would show a watcher what the latest one said.
+ */
+export function PendingCycleNote({ pending }: { pending: { number: number } | null }) {
+  if (!pending) return null;
+  return (
+    <p className="chart-note pending-cycle" role="status">
+      Cycle {pending.number} is still open (or has only just closed): its results appear here once
+      it has closed.
+    </p>
+  );
+}

@@ -50,6 +50,29 @@ describe('Heatmap', () => {
     expect(readable).not.toMatch(/n = 3\b/);
   });
 
+  it('marks cells and totals outside the viewer’s scope without a number, and says why', () => {
+    // A leader of IT: the service floor's rating of Facilities and the rows' totals (over every
+    // service of the organisation) are not theirs to see.
+    const { container } = render(
+      <Heatmap
+        heatmap={{
+          ...matrix,
+          cells: [matrix.cells[0] ?? [], [figure(3.18, 27), null]],
+          rowTotals: [null, null],
+        }}
+        rowHeading="Answering department"
+      />,
+    );
+    expect(rowsOf(screen.getByRole('table'))).toEqual([
+      ['Answering department', 'IT', 'Facilities', 'Overall'],
+      ['Kitchen', '4.62 n = 11', 'withheld', 'outside your scope'],
+      ['Service floor', '3.18 n = 27', 'outside your scope', 'outside your scope'],
+      ['Overall', '3.6 n = 38', 'withheld', ''],
+    ]);
+    expect(screen.getByText(/Totals are over the whole organisation/)).toBeTruthy();
+    expect(everythingReadable(container)).not.toContain('4.04');
+  });
+
   it('links each cell to its trend and marks the chosen one', async () => {
     const Stub = createRemixStub([
       {

@@ -1,8 +1,16 @@
 import { Link } from '@remix-run/react';
 
 import type { RaiseLink } from '~/insights/action-links';
-import { formatValue, type Measure, NO_ANSWERS, OVERALL, WITHHELD } from '~/insights/tables';
-import type { DepartmentRef, Figure, Heatmap as HeatmapData } from '~/insights/types';
+import {
+  formatValue,
+  type Measure,
+  NO_ANSWERS,
+  NOT_IN_SCOPE,
+  orEmpty,
+  OVERALL,
+  WITHHELD,
+} from '~/insights/tables';
+import type { DepartmentRef, HeatFigure, Heatmap as HeatmapData } from '~/insights/types';
 
 import { useChartCard } from './chart-card';
 import { ANONYMITY_NOTE, NoAnswers, WithheldNote } from './group-notes';
@@ -36,7 +44,9 @@ export function Heatmap({
   cellAction,
 }: HeatmapProps) {
   const card = useChartCard();
-  const figures = [...heatmap.cells.flat(), ...heatmap.rowTotals, ...heatmap.columnTotals];
+  const figures = [...heatmap.cells.flat(), ...heatmap.rowTotals, ...heatmap.columnTotals].filter(
+    (figure) => figure !== null,
+  );
   if (
     heatmap.rows.length === 0 ||
     heatmap.columns.length === 0 ||
@@ -45,6 +55,9 @@ export function Heatmap({
     return <NoAnswers />;
   }
   const anyWithheld = figures.some((figure) => figure.state === 'withheld');
+  const anyOutside = [...heatmap.cells.flat(), ...heatmap.rowTotals, ...heatmap.columnTotals].some(
+    (figure) => figure === null,
+  );
 
   return (
     <div className="insight-chart">
@@ -70,18 +83,14 @@ export function Heatmap({
                 {heatmap.columns.map((column, columnIndex) => (
                   <HeatCell
                     key={column.id}
-                    figure={heatmap.cells[rowIndex]?.[columnIndex] ?? { state: 'empty' }}
+                    figure={orEmpty(heatmap.cells[rowIndex]?.[columnIndex])}
                     measure={measure}
                     href={cellHref?.(row.id, column.id)}
                     selected={selected?.rowId === row.id && selected.columnId === column.id}
                     action={cellAction?.(row, column)}
                   />
                 ))}
-                <HeatCell
-                  figure={heatmap.rowTotals[rowIndex] ?? { state: 'empty' }}
-                  measure={measure}
-                  total
-                />
+                <HeatCell figure={orEmpty(heatmap.rowTotals[rowIndex])} measure={measure} total />
               </tr>
             ))}
             <tr className="heatmap-totals">
@@ -89,7 +98,7 @@ export function Heatmap({
               {heatmap.columns.map((column, columnIndex) => (
                 <HeatCell
                   key={column.id}
-                  figure={heatmap.columnTotals[columnIndex] ?? { state: 'empty' }}
+                  figure={orEmpty(heatmap.columnTotals[columnIndex])}
                   measure={measure}
                   total
                 />
@@ -101,6 +110,12 @@ export function Heatmap({
       </div>
       <HeatLegend measure={measure} />
       {anyWithheld ? <WithheldNote /> : null}
+      {anyOutside ? (
+        <p className="chart-note">
+          “{NOT_IN_SCOPE}”: a cell or total about departments you do not lead. Totals are over the
+          whole organisation.
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -113,7 +128,7 @@ function HeatCell({
   total = false,
   action,
 }: {
-  figure: Figure;
+  figure: HeatFigure;
   measure: Measure;
   href?: string;
   selected?: boolean;
@@ -124,6 +139,16 @@ function HeatCell({
   if (total) classes.push('heatmap-total');
   if (selected) classes.push('heat-selected');
   let content;
+  if (figure === null) {
+    classes.push('heat-outside');
+    return (
+      <td className={classes.join(' ')}>
+        <span className="heat-content">
+          <span className="heat-value">{NOT_IN_SCOPE}</span>
+        </span>
+      </td>
+    );
+  }
   if (figure.state === 'shown') {
     classes.push(`heat-${heatStep(measure, figure.value)}`);
     content = (
