@@ -86,7 +86,7 @@ async function seed(dataDir: string) {
   const survey = await SurveyModel.findByIdAndUpdate(
     surveyId,
     { $set: { status: 'active' } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean();
   if (!survey) throw new Error('no survey');
   // The factory's NPS question is an internal-service one: rated for each provider.
@@ -168,6 +168,8 @@ async function startApp(dataDir: string, port: number) {
       PORT: String(port),
       HOST: '127.0.0.1',
       DEMO: 'off',
+      // It sends no mail; production otherwise insists on a mail server.
+      MAIL_OUTBOX: 'on',
       LOG_LEVEL: 'warn',
       MONGODB_URI: '',
     },

@@ -38,7 +38,7 @@ export async function takeKioskAnswer(
     const taken = await KioskTallyModel.findOneAndUpdate(
       { _id, count: { $lt: cap } },
       { $inc: { count: 1 }, $setOnInsert: { cycleId, departmentId } },
-      { upsert: true, new: true, projection: { _id: 1 } },
+      { upsert: true, returnDocument: 'after', projection: { _id: 1 } },
     ).lean();
     return taken !== null;
   } catch (error) {
