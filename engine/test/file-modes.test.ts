@@ -11,16 +11,23 @@ import { embeddedOnly, makeTempDir, quietLogger, removeDir } from './harness.js'
 
 const modeOf = async (file: string) => (await stat(file)).mode & 0o777;
 
-/** Every entry of the folder with its permission bits, e.g. { 'journal-00000001.log': 0o600 }. */
+/**
+ * Every entry of the folder with its permission bits, e.g. { 'journal-00000001.log': 0o600 }.
+ * A file that compaction removes between the listing and its stat is simply not there.
+ */
 async function modes(dir: string): Promise<Record<string, number>> {
   const names = await readdir(dir);
   const entries = await Promise.all(
-    names.map(async (name): Promise<[string, number]> => [
-      name,
-      await modeOf(path.join(dir, name)),
-    ]),
+    names.map(async (name): Promise<[string, number][]> => {
+      try {
+        return [[name, await modeOf(path.join(dir, name))]];
+      } catch (error) {
+        if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return [];
+        throw error;
+      }
+    }),
   );
-  return Object.fromEntries(entries);
+  return Object.fromEntries(entries.flat());
 }
 
 async function waitFor(check: () => Promise<boolean>, what: string): Promise<void> {
