@@ -10,6 +10,10 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Our pages send `Referrer-Policy: no-referrer`, which makes browsers send `Origin: null` on
  * plain form posts; Sec-Fetch-Site: same-origin vouches for those. A request with none of
  * these headers did not come from a modern browser, which is not what forgery needs.
+ *
+ * Remix checks again before an action, and takes `Origin: null` for a forgery: every form sent
+ * without JavaScript would answer 500. Once this check has vouched for such a post, the header
+ * that says nothing is removed, so Remix sees a post without an Origin, which it accepts.
  */
 export function refuseCrossSiteRequests({ appUrl }: { appUrl?: string } = {}): RequestHandler {
   const publicHost = appUrl ? new URL(appUrl).host : undefined;
@@ -38,6 +42,7 @@ export function refuseCrossSiteRequests({ appUrl }: { appUrl?: string } = {}): R
     else allowed = true;
 
     if (allowed) {
+      if (origin === 'null') delete request.headers.origin;
       next();
       return;
     }
