@@ -15,6 +15,7 @@ import { InviteModel } from '../../models/invite.server';
 import { PersonModel } from '../../models/person.server';
 import { ResponseModel } from '../../models/response.server';
 import { SurveyModel } from '../../models/survey.server';
+import { makeAnsweringCycle } from '../factories/answering';
 import { makeDepartment, makePerson } from '../factories/organisation';
 import { makeSurvey } from '../factories/survey';
 import { screenshot } from './harness/browser';
@@ -303,6 +304,56 @@ describe('answering', () => {
       await screenshot(page, 'answering-7-kiosk-next-person');
     } finally {
       await setup.cleanUp();
+    }
+  });
+
+  test('without JavaScript, on a 360px phone, people answer through their link and at the kiosk', async ({
+    browser,
+    baseUrl,
+    database,
+  }) => {
+    void database;
+    const { survey, cycle, invites, departments, providers } = await makeAnsweringCycle({
+      invites: 1,
+    });
+    await SurveyModel.updateOne({ _id: survey._id }, { $set: { kiosk: true } });
+    await makePerson({ departmentId: departments[0]?._id });
+    const context = await browser.newContext({
+      baseURL: baseUrl,
+      javaScriptEnabled: false,
+      viewport: viewports.narrow,
+    });
+    const fitsThePhone = async (page: Page) =>
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        viewports.narrow.width,
+      );
+    try {
+      const page = await context.newPage();
+      // The rated departments' questions included: their blocks must fit too.
+      await page.goto(`/a/${invites[0]?.token ?? ''}`);
+      await page.getByText(`Would you recommend ${providers[0]?.name ?? ''}?`).waitFor();
+      await fitsThePhone(page);
+      await screenshot(page, 'answering-8-no-js-360');
+      await answerEverything(page, 'Sent by a plain form.');
+      await page.getByRole('heading', { level: 1, name: thanks.en ?? '' }).waitFor();
+      await fitsThePhone(page);
+
+      await page.goto(`/k/${cycle.kioskId}`);
+      await page.getByLabel('Your department').selectOption(String(departments[0]?._id));
+      await fitsThePhone(page);
+      await answerEverything(page, null);
+      await page.getByRole('heading', { level: 1, name: thanks.en ?? '' }).waitFor();
+      expect(await ResponseModel.countDocuments({ cycleId: cycle._id })).toBe(2);
+    } finally {
+      await context.close();
+      await ResponseModel.deleteMany({ cycleId: cycle._id });
+      await InviteModel.deleteMany({ cycleId: cycle._id });
+      await CycleModel.deleteMany({ _id: cycle._id });
+      await SurveyModel.deleteMany({ _id: survey._id });
+      await PersonModel.deleteMany({ departmentId: departments[0]?._id });
+      await DepartmentModel.deleteMany({
+        _id: { $in: [...departments, ...providers].map((department) => department._id) },
+      });
     }
   });
 

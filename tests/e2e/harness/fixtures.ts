@@ -10,6 +10,8 @@ import { connectToAppDatabase, createStaffUser, type StaffRole, type StaffUser }
 export const viewports = {
   desk: { width: 1280, height: 800 },
   phone: { width: 390, height: 844 },
+  /** The narrowest phone every page must fit without scrolling sideways. */
+  narrow: { width: 360, height: 740 },
 } as const;
 
 interface Fixtures {
