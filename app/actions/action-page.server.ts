@@ -1,6 +1,6 @@
 import { type Action } from '../../models/action.server';
 import { PersonModel } from '../../models/person.server';
-import { loadMetric } from '../insights/metric.server';
+import { loadMetric, metricSourceOf } from '../insights/metric.server';
 import type { Change, Figure, Trend } from '../insights/types';
 import type { StaffUser } from '../utils/permissions.server';
 import { type OwnerChoice, ownerChoices, requireAction, todayFor } from './action-access.server';
@@ -101,17 +101,7 @@ export async function loadActionPage(user: StaffUser, id: string): Promise<Actio
  * sums leave the server: values and the change come rounded.
  */
 export async function loadFollowUp(user: StaffUser, action: Action): Promise<FollowUp> {
-  const source = {
-    surveyId: String(action.source.surveyId),
-    cycleId: String(action.source.cycleId),
-    metric: action.source.metric,
-    questionId: action.source.questionId ?? null,
-    driver: action.source.driver ?? null,
-    departmentId: action.source.departmentId ? String(action.source.departmentId) : null,
-    providerDepartmentId: action.source.providerDepartmentId
-      ? String(action.source.providerDepartmentId)
-      : null,
-  };
+  const source = metricSourceOf(action);
   const metric = await loadMetric(user, source);
   const baseline: Figure =
     metric.baseline.state === 'shown'

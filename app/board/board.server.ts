@@ -4,6 +4,7 @@ import { type Action, ActionModel } from '../../models/action.server';
 import { DepartmentModel } from '../../models/department.server';
 import { SurveyModel } from '../../models/survey.server';
 import type { ActionStatus, MetricKind } from '../actions/action-rules';
+import { metricSourceOf } from '../insights/metric.server';
 import { sourceFigures } from '../insights/source-figures.server';
 import type { Figure } from '../insights/types';
 import { defaultTimeZone, localDate } from '../surveys/local-time';
@@ -142,25 +143,11 @@ async function publishedActions(scope: Scope): Promise<BoardAction[]> {
   const ordered = [...inProgress, ...open, ...done];
   const [zones, baselines] = await Promise.all([
     timeZones(ordered.map((action) => action.source.surveyId)),
-    sourceFigures(ordered.map((action) => metricSource(action.source))),
+    sourceFigures(ordered.map(metricSourceOf)),
   ]);
   return ordered.map((action, index) =>
     toBoardAction(action, zones.get(String(action.source.surveyId)), baselines[index]),
   );
-}
-
-const idText = (id: Types.ObjectId | null | undefined) => (id ? String(id) : null);
-
-function metricSource(source: Stored['source']) {
-  return {
-    surveyId: String(source.surveyId),
-    cycleId: String(source.cycleId),
-    metric: source.metric,
-    questionId: source.questionId ?? null,
-    driver: source.driver ?? null,
-    departmentId: idText(source.departmentId),
-    providerDepartmentId: idText(source.providerDepartmentId),
-  };
 }
 
 async function timeZones(ids: Types.ObjectId[]): Promise<Map<string, string>> {

@@ -19,7 +19,7 @@ import { loadDepartment } from './department.server';
 import { loadDrivers } from './drivers.server';
 import { departmentExports, driversExports, matrixExports, overviewExports } from './exports';
 import { loadMatrix } from './matrix.server';
-import type { MetricSource } from './metric.server';
+import { type MetricSource, metricSourceOf } from './metric.server';
 import { loadOverview } from './overview.server';
 import { type Table, toCsv } from './tables';
 import type {
@@ -468,43 +468,45 @@ function seeDepartment(round: Round, who: string, view: DepartmentView) {
   });
 }
 
+/** What a heatmap's cell, row total and column total are made of: a family and its atoms. */
+interface HeatmapSets {
+  cell: (row: string, column: string) => { family: string; atoms: string[] };
+  row: (row: string) => { family: string; atoms: string[] };
+  column: (column: string) => { family: string; atoms: string[] };
+}
+
+function seeHeatmap(
+  round: Round,
+  where: string,
+  latest: string,
+  heatmap: MatrixView['heatmap'],
+  sets: HeatmapSets,
+) {
+  const seeSet = (what: string, set: { family: string; atoms: string[] }, figure?: HeatFigure) =>
+    see(round, `${where} ${what}`, set.family, latest, set.atoms, figure);
+  heatmap.rows.forEach((row, rowIndex) => {
+    heatmap.columns.forEach((column, columnIndex) =>
+      seeSet('cell', sets.cell(row.id, column.id), heatmap.cells[rowIndex]?.[columnIndex]),
+    );
+    seeSet('row total', sets.row(row.id), heatmap.rowTotals[rowIndex]);
+  });
+  heatmap.columns.forEach((column, columnIndex) =>
+    seeSet('column total', sets.column(column.id), heatmap.columnTotals[columnIndex]),
+  );
+}
+
 function seeMatrix(round: Round, who: string, view: MatrixView) {
   const latest = view.latest?.id;
-  if (latest) {
-    view.heatmap.rows.forEach((row, rowIndex) => {
-      view.heatmap.columns.forEach((column, columnIndex) => {
-        const atoms = ratingAtoms(round, latest, row.id, column.id);
-        see(
-          round,
-          `${who} matrix cell`,
-          'rating',
-          latest,
-          atoms,
-          view.heatmap.cells[rowIndex]?.[columnIndex],
-        );
-      });
-      const atoms = ratingAtoms(round, latest, row.id, null);
-      see(
-        round,
-        `${who} matrix row total`,
-        'rating',
-        latest,
-        atoms,
-        view.heatmap.rowTotals[rowIndex],
-      );
+  const rating = (row: string | null, column: string | null) => ({
+    family: 'rating',
+    atoms: latest ? ratingAtoms(round, latest, row, column) : [],
+  });
+  if (latest)
+    seeHeatmap(round, `${who} matrix`, latest, view.heatmap, {
+      cell: (row, column) => rating(row, column),
+      row: (row) => rating(row, null),
+      column: (column) => rating(null, column),
     });
-    view.heatmap.columns.forEach((column, columnIndex) => {
-      const atoms = ratingAtoms(round, latest, null, column.id);
-      see(
-        round,
-        `${who} matrix column total`,
-        'rating',
-        latest,
-        atoms,
-        view.heatmap.columnTotals[columnIndex],
-      );
-    });
-  }
   const { cell } = view;
   seeTrend(round, `${who} matrix trend`, view.cellTrend, (key, cycle) =>
     cell
@@ -521,47 +523,23 @@ function seeMatrix(round: Round, who: string, view: MatrixView) {
   );
 }
 
+const familyOfDriver = (driver: string) => driverFamily[driver] ?? `driver:${driver}`;
+
 function seeDrivers(round: Round, who: string, view: DriversView) {
   const latest = view.latest?.id;
   if (latest) {
-    view.heatmap.rows.forEach((row, rowIndex) => {
-      view.heatmap.columns.forEach((column, columnIndex) => {
-        const family = driverFamily[column.id] ?? `driver:${column.id}`;
-        const atoms = atomsOf(round, family, latest, row.id);
-        see(
-          round,
-          `${who} drivers cell`,
-          family,
-          latest,
-          atoms,
-          view.heatmap.cells[rowIndex]?.[columnIndex],
-        );
-      });
-      const atoms = atomsOf(round, 'drivers', latest, row.id);
-      see(
-        round,
-        `${who} drivers row total`,
-        'drivers',
-        latest,
-        atoms,
-        view.heatmap.rowTotals[rowIndex],
-      );
+    const set = (family: string, department: string | null) => ({
+      family,
+      atoms: atomsOf(round, family, latest, department),
     });
-    view.heatmap.columns.forEach((column, columnIndex) => {
-      const family = driverFamily[column.id] ?? `driver:${column.id}`;
-      const atoms = atomsOf(round, family, latest, null);
-      see(
-        round,
-        `${who} drivers column total`,
-        family,
-        latest,
-        atoms,
-        view.heatmap.columnTotals[columnIndex],
-      );
+    seeHeatmap(round, `${who} drivers`, latest, view.heatmap, {
+      cell: (row, column) => set(familyOfDriver(column), row),
+      row: (row) => set('drivers', row),
+      column: (column) => set(familyOfDriver(column), null),
     });
   }
   const driver = view.driver ?? '';
-  const family = driverFamily[driver] ?? `driver:${driver}`;
+  const family = familyOfDriver(driver);
   seeTrend(round, `${who} driver trend`, view.driverTrend, (key, cycle) => ({
     family,
     atoms: atomsOf(round, family, cycle, key === 'all' ? null : key),
@@ -689,17 +667,7 @@ async function seeBoards(round: Round) {
     if (!card.baseline) continue;
     const action = await ActionModel.findById(card.id).lean();
     if (!action) continue;
-    const source: MetricSource = {
-      surveyId: String(action.source.surveyId),
-      cycleId: String(action.source.cycleId),
-      metric: action.source.metric,
-      questionId: action.source.questionId ?? null,
-      driver: action.source.driver ?? null,
-      departmentId: action.source.departmentId ? String(action.source.departmentId) : null,
-      providerDepartmentId: action.source.providerDepartmentId
-        ? String(action.source.providerDepartmentId)
-        : null,
-    };
+    const source = metricSourceOf(action);
     const set = sourceSet(round, source);
     if (!set) continue;
     round.seen.push({

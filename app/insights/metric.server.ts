@@ -1,5 +1,6 @@
 import { isValidObjectId } from 'mongoose';
 
+import type { Action } from '../../models/action.server';
 import { CycleModel } from '../../models/cycle.server';
 import type { StaffUser } from '../utils/permissions.server';
 import type { CycleResults } from './cycle-results.server';
@@ -26,6 +27,19 @@ export interface MetricSource {
   driver: string | null;
   departmentId: string | null;
   providerDepartmentId: string | null;
+}
+
+/** The figure an action was raised from, as the metric reader takes it. */
+export function metricSourceOf({ source }: Pick<Action, 'source'>): MetricSource {
+  return {
+    surveyId: String(source.surveyId),
+    cycleId: String(source.cycleId),
+    metric: source.metric,
+    questionId: source.questionId ?? null,
+    driver: source.driver ?? null,
+    departmentId: source.departmentId ? String(source.departmentId) : null,
+    providerDepartmentId: source.providerDepartmentId ? String(source.providerDepartmentId) : null,
+  };
 }
 
 /**

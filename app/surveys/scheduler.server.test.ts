@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import mongoose from 'mongoose';
+import mongoose, { type Types } from 'mongoose';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { AnswerClaimModel } from '../../models/answer-claim.server';
@@ -294,16 +294,21 @@ describe('invitations', () => {
   });
 });
 
+/** Stores the claim that answering through this person's invite leaves, as the answer path does. */
+async function claimAnswerOf(personId: Types.ObjectId) {
+  const invite = await InviteModel.findOne({ personId }).lean();
+  await AnswerClaimModel.create({
+    _id: submissionKeyFor(String(invite?._id)),
+    cycleId: invite?.cycleId,
+  });
+}
+
 describe('reminders', () => {
   it('forgets who answered a cycle once it has closed and settled', async () => {
     const { kitchen, people } = await organisation();
     await makeSurvey({ audienceIds: [kitchen._id] });
     await run(cycle1Opens);
-    const ole = await InviteModel.findOne({ personId: people.ole._id }).lean();
-    await AnswerClaimModel.create({
-      _id: submissionKeyFor(String(ole?._id)),
-      cycleId: ole?.cycleId,
-    });
+    await claimAnswerOf(people.ole._id);
     await run(cycle1Reminds);
     expect(await AnswerClaimModel.countDocuments()).toBe(1);
     await run(cycle1Closes);
@@ -318,11 +323,7 @@ describe('reminders', () => {
     await makeSurvey({ audienceIds: [kitchen._id] });
     await run(cycle1Opens);
     // Ole answers. Reminding only Kai would tell whoever reads the sent mail that Ole did.
-    const ole = await InviteModel.findOne({ personId: people.ole._id }).lean();
-    await AnswerClaimModel.create({
-      _id: submissionKeyFor(String(ole?._id)),
-      cycleId: ole?.cycleId,
-    });
+    await claimAnswerOf(people.ole._id);
     mails = [];
 
     await run(new Date(cycle1Reminds.getTime() - 1));

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { describe } from 'vitest';
 
 import { InviteModel } from '../../models/invite.server';
@@ -14,6 +14,9 @@ const fitsThePhone = async (page: Page) =>
     viewports.narrow.width,
   );
 
+const narrowContextWithoutJavaScript = (browser: Browser, baseUrl: string) =>
+  browser.newContext({ baseURL: baseUrl, javaScriptEnabled: false, viewport: viewports.narrow });
+
 describe('without JavaScript', () => {
   test('a staff member signs in, is refused a wrong password, and signs out', async ({
     browser,
@@ -21,11 +24,7 @@ describe('without JavaScript', () => {
     makeStaff,
   }) => {
     const hana = await makeStaff('hr-admin');
-    const context = await browser.newContext({
-      baseURL: baseUrl,
-      javaScriptEnabled: false,
-      viewport: viewports.narrow,
-    });
+    const context = await narrowContextWithoutJavaScript(browser, baseUrl);
     try {
       const page = await context.newPage();
       await page.goto('/surveys');
@@ -68,11 +67,7 @@ describe('without JavaScript', () => {
       });
       await InviteModel.updateOne({ _id: invite._id }, { $set: { personId: person._id } });
     }
-    const context = await browser.newContext({
-      baseURL: baseUrl,
-      javaScriptEnabled: false,
-      viewport: viewports.narrow,
-    });
+    const context = await narrowContextWithoutJavaScript(browser, baseUrl);
     try {
       const page = await context.newPage();
       const hana = await makeStaff('hr-admin');
