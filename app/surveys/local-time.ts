@@ -23,6 +23,14 @@ export function localDate(instant: Date, timeZone: string): string {
   return format.format(instant);
 }
 
+/** The local hour (0–23) of an instant in a time zone. */
+export function localHour(instant: Date, timeZone: string): number {
+  const hour = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' })
+    .formatToParts(instant)
+    .find((part) => part.type === 'hour');
+  return Number(hour?.value ?? 0);
+}
+
 /** A date (YYYY-MM-DD) some days later (or earlier, with a negative count). */
 export function addDays(date: string, days: number): string {
   const [year, month, day] = date.split('-').map(Number);
