@@ -51,7 +51,7 @@ export async function firstRunChecklist(): Promise<FirstRunItem[]> {
       step: 'services',
       done: services >= enoughServices,
       to: '/people/departments',
-      detail: `${plural(services, 'department serves', 'departments serve')} others so far.`,
+      detail: `${plural(services, 'department serves', 'departments serve')} others so far; internal-service surveys rate them, so mark at least ${enoughServices}.`,
     },
     {
       step: 'survey',
