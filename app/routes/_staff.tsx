@@ -4,8 +4,9 @@ import { Outlet, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 
 import { ErrorPage, useErrorStatus } from '~/components/error-page';
 import { StaffShell } from '~/components/staff-shell';
+import { OrganisationTimeZoneProvider } from '~/components/ui/organisation-time';
 import type { ShellUser } from '~/components/user-menu';
-import { organisationName } from '~/settings/organisation.server';
+import { staffShellSettings } from '~/settings/organisation.server';
 import { requireStaff } from '~/utils/permissions.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -15,15 +16,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     email: user.email,
     role: user.hrAdmin ? 'hr-admin' : 'leader',
   };
-  return json({ user: shellUser, organisationName: await organisationName() });
+  return json({ user: shellUser, ...(await staffShellSettings()) });
 }
 
 export default function StaffLayout() {
-  const { user, organisationName } = useLoaderData<typeof loader>();
+  const { user, organisationName, timeZone } = useLoaderData<typeof loader>();
   return (
-    <StaffShell user={user} organisationName={organisationName}>
-      <Outlet />
-    </StaffShell>
+    <OrganisationTimeZoneProvider timeZone={timeZone}>
+      <StaffShell user={user} organisationName={organisationName}>
+        <Outlet />
+      </StaffShell>
+    </OrganisationTimeZoneProvider>
   );
 }
 

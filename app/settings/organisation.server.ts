@@ -38,7 +38,16 @@ export async function saveSettings(formData: FormData): Promise<SaveSettingsResu
   return { ok: true, settings };
 }
 
-/** The organisation's name for the pages and mails that show it; empty when HR gave none. */
-export async function organisationName(): Promise<string> {
-  return (await getSettings()).organisationName;
+/** What every staff page shows of the settings: the organisation's name and time zone. */
+export async function staffShellSettings(): Promise<{
+  organisationName: string;
+  timeZone: string;
+}> {
+  const { organisationName, timeZone } = await getSettings();
+  return { organisationName, timeZone };
+}
+
+/** The organisation's time zone, in which pages write dates and days. */
+export async function organisationTimeZone(): Promise<string> {
+  return (await getSettings()).timeZone;
 }

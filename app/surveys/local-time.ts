@@ -1,6 +1,9 @@
 // Days and dates as the organisation's calendar has them. Pure, so pages and servers agree.
 
-/** Until organisation settings exist, surveys start in this zone; HR can change it per survey. */
+/**
+ * The zone of last resort, for a record whose survey is gone. New surveys take the organisation's
+ * zone from Settings (app/settings/organisation.ts), whose own default this is too.
+ */
 export const defaultTimeZone = 'Europe/Oslo';
 
 /** The local calendar date (YYYY-MM-DD) of an instant in a time zone. */

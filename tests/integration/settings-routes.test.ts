@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { createSessionCookie, createSessionRecord } from '../../app/utils/session.server';
+import { OutboxMailModel } from '../../models/outbox-mail.server';
 import { SettingsModel } from '../../models/settings.server';
 import { makeDepartment, makePerson } from '../factories/organisation';
 import { type AppUnderTest, startAppUnderTest } from '../support/app-under-test';
@@ -73,6 +74,25 @@ describe('organisation settings page', () => {
     expect(html).toContain('&quot;Europe/Atlantis&quot; is not a time zone');
     expect(html).toContain('value="Europe/Atlantis"');
     expect(await SettingsModel.countDocuments()).toBe(0);
+  });
+
+  it('writes the moments on staff pages in the organisation’s time zone', async () => {
+    const hr = await signedIn('hr');
+    const mail = await OutboxMailModel.create({
+      to: 'kai@example.com',
+      subject: 'Weekly pulse',
+      text: 'Hello',
+      kind: 'invite',
+      createdAt: new Date('2026-03-01T23:30:00Z'),
+    });
+    const at = `/settings/outbox/${String(mail._id)}`;
+    // Before HR chooses, the default zone (Oslo) is used: 23:30 UTC is already 2 March there.
+    expect(await (await hr.get(at)).text()).toContain('Mon, 2 Mar 2026, 00:30');
+    expect((await hr.post('/settings?index', valid)).status).toBe(200);
+    // Riga is two hours ahead of UTC in winter.
+    const page = await (await hr.get(at)).text();
+    expect(page).toContain('Mon, 2 Mar 2026, 01:30');
+    expect(page).toContain('title="Europe/Riga"');
   });
 
   it('is for HR admins only', async () => {
