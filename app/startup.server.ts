@@ -1,5 +1,6 @@
 import { databaseInfo } from '../models/connection.server';
 import { recoverResponses } from './answering/submit.server';
+import { setupOpen } from './auth/first-admin.server';
 import { ensureBoardKeys } from './board/board-keys.server';
 import { seedDemoIfWanted } from './demo/seed.server';
 import { recoverInterruptedImports, staleAfterMs } from './people/roster-apply.server';
@@ -46,4 +47,20 @@ export async function prepareDatabase({
   // Departments made before boards existed get their stable board link now.
   const keyed = await ensureBoardKeys();
   if (keyed > 0) logger.info(`Gave ${keyed} department(s) a board link`);
+}
+
+/**
+ * On an install with no HR admin yet, says where the first one is made, with the full address,
+ * so whoever ran `npm start` does not have to guess. Says nothing once setup is done.
+ */
+export async function announceSetup({
+  appUrl,
+  logger,
+}: {
+  appUrl: string;
+  logger: Pick<Logger, 'info'>;
+}): Promise<boolean> {
+  if (!(await setupOpen())) return false;
+  logger.info(`No HR admin yet: open ${appUrl.replace(/\/$/, '')}/setup to create the first one`);
+  return true;
 }

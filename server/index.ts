@@ -1,8 +1,8 @@
 import path from 'node:path';
 
-import { prepareDatabase } from '../app/startup.server';
+import { announceSetup, prepareDatabase } from '../app/startup.server';
 import { startScheduler } from '../app/surveys/scheduler.server';
-import { getEnv, loadSessionSecrets } from '../app/utils/env.server';
+import { appUrl, getEnv, loadSessionSecrets } from '../app/utils/env.server';
 import { createLogger } from '../app/utils/log.server';
 import {
   connectDatabase,
@@ -50,6 +50,7 @@ async function start() {
     server.once('error', reject);
   });
   logger.info(`Innerloop listening on http://${env.HOST}:${env.PORT} (${env.NODE_ENV})`);
+  await announceSetup({ appUrl: appUrl(env), logger });
 
   const scheduler = startScheduler({ logger });
   const shutdown = gracefulShutdown({

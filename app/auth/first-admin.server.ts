@@ -11,6 +11,11 @@ export async function hasHrAdmin(): Promise<boolean> {
   return (await PersonModel.exists({ hrAdmin: true })) !== null;
 }
 
+/** Whether /setup still takes the first HR admin: the public pages and the start-up log say so. */
+export async function setupOpen(): Promise<boolean> {
+  return !(await hasHrAdmin());
+}
+
 export type FirstAdminResult =
   { ok: true; personId: string; departmentName: string } | { ok: false; reason: 'admin-exists' };
 

@@ -9,12 +9,12 @@ afterEach(cleanup);
 
 const ana: ShellUser = { name: 'Ana Lima', email: 'ana@example.com', role: 'hr-admin' };
 
-function renderShell(user: ShellUser | null, at = '/insights') {
+function renderShell(user: ShellUser | null, at = '/insights', organisationName?: string) {
   const Stub = createRemixStub([
     {
       path: '*',
       Component: () => (
-        <StaffShell user={user}>
+        <StaffShell user={user} organisationName={organisationName}>
           <h1>Page body</h1>
         </StaffShell>
       ),
@@ -24,6 +24,16 @@ function renderShell(user: ShellUser | null, at = '/insights') {
 }
 
 describe('StaffShell', () => {
+  it('names the organisation beside the product once settings give a name', async () => {
+    renderShell(ana, '/surveys', 'Nordlys Hotels');
+    const banner = await screen.findByRole('banner');
+    expect(within(banner).getByText('Nordlys Hotels').className).toBe('shell-organisation');
+    cleanup();
+    renderShell(ana, '/surveys');
+    const unnamed = await screen.findByRole('banner');
+    expect(unnamed.querySelector('.shell-organisation')).toBeNull();
+  });
+
   it('offers an HR admin the five product areas in order, marking the current one', async () => {
     renderShell(ana, '/surveys');
     const nav = await screen.findByRole('navigation', { name: 'Main' });

@@ -15,13 +15,27 @@ export const staffNavigation = [
 ] as const;
 
 /** Frame of every page HR admins and leaders use: product navigation and the account menu. */
-export function StaffShell({ user, children }: { user: ShellUser | null; children: ReactNode }) {
+export function StaffShell({
+  user,
+  organisationName = '',
+  children,
+}: {
+  user: ShellUser | null;
+  /** From the organisation settings; empty until HR gives one. */
+  organisationName?: string;
+  children: ReactNode;
+}) {
   return (
     <div className="shell staff-shell">
       <SkipLink />
       <header className="shell-header">
         <div className="shell-header-inner">
-          <Brand to="/insights" />
+          <div className="shell-identity">
+            <Brand to="/insights" />
+            {organisationName ? (
+              <span className="shell-organisation">{organisationName}</span>
+            ) : null}
+          </div>
           <nav className="staff-nav" aria-label="Main">
             <ul>
               {staffNavigation

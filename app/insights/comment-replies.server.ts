@@ -2,6 +2,8 @@ import { CommentReplyModel } from '../../models/comment-reply.server';
 import { CycleModel } from '../../models/cycle.server';
 import { ResponseModel } from '../../models/response.server';
 import { SurveyModel } from '../../models/survey.server';
+import { organisationTimeZone } from '../settings/organisation.server';
+import { localDate } from '../surveys/local-time';
 import type { StaffUser } from '../utils/permissions.server';
 import type { ReplyForm } from './comment-filters';
 import { commentGroups } from './comment-groups.server';
@@ -84,6 +86,8 @@ export async function repliesOf(
 ): Promise<Map<string, CommentReplyView[]>> {
   const byComment = new Map<string, CommentReplyView[]>();
   if (addresses.length === 0) return byComment;
+  // A reply's day is the organisation's day, so a late-evening reply is not dated tomorrow.
+  const timeZone = await organisationTimeZone();
   const stored = await CommentReplyModel.find(
     { responseId: { $in: [...new Set(addresses.map((address) => address.responseId))] } },
     { responseId: 1, questionId: 1, providerDepartmentId: 1, text: 1, authorName: 1, createdAt: 1 },
@@ -100,7 +104,7 @@ export async function repliesOf(
     list.push({
       text: reply.text,
       authorName: reply.authorName,
-      day: reply.createdAt.toISOString().slice(0, 10),
+      day: localDate(reply.createdAt, timeZone),
     });
     byComment.set(key, list);
   }

@@ -6,6 +6,7 @@ import { DepartmentModel } from '../../models/department.server';
 import { RollupModel } from '../../models/rollup.server';
 import { SurveyModel } from '../../models/survey.server';
 import { respondentsQuestionId } from '../answering/rollups.server';
+import { localDate } from '../surveys/local-time';
 import type { QuestionType } from '../surveys/survey-schema';
 import type { StaffUser } from '../utils/permissions.server';
 import type { CycleRef, DepartmentRef, InsightFilters, SurveyChoice } from './types';
@@ -124,7 +125,13 @@ export async function resolveInsights(
   const survey = surveyId
     ? await SurveyModel.findOne(
         { _id: surveyId, status: { $ne: 'draft' } },
-        { defaultLanguage: 1, anonymityThreshold: 1, questions: 1, providerDepartmentIds: 1 },
+        {
+          defaultLanguage: 1,
+          anonymityThreshold: 1,
+          questions: 1,
+          providerDepartmentIds: 1,
+          schedule: 1,
+        },
       ).lean()
     : null;
   if (surveyParam && !survey) throw new Response('Survey not found', { status: 404 });
@@ -160,7 +167,8 @@ export async function resolveInsights(
   const cycleRef = (cycle: (typeof cycles)[number]): CycleRef => ({
     id: String(cycle._id),
     number: cycle.number,
-    opensOn: cycle.opensAt.toISOString().slice(0, 10),
+    // The survey's own calendar day, as the comments filter and every schedule page write it.
+    opensOn: localDate(cycle.opensAt, survey?.schedule.timeZone ?? 'UTC'),
   });
 
   const departments = await DepartmentModel.find({}, { name: 1 }).lean();

@@ -8,13 +8,14 @@ import Login from './_public.login';
 
 afterEach(cleanup);
 
-function renderApp(at = '/') {
+function renderApp(at = '/', setupOpen = false) {
   const Stub = createRemixStub([
     {
       Component: PublicLayout,
       children: [
-        { path: '/', Component: Home },
-        { path: '/login', Component: Login, loader: () => null },
+        { path: '/', Component: Home, loader: () => ({ setupOpen }) },
+        { path: '/login', Component: Login, loader: () => ({ setupOpen }) },
+        { path: '/setup', Component: () => <h1>Set up Innerloop</h1> },
       ],
     },
   ]);
@@ -34,6 +35,21 @@ describe('home page', () => {
     expect(within(main).getByRole('link', { name: 'Staff sign in' }).getAttribute('href')).toBe(
       '/login',
     );
+  });
+
+  it('offers /setup only while the installation has no HR admin', async () => {
+    renderApp('/', true);
+    const main = await screen.findByRole('main');
+    const invitation = within(main).getByRole('complementary', { name: 'New installation' });
+    expect(invitation.textContent).toContain('/setup');
+    expect(
+      within(invitation).getByRole('link', { name: 'Set up Innerloop' }).getAttribute('href'),
+    ).toBe('/setup');
+    cleanup();
+    renderApp('/', false);
+    await screen.findByRole('main');
+    expect(screen.queryByRole('link', { name: 'Set up Innerloop' })).toBeNull();
+    expect(screen.queryByText(/\/setup/)).toBeNull();
   });
 
   it('leads to the sign-in page inside the same shell', async () => {

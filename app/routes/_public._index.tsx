@@ -1,11 +1,21 @@
 import type { MetaFunction } from '@remix-run/node';
-import { Link } from '@remix-run/react';
+import { json } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+
+import { setupOpen } from '~/auth/first-admin.server';
+import { SetupInvitation } from '~/components/setup-invitation';
 
 export const meta: MetaFunction = () => [
   { title: 'Innerloop — pulse surveys for internal customers' },
 ];
 
+// An empty install has nobody who could sign in: the page says where the first HR admin is made.
+export async function loader() {
+  return json({ setupOpen: await setupOpen() });
+}
+
 export default function Home() {
+  const { setupOpen } = useLoaderData<typeof loader>();
   return (
     <section className="hero" aria-labelledby="home-title">
       <h1 id="home-title">Listen to your internal customers</h1>
@@ -20,6 +30,7 @@ export default function Home() {
           Staff sign in
         </Link>
       </p>
+      {setupOpen ? <SetupInvitation /> : null}
     </section>
   );
 }

@@ -8,12 +8,12 @@ afterEach(cleanup);
 
 // The page as Remix renders it after its action answered (the action itself runs against the
 // database in tests/integration/sign-in-flow.test.ts).
-function renderLogin(actionData?: unknown, at = '/login?redirectTo=%2Fsurveys') {
+function renderLogin(actionData?: unknown, at = '/login?redirectTo=%2Fsurveys', setupOpen = false) {
   const Stub = createRemixStub([{ id: 'login', path: '/login', Component: Login }]);
   render(
     <Stub
       initialEntries={[at]}
-      hydrationData={{ loaderData: { login: null }, actionData: { login: actionData } }}
+      hydrationData={{ loaderData: { login: { setupOpen } }, actionData: { login: actionData } }}
     />,
   );
 }
@@ -25,8 +25,18 @@ describe('login page', () => {
     const form = screen.getByRole('button', { name: 'Sign in' }).closest('form');
     expect(new FormData(form ?? undefined).get('redirectTo')).toBe('/surveys');
     expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Set up Innerloop' })).toBeNull();
     expect(screen.getByRole('link', { name: 'Forgot your password?' }).getAttribute('href')).toBe(
       '/forgot-password',
+    );
+  });
+
+  it('points to /setup while nobody could sign in yet', async () => {
+    renderLogin(undefined, '/login', true);
+    const link = await screen.findByRole('link', { name: 'Set up Innerloop' });
+    expect(link.getAttribute('href')).toBe('/setup');
+    expect(screen.getByRole('complementary', { name: 'New installation' }).textContent).toContain(
+      'no HR admin yet',
     );
   });
 

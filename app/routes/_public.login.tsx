@@ -1,11 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { redirect } from '@remix-run/node';
-import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
+import { json, redirect } from '@remix-run/node';
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 
+import { setupOpen } from '~/auth/first-admin.server';
 import { safeRedirect } from '~/auth/redirect-to';
 import { loginSchema } from '~/auth/schemas';
 import { signIn } from '~/auth/sign-in.server';
+import { SetupInvitation } from '~/components/setup-invitation';
 import { FormAlert } from '~/components/ui/form-alert';
 import { TextField } from '~/components/ui/text-field';
 import { parseForm, refuseForm } from '~/utils/form.server';
@@ -19,7 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (await getStaffUser(request)) {
     throw redirect(safeRedirect(new URL(request.url).searchParams.get('redirectTo')));
   }
-  return null;
+  // Before the first HR admin exists nobody can sign in, so the page says how to begin.
+  return json({ setupOpen: await setupOpen() });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -40,6 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const failure = useActionData<typeof action>();
+  const { setupOpen } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const submitting = useNavigation().state === 'submitting';
   const form = useRef<HTMLFormElement>(null);
@@ -54,6 +65,7 @@ export default function Login() {
         For HR admins and leaders. Employees never need a password: each pulse survey reaches you
         through a personal link.
       </p>
+      {setupOpen ? <SetupInvitation /> : null}
       <Form method="post" className="form" ref={form}>
         <FormAlert message={failure?.errors.form?.[0]} />
         <input

@@ -24,7 +24,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await createFirstAdmin(form.data);
   // Someone else finished setting up in the meantime.
   if (!result.ok) throw new Response('Not found', { status: 404 });
-  return redirect('/people', {
+  // The surveys page carries the first-run checklist: import people, mark services, start a survey.
+  return redirect('/surveys', {
     headers: { 'Set-Cookie': await startStaffSession(request, result.personId) },
   });
 }

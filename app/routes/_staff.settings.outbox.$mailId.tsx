@@ -3,7 +3,7 @@ import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { Fragment } from 'react';
 
-import { UtcTime } from '~/components/ui/utc-time';
+import { OrganisationTime } from '~/components/ui/organisation-time';
 import { findOutboxMail } from '~/settings/outbox.server';
 import { requireHrAdmin } from '~/utils/permissions.server';
 
@@ -26,7 +26,7 @@ export default function OutboxMail() {
         <dd>{mail.to}</dd>
         <dt>Kept</dt>
         <dd>
-          <UtcTime iso={mail.createdAt} />
+          <OrganisationTime iso={mail.createdAt} />
         </dd>
       </dl>
       <p className="mail-body">

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, Outlet, useLoaderData } from '@remix-run/react';
 
-import { UtcTime } from '~/components/ui/utc-time';
+import { OrganisationTime } from '~/components/ui/organisation-time';
 import { listOutboxMail } from '~/settings/outbox.server';
 import { mailGoesToOutbox } from '~/utils/mail.server';
 import { requireHrAdmin } from '~/utils/permissions.server';
@@ -48,7 +48,7 @@ export default function Outbox() {
               {mails.map((mail) => (
                 <tr key={mail.id}>
                   <td>
-                    <UtcTime iso={mail.createdAt} />
+                    <OrganisationTime iso={mail.createdAt} />
                   </td>
                   <td>{mail.to}</td>
                   <td>

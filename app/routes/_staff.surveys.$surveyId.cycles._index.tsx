@@ -1,16 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
 
 import type { Count } from '~/insights/types';
+import { cycleWindow } from '~/surveys/cadence';
 import { listCycles } from '~/surveys/cycles.server';
 import { formatStaffMoment } from '~/surveys/local-time';
 import { countText, rateOf } from '~/surveys/participation';
 import { participationByCycle } from '~/surveys/participation.server';
+import { sendFirstCycleNow } from '~/surveys/send-now.server';
 import { cycleStatusNames } from '~/surveys/staff-words';
 import { getSurvey, setKiosk } from '~/surveys/surveys.server';
+import { getEnv } from '~/utils/env.server';
 import { readForm } from '~/utils/form.server';
+import { createLogger } from '~/utils/log.server';
 import { requireHrAdmin } from '~/utils/permissions.server';
 
 const notFound = () => new Response('Not found', { status: 404 });
@@ -27,6 +31,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     surveyId: survey.id,
     kiosk: survey.kiosk,
+    // The first cycle can go out at once rather than waiting for its start date and hour.
+    canSendNow: survey.status === 'active' && cycles.length === 0,
+    firstOpens: survey.status === 'active' && cycles.length === 0 ? firstOpening(survey) : null,
     timeZone: zone,
     cycles: cycles.map((cycle) => ({
       id: cycle.id,
@@ -50,18 +57,43 @@ function figuresOf(counts: { invited: number; answered: Count } | undefined) {
   };
 }
 
-const kioskSchema = z.object({ intent: z.enum(['kiosk-on', 'kiosk-off']) });
+function firstOpening(survey: { definition: { schedule: Parameters<typeof cycleWindow>[0] } }) {
+  return formatStaffMoment(
+    cycleWindow(survey.definition.schedule, 1).opensAt,
+    survey.definition.schedule.timeZone,
+  );
+}
+
+const intentSchema = z.object({ intent: z.enum(['kiosk-on', 'kiosk-off', 'send-now']) });
+
+type ActionResult = { ok: boolean; message: string | null };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireHrAdmin(request);
-  const form = kioskSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!form.success) return json({ ok: false }, { status: 400 });
-  if (!(await setKiosk(params.surveyId ?? '', form.data.intent === 'kiosk-on'))) throw notFound();
-  return json({ ok: true });
+  const form = intentSchema.safeParse(Object.fromEntries(await readForm(request)));
+  if (!form.success) {
+    return json<ActionResult>({ ok: false, message: 'Choose what to do.' }, { status: 400 });
+  }
+  const surveyId = params.surveyId ?? '';
+  if (form.data.intent === 'send-now') {
+    const sent = await sendFirstCycleNow(surveyId, new Date(), {
+      logger: createLogger(getEnv().LOG_LEVEL),
+    });
+    if (!sent) throw notFound();
+    if (!sent.ok) return json<ActionResult>({ ok: false, message: sent.message }, { status: 409 });
+    return json<ActionResult>({
+      ok: true,
+      message: `Cycle ${sent.cycleNumber} is open: ${sent.invited} invitation(s) sent.`,
+    });
+  }
+  if (!(await setKiosk(surveyId, form.data.intent === 'kiosk-on'))) throw notFound();
+  return json<ActionResult>({ ok: true, message: null });
 }
 
 export default function SurveyCycles() {
-  const { surveyId, cycles, kiosk, timeZone } = useLoaderData<typeof loader>();
+  const { surveyId, cycles, kiosk, timeZone, canSendNow, firstOpens } =
+    useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   return (
     <>
@@ -71,6 +103,26 @@ export default function SurveyCycles() {
         answered once. Times are in {timeZone}. Answered counts invited people who answered, never
         who they are; while a cycle is open it moves in steps of the survey’s anonymity threshold.
       </p>
+      {result?.message ? (
+        <p
+          className={result.ok ? 'form-notice' : 'form-alert'}
+          role={result.ok ? 'status' : 'alert'}
+        >
+          {result.message}
+        </p>
+      ) : null}
+      {canSendNow ? (
+        <Form method="post" className="send-now">
+          <p>
+            <strong>The first cycle opens {firstOpens}.</strong> To invite everyone now instead,
+            send it now: the schedule then starts today at this hour, and later cycles follow from
+            there.
+          </p>
+          <button type="submit" name="intent" value="send-now" className="button" disabled={busy}>
+            Send the first cycle now
+          </button>
+        </Form>
+      ) : null}
       <Form method="post" className="kiosk-toggle">
         <p>
           <strong>Open link for kiosks: {kiosk ? 'on' : 'off'}.</strong>{' '}

@@ -3,6 +3,8 @@ import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
 
+import { FirstRunChecklist } from '~/components/first-run-checklist';
+import { firstRunChecklist } from '~/surveys/first-run.server';
 import { formatStaffMoment } from '~/surveys/local-time';
 import { runSchedulerOnce } from '~/surveys/scheduler.server';
 import { cadenceNames, statusNames } from '~/surveys/staff-words';
@@ -14,9 +16,14 @@ import { requireHrAdmin, requireStaff } from '~/utils/permissions.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
-  const surveys = await listSurveys(new Date());
+  const [surveys, checklist] = await Promise.all([
+    listSurveys(new Date()),
+    user.hrAdmin ? firstRunChecklist() : null,
+  ]);
   return json({
     hrAdmin: user.hrAdmin,
+    // Shown until every first step is done; leaders never see it.
+    checklist: checklist?.every((item) => item.done) ? null : checklist,
     surveys: surveys.map((survey) => ({
       ...survey,
       openCycle: survey.openCycle && {
@@ -41,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SurveyList() {
-  const { surveys, hrAdmin } = useLoaderData<typeof loader>();
+  const { surveys, hrAdmin, checklist } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const running = useNavigation().state === 'submitting';
   const report = result?.report;
@@ -56,6 +63,7 @@ export default function SurveyList() {
         ) : null}
       </div>
       <p>Recurring pulse surveys: what they ask, who answers and when each cycle opens.</p>
+      {checklist ? <FirstRunChecklist items={checklist} /> : null}
       {surveys.length === 0 ? (
         <p className="muted">No surveys yet.{hrAdmin ? ' Start one from a template.' : ''}</p>
       ) : (

@@ -4,7 +4,9 @@ import { Outlet, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 
 import { ErrorPage, useErrorStatus } from '~/components/error-page';
 import { StaffShell } from '~/components/staff-shell';
+import { OrganisationTimeZoneProvider } from '~/components/ui/organisation-time';
 import type { ShellUser } from '~/components/user-menu';
+import { staffShellSettings } from '~/settings/organisation.server';
 import { requireStaff } from '~/utils/permissions.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -14,15 +16,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     email: user.email,
     role: user.hrAdmin ? 'hr-admin' : 'leader',
   };
-  return json({ user: shellUser });
+  return json({ user: shellUser, ...(await staffShellSettings()) });
 }
 
 export default function StaffLayout() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, organisationName, timeZone } = useLoaderData<typeof loader>();
   return (
-    <StaffShell user={user}>
-      <Outlet />
-    </StaffShell>
+    <OrganisationTimeZoneProvider timeZone={timeZone}>
+      <StaffShell user={user} organisationName={organisationName}>
+        <Outlet />
+      </StaffShell>
+    </OrganisationTimeZoneProvider>
   );
 }
 
@@ -30,7 +34,7 @@ export function ErrorBoundary() {
   // The loader may be what failed, so its data is optional here.
   const data = useRouteLoaderData<typeof loader>('routes/_staff');
   return (
-    <StaffShell user={data?.user ?? null}>
+    <StaffShell user={data?.user ?? null} organisationName={data?.organisationName}>
       <ErrorPage status={useErrorStatus()} />
     </StaffShell>
   );

@@ -1,6 +1,9 @@
 // Days and dates as the organisation's calendar has them. Pure, so pages and servers agree.
 
-/** Until organisation settings exist, surveys start in this zone; HR can change it per survey. */
+/**
+ * The zone of last resort, for a record whose survey is gone. New surveys take the organisation's
+ * zone from Settings (app/settings/organisation.ts), whose own default this is too.
+ */
 export const defaultTimeZone = 'Europe/Oslo';
 
 /** The local calendar date (YYYY-MM-DD) of an instant in a time zone. */
@@ -21,6 +24,14 @@ export function localDate(instant: Date, timeZone: string): string {
     dayFormats.set(timeZone, format);
   }
   return format.format(instant);
+}
+
+/** The local hour (0–23) of an instant in a time zone. */
+export function localHour(instant: Date, timeZone: string): number {
+  const hour = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' })
+    .formatToParts(instant)
+    .find((part) => part.type === 'hour');
+  return Number(hour?.value ?? 0);
 }
 
 /** A date (YYYY-MM-DD) some days later (or earlier, with a negative count). */

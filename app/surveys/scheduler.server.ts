@@ -22,7 +22,8 @@ export interface SchedulerReport {
   failures: number;
 }
 
-function defaultDelivery(logger?: Logger): Delivery {
+/** Invitations as the scheduler sends them: mail through SMTP or the outbox, links to APP_URL. */
+export function defaultDelivery(logger?: Logger): Delivery {
   return { send: sendMail, appUrl: appUrl(getEnv()), logger };
 }
 

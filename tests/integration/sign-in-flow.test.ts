@@ -267,6 +267,9 @@ describe('password reset', () => {
 describe('first-run setup', () => {
   it('creates the first HR admin, signs them in, then closes for good', async () => {
     const visitor = httpClient(app.url);
+    for (const page of ['/', '/login']) {
+      expect(await (await visitor.get(page)).text()).toContain('href="/setup"');
+    }
     expect((await visitor.get('/setup')).status).toBe(200);
 
     const bad = await visitor.post('/setup', { name: '', email: 'ana', password: 'short' });
@@ -284,10 +287,14 @@ describe('first-run setup', () => {
       confirmPassword: password,
     });
     expect(done.status).toBe(302);
-    expect(done.headers.get('location')).toBe('/people');
+    // The first-run checklist is on the surveys page.
+    expect(done.headers.get('location')).toBe('/surveys');
     expect(await (await visitor.get('/settings')).text()).toContain('Account menu for Ana Lima');
 
     expect((await httpClient(app.url).get('/setup')).status).toBe(404);
+    for (const page of ['/', '/login']) {
+      expect(await (await httpClient(app.url).get(page)).text()).not.toContain('/setup');
+    }
     const again = await httpClient(app.url).post('/setup', {
       name: 'Mallory',
       email: 'mallory@example.com',

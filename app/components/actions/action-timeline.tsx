@@ -1,5 +1,5 @@
 import { actionStatuses, statusLabels, type TimelineKind } from '~/actions/action-rules';
-import { UtcTime } from '~/components/ui/utc-time';
+import { OrganisationTime } from '~/components/ui/organisation-time';
 
 export interface TimelineItem {
   at: string;
@@ -44,7 +44,7 @@ export function ActionTimeline({ items }: { items: TimelineItem[] }) {
             <strong>{item.byName}</strong> {sentence(item)}
             <span className="muted">
               {' · '}
-              <UtcTime iso={item.at} />
+              <OrganisationTime iso={item.at} />
             </span>
           </p>
           {item.note ? <p className="action-note">{item.note}</p> : null}

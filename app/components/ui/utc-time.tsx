@@ -1,4 +1,7 @@
-/** A moment as `2025-03-01 14:05 UTC`: one format and zone, so server and browser agree. */
-export function UtcTime({ iso }: { iso: string }) {
-  return <time dateTime={iso}>{`${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`}</time>;
-}
+import { OrganisationTime } from './organisation-time';
+
+/**
+ * @deprecated Moments are shown in the organisation's time zone now: use OrganisationTime. Kept
+ * for one merge so branches written against the old name still compile; it renders the same.
+ */
+export const UtcTime = OrganisationTime;

@@ -6,7 +6,7 @@ export const rules: RouteRule[] = [
   { route: 'routes/_staff.insights', path: () => '/insights', allow: staff },
   { route: 'routes/_staff.surveys', path: () => '/surveys', allow: staff },
   { route: 'routes/_staff.settings', path: () => '/settings', allow: hrAdminOnly },
-  { route: 'routes/_staff.settings._index', path: () => '/settings', allow: hrAdminOnly },
+  { route: 'routes/_staff.settings._index', path: () => '/settings?index', allow: hrAdminOnly },
   { route: 'routes/_staff.settings.outbox', path: () => '/settings/outbox', allow: hrAdminOnly },
   {
     route: 'routes/_staff.settings.outbox.$mailId',

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+import { createSessionCookie, createSessionRecord } from '../../app/utils/session.server';
+import { CycleModel } from '../../models/cycle.server';
+import { InviteModel } from '../../models/invite.server';
+import { OutboxMailModel } from '../../models/outbox-mail.server';
+import { makeDepartment, makePerson } from '../factories/organisation';
+import { makeSurvey } from '../factories/survey';
+import { type AppUnderTest, startAppUnderTest } from '../support/app-under-test';
+import { type HttpClient, httpClient } from '../support/http-client';
+import { setupTestDatabase } from '../support/test-database';
+
+// The first-run checklist on the surveys page and "send the first cycle now", over HTTP as a
+// browser without JavaScript uses them.
+const secret = 'first-run-routes-test-secret-long-enough!!';
+vi.stubEnv('SESSION_SECRET', secret);
+setupTestDatabase('first-run-routes');
+
+let app: AppUnderTest;
+beforeAll(async () => {
+  app = await startAppUnderTest('first-run-routes');
+}, 120_000);
+afterAll(() => app?.close());
+
+async function signedIn(role: 'hr' | 'leader'): Promise<HttpClient> {
+  const department = await makeDepartment(`People ${role}`, { kind: 'support' });
+  const person = await makePerson({
+    name: role === 'hr' ? 'Ana Lima' : 'Lee Ader',
+    email: `${role}@example.com`,
+    departmentId: department._id,
+    hrAdmin: role === 'hr',
+    leaderOf: role === 'leader' ? [department._id] : [],
+  });
+  const cookie = createSessionCookie({ secrets: [secret], secure: false });
+  const header = await cookie.serialize(await createSessionRecord(person._id));
+  return httpClient(app.url, header.split(';', 1)[0]);
+}
+
+describe('first-run checklist', () => {
+  it('shows HR the steps left, each linked, and leaders nothing', async () => {
+    const hr = await signedIn('hr');
+    const page = await (await hr.get('/surveys')).text();
+    expect(page).toContain('Getting started');
+    for (const link of ['/people/import', '/people/departments', '/surveys/new']) {
+      expect(page).toContain(`href="${link}"`);
+    }
+    expect(page).toContain('0 of 5 done.');
+    const leader = await signedIn('leader');
+    expect(await (await leader.get('/surveys')).text()).not.toContain('Getting started');
+  });
+});
+
+describe('send the first cycle now', () => {
+  it('opens cycle 1, invites the audience into the outbox, then is gone', async () => {
+    const hr = await signedIn('hr');
+    const kitchen = await makeDepartment('Kitchen');
+    await makePerson({ name: 'Kai', departmentId: kitchen._id });
+    await makePerson({ name: 'Ole', departmentId: kitchen._id, language: 'nb' });
+    const survey = await makeSurvey({ audienceIds: [kitchen._id] });
+    const path = `/surveys/${String(survey._id)}/cycles?index`;
+    const before = await (await hr.get(path)).text();
+    expect(before).toContain('Send the first cycle now');
+
+    const sent = await hr.post(path, { intent: 'send-now' });
+    expect(sent.status).toBe(200);
+    expect(await sent.text()).toContain('Cycle 1 is open: 2 invitation(s) sent.');
+    const cycle = await CycleModel.findOne({ surveyId: survey._id }).lean();
+    expect(cycle?.status).toBe('open');
+    expect(await InviteModel.countDocuments({ cycleId: cycle?._id })).toBe(2);
+    expect(await OutboxMailModel.countDocuments({ kind: 'invite' })).toBe(2);
+    expect(await (await hr.get(path)).text()).not.toContain('Send the first cycle now');
+
+    const again = await hr.post(path, { intent: 'send-now' });
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain('already exists');
+    expect(await OutboxMailModel.countDocuments()).toBe(2);
+    expect((await hr.post(path, { intent: 'send-later' })).status).toBe(400);
+  });
+
+  it('is refused to leaders', async () => {
+    const leader = await signedIn('leader');
+    const kitchen = await makeDepartment('Kitchen');
+    const survey = await makeSurvey({ audienceIds: [kitchen._id] });
+    const sent = await leader.post(`/surveys/${String(survey._id)}/cycles?index`, {
+      intent: 'send-now',
+    });
+    expect(sent.status).toBe(403);
+    expect(await CycleModel.countDocuments()).toBe(0);
+  });
+});

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+import { createSessionCookie, createSessionRecord } from '../../app/utils/session.server';
+import { OutboxMailModel } from '../../models/outbox-mail.server';
+import { SettingsModel } from '../../models/settings.server';
+import { makeDepartment, makePerson } from '../factories/organisation';
+import { type AppUnderTest, startAppUnderTest } from '../support/app-under-test';
+import { type HttpClient, httpClient } from '../support/http-client';
+import { setupTestDatabase } from '../support/test-database';
+
+// The organisation settings page over HTTP, as a browser without JavaScript posts it.
+const secret = 'settings-routes-test-secret-long-enough!!';
+vi.stubEnv('SESSION_SECRET', secret);
+setupTestDatabase('settings-routes');
+
+let app: AppUnderTest;
+beforeAll(async () => {
+  app = await startAppUnderTest('settings-routes');
+}, 120_000);
+afterAll(() => app?.close());
+
+async function signedIn(role: 'hr' | 'leader'): Promise<HttpClient> {
+  const department = await makeDepartment(`People ${role}`, { kind: 'support' });
+  const person = await makePerson({
+    name: role === 'hr' ? 'Ana Lima' : 'Lee Ader',
+    email: `${role}@example.com`,
+    departmentId: department._id,
+    hrAdmin: role === 'hr',
+    leaderOf: role === 'leader' ? [department._id] : [],
+  });
+  const cookie = createSessionCookie({ secrets: [secret], secure: false });
+  const header = await cookie.serialize(await createSessionRecord(person._id));
+  return httpClient(app.url, header.split(';', 1)[0]);
+}
+
+const valid = {
+  organisationName: 'Nordlys Hotels',
+  anonymityThreshold: '4',
+  languages: 'nb',
+  defaultLanguage: 'nb',
+  timeZone: 'Europe/Riga',
+  reminderDaysBeforeClose: '2',
+};
+
+describe('organisation settings page', () => {
+  it('saves the settings and shows the name in the staff shell', async () => {
+    const hr = await signedIn('hr');
+    const page = await (await hr.get('/settings')).text();
+    expect(page).toContain('Default anonymity threshold');
+    const saved = await hr.post('/settings?index', valid);
+    expect(saved.status).toBe(200);
+    expect(await saved.text()).toContain('Settings saved.');
+    expect(await SettingsModel.findById('organisation').lean()).toMatchObject({
+      organisationName: 'Nordlys Hotels',
+      anonymityThreshold: 4,
+      languages: ['nb'],
+      timeZone: 'Europe/Riga',
+    });
+    expect(await (await hr.get('/surveys')).text()).toContain(
+      '<span class="shell-organisation">Nordlys Hotels</span>',
+    );
+  });
+
+  it('answers 400 naming what is wrong, keeps what was typed and stores nothing', async () => {
+    const hr = await signedIn('hr');
+    const refused = await hr.post('/settings?index', {
+      ...valid,
+      anonymityThreshold: '2',
+      timeZone: 'Europe/Atlantis',
+    });
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(html).toContain('The anonymity threshold is at least 3');
+    expect(html).toContain('&quot;Europe/Atlantis&quot; is not a time zone');
+    expect(html).toContain('value="Europe/Atlantis"');
+    expect(await SettingsModel.countDocuments()).toBe(0);
+  });
+
+  it('writes the moments on staff pages in the organisation’s time zone', async () => {
+    const hr = await signedIn('hr');
+    const mail = await OutboxMailModel.create({
+      to: 'kai@example.com',
+      subject: 'Weekly pulse',
+      text: 'Hello',
+      kind: 'invite',
+      createdAt: new Date('2026-03-01T23:30:00Z'),
+    });
+    const at = `/settings/outbox/${String(mail._id)}`;
+    // Before HR chooses, the default zone (Oslo) is used: 23:30 UTC is already 2 March there.
+    expect(await (await hr.get(at)).text()).toContain('Mon, 2 Mar 2026, 00:30');
+    expect((await hr.post('/settings?index', valid)).status).toBe(200);
+    // Riga is two hours ahead of UTC in winter.
+    const page = await (await hr.get(at)).text();
+    expect(page).toContain('Mon, 2 Mar 2026, 01:30');
+    expect(page).toContain('title="Europe/Riga"');
+  });
+
+  it('is for HR admins only', async () => {
+    const leader = await signedIn('leader');
+    expect((await leader.get('/settings')).status).toBe(403);
+    expect((await leader.post('/settings?index', valid)).status).toBe(403);
+    expect(await SettingsModel.countDocuments()).toBe(0);
+  });
+});
