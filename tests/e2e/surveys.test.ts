@@ -93,6 +93,7 @@ describe('surveys', () => {
       // Start it, and open the cycle that is now due.
       await page.getByRole('link', { name: 'Design' }).click();
       await page.getByRole('button', { name: 'Start survey' }).click();
+      await page.getByRole('button', { name: /^Start and invite/ }).click();
       await page.locator('.survey-header .status').filter({ hasText: 'Active' }).waitFor();
       await page.getByRole('link', { name: '← Surveys' }).click();
       await page.getByRole('button', { name: 'Open due cycles now' }).click();
