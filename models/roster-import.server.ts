@@ -1,5 +1,7 @@
 import mongoose, { type InferSchemaType, Schema } from 'mongoose';
 
+import { departmentKinds } from './department.server';
+
 export const rosterImportStatuses = ['draft', 'applying', 'done', 'failed'] as const;
 export type RosterImportStatus = (typeof rosterImportStatuses)[number];
 
@@ -33,6 +35,19 @@ const rosterImportSchema = new Schema(
     // Written before the departments and people are inserted, so an undo knows what to remove.
     createdDepartmentIds: { type: [Schema.Types.ObjectId], default: [] },
     createdPersonIds: { type: [Schema.Types.ObjectId], default: [], select: false },
+    // The kinds of existing departments as they were before the import changed them.
+    departmentKindsBefore: {
+      type: [
+        new Schema(
+          {
+            departmentId: { type: Schema.Types.ObjectId, required: true },
+            kind: { type: String, enum: departmentKinds, required: true },
+          },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
     // Refreshed after every batch: an 'applying' import whose heartbeat stopped was interrupted.
     heartbeatAt: { type: Date, default: null },
     finishedAt: { type: Date, default: null },

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 
+import type { Types } from 'mongoose';
+
 import { PasswordResetModel } from '../../models/password-reset.server';
 import { PersonModel } from '../../models/person.server';
 import { appUrl, getEnv } from '../utils/env.server';
@@ -44,13 +46,7 @@ export async function requestPasswordReset(
   });
   if (live >= maxLiveLinksPerPerson) return;
 
-  const token = randomBytes(32).toString('base64url');
-  await PasswordResetModel.create({
-    tokenHash: hashOf(token),
-    personId: person._id,
-    expiresAt: new Date(Date.now() + resetLinkLifetimeMinutes * 60_000),
-  });
-  const link = `${appUrl}/reset-password/${token}`;
+  const link = await createPasswordLink(person._id, resetLinkLifetimeMinutes * 60_000, appUrl);
   await send({
     to: person.email,
     subject: 'Reset your Innerloop password',
@@ -71,6 +67,24 @@ export async function requestPasswordReset(
     ].join('\n'),
     kind: 'password-reset',
   });
+}
+
+/**
+ * A single-use link to choose a password: a random token, of which only the hash is stored.
+ * Password resets and invitations of new staff (./staff-invitation.server.ts) both use it.
+ */
+export async function createPasswordLink(
+  personId: Types.ObjectId,
+  lifetimeMs: number,
+  appUrl: string,
+): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await PasswordResetModel.create({
+    tokenHash: hashOf(token),
+    personId,
+    expiresAt: new Date(Date.now() + lifetimeMs),
+  });
+  return `${appUrl}/reset-password/${token}`;
 }
 
 /**

@@ -2,6 +2,7 @@ import { Form, Link, useSearchParams } from '@remix-run/react';
 
 import { Pagination } from '~/components/pagination';
 import { CheckboxField } from '~/components/ui/checkbox-field';
+import { type DepartmentKind, kindNames } from '~/people/schemas';
 
 type Outcome = 'create' | 'update' | 'unchanged' | 'error';
 
@@ -15,6 +16,8 @@ export const outcomeWords: Record<Outcome, string> = {
 interface Preview {
   counts: Record<Outcome, number>;
   departmentsToCreate: string[];
+  kindChanges: { name: string; from: DepartmentKind | null; to: DepartmentKind }[];
+  servesOthers: boolean;
   ignoredColumns: string[];
   rows: {
     line: number;
@@ -43,6 +46,8 @@ export function ImportPreview({
   const { counts } = preview;
   const total = counts.create + counts.update + counts.unchanged + counts.error;
   const toApply = counts.create + counts.update;
+  const kindByName = new Map(preview.kindChanges.map((change) => [change.name, change.to]));
+  const kindUpdates = preview.kindChanges.filter((change) => change.from !== null);
   const tabs: { outcome: Outcome | 'all'; label: string; count: number }[] = [
     { outcome: 'all', label: 'All rows', count: total },
     { outcome: 'error', label: 'Errors', count: counts.error },
@@ -65,14 +70,42 @@ export function ImportPreview({
           <p>
             Confirming creates{' '}
             {preview.departmentsToCreate.length === 1 ? 'this department' : 'these departments'} as
-            operational, top-level departments; change their kind and place on the Departments page
-            afterwards:
+            top-level departments, of the kind the file gives (operational where it gives none);
+            change their kind and place on the Departments page afterwards:
           </p>
           <ul>
             {preview.departmentsToCreate.map((name) => (
-              <li key={name}>{name}</li>
+              <li key={name}>
+                {name} ({kindNames[kindByName.get(name) ?? 'operational'].toLowerCase()})
+              </li>
             ))}
           </ul>
+        </div>
+      ) : null}
+      {kindUpdates.length > 0 ? (
+        <div className="form-notice">
+          <p>
+            Confirming changes the kind of {kindUpdates.length === 1 ? 'a' : 'these'} department
+            {kindUpdates.length === 1 ? '' : 's'}:
+          </p>
+          <ul>
+            {kindUpdates.map((change) => (
+              <li key={change.name}>
+                {change.name}: {kindNames[change.from ?? 'operational'].toLowerCase()} →{' '}
+                {kindNames[change.to].toLowerCase()}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {!preview.servesOthers ? (
+        <div className="form-notice" role="note">
+          <p>
+            <strong>No department serves others.</strong> After this import no department is of the
+            support kind, so internal-service surveys would rate nobody. Give the departments that
+            serve the rest (IT, HR, finance, facilities…) the kind “support” in the department_kind
+            column, or on the Departments page.
+          </p>
         </div>
       ) : null}
 
@@ -155,10 +188,16 @@ export function ImportPreview({
       <div className="confirm-bar">
         <Form method="post">
           <input type="hidden" name="intent" value="confirm" />
-          <button type="submit" className="button" disabled={submitting || toApply === 0}>
-            {toApply === 0
-              ? 'Nothing to import'
-              : `Import ${toApply.toLocaleString('en')} ${toApply === 1 ? 'person' : 'people'}`}
+          <button
+            type="submit"
+            className="button"
+            disabled={submitting || toApply + kindUpdates.length === 0}
+          >
+            {toApply > 0
+              ? `Import ${toApply.toLocaleString('en')} ${toApply === 1 ? 'person' : 'people'}`
+              : kindUpdates.length > 0
+                ? 'Change department kinds'
+                : 'Nothing to import'}
           </button>
         </Form>
         <Form method="post">

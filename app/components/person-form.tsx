@@ -108,7 +108,7 @@ export function PersonForm({
       <CheckboxField
         label="HR admin"
         name="hrAdmin"
-        hint="Manages the roster, surveys and settings, and sees every result."
+        hint="Manages the roster, surveys and settings, and sees every result. Someone given the HR admin or leader role who has no password yet is e-mailed a link to choose one, in their language."
         defaultChecked={text('hrAdmin') === 'on'}
         error={message('hrAdmin')}
       />

@@ -2,6 +2,10 @@ import { isValidObjectId, type QueryFilter, Types } from 'mongoose';
 
 import { DepartmentModel } from '../../models/department.server';
 import { type Person, PersonModel } from '../../models/person.server';
+import { inviteNewStaff, rolesGiven } from '../auth/staff-invitation.server';
+import { appUrl, getEnv } from '../utils/env.server';
+import { createLogger } from '../utils/log.server';
+import type { Mail } from '../utils/mail.server';
 import type { FieldErrors } from '../utils/submission';
 import { isDuplicateKey } from './departments.server';
 import { emailKeyOf, type Language, type PeopleQuery, type PersonInput } from './schemas';
@@ -102,24 +106,42 @@ export async function getPerson(personId: string): Promise<PersonDetails | null>
   };
 }
 
-export type PersonChange = { ok: true; personId: string } | { ok: false; errors: FieldErrors };
+export type PersonChange =
+  | {
+      ok: true;
+      personId: string;
+      /** An invitation to choose a password was e-mailed. */ invited: boolean;
+    }
+  | { ok: false; errors: FieldErrors };
 
-export async function createPerson(input: PersonInput): Promise<PersonChange> {
+/** How a new staff member's invitation leaves; tests capture it. */
+export interface InviteOptions {
+  appUrl?: string;
+  send?: (mail: Mail) => Promise<unknown>;
+}
+
+export async function createPerson(
+  input: PersonInput,
+  options: InviteOptions = {},
+): Promise<PersonChange> {
   const errors = await problemsWith(input, null);
   if (errors) return { ok: false, errors };
+  let personId: Types.ObjectId;
   try {
-    const person = await PersonModel.create(fieldsOf(input));
-    return { ok: true, personId: String(person._id) };
+    personId = (await PersonModel.create(fieldsOf(input)))._id;
   } catch (error) {
     if (isDuplicateKey(error)) return { ok: false, errors: { email: [emailTaken] } };
     throw error;
   }
+  const invited = await invite(personId, rolesGiven(null, input), options);
+  return { ok: true, personId: String(personId), invited };
 }
 
 /** Saves the edit form; null when the person does not exist. */
 export async function updatePerson(
   personId: string,
   input: PersonInput,
+  options: InviteOptions = {},
 ): Promise<PersonChange | null> {
   const current = await getPerson(personId);
   if (!current) return null;
@@ -131,7 +153,34 @@ export async function updatePerson(
     if (isDuplicateKey(error)) return { ok: false, errors: { email: [emailTaken] } };
     throw error;
   }
-  return { ok: true, personId };
+  const invited = await invite(personId, rolesGiven(current, input), options);
+  return { ok: true, personId, invited };
+}
+
+/**
+ * Invites someone newly given a staff role to choose a password. The person is saved whatever
+ * happens to the mail: a mail server that is down must not undo a roster change, and HR can
+ * send a reset from the sign-in page later.
+ */
+async function invite(
+  personId: Types.ObjectId | string,
+  roles: ReturnType<typeof rolesGiven>,
+  options: InviteOptions,
+): Promise<boolean> {
+  if (roles.length === 0) return false;
+  const env = getEnv();
+  try {
+    return await inviteNewStaff(personId, roles, {
+      appUrl: options.appUrl ?? appUrl(env),
+      send: options.send,
+    });
+  } catch (error) {
+    // Only the error's code: messages from mail servers may quote the recipient.
+    const code =
+      error instanceof Error ? ('code' in error ? String(error.code) : error.name) : 'unknown';
+    createLogger(env.LOG_LEVEL).error(`A staff invitation e-mail could not be sent (${code})`);
+    return false;
+  }
 }
 
 const emailTaken = 'Someone on the roster already has this email address.';

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 
-import { DepartmentModel } from '../../models/department.server';
+import { type DepartmentKind, DepartmentModel } from '../../models/department.server';
 import { PersonModel } from '../../models/person.server';
 import { RosterImportModel, type RosterImportStatus } from '../../models/roster-import.server';
 import {
@@ -66,6 +66,7 @@ async function applyImport(id: Types.ObjectId, options: ApplyOptions): Promise<v
   );
 
   const departmentIdByKey = await createDepartments(id, plan.departmentsToCreate);
+  await changeDepartmentKinds(id, plan.kindChanges);
   for (let start = 0, batch = 0; start < plan.writes.length; start += batchSize, batch++) {
     await options.beforeBatch?.(batch);
     const writes = plan.writes.slice(start, start + batchSize);
@@ -101,14 +102,14 @@ async function applyImport(id: Types.ObjectId, options: ApplyOptions): Promise<v
 /** Creates the missing departments, recording their ids first; returns every department by key. */
 async function createDepartments(
   importId: Types.ObjectId,
-  toCreate: { name: string; nameKey: string }[],
+  toCreate: { name: string; nameKey: string; kind: DepartmentKind }[],
 ): Promise<Map<string, Types.ObjectId>> {
   const created = toCreate.map((department) => ({
     _id: new Types.ObjectId(),
     name: department.name,
     nameKey: department.nameKey,
-    // A guess HR can correct on the Departments page; the preview says so.
-    kind: 'operational' as const,
+    // The file's department_kind, or operational: a guess HR can correct on the Departments page.
+    kind: department.kind,
     parentId: null,
   }));
   if (created.length > 0) {
@@ -120,6 +121,31 @@ async function createDepartments(
   }
   const all = await DepartmentModel.find().select('nameKey').lean();
   return new Map(all.map((department) => [department.nameKey, department._id]));
+}
+
+/** Records the kinds it is about to change, then changes them. */
+async function changeDepartmentKinds(
+  importId: Types.ObjectId,
+  changes: { nameKey: string; to: DepartmentKind }[],
+): Promise<void> {
+  if (changes.length === 0) return;
+  const before = await DepartmentModel.find({ nameKey: { $in: changes.map((c) => c.nameKey) } })
+    .select('nameKey kind')
+    .lean();
+  await RosterImportModel.updateOne(
+    { _id: importId },
+    {
+      $set: {
+        departmentKindsBefore: before.map(({ _id, kind }) => ({ departmentId: _id, kind })),
+      },
+    },
+  );
+  await DepartmentModel.bulkWrite(
+    changes.map(({ nameKey, to }) => ({
+      updateOne: { filter: { nameKey }, update: { $set: { kind: to } } },
+    })),
+    { ordered: false },
+  );
 }
 
 /** Records what the batch is about to change, then writes it in one bulk write. */
@@ -196,8 +222,16 @@ export async function undoImport(id: Types.ObjectId, reason: string): Promise<vo
   await restore();
 
   const found = await RosterImportModel.findById(id)
-    .select('+createdPersonIds createdDepartmentIds')
+    .select('+createdPersonIds createdDepartmentIds departmentKindsBefore')
     .lean();
+  if (found?.departmentKindsBefore.length) {
+    await DepartmentModel.bulkWrite(
+      found.departmentKindsBefore.map(({ departmentId, kind }) => ({
+        updateOne: { filter: { _id: departmentId }, update: { $set: { kind } } },
+      })),
+      { ordered: false },
+    );
+  }
   const createdPeople = found?.createdPersonIds ?? [];
   for (let start = 0; start < createdPeople.length; start += 1000) {
     await PersonModel.deleteMany({ _id: { $in: createdPeople.slice(start, start + 1000) } });

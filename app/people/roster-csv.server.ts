@@ -1,7 +1,15 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
 
-import { columnsInWords, emailKeyOf, type Language, languageNames, languages } from './schemas';
+import {
+  columnsInWords,
+  type DepartmentKind,
+  departmentKinds,
+  emailKeyOf,
+  type Language,
+  languageNames,
+  languages,
+} from './schemas';
 
 /** One person row of a roster file, read and checked on its own (the database is not asked). */
 export interface RosterRow {
@@ -10,6 +18,8 @@ export interface RosterRow {
   name: string;
   email: string;
   department: string;
+  /** The kind of the row's department; undefined when the column is missing or empty. */
+  departmentKind: DepartmentKind | undefined;
   language: Language | undefined;
   /** Department names; undefined when the file has no leader_of column. */
   leaderOf: string[] | undefined;
@@ -25,7 +35,7 @@ export type RosterFile =
   | { ok: false; error: string };
 
 const requiredColumns = ['name', 'email', 'department', 'language'] as const;
-const optionalColumns = ['leader_of', 'hr_admin', 'active'] as const;
+const optionalColumns = ['department_kind', 'leader_of', 'hr_admin', 'active'] as const;
 type Column = (typeof requiredColumns)[number] | (typeof optionalColumns)[number];
 const knownColumns: readonly string[] = [...requiredColumns, ...optionalColumns];
 
@@ -148,6 +158,14 @@ function readRow(
   if (!department) problems.push('Department is missing.');
   else if (department.length > 120) problems.push('Department is longer than 120 characters.');
 
+  const kindCell = cell('department_kind') ?? '';
+  const departmentKind = departmentKinds.find((kind) => kind === kindCell.toLowerCase());
+  if (kindCell && !departmentKind) {
+    problems.push(
+      `Line ${record.line}: unknown department kind “${kindCell}”; use one of ${departmentKinds.join(', ')}.`,
+    );
+  }
+
   const languageCell = cell('language') ?? '';
   const language = languageFrom(languageCell);
   if (!languageCell) problems.push('Language is missing.');
@@ -171,6 +189,7 @@ function readRow(
     name,
     email,
     department: department.replace(/\s+/g, ' '),
+    departmentKind,
     language,
     leaderOf,
     hrAdmin,

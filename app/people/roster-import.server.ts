@@ -13,7 +13,7 @@ import {
 } from './roster-apply.server';
 import { decodeRoster, notUtf8, readRoster } from './roster-csv.server';
 import { type PlannedRow, planRoster, type RowOutcome } from './roster-plan.server';
-import type { PreviewQuery } from './schemas';
+import type { DepartmentKind, PreviewQuery } from './schemas';
 
 // A roster import from upload to confirmation: the draft that keeps the file, the preview of
 // what it would do, and the claim that starts applying it (./roster-apply.server.ts).
@@ -70,6 +70,10 @@ export interface ImportView {
 export interface ImportPreview {
   counts: Record<RowOutcome, number>;
   departmentsToCreate: string[];
+  /** Departments whose kind confirming sets: from null for a department it creates. */
+  kindChanges: { name: string; from: DepartmentKind | null; to: DepartmentKind }[];
+  /** false when, after confirming, no department is of the support kind (nobody is rated). */
+  servesOthers: boolean;
   ignoredColumns: string[];
   /** One page of rows with the chosen outcome. */
   rows: PlannedRow[];
@@ -107,6 +111,11 @@ export async function getRosterImport(
       preview = {
         counts: plan.counts,
         departmentsToCreate: plan.departmentsToCreate.map(({ name }) => name),
+        kindChanges: [
+          ...plan.departmentsToCreate.map(({ name, kind }) => ({ name, from: null, to: kind })),
+          ...plan.kindChanges.map(({ name, from, to }) => ({ name, from, to })),
+        ],
+        servesOthers: plan.servesOthers,
         ignoredColumns: file.ignoredColumns,
         rows: rows.slice((page - 1) * previewPageSize, page * previewPageSize),
         outcome: query.outcome,

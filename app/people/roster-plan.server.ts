@@ -3,7 +3,13 @@ import type { Types } from 'mongoose';
 import { DepartmentModel } from '../../models/department.server';
 import { PersonModel } from '../../models/person.server';
 import type { RosterRow } from './roster-csv.server';
-import { emailKeyOf, type Language, languageNames, nameKeyOf } from './schemas';
+import {
+  type DepartmentKind,
+  emailKeyOf,
+  type Language,
+  languageNames,
+  nameKeyOf,
+} from './schemas';
 
 export const rowOutcomes = ['create', 'update', 'unchanged', 'error'] as const;
 export type RowOutcome = (typeof rowOutcomes)[number];
@@ -38,8 +44,18 @@ export interface PersonWrite {
 export interface RosterPlan {
   rows: PlannedRow[];
   writes: PersonWrite[];
-  /** Departments the file names that do not exist yet; created only when HR asked for it. */
-  departmentsToCreate: { name: string; nameKey: string }[];
+  /**
+   * Departments the file names that do not exist yet; created only when HR asked for it, with
+   * the kind the file gives them (operational when it gives none).
+   */
+  departmentsToCreate: { name: string; nameKey: string; kind: DepartmentKind }[];
+  /** Existing departments whose kind the file changes. */
+  kindChanges: { name: string; nameKey: string; from: DepartmentKind; to: DepartmentKind }[];
+  /**
+   * Whether, after the import, some live department is of the support kind: new surveys from the
+   * internal-service templates rate exactly those (app/surveys/new-survey.server.ts).
+   */
+  servesOthers: boolean;
   counts: Record<RowOutcome, number>;
 }
 
@@ -62,7 +78,7 @@ export async function planRoster(
   rows: RosterRow[],
   { createDepartments }: { createDepartments: boolean },
 ): Promise<RosterPlan> {
-  const departments = await DepartmentModel.find().select('name nameKey archivedAt').lean();
+  const departments = await DepartmentModel.find().select('name nameKey kind archivedAt').lean();
   const departmentByKey = new Map(departments.map((d) => [d.nameKey, d]));
   const departmentNameById = new Map(departments.map((d) => [String(d._id), d.name]));
   const people = await findPeople(
@@ -70,10 +86,14 @@ export async function planRoster(
   );
 
   const toCreate = new Map<string, string>();
+  // The kind each department is given, and the first line that gave it, to name in a conflict.
+  const kindClaims = new Map<string, { kind: DepartmentKind; line: number }>();
   const plan: RosterPlan = {
     rows: [],
     writes: [],
     departmentsToCreate: [],
+    kindChanges: [],
+    servesOthers: false,
     counts: { create: 0, update: 0, unchanged: 0, error: 0 },
   };
 
@@ -101,6 +121,12 @@ export async function planRoster(
     };
     const departmentKey = row.department ? resolve(row.department, '') : undefined;
     const leaderKeys = (row.leaderOf ?? []).map((name) => resolve(name, ' in leader_of'));
+    const claim = departmentKey && row.departmentKind ? kindClaims.get(departmentKey) : undefined;
+    if (claim && claim.kind !== row.departmentKind) {
+      problems.push(
+        `Line ${row.line}: department “${row.department}” is given the kind “${row.departmentKind}”, but line ${claim.line} gives it “${claim.kind}”.`,
+      );
+    }
 
     const existing = people.get(emailKeyOf(row.email));
     const summary = {
@@ -112,6 +138,10 @@ export async function planRoster(
     if (problems.length > 0 || !departmentKey || !row.language) {
       plan.rows.push({ ...summary, outcome: 'error', details: problems });
       continue;
+    }
+    // Only rows that import give their department a kind: a skipped row changes nothing.
+    if (row.departmentKind && !claim) {
+      kindClaims.set(departmentKey, { kind: row.departmentKind, line: row.line });
     }
 
     const write: PersonWrite = {
@@ -143,7 +173,23 @@ export async function planRoster(
   }
 
   await keepAnActiveHrAdmin(plan, people);
-  plan.departmentsToCreate = [...toCreate].map(([nameKey, name]) => ({ name, nameKey }));
+  plan.departmentsToCreate = [...toCreate].map(([nameKey, name]) => ({
+    name,
+    nameKey,
+    kind: kindClaims.get(nameKey)?.kind ?? 'operational',
+  }));
+  plan.kindChanges = departments.flatMap((department) => {
+    const to = kindClaims.get(department.nameKey)?.kind;
+    return to && to !== department.kind
+      ? [{ name: department.name, nameKey: department.nameKey, from: department.kind, to }]
+      : [];
+  });
+  plan.servesOthers =
+    departments.some(
+      (department) =>
+        !department.archivedAt &&
+        (kindClaims.get(department.nameKey)?.kind ?? department.kind) === 'support',
+    ) || plan.departmentsToCreate.some((department) => department.kind === 'support');
   for (const row of plan.rows) plan.counts[row.outcome]++;
   return plan;
 }

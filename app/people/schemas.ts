@@ -27,7 +27,7 @@ export const languageNames: Record<Language, string> = {
 
 /** The columns of a roster file, as the upload page and the file errors name them. */
 export const columnsInWords =
-  'name, email, department, language, and optionally leader_of, hr_admin and active';
+  'name, email, department, language, and optionally department_kind, leader_of, hr_admin and active';
 
 /** The key that makes names unique without regard to case or stray spaces. */
 export function nameKeyOf(name: string): string {

@@ -48,6 +48,12 @@ export default function ImportRoster() {
         <summary>What goes in each column</summary>
         <ul>
           <li>
+            <strong>department_kind</strong>: executive, operational, commercial or support — the
+            kind of the row’s department. Mark the departments that serve others (IT, HR, finance,
+            facilities…) as support: internal-service surveys rate those. Empty: keep the kind (new
+            departments: operational). Rows naming the same department must agree.
+          </li>
+          <li>
             <strong>language</strong>: en, uk, nb, pt, pl or lv (or the language’s name, such as
             Polish).
           </li>
@@ -83,7 +89,7 @@ export default function ImportRoster() {
         <CheckboxField
           label="Create missing departments"
           name="createDepartments"
-          hint="Departments the file names that do not exist yet are created (as operational, top-level departments you can change later). Unticked, rows naming them are skipped."
+          hint="Departments the file names that do not exist yet are created (top-level, of the kind in department_kind or else operational; you can change them later). Unticked, rows naming them are skipped."
           defaultChecked={failure?.values.createDepartments === 'on'}
         />
         <button type="submit" className="button" disabled={submitting}>

@@ -6,7 +6,8 @@ import { SurveyForm } from '~/components/survey-form/survey-form';
 import { departmentChoices } from '~/people/departments.server';
 import { answeredIdsOf, handleDesignerPost } from '~/surveys/designer.server';
 import { withChoiceRows } from '~/surveys/designer-edits';
-import { draftFromDefinition } from '~/surveys/designer-form';
+import { type DraftErrors, draftFromDefinition } from '~/surveys/designer-form';
+import { languageCodes } from '~/surveys/survey-schema';
 import { getSurvey } from '~/surveys/surveys.server';
 import { readForm } from '~/utils/form.server';
 import { requireHrAdmin } from '~/utils/permissions.server';
@@ -25,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   return json({
     draft: withChoiceRows(draftFromDefinition(definition)),
+    savedIds: definition.questions.map((question) => question.id),
     revision: survey.revision,
     status: survey.status,
     answeredIds: answeredIdsOf(survey),
@@ -36,7 +38,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireHrAdmin(request);
   const surveyId = params.surveyId ?? '';
-  const outcome = await handleDesignerPost(surveyId, await readForm(request), new Date());
+  const formData = await readForm(request);
+  const outcome = await handleDesignerPost(surveyId, formData, new Date());
+  // The language filter is no part of the survey; it comes back so a round trip keeps it.
+  const shown = new Set(formData.getAll('showLanguages'));
+  const shownLanguages = languageCodes.filter((language) => shown.has(language));
   // A token that tells the page to start the form afresh from what the server sent back.
   const nonce = Date.now();
   switch (outcome.kind) {
@@ -46,7 +52,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`/surveys/${surveyId}?saved=${nonce}`);
     case 'refused':
       return json(
-        { draft: outcome.draft, errors: outcome.errors, focus: null, notice: null, nonce },
+        {
+          draft: outcome.draft,
+          errors: outcome.errors,
+          focus: null,
+          notice: null,
+          nonce,
+          shownLanguages,
+        },
         { status: 400 },
       );
     case 'edited':
@@ -56,6 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         focus: outcome.focus,
         notice: outcome.notice ?? null,
         nonce,
+        shownLanguages,
       });
   }
 }
@@ -64,19 +78,25 @@ export default function SurveyDesigner() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const submitting = useNavigation().state === 'submitting';
+  const navigation = useNavigation();
+  const submitting = navigation.state === 'submitting';
   const saved = searchParams.get('saved');
+  const errors: DraftErrors = result?.errors ?? {};
+  const problems = Object.values(errors).filter((messages) => messages?.length).length;
+  const saveStatus =
+    submitting && navigation.formData?.get('intent') === 'save'
+      ? 'Saving…'
+      : problems > 0
+        ? `Not saved: ${problems === 1 ? 'one thing needs' : `${problems} things need`} fixing, listed at the top.`
+        : saved && !result
+          ? 'Saved.'
+          : '';
   return (
     <>
       {loaded.status !== 'draft' ? (
         <p className="form-notice">
           Changes apply from the next cycle; a cycle already open keeps the questions it opened
           with.
-        </p>
-      ) : null}
-      {saved && !result ? (
-        <p className="form-notice" role="status">
-          Saved.
         </p>
       ) : null}
       <SurveyForm
@@ -89,6 +109,9 @@ export default function SurveyDesigner() {
         departments={loaded.departments}
         timeZones={loaded.timeZones}
         answeredIds={loaded.answeredIds}
+        savedIds={loaded.savedIds}
+        shownLanguages={result?.shownLanguages}
+        saveStatus={saveStatus}
         submitting={submitting}
       />
     </>

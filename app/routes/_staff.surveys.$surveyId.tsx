@@ -11,8 +11,10 @@ import {
 } from '@remix-run/react';
 import { z } from 'zod';
 
+import { StatusConfirmationPanel } from '~/components/status-confirmation';
 import { FormAlert } from '~/components/ui/form-alert';
 import { cadenceNames, statusNames } from '~/surveys/staff-words';
+import { statusConfirmation } from '~/surveys/status-confirmation.server';
 import { changeStatus, duplicateSurvey, getSurvey } from '~/surveys/surveys.server';
 import { readForm } from '~/utils/form.server';
 import { requireHrAdmin } from '~/utils/permissions.server';
@@ -42,25 +44,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const lifecycleSchema = z.object({
   intent: z.enum(['activate', 'pause', 'resume', 'end', 'duplicate']),
+  // Starting and ending happen only from the confirmation step, which sends this.
+  confirmed: z.literal('yes').optional(),
 });
 
-// The buttons in the header: start, pause, resume, end or copy the survey.
+// The buttons in the header: start, pause, resume, end or copy the survey. Start and End first
+// answer with what they would do (a confirmation step that works without JavaScript); only the
+// confirmation's own button, which posts confirmed=yes, changes the survey.
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireHrAdmin(request);
   const surveyId = params.surveyId ?? '';
   const form = lifecycleSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!form.success)
-    return json({ message: 'Choose what to do with the survey.' }, { status: 400 });
+    return json({ message: 'Choose what to do with the survey.', confirm: null }, { status: 400 });
   const now = new Date();
-  if (form.data.intent === 'duplicate') {
+  const { intent, confirmed } = form.data;
+  if (intent === 'duplicate') {
     const copy = await duplicateSurvey(surveyId, now);
     if (!copy) throw notFound();
     return redirect(`/surveys/${copy}`);
   }
-  const result = await changeStatus(surveyId, form.data.intent, now);
+  if ((intent === 'activate' || intent === 'end') && !confirmed) {
+    const confirm = await statusConfirmation(surveyId, intent);
+    if (!confirm) throw notFound();
+    return json({ message: null, confirm });
+  }
+  const result = await changeStatus(surveyId, intent, now);
   if (!result) throw notFound();
-  if (!result.ok) return json({ message: result.message }, { status: 400 });
-  return json({ message: null });
+  if (!result.ok) return json({ message: result.message, confirm: null }, { status: 400 });
+  return json({ message: null, confirm: null });
 }
 
 const lifecycleButtons = {
@@ -103,29 +115,38 @@ export default function SurveyLayout() {
           </span>
         </p>
         <p className="muted">{statusNotes[survey.status]}</p>
-        <Form method="post" action={base} className="lifecycle">
-          {lifecycleButtons[survey.status].map((button) => (
+        {result?.confirm && survey.status !== 'ended' ? (
+          <StatusConfirmationPanel
+            confirm={result.confirm}
+            action={base}
+            cancel={base}
+            busy={busy}
+          />
+        ) : (
+          <Form method="post" action={base} className="lifecycle">
+            {lifecycleButtons[survey.status].map((button) => (
+              <button
+                key={button.intent}
+                type="submit"
+                name="intent"
+                value={button.intent}
+                className="button"
+                disabled={busy}
+              >
+                {button.label}
+              </button>
+            ))}
             <button
-              key={button.intent}
               type="submit"
               name="intent"
-              value={button.intent}
-              className="button"
+              value="duplicate"
+              className="button button-quiet"
               disabled={busy}
             >
-              {button.label}
+              Duplicate
             </button>
-          ))}
-          <button
-            type="submit"
-            name="intent"
-            value="duplicate"
-            className="button button-quiet"
-            disabled={busy}
-          >
-            Duplicate
-          </button>
-        </Form>
+          </Form>
+        )}
         <FormAlert message={result?.message ?? undefined} />
         <nav className="sub-nav" aria-label="Survey">
           <ul>

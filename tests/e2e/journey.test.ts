@@ -141,6 +141,7 @@ describe('the whole loop', () => {
       await page.getByRole('button', { name: 'Save survey' }).click();
       await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
       await page.getByRole('button', { name: 'Start survey' }).click();
+      await page.getByRole('button', { name: /^Start and invite/ }).click();
       await page.locator('.survey-header .status').filter({ hasText: 'Active' }).waitFor();
       const firstOpened = new Date();
       await page.goto('/surveys');

@@ -93,6 +93,7 @@ describe('surveys', () => {
       // Start it, and open the cycle that is now due.
       await page.getByRole('link', { name: 'Design' }).click();
       await page.getByRole('button', { name: 'Start survey' }).click();
+      await page.getByRole('button', { name: /^Start and invite/ }).click();
       await page.locator('.survey-header .status').filter({ hasText: 'Active' }).waitFor();
       await page.getByRole('link', { name: '← Surveys' }).click();
       await page.getByRole('button', { name: 'Open due cycles now' }).click();
@@ -173,7 +174,10 @@ describe('surveys', () => {
     try {
       await page.getByLabel('Title (English)').fill('Half-finished survey');
       await page.getByLabel('Anonymity threshold').fill('2');
-      await page.getByLabel('Question (English)').fill('');
+      // Saved questions are folded: unfold the first to reach its text.
+      const first = page.getByRole('group', { name: 'Question 1' });
+      await first.locator('summary').click();
+      await first.getByLabel('Question (English)').fill('');
       await page.getByRole('button', { name: 'Save survey' }).click();
       const summary = page.getByRole('alert').filter({ hasText: 'The survey was not saved' });
       await summary.waitFor();
@@ -182,6 +186,12 @@ describe('surveys', () => {
         'Question 1, text (English): Write the question in the default language',
       ]);
       expect(await page.getByLabel('Title (English)').inputValue()).toBe('Half-finished survey');
+      // Beside the Save button too, and the question with the error stands unfolded.
+      await page
+        .getByRole('status')
+        .filter({ hasText: 'Not saved: 2 things need fixing' })
+        .waitFor();
+      expect(await first.getByLabel('Question (English)').isVisible()).toBe(true);
       expect(await page.getByLabel('Anonymity threshold').getAttribute('aria-invalid')).toBe(
         'true',
       );

@@ -396,3 +396,102 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): P
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+describe('the department_kind column', () => {
+  const kindHeader = 'name,email,department,language,department_kind';
+
+  it('creates departments of the kind it gives, changes known ones, and previews both', async () => {
+    await makeDepartment('Sales', { kind: 'operational' });
+    await makeDepartment('Finance', { kind: 'commercial' });
+    const csv = [
+      kindHeader,
+      'Ann,ann@example.com,IT,en,SUPPORT',
+      'Bo,bo@example.com,IT,en,',
+      'Cy,cy@example.com,Sales,en,Commercial',
+      'Di,di@example.com,Finance,en,',
+      'Ed,ed@example.com,Kitchen,en,',
+    ].join('\n');
+    const importId = await upload(csv, true);
+    const preview = (await getRosterImport(importId, allRows))?.preview;
+    expect(preview?.kindChanges).toEqual([
+      { name: 'IT', from: null, to: 'support' },
+      { name: 'Kitchen', from: null, to: 'operational' },
+      { name: 'Sales', from: 'operational', to: 'commercial' },
+    ]);
+    expect(preview?.servesOthers).toBe(true);
+
+    const confirmed = await confirmRosterImport(importId);
+    if (!confirmed.ok) throw new Error(confirmed.error);
+    expect(await confirmed.finished).toBe('done');
+    const departments = await DepartmentModel.find().sort({ nameKey: 1 }).lean();
+    expect(departments.map(({ name, kind }) => [name, kind])).toEqual([
+      ['Finance', 'commercial'],
+      ['IT', 'support'],
+      ['Kitchen', 'operational'],
+      ['Sales', 'commercial'],
+    ]);
+  });
+
+  it('refuses a row with an unknown kind or one that contradicts an earlier row, naming both', async () => {
+    await makeDepartment('Sales');
+    const importId = await upload(
+      [
+        kindHeader,
+        'Ann,ann@example.com,Sales,en,helpdesk',
+        'Bo,bo@example.com,Sales,en,support',
+        'Cy,cy@example.com,sales,en,executive',
+      ].join('\n'),
+    );
+    const rows = (await getRosterImport(importId, allRows))?.preview?.rows;
+    expect(rows?.map(({ line, outcome, details }) => [line, outcome, details])).toEqual([
+      [
+        2,
+        'error',
+        [
+          'Line 2: unknown department kind “helpdesk”; use one of executive, operational, commercial, support.',
+        ],
+      ],
+      [3, 'create', []],
+      [
+        4,
+        'error',
+        [
+          'Line 4: department “sales” is given the kind “executive”, but line 3 gives it “support”.',
+        ],
+      ],
+    ]);
+  });
+
+  it('warns when no department would serve others', async () => {
+    await makeDepartment('IT', { kind: 'support' });
+    const keeping = await upload(`${kindHeader}\nAnn,ann@example.com,Sales,en,`, true);
+    expect((await getRosterImport(keeping, allRows))?.preview?.servesOthers).toBe(true);
+    const demoting = await upload(`${kindHeader}\nAnn,ann@example.com,IT,en,operational`, true);
+    expect((await getRosterImport(demoting, allRows))?.preview?.servesOthers).toBe(false);
+  });
+
+  it('puts the kinds back when applying fails part-way', async () => {
+    const itDepartment = await makeDepartment('IT', { kind: 'operational' });
+    const sales = await makeDepartment('Sales', { kind: 'support' });
+    const lines = [kindHeader];
+    for (let i = 0; i < 6; i++) lines.push(`P ${i},p${i}@example.com,IT,en,support`);
+    lines.push('Q,q@example.com,Sales,en,commercial');
+    const importId = await upload(lines.join('\n'));
+    const confirmed = await confirmRosterImport(importId, {
+      batchSize: 3,
+      beforeBatch: async (batch) => {
+        if (batch === 1) {
+          // The kinds are changed before the people are written.
+          const kinds = await DepartmentModel.find().sort({ nameKey: 1 }).lean();
+          expect(kinds.map(({ kind }) => kind)).toEqual(['support', 'commercial']);
+          throw new Error('The disk is full');
+        }
+      },
+    });
+    if (!confirmed.ok) throw new Error(confirmed.error);
+    expect(await confirmed.finished).toBe('failed');
+    expect((await DepartmentModel.findById(itDepartment._id).lean())?.kind).toBe('operational');
+    expect((await DepartmentModel.findById(sales._id).lean())?.kind).toBe('support');
+    expect(await PersonModel.countDocuments()).toBe(0);
+  });
+});

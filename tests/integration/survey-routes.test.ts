@@ -92,6 +92,41 @@ async function newSurvey(client: ReturnType<typeof httpClient>) {
   return surveyId;
 }
 
+describe('starting and ending a survey', () => {
+  it('asks first, saying how many are invited and that one rated department is too few', async () => {
+    const client = await signedInHr();
+    const surveyId = await newSurvey(client);
+    const status = async () => (await SurveyModel.findById(surveyId).lean())?.status;
+
+    const asked = await client.post(`/surveys/${surveyId}`, { intent: 'activate' });
+    expect(asked.status).toBe(200);
+    const question = await asked.text();
+    expect(question).toContain('Start this survey?');
+    expect(question).toMatch(/Starting invites <strong>2 people<\/strong>/);
+    expect(question).toContain('Its internal-service questions rate only IT');
+    expect(question).toContain('name="confirmed" value="yes"');
+    expect(await status()).toBe('draft');
+    expect(await CycleModel.countDocuments({ surveyId })).toBe(0);
+
+    const refused = await client.post(`/surveys/${surveyId}`, {
+      intent: 'activate',
+      confirmed: 'of course',
+    });
+    expect(refused.status).toBe(400);
+    expect(await status()).toBe('draft');
+
+    await client.post(`/surveys/${surveyId}`, { intent: 'activate', confirmed: 'yes' });
+    expect(await status()).toBe('active');
+
+    const ending = await client.post(`/surveys/${surveyId}`, { intent: 'end' });
+    expect(ending.status).toBe(200);
+    expect(await ending.text()).toContain('This cannot be undone.');
+    expect(await status()).toBe('active');
+    await client.post(`/surveys/${surveyId}`, { intent: 'end', confirmed: 'yes' });
+    expect(await status()).toBe('ended');
+  });
+});
+
 describe('survey pages', () => {
   it('answer 404 for unknown and malformed ids', async () => {
     const client = await signedInHr();
@@ -164,7 +199,11 @@ describe('survey pages', () => {
     expect(saved.status).toBe(302);
     expect((await SurveyModel.findById(surveyId).lean())?.schedule.startDate).toBe(today);
 
-    expect((await client.post(`/surveys/${surveyId}`, { intent: 'activate' })).status).toBe(200);
+    const started = await client.post(`/surveys/${surveyId}`, {
+      intent: 'activate',
+      confirmed: 'yes',
+    });
+    expect(started.status).toBe(200);
     expect((await SurveyModel.findById(surveyId).lean())?.status).toBe('active');
     const run = await client.post('/surveys?index', { intent: 'run-scheduler' });
     expect(run.status).toBe(200);

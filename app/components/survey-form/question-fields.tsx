@@ -105,6 +105,8 @@ export function QuestionFields({
   count,
   errors,
   answered,
+  open,
+  defaultLanguage,
 }: {
   question: QuestionDraft;
   index: number;
@@ -112,6 +114,9 @@ export function QuestionFields({
   errors: DraftErrors;
   /** The question already has answers: removing it archives it, and its type is fixed. */
   answered: boolean;
+  /** Shown unfolded: it is new, has an error, or holds what the last edit focuses. */
+  open: boolean;
+  defaultLanguage: keyof QuestionDraft['text'];
 }) {
   const base = `questions.${index}`;
   const number = index + 1;
@@ -229,7 +234,14 @@ export function QuestionFields({
         </>
       ) : (
         <>
-          {fields}
+          {/* Folded questions keep their fields in the form, so saving loses nothing. */}
+          <details className="question-details" open={open}>
+            <summary>
+              <span className="question-type-name">{questionTypeNames[question.type]}</span>{' '}
+              {question.text[defaultLanguage]?.trim() || <span className="muted">No text yet</span>}
+            </summary>
+            {fields}
+          </details>
           <div className="question-actions">
             <button
               id={designerIds.moveUp(question.id)}

@@ -6,7 +6,7 @@ import { languageNames } from '~/people/schemas';
 import { designerIds } from '~/surveys/designer-edits';
 import type { DraftErrors, SurveyDraft } from '~/surveys/designer-form';
 import { questionTypeNames, questionTypes } from '~/surveys/question-types';
-import { builtInDrivers, languageCodes } from '~/surveys/survey-schema';
+import { builtInDrivers, type LanguageCode, languageCodes } from '~/surveys/survey-schema';
 
 import { DepartmentCheckboxes } from './department-checkboxes';
 import { DesignerInput, DesignerSelect } from './designer-input';
@@ -24,6 +24,12 @@ export interface SurveyFormProps {
   /** Ids of questions that already have answers. */
   answeredIds: string[];
   notice?: string;
+  /** Ids of the questions as last saved; the others are new and shown unfolded. */
+  savedIds?: string[];
+  /** The languages whose text fields are shown; the others stay in the form, hidden. */
+  shownLanguages?: readonly LanguageCode[];
+  /** The outcome of the last save, told beside the Save button. */
+  saveStatus?: string;
   /** The element to focus once rendered (after an edit that moved or added something). */
   focus?: string;
   submitting?: boolean;
@@ -79,10 +85,20 @@ export function SurveyForm({
   timeZones,
   answeredIds,
   notice,
+  savedIds,
+  shownLanguages = languageCodes,
+  saveStatus = '',
   focus,
   submitting = false,
 }: SurveyFormProps) {
   const answered = new Set(answeredIds);
+  const saved = savedIds ? new Set(savedIds) : undefined;
+  const questionOpen = (id: string, index: number) =>
+    !saved?.has(id) ||
+    Boolean(focus?.startsWith(`${designerIds.question(id)}-`)) ||
+    Object.entries(errors).some(
+      ([key, messages]) => key.startsWith(`questions.${index}.`) && messages && messages.length > 0,
+    );
   const error = (name: string) => errorText(errors, name);
 
   useEffect(() => {
@@ -151,6 +167,25 @@ export function SurveyForm({
           </div>
           {error('languages') ? <p className="field-error">{error('languages')}</p> : null}
         </fieldset>
+        <fieldset className="fieldset language-filter">
+          <legend>Show texts in</legend>
+          <p className="field-hint">
+            Only changes what you see while editing: texts in hidden languages are kept and saved.
+          </p>
+          <div className="checkbox-columns">
+            {languageCodes.map((language) => (
+              <label key={language} className="check">
+                <input
+                  type="checkbox"
+                  name="showLanguages"
+                  value={language}
+                  defaultChecked={shownLanguages.includes(language)}
+                />
+                <span>{languageNames[language]}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
         <DesignerSelect
           label="Default language"
           name="defaultLanguage"
@@ -216,6 +251,8 @@ export function SurveyForm({
                 count={draft.questions.length}
                 errors={errors}
                 answered={answered.has(question.id)}
+                open={questionOpen(question.id, index)}
+                defaultLanguage={draft.defaultLanguage}
               />
             </li>
           ))}
@@ -259,9 +296,20 @@ export function SurveyForm({
       </section>
 
       <div className="form-actions">
-        <button type="submit" name="intent" value="save" className="button" disabled={submitting}>
+        <button
+          type="submit"
+          name="intent"
+          value="save"
+          className="button"
+          disabled={submitting}
+          aria-describedby="survey-save-status"
+        >
           Save survey
         </button>
+        {/* Always in the page, so screen readers hear each new outcome where they pressed Save. */}
+        <p id="survey-save-status" className="save-status" role="status" aria-live="polite">
+          {saveStatus}
+        </p>
       </div>
     </Form>
   );
