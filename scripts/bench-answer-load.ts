@@ -3,14 +3,17 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
-import autocannon from 'autocannon';
+import autocannon, { type Request } from 'autocannon';
 
 interface Job {
   url: string;
   connections: number;
   durationSeconds: number;
-  /** POST answers, one token per request (from tokensFile); or GET `path`. */
-  mode: 'answer' | 'get';
+  /**
+   * POST answers, one token per request (from tokensFile); GET `path`; or `journey`: what a
+   * browser with JavaScript does per respondent, one token each (below).
+   */
+  mode: 'answer' | 'get' | 'journey';
   path?: string;
   tokensFile?: string;
   body?: string;
@@ -25,40 +28,110 @@ let other = 0;
 let errors5xx = 0;
 const origin = new URL(job.url).origin;
 
+const dataPath = (token: string, route: string) => `/a/${token}?_data=${encodeURIComponent(route)}`;
+const formHeaders = {
+  'content-type': 'application/x-www-form-urlencoded',
+  origin,
+  'sec-fetch-site': 'same-origin',
+};
+const answerRoute = 'routes/_employee.a.$token';
+
+// Past the last token, requests reuse one: answered already, and not counted as confirmed.
+const takeToken = () => tokens[Math.min(next++, tokens.length - 1)] ?? '';
+
+type Context = Record<string, unknown>;
+
+const cookieHeader = (context: Context): Record<string, string> =>
+  typeof context.cookie === 'string' && context.cookie ? { cookie: context.cookie } : {};
+type Step = {
+  setupRequest: (request: Request, context: Context) => Request;
+  onResponse: (
+    status: number,
+    body: string,
+    context: Context,
+    headers: Record<string, string | string[]>,
+  ) => void;
+};
+
+// One respondent as a browser sees it: the answer page as a document, the form posted as a data
+// request, then Remix's revalidation of the matched loaders (the layout's and the page's), with
+// the cookie the post set. Timed from the first request's start to the last response.
+const journey: Step[] = [
+  {
+    setupRequest(request, context) {
+      context.start = performance.now();
+      context.token = takeToken();
+      context.cookie = '';
+      return { ...request, method: 'GET', path: `/a/${String(context.token)}` };
+    },
+    onResponse(status) {
+      if (status >= 500) errors5xx++;
+    },
+  },
+  {
+    setupRequest(request, context) {
+      return {
+        ...request,
+        method: 'POST',
+        path: dataPath(String(context.token), answerRoute),
+        headers: formHeaders,
+        body: job.body ?? '',
+      };
+    },
+    onResponse(status, body, context, headers) {
+      if (status >= 500) errors5xx++;
+      context.stored = status >= 200 && status < 300 && body.includes('"status":"stored"');
+      const setCookie = headers['set-cookie'];
+      context.cookie = (Array.isArray(setCookie) ? setCookie[0] : setCookie)?.split(';')[0] ?? '';
+    },
+  },
+  ...['routes/_employee', answerRoute].map((route, index, all): Step => ({
+    setupRequest(request, context) {
+      return {
+        ...request,
+        method: 'GET',
+        path: dataPath(String(context.token), route),
+        headers: cookieHeader(context),
+      };
+    },
+    onResponse(status, _body, context) {
+      if (status >= 500) errors5xx++;
+      if (index < all.length - 1) return;
+      latencies.push(performance.now() - Number(context.start));
+      if (context.stored) stored++;
+      else other++;
+    },
+  })),
+];
+
+const single: Step = {
+  setupRequest(request, context) {
+    context.start = performance.now();
+    if (job.mode === 'get') return { ...request, method: 'GET', path: job.path ?? '/' };
+    return {
+      ...request,
+      method: 'POST',
+      // A browser with JavaScript posts the form as a data request.
+      path: dataPath(takeToken(), answerRoute),
+      headers: formHeaders,
+      body: job.body ?? '',
+    };
+  },
+  onResponse(status, body, context) {
+    latencies.push(performance.now() - Number(context.start));
+    if (status >= 500) errors5xx++;
+    if (job.mode === 'answer') {
+      if (status >= 200 && status < 300 && body.includes('"status":"stored"')) stored++;
+      else other++;
+    }
+  },
+};
+
 const instance = autocannon({
   url: job.url,
   connections: job.connections,
   duration: job.durationSeconds,
-  requests: [
-    {
-      setupRequest(request, context: Record<string, unknown>) {
-        context.start = performance.now();
-        if (job.mode === 'get') return { ...request, method: 'GET', path: job.path ?? '/' };
-        // Past the last token, requests reuse one: answered already, and not counted as confirmed.
-        const token = tokens[Math.min(next++, tokens.length - 1)];
-        return {
-          ...request,
-          method: 'POST',
-          // A browser with JavaScript posts the form as a data request.
-          path: `/a/${token}?_data=${encodeURIComponent('routes/_employee.a.$token')}`,
-          headers: {
-            'content-type': 'application/x-www-form-urlencoded',
-            origin,
-            'sec-fetch-site': 'same-origin',
-          },
-          body: job.body ?? '',
-        };
-      },
-      onResponse(status, body, context: Record<string, unknown>) {
-        latencies.push(performance.now() - Number(context.start));
-        if (status >= 500) errors5xx++;
-        if (job.mode === 'answer') {
-          if (status >= 200 && status < 300 && body.includes('"status":"stored"')) stored++;
-          else other++;
-        }
-      },
-    },
-  ],
+  requests: job.mode === 'journey' ? journey : [single],
 });
 
 const result = await instance;

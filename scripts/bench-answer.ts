@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 
 import { Types } from 'mongoose';
 
@@ -30,6 +31,9 @@ const root = path.resolve(import.meta.dirname, '..');
 const INVITES = 20_000;
 const CONNECTIONS = 32;
 const ANSWER_SECONDS = 20;
+const JOURNEY_INVITES = 12_000;
+const JOURNEY_SECONDS = 10;
+const LONG_PAGE_REQUESTS = 60;
 const HEALTH_SECONDS = 5;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -124,6 +128,22 @@ async function seed(dataDir: string) {
   for (let start = 0; start < invites.length; start += 2000) {
     await InviteModel.insertMany(invites.slice(start, start + 2000), { lean: true });
   }
+  const journey = await seedCycle({
+    departments,
+    providers: departments.slice(0, 2),
+    generalScale: 4,
+    serviceQuestions: ['q-nps'],
+    invites: JOURNEY_INVITES,
+  });
+  // The flagship internal-service pulse: four general questions and four service questions
+  // about each of six departments, 28 slots.
+  const longPage = await seedCycle({
+    departments,
+    providers: departments.slice(0, 6),
+    generalScale: 4,
+    serviceQuestions: ['q-s1', 'q-s2', 'q-s3', 'q-s4'],
+    invites: 1,
+  });
   await Promise.all([ResponseModel.init(), RollupModel.init(), InviteModel.init()]);
   await disconnectDatabase();
   const body = new URLSearchParams([
@@ -136,7 +156,122 @@ async function seed(dataDir: string) {
     ['q.q-multi', 'time'],
     ['q.q-text', 'Fewer meetings on Mondays, please.'],
   ]).toString();
-  return { tokens, body };
+  return { tokens, body, journey, longPage };
+}
+
+/**
+ * Another open cycle on the same organisation: the factory's questions (or only service ones)
+ * plus `generalScale` more scale questions, the named service questions asked about each
+ * provider, and `invites` tokens. Returns the tokens and a valid form body.
+ */
+async function seedCycle(options: {
+  departments: { _id: Types.ObjectId }[];
+  providers: { _id: Types.ObjectId }[];
+  generalScale: number;
+  serviceQuestions: string[];
+  invites: number;
+}) {
+  const { departments, providers } = options;
+  const extra = Array.from({ length: options.generalScale }, (_, index) => ({
+    id: `q-extra-${index}`,
+    type: 'scale' as const,
+    text: { en: `Extra statement ${index + 1}.` },
+    required: true,
+    core: true,
+    internalService: false,
+    archived: false,
+  }));
+  const service = options.serviceQuestions
+    .filter((id) => id !== 'q-nps')
+    .map((id) => ({
+      id,
+      type: 'scale' as const,
+      text: { en: `How well does {department} serve you (${id})?` },
+      required: true,
+      core: true,
+      internalService: true,
+      archived: false,
+    }));
+  const base = surveyDefinitionWith({
+    audienceIds: departments.map((department) => department._id),
+    providerDepartmentIds: providers.map((provider) => String(provider._id)),
+  });
+  const questions = [
+    ...(options.serviceQuestions.includes('q-nps')
+      ? base.questions.map((question) =>
+          question.id === 'q-nps' ? { ...question, internalService: true } : question,
+        )
+      : []),
+    ...extra,
+    ...service,
+  ];
+  const surveyId = await createSurvey({ ...base, questions });
+  await SurveyModel.updateOne({ _id: surveyId }, { $set: { status: 'active' } });
+  const now = Date.now();
+  const cycle = await CycleModel.create({
+    surveyId,
+    number: 1,
+    opensAt: new Date(now - 3_600_000),
+    closesAt: new Date(now + 3 * 86_400_000),
+    status: 'open',
+    questionIds: questions.map((question) => question.id),
+    providerDepartmentIds: providers.map((provider) => provider._id),
+    kioskId: `bench-kiosk-${String(surveyId)}`,
+    openedAt: new Date(now - 3_600_000),
+  });
+  const tokens: string[] = [];
+  const invites = Array.from({ length: options.invites }, (_, index) => {
+    const { token, hash } = newToken();
+    tokens.push(token);
+    return {
+      cycleId: cycle._id,
+      surveyId,
+      personId: new Types.ObjectId(),
+      departmentId: departments[index % departments.length]?._id,
+      language: 'en',
+      tokenHash: hash,
+      deliveryClaimedAt: new Date(now),
+      deliveredAt: new Date(now),
+    };
+  });
+  for (let start = 0; start < invites.length; start += 2000) {
+    await InviteModel.insertMany(invites.slice(start, start + 2000), { lean: true });
+  }
+  const fields: [string, string][] = [['language', 'en']];
+  for (const question of questions) {
+    if (question.internalService) {
+      for (const provider of providers) {
+        fields.push([
+          `q.${question.id}.${String(provider._id)}`,
+          question.type === 'nps' ? '8' : '4',
+        ]);
+      }
+    } else if (question.type === 'scale') fields.push([`q.${question.id}`, '4']);
+    else if (question.type === 'single') fields.push([`q.${question.id}`, 'office']);
+    else if (question.type === 'multi') fields.push([`q.${question.id}`, 'training']);
+  }
+  const slots = questions.reduce(
+    (sum, question) => sum + (question.internalService ? providers.length : 1),
+    0,
+  );
+  return { tokens, body: new URLSearchParams(fields).toString(), slots };
+}
+
+/** The server time of one page, one request at a time: the figure a person waits for. */
+async function timePage(url: string, requests: number) {
+  const times: number[] = [];
+  for (let index = 0; index < requests; index++) {
+    const start = performance.now();
+    const response = await fetch(url);
+    await response.text();
+    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+    // The first few warm the caches, as a person's first view after a restart would not.
+    if (index >= 5) times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const at = (p: number) =>
+    Math.round((times[Math.floor((p / 100) * (times.length - 1))] ?? 0) * 10) / 10;
+  return { p50: at(50), p95: at(95) };
 }
 
 async function runLoad(job: object): Promise<Record<string, number>> {
@@ -224,7 +359,7 @@ async function verify(dataDir: string, stored: number) {
       // Requests cut off when the generator stopped may be stored without being confirmed.
       storedOnce:
         responses >= stored &&
-        responses - stored <= CONNECTIONS &&
+        responses - stored <= 2 * CONNECTIONS &&
         used === responses &&
         pending === 0,
       rollupsEqualRebuild: incremental === rebuilt,
@@ -240,14 +375,20 @@ async function main() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'innerloop-bench-answer-'));
   try {
     log(`Seeding one open cycle with ${INVITES} invites…`);
-    const { tokens, body } = await seed(dataDir);
+    const { tokens, body, journey, longPage } = await seed(dataDir);
     const tokensFile = path.join(dataDir, 'bench-tokens.json');
     writeFileSync(tokensFile, JSON.stringify(tokens));
+    const journeyTokensFile = path.join(dataDir, 'bench-journey-tokens.json');
+    writeFileSync(journeyTokensFile, JSON.stringify(journey.tokens));
     const port = await freePort();
     const { child, url } = await startApp(dataDir, port);
     let health: Record<string, number>;
     let answers: Record<string, number>;
+    let journeys: Record<string, number>;
+    let longPageMs: { p50: number; p95: number };
     try {
+      log(`Timing the ${longPage.slots}-question answer page, one request at a time…`);
+      longPageMs = await timePage(`${url}/a/${longPage.tokens[0] ?? ''}`, LONG_PAGE_REQUESTS);
       log(`Loading /healthz for ${HEALTH_SECONDS} s with ${CONNECTIONS} connections…`);
       health = await runLoad({
         url,
@@ -268,12 +409,24 @@ async function main() {
       });
       // Requests in flight when the generator stopped finish on the server before it stops.
       await new Promise((resolve) => setTimeout(resolve, 3000));
+      log(
+        `Respondent journeys on a ${journey.slots}-question survey for ${JOURNEY_SECONDS} s with ${CONNECTIONS} connections…`,
+      );
+      journeys = await runLoad({
+        url,
+        connections: CONNECTIONS,
+        durationSeconds: JOURNEY_SECONDS,
+        mode: 'journey',
+        tokensFile: journeyTokensFile,
+        body: journey.body,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 3000));
     } finally {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.on('exit', resolve));
     }
     log('Checking that every confirmed response is stored once and rollups equal a rebuild…');
-    const checked = await verify(dataDir, answers.stored ?? 0);
+    const checked = await verify(dataDir, (answers.stored ?? 0) + (journeys.stored ?? 0));
     const result = {
       invites: INVITES,
       connections: CONNECTIONS,
@@ -285,13 +438,29 @@ async function main() {
       refusedOrFailed: answers.other,
       errors5xx: answers.errors5xx,
       ...checked,
+      journeyQuestions: journey.slots,
+      journeysPerSec: journeys.perSecond,
+      journeyP50Ms: journeys.p50,
+      journeyP95Ms: journeys.p95,
+      journeyP99Ms: journeys.p99,
+      journeysConfirmed: journeys.stored,
+      journeysRefusedOrFailed: journeys.other,
+      journeyErrors5xx: journeys.errors5xx,
+      longPageQuestions: longPage.slots,
+      longPageP50Ms: longPageMs.p50,
+      longPageP95Ms: longPageMs.p95,
       healthzPerSec: health.perSecond,
       healthzP50Ms: health.p50,
       healthzP95Ms: health.p95,
       healthzP99Ms: health.p99,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
-    if (!checked.storedOnce || !checked.rollupsEqualRebuild || answers.errors5xx)
+    if (
+      !checked.storedOnce ||
+      !checked.rollupsEqualRebuild ||
+      answers.errors5xx ||
+      journeys.errors5xx
+    )
       process.exitCode = 1;
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

@@ -38,6 +38,7 @@ describe('mail kept in the outbox', () => {
           boardLink,
           closesAt: new Date('2026-01-10T08:00:00Z'),
           timeZone: 'Europe/Oslo',
+          length: { minutes: 1, questions: 3 },
         });
         expect(await sendMail({ to: 'ola@example.com', ...mail, kind })).toBe('outbox');
       }

@@ -10,6 +10,7 @@ const base = {
   link: 'https://pulse.example/a/token-123',
   closesAt: new Date('2026-01-10T08:00:00Z'),
   timeZone: 'Europe/Oslo',
+  length: { minutes: 5, questions: 28 },
 };
 
 describe('inviteMail', () => {
@@ -57,6 +58,13 @@ describe('inviteMail', () => {
       expect(without.html.match(/<a href=/g)).toHaveLength(1);
     },
   );
+
+  it.each(languageCodes)('states the real length in %s, not "about a minute"', (language) => {
+    const { text, html } = inviteMail({ ...base, kind: 'invite', language });
+    expect(text).toMatch(/ 5 (min|хв)[ )]/);
+    expect(text).toContain('28');
+    expect(html).toMatch(/ 5 (min|хв)[ )]/);
+  });
 
   it('writes the board line in each language’s own words', () => {
     const boardLink = 'https://pulse.example/board/key';

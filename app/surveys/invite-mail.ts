@@ -10,7 +10,8 @@ interface MailWords {
   greeting: (name: string) => string;
   invitation: (title: string) => string;
   reminder: (title: string) => string;
-  anonymous: string;
+  /** The real length (rounded-up minutes, slots asked) and the anonymity promise. */
+  anonymous: (minutes: number, questions: number) => string;
   answerHere: string;
   closes: string;
   personal: string;
@@ -26,8 +27,8 @@ const words: Record<LanguageCode, MailWords> = {
     invitation: (title) => `You are invited to answer "${title}".`,
     reminder: (title) =>
       `A reminder: "${title}" is still open. If you have answered already, thank you: there is nothing more to do. If not, we would like to hear from you too.`,
-    anonymous:
-      'It takes about a minute, and your answers are anonymous: nobody can see what you answered.',
+    anonymous: (minutes, questions) =>
+      `It takes about ${minutes} min (${questions} ${questions === 1 ? 'question' : 'questions'}), and your answers are anonymous: nobody can see what you answered.`,
     answerHere: 'Answer here:',
     closes: 'Open until:',
     personal: 'This link is personal and works once. Please do not forward it.',
@@ -42,8 +43,8 @@ const words: Record<LanguageCode, MailWords> = {
     invitation: (title) => `Запрошуємо вас узяти участь в опитуванні «${title}».`,
     reminder: (title) =>
       `Нагадуємо: опитування «${title}» ще відкрите. Якщо ви вже відповіли, дякуємо: більше нічого робити не потрібно. Якщо ні, нам важлива й ваша думка.`,
-    anonymous:
-      'Це займе близько хвилини, а ваші відповіді анонімні: ніхто не побачить, що саме ви відповіли.',
+    anonymous: (minutes, questions) =>
+      `Це займе близько ${minutes} хв (запитань: ${questions}), а ваші відповіді анонімні: ніхто не побачить, що саме ви відповіли.`,
     answerHere: 'Відповісти:',
     closes: 'Відкрите до:',
     personal: 'Це посилання особисте й спрацює лише один раз. Будь ласка, не пересилайте його.',
@@ -58,8 +59,8 @@ const words: Record<LanguageCode, MailWords> = {
     invitation: (title) => `Du er invitert til å svare på «${title}».`,
     reminder: (title) =>
       `En påminnelse: «${title}» er fortsatt åpen. Har du allerede svart, takk: da trenger du ikke gjøre noe mer. Hvis ikke, vil vi gjerne høre fra deg også.`,
-    anonymous:
-      'Det tar omtrent ett minutt, og svarene dine er anonyme: ingen kan se hva du svarte.',
+    anonymous: (minutes, questions) =>
+      `Det tar omtrent ${minutes} min (${questions} spørsmål), og svarene dine er anonyme: ingen kan se hva du svarte.`,
     answerHere: 'Svar her:',
     closes: 'Åpen til:',
     personal: 'Lenken er personlig og virker én gang. Ikke videresend den.',
@@ -74,8 +75,8 @@ const words: Record<LanguageCode, MailWords> = {
     invitation: (title) => `Convidamos você a responder à pesquisa “${title}”.`,
     reminder: (title) =>
       `Um lembrete: a pesquisa “${title}” ainda está aberta. Se você já respondeu, obrigado: não precisa fazer mais nada. Se ainda não, queremos ouvir você também.`,
-    anonymous:
-      'Leva cerca de um minuto, e suas respostas são anônimas: ninguém pode ver o que você respondeu.',
+    anonymous: (minutes, questions) =>
+      `Leva cerca de ${minutes} min (perguntas: ${questions}), e suas respostas são anônimas: ninguém pode ver o que você respondeu.`,
     answerHere: 'Responda aqui:',
     closes: 'Aberta até:',
     personal: 'Este link é pessoal e funciona uma única vez. Não o encaminhe.',
@@ -90,8 +91,8 @@ const words: Record<LanguageCode, MailWords> = {
     invitation: (title) => `Zapraszamy cię do wypełnienia ankiety „${title}”.`,
     reminder: (title) =>
       `Przypominamy: ankieta „${title}” jest nadal otwarta. Jeśli odpowiedź została już wysłana, dziękujemy: nic więcej nie trzeba robić. Jeśli nie, chcemy poznać także twoje zdanie.`,
-    anonymous:
-      'Zajmie to około minuty, a odpowiedzi są anonimowe: nikt nie zobaczy, jakie odpowiedzi wybrano.',
+    anonymous: (minutes, questions) =>
+      `Zajmie to około ${minutes} min (liczba pytań: ${questions}), a odpowiedzi są anonimowe: nikt nie zobaczy, jakie odpowiedzi wybrano.`,
     answerHere: 'Odpowiedz tutaj:',
     closes: 'Termin:',
     personal: 'Ten link jest osobisty i działa tylko raz. Nie przekazuj go dalej.',
@@ -106,8 +107,8 @@ const words: Record<LanguageCode, MailWords> = {
     invitation: (title) => `Aicinām jūs atbildēt uz aptauju “${title}”.`,
     reminder: (title) =>
       `Atgādinām: aptauja “${title}” joprojām ir atvērta. Ja atbildes jau ir nosūtītas, paldies: vairāk nekas nav jādara. Ja nē, mēs vēlētos uzzināt arī jūsu viedokli.`,
-    anonymous:
-      'Tas aizņems apmēram minūti, un jūsu atbildes ir anonīmas: neviens neredzēs, ko jūs atbildējāt.',
+    anonymous: (minutes, questions) =>
+      `Tas aizņems apmēram ${minutes} min (jautājumu skaits: ${questions}), un jūsu atbildes ir anonīmas: neviens neredzēs, ko jūs atbildējāt.`,
     answerHere: 'Atbildēt šeit:',
     closes: 'Atvērta līdz:',
     personal: 'Šī saite ir personīga un darbojas vienu reizi. Lūdzu, nepārsūtiet to.',
@@ -126,6 +127,8 @@ export interface InviteMailInput {
   link: string;
   closesAt: Date;
   timeZone: string;
+  /** How long answering takes, from what the cycle asks (app/answering/answering-time.ts). */
+  length: { minutes: number; questions: number };
   /**
    * The person's department's "You said, we did" board. Not personal like the answering link:
    * the same for everyone in the department, and it stays valid between pulses.
@@ -150,7 +153,7 @@ export function inviteMail(input: InviteMailInput): {
   const personal = input.kind === 'invite' ? w.personal : `${w.reminderLink} ${w.personal}`;
   const paragraphs = [
     w.greeting(input.name),
-    `${opening} ${w.anonymous}`,
+    `${opening} ${w.anonymous(input.length.minutes, input.length.questions)}`,
     `${w.answerHere} ${input.link}`,
     `${w.closes} ${closes}`,
     personal,
@@ -158,7 +161,7 @@ export function inviteMail(input: InviteMailInput): {
   ];
   const html = [
     `<p>${escapeHtml(w.greeting(input.name))}</p>`,
-    `<p>${escapeHtml(`${opening} ${w.anonymous}`)}</p>`,
+    `<p>${escapeHtml(`${opening} ${w.anonymous(input.length.minutes, input.length.questions)}`)}</p>`,
     `<p><a href="${escapeHtml(input.link)}">${escapeHtml(w.answerHere.replace(/:$/, ''))}</a></p>`,
     `<p>${escapeHtml(`${w.closes} ${closes}`)}</p>`,
     `<p>${escapeHtml(personal)}</p>`,

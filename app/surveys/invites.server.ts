@@ -5,6 +5,8 @@ import { DepartmentModel } from '../../models/department.server';
 import { type Invite, InviteModel } from '../../models/invite.server';
 import { PersonModel } from '../../models/person.server';
 import type { Survey } from '../../models/survey.server';
+import { estimatedMinutes } from '../answering/answering-time';
+import { askedQuestions } from '../answering/asked-questions';
 import { boardKeysOf } from '../board/board-keys.server';
 import { boardLink } from '../board/board-path';
 import type { Logger } from '../utils/log.server';
@@ -33,7 +35,7 @@ type Recipient = Pick<AudienceMember, 'name' | 'email' | 'language'>;
 
 interface DeliveryContext {
   definition: SurveyDefinition;
-  cycle: Pick<Cycle, 'closesAt'>;
+  cycle: Pick<Cycle, 'closesAt' | 'questionIds' | 'providerDepartmentIds'>;
   delivery: Delivery;
   /** Board key per department id: each mail links its reader's "You said, we did" board. */
   boards: Map<string, string>;
@@ -57,6 +59,7 @@ async function deliver(
     boardLink: boardLink(delivery.appUrl, boards.get(String(departmentId))),
     closesAt: cycle.closesAt,
     timeZone: definition.schedule.timeZone,
+    length: lengthOf(definition, cycle),
   });
   try {
     await delivery.send({ to: recipient.email, ...mail, kind });
@@ -65,6 +68,18 @@ async function deliver(
     // The error may quote the message or its recipient; the caller logs a count instead.
     return false;
   }
+}
+
+/** The length the mail states: what this cycle asks, each service question once per provider. */
+function lengthOf(definition: SurveyDefinition, cycle: DeliveryContext['cycle']) {
+  const asked = askedQuestions(definition.questions, {
+    questionIds: cycle.questionIds,
+    providerDepartmentIds: cycle.providerDepartmentIds.map(String),
+  });
+  return {
+    minutes: estimatedMinutes(asked.map((slot) => slot.question.type)),
+    questions: asked.length,
+  };
 }
 
 /** Inserts what it can; says for each document whether this call inserted it. */

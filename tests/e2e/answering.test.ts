@@ -357,6 +357,122 @@ describe('answering', () => {
     }
   });
 
+  test('at 360px, a pulse rating three departments is answered one department at a time with JavaScript, and as open cards without', async ({
+    browser,
+    baseUrl,
+    database,
+  }) => {
+    void database;
+    const { survey, cycle, invites, departments, providers } = await makeAnsweringCycle({
+      invites: 2,
+      providers: 3,
+    });
+    // The service question required, so an unanswered step blocks sending.
+    await SurveyModel.updateOne(
+      { _id: survey._id, 'questions.id': 'q-nps' },
+      { $set: { 'questions.$.required': true } },
+    );
+    const names = providers.map((provider) => provider.name);
+    const fitsThePhone = async (page: Page) =>
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        viewports.narrow.width,
+      );
+    const withScript = await browser.newContext({ baseURL: baseUrl, viewport: viewports.narrow });
+    const withoutScript = await browser.newContext({
+      baseURL: baseUrl,
+      javaScriptEnabled: false,
+      viewport: viewports.narrow,
+    });
+    try {
+      const page = await withScript.newPage();
+      await page.goto(`/a/${invites[0]?.token ?? ''}`);
+      // Seven slots: scale, three NPS, single, multi, comment; the real length is stated.
+      await page.getByText('About 2 min · Questions: 7').waitFor();
+      const next = page.getByRole('button', { name: 'Next department' });
+      const previous = page.getByRole('button', { name: 'Previous department' });
+      await next.waitFor();
+      const card = (name: string) => page.getByRole('group', { name, exact: true });
+      expect(await card(names[1] ?? '').count()).toBe(0);
+      await page.getByText('1 of 3').waitFor();
+      await fitsThePhone(page);
+      await page.locator('input[name="q.q-scale"]').last().check();
+      await card(names[0] ?? '')
+        .getByRole('radio')
+        .nth(9)
+        .check();
+      await next.click();
+      await page.getByText('2 of 3').waitFor();
+      await card(names[1] ?? '')
+        .getByRole('checkbox', { name: 'I did not use this service' })
+        .check();
+      await fitsThePhone(page);
+      await next.click();
+      await page.getByText('3 of 3').waitFor();
+      expect(await next.count()).toBe(0);
+      // Back through the steps: nothing answered is lost.
+      await previous.click();
+      expect(
+        await card(names[1] ?? '')
+          .getByRole('checkbox', { name: 'I did not use this service' })
+          .isChecked(),
+      ).toBe(true);
+      await previous.click();
+      expect(
+        await card(names[0] ?? '')
+          .getByRole('radio')
+          .nth(9)
+          .isChecked(),
+      ).toBe(true);
+      await screenshot(page, 'answering-9-steps-360');
+      // Sending with the third department unanswered opens its step instead of sending.
+      await page.getByRole('button', { name: 'Send my answers' }).click();
+      await page.getByText('3 of 3').waitFor();
+      expect(await ResponseModel.countDocuments({ cycleId: cycle._id })).toBe(0);
+      await card(names[2] ?? '')
+        .getByRole('radio')
+        .nth(3)
+        .check();
+      await page.getByRole('button', { name: 'Send my answers' }).click();
+      await page.getByRole('heading', { level: 1, name: thanks.en ?? '' }).waitFor();
+      await fitsThePhone(page);
+      const [stored] = await ResponseModel.find({ cycleId: cycle._id }).lean();
+      const rated = (stored?.answers ?? []).filter((answer) => answer.questionId === 'q-nps');
+      expect(
+        rated.map((answer): [string, unknown] => [
+          String(answer.providerDepartmentId),
+          answer.skipped ? 'skipped' : answer.value,
+        ]),
+      ).toEqual([
+        [String(providers[0]?._id), 9],
+        [String(providers[1]?._id), 'skipped'],
+        [String(providers[2]?._id), 3],
+      ]);
+
+      // Without JavaScript: every card on the page, open, each with its place.
+      const plain = await withoutScript.newPage();
+      await plain.goto(`/a/${invites[1]?.token ?? ''}`);
+      for (const [index, name] of names.entries()) {
+        await plain.getByRole('group', { name, exact: true }).waitFor();
+        await plain.getByText(`${index + 1} of 3`).waitFor();
+      }
+      expect(await plain.getByRole('button', { name: 'Next department' }).count()).toBe(0);
+      await fitsThePhone(plain);
+      await answerEverything(plain, null);
+      await plain.getByRole('heading', { level: 1, name: thanks.en ?? '' }).waitFor();
+      expect(await ResponseModel.countDocuments({ cycleId: cycle._id })).toBe(2);
+    } finally {
+      await withScript.close();
+      await withoutScript.close();
+      await ResponseModel.deleteMany({ cycleId: cycle._id });
+      await InviteModel.deleteMany({ cycleId: cycle._id });
+      await CycleModel.deleteMany({ _id: cycle._id });
+      await SurveyModel.deleteMany({ _id: survey._id });
+      await DepartmentModel.deleteMany({
+        _id: { $in: [...departments, ...providers].map((department) => department._id) },
+      });
+    }
+  });
+
   test('the language switcher changes the page and remembers the choice', async ({ page }) => {
     await page.setExtraHTTPHeaders({ 'Accept-Language': 'pl-PL,pl;q=0.9,en;q=0.5' });
     await page.goto('/receipt');

@@ -55,11 +55,11 @@ const form: AnswerFormData = {
   ],
 };
 
-function renderForm(errors = {}, draftKey: string | null = 'draft-test') {
+function renderForm(errors = {}, draftKey: string | null = 'draft-test', shown = form) {
   const Stub = createRemixStub([
     {
       path: '/a/x',
-      Component: () => <AnswerForm form={form} draftKey={draftKey} errors={errors} />,
+      Component: () => <AnswerForm form={shown} draftKey={draftKey} errors={errors} />,
     },
   ]);
   return render(
@@ -68,6 +68,34 @@ function renderForm(errors = {}, draftKey: string | null = 'draft-test') {
     </I18nextProvider>,
   );
 }
+
+const providers = [
+  { id: 'it', name: 'IT' },
+  { id: 'hr', name: 'People & Culture' },
+  { id: 'fin', name: 'Finance' },
+];
+
+/** A pulse rating three departments, two service questions each, around two general ones. */
+const manyProviders: AnswerFormData = {
+  ...form,
+  questions: [
+    form.questions[0],
+    ...providers.flatMap((provider) =>
+      ['q-resp', 'q-rely'].map((questionId) => ({
+        key: `${questionId}.${provider.id}`,
+        questionId,
+        providerDepartmentId: provider.id,
+        providerName: provider.name,
+        type: 'scale' as const,
+        text: `How ${questionId === 'q-resp' ? 'responsive' : 'reliable'} is ${provider.name}?`,
+        required: true,
+        choices: [],
+        maxLength: null,
+      })),
+    ),
+    form.questions[2],
+  ],
+};
 
 describe('AnswerForm', () => {
   it('names each question as a group, groups a provider’s questions and lets them be skipped', async () => {
@@ -122,5 +150,51 @@ describe('AnswerForm', () => {
     const scale = await screen.findByRole('group', { name: /I have the tools I need/ });
     expect(scale.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getAllByText('Choose a value from 1 to 5.').length).toBeGreaterThan(0);
+  });
+
+  it('states the real length: minutes from the questions asked, and how many', async () => {
+    renderForm({}, null, manyProviders);
+    // Seven scale questions (70 s) and a comment (45 s): two minutes, rounded up.
+    expect(await screen.findByText('About 2 min · Questions: 8')).toBeTruthy();
+  });
+
+  it('shows one rated department at a time, with its place, and keeps every answer', async () => {
+    renderForm({}, 'draft-steps', manyProviders);
+    const first = await screen.findByRole('group', { name: 'IT' });
+    expect(screen.getByText('1 of 3')).toBeTruthy();
+    expect(screen.queryByRole('group', { name: 'People & Culture' })).toBeNull();
+    // The general questions stay on screen around the steps.
+    expect(screen.getByRole('group', { name: /I have the tools I need/ })).toBeTruthy();
+    const responsive = within(first).getByRole('group', { name: /How responsive is IT/ });
+    fireEvent.click(within(responsive).getByRole('radio', { name: /^2/ }));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Next department' }));
+    const second = await screen.findByRole('group', { name: 'People & Culture' });
+    expect(screen.queryByRole('group', { name: 'IT' })).toBeNull();
+    expect(screen.getAllByRole('button', { name: /department/ })).toHaveLength(2);
+    const reliable = within(second).getByRole('group', { name: /How reliable is People/ });
+    fireEvent.click(within(reliable).getByRole('radio', { name: /^5/ }));
+
+    // Every card's fields stay in the form: what is sent and the draft hold both steps.
+    const sent = document.querySelector('form');
+    if (!sent) throw new Error('no form');
+    const data = new FormData(sent);
+    expect(data.get('q.q-resp.it')).toBe('2');
+    expect(data.get('q.q-rely.hr')).toBe('5');
+    expect(window.localStorage.getItem('draft-steps')).toContain('q.q-resp.it');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Previous department' }));
+    const back = await screen.findByRole('group', { name: 'IT' });
+    const again = within(back).getByRole('group', { name: /How responsive is IT/ });
+    expect(within(again).getByRole<HTMLInputElement>('radio', { name: /^2/ }).checked).toBe(true);
+    expect(screen.getByText('Answered: 2 of 8')).toBeTruthy();
+  });
+
+  it('opens on the first department with a refusal', async () => {
+    renderForm({ 'q-rely.fin': 'required' }, null, manyProviders);
+    const finance = await screen.findByRole('group', { name: 'Finance' });
+    expect(within(finance).getByText('Please answer this question.')).toBeTruthy();
+    expect(screen.getByText('3 of 3')).toBeTruthy();
+    expect(screen.queryByRole('group', { name: 'IT' })).toBeNull();
   });
 });

@@ -1,11 +1,13 @@
 import { Form, useNavigation } from '@remix-run/react';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { Fragment, type MouseEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { estimatedMinutes } from '~/answering/answering-time';
 import type { AnswerForm as AnswerFormData, AskedView } from '~/answering/invite-link.server';
 import type { SubmissionErrorCode } from '~/answering/submission-schema';
 import { ProgressIndicator } from '~/components/answering/progress-indicator';
 
+import { ProviderCard } from './provider-card';
 import { QuestionField } from './question-field';
 
 export interface AnswerFormProps {
@@ -45,10 +47,21 @@ function groupsOf(questions: AskedView[]): Group[] {
   return groups;
 }
 
+/** The form fields that still block sending: required and unanswered, or otherwise invalid. */
+function firstInvalidField(form: HTMLFormElement) {
+  return [
+    ...form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
+      'input, textarea, select',
+    ),
+  ].find((field) => field.willValidate && !field.validity.valid);
+}
+
 /**
  * The answering form, mobile first: one column, big targets, a progress line, required
- * questions marked (the server decides), provider departments skippable, and answers kept on
- * the device until they are sent, so a dropped connection loses nothing.
+ * questions marked (the server decides), and answers kept on the device until they are sent, so
+ * a dropped connection loses nothing. Each rated department is a card with its place among them;
+ * with JavaScript the cards are steps, one on screen at a time, so a pulse rating six
+ * departments stays short on a phone.
  */
 export function AnswerForm({ form, errors = {}, draftKey, before }: AnswerFormProps) {
   const { t } = useTranslation('answering');
@@ -57,7 +70,43 @@ export function AnswerForm({ form, errors = {}, draftKey, before }: AnswerFormPr
   const [skipped, setSkipped] = useState<Set<string>>(new Set());
   const busy = useNavigation().state === 'submitting';
   const total = form.questions.length;
+  const groups = groupsOf(form.questions);
+  const cards = groups.filter((group) => group.providerId !== null);
+  // Steps only once hydrated: the server's page (and a browser without JavaScript) shows every
+  // card. A refused submission opens on the first card with a message.
+  const [hydrated, setHydrated] = useState(false);
+  const firstCardWithError = Math.max(
+    cards.findIndex((card) => card.questions.some((question) => errors[question.key])),
+    0,
+  );
+  const [step, setStep] = useState(firstCardWithError);
+  // A number, not the errors object: a new object on every render must not reset the step.
+  useEffect(() => setStep(firstCardWithError), [firstCardWithError]);
+  const stepping = hydrated && cards.length > 1;
+  // Set when a step is changed to show a field that blocks sending: the browser's own message
+  // is asked for once that step is on screen.
+  const reportAfterStep = useRef(false);
+  const stepChanged = useRef(false);
+  const minutes = estimatedMinutes(form.questions.map((question) => question.type));
 
+  useEffect(() => setHydrated(true), []);
+
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || !stepChanged.current) return;
+    stepChanged.current = false;
+    if (reportAfterStep.current) {
+      reportAfterStep.current = false;
+      element.reportValidity();
+      return;
+    }
+    element.querySelector<HTMLElement>(`[data-card="${step}"] summary`)?.focus();
+  }, [step]);
+
+  const goTo = (next: number) => {
+    stepChanged.current = true;
+    setStep(Math.min(Math.max(next, 0), cards.length - 1));
+  };
   const count = (element: HTMLFormElement) => {
     const data = new FormData(element);
     const skippedNow = new Set(
@@ -129,10 +178,24 @@ export function AnswerForm({ form, errors = {}, draftKey, before }: AnswerFormPr
     code ? t(`errors.${code}`, { max: question?.maxLength ?? 2000 }) : null;
   const hasErrors = Object.keys(errors).length > 0;
 
+  // With steps, a field that blocks sending may be on a hidden step, where the browser could
+  // neither show nor focus its message: open that step first, then let the browser speak.
+  const onSend = (event: MouseEvent<HTMLButtonElement>) => {
+    const element = ref.current;
+    if (!element || !stepping) return;
+    const card = firstInvalidField(element)?.closest<HTMLElement>('[data-card]');
+    if (!card?.hidden) return;
+    event.preventDefault();
+    reportAfterStep.current = true;
+    goTo(Number(card.dataset.card));
+  };
+
+  let cardIndex = 0;
   return (
     <article className="answer-page" lang={form.language}>
       <h1 className="answer-title">{form.title}</h1>
       {form.intro ? <p className="answer-intro">{form.intro}</p> : null}
+      <p className="answer-length">{t('length', { minutes, questions: total })}</p>
       <p className="muted">{t('anonymous')}</p>
       {hasErrors ? (
         <div className="form-error" role="alert">
@@ -149,42 +212,46 @@ export function AnswerForm({ form, errors = {}, draftKey, before }: AnswerFormPr
       >
         <input type="hidden" name="language" value={form.language} />
         {before}
-        {groupsOf(form.questions).map((group) =>
-          group.providerId ? (
-            <fieldset key={`provider-${group.providerId}`} className="provider-group">
-              <legend>{group.providerName}</legend>
-              <label className="answer-option not-used">
-                <input type="checkbox" name={`skip.${group.providerId}`} value="on" />
-                <span>{t('notUsed')}</span>
-              </label>
-              {/* Disabled while skipped: nothing about this department is sent. */}
-              <fieldset
-                className="provider-questions"
-                disabled={skipped.has(group.providerId ?? '')}
-              >
-                {group.questions.map((question) => (
-                  <QuestionField
-                    key={question.key}
-                    question={question}
-                    error={message(errors[question.key], question)}
-                    skipped={skipped.has(group.providerId ?? '')}
-                  />
-                ))}
-              </fieldset>
-            </fieldset>
-          ) : (
-            group.questions.map((question) => (
+        {groups.map((group) => {
+          if (group.providerId === null) {
+            return group.questions.map((question) => (
               <QuestionField
                 key={question.key}
                 question={question}
                 error={message(errors[question.key], question)}
                 skipped={false}
               />
-            ))
-          ),
-        )}
+            ));
+          }
+          const index = cardIndex++;
+          return (
+            <Fragment key={`provider-${group.providerId}`}>
+              {index === 0 && cards.length > 1 ? (
+                <p className="steps-intro">{t('steps.intro', { total: cards.length })}</p>
+              ) : null}
+              <ProviderCard
+                index={index}
+                total={cards.length}
+                providerId={group.providerId}
+                providerName={group.providerName}
+                questions={group.questions}
+                messageOf={(question) => message(errors[question.key], question)}
+                skipped={skipped.has(group.providerId)}
+                stepper={
+                  stepping
+                    ? {
+                        current: index === step,
+                        onPrevious: () => goTo(index - 1),
+                        onNext: () => goTo(index + 1),
+                      }
+                    : null
+                }
+              />
+            </Fragment>
+          );
+        })}
         <p className="field-hint">{t('savedOnDevice')}</p>
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button" disabled={busy} onClick={onSend}>
           {busy ? t('sending') : t('submit')}
         </button>
       </Form>
