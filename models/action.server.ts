@@ -68,6 +68,8 @@ const actionSchema = new Schema(
     // The newest cycle of the survey that had opened when the action was marked done: trend
     // charts put their marker there.
     completedCycleId: { type: Schema.Types.ObjectId, ref: 'Cycle', default: null },
+    // Why it will not be done, while its status is won't do; the timeline keeps every reason given.
+    wontDoReason: { type: String, default: null, maxlength: 2000 },
     timeline: { type: [timelineEntrySchema], default: [] },
     // Each reminder goes once per due date (changing the due date makes them due again).
     remindedDueSoonFor: { type: String, default: null },

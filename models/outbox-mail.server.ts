@@ -1,7 +1,13 @@
 import mongoose, { type InferSchemaType, Schema } from 'mongoose';
 
 /** What an e-mail is for; later issues add their own kinds here. */
-export const mailKinds = ['password-reset', 'invite', 'reminder', 'staff-invitation'] as const;
+export const mailKinds = [
+  'password-reset',
+  'invite',
+  'reminder',
+  'staff-invitation',
+  'action-assigned',
+] as const;
 export type MailKind = (typeof mailKinds)[number];
 
 /**

@@ -8,6 +8,7 @@ import { errorsByField, type FieldErrors } from '../utils/submission';
 import { checkOwner, requireAction, todayFor } from './action-access.server';
 import { editActionInput, moveActionInput, updateInput } from './action-forms';
 import { canMove, statusLabels, type TimelineKind } from './action-rules';
+import { tellNewOwner } from './assignment.server';
 import type { ActionResult } from './raise.server';
 
 // Every change to an action after it is raised, each recorded on its timeline with who made it
@@ -53,10 +54,10 @@ export async function editAction(
   const fields = parsed.data;
   const errors: FieldErrors = {};
   const ownerChanged = fields.ownerId !== String(action.ownerId);
-  let ownerName = '';
+  let newOwner: StaffUser | null = null;
   if (ownerChanged) {
     const owner = await checkOwner(fields.ownerId, action.source);
-    if (owner.ok) ownerName = owner.owner.name;
+    if (owner.ok) newOwner = owner.owner;
     else errors.ownerId = [owner.message];
   }
   if (
@@ -77,7 +78,9 @@ export async function editAction(
     entries.push(entry(user, now, 'edited', { note: `Changed ${changed.join(', ')}` }));
   if (ownerChanged) {
     const before = await PersonModel.findById(action.ownerId, { name: 1 }).lean();
-    entries.push(entry(user, now, 'owner', { from: before?.name ?? null, to: ownerName }));
+    entries.push(
+      entry(user, now, 'owner', { from: before?.name ?? null, to: newOwner?.name ?? '' }),
+    );
   }
   if (fields.published !== action.published) {
     entries.push(entry(user, now, fields.published ? 'published' : 'unpublished'));
@@ -90,11 +93,20 @@ export async function editAction(
       $push: { timeline: { $each: entries } },
     },
   );
+  if (newOwner) {
+    await tellNewOwner(user, newOwner, {
+      id,
+      title: fields.title,
+      label: action.source.label,
+      dueOn: fields.dueOn,
+    });
+  }
   return { ok: true, id };
 }
 
 /**
- * Moves the status one allowed step (open → in progress → done, done → open). `from` is the
+ * Moves the status one allowed step (open → in progress → done, done → open; open or in progress
+ * → won't do with a reason, won't do → open). `from` is the
  * status the person saw: if someone moved it meanwhile, the move is refused rather than applied
  * to a status they never saw. Done records when and in which cycle (the newest opened cycle of
  * the survey), for the markers on trend charts; reopening clears both.
@@ -108,7 +120,7 @@ export async function moveAction(
   const action = await requireAction(user, id);
   const parsed = moveActionInput.safeParse(input);
   if (!parsed.success) return { ok: false, errors: errorsByField(parsed.error) };
-  const { from, to, note } = parsed.data;
+  const { from, to, note, reason } = parsed.data;
   if (from !== action.status) return staleStatus();
   if (!canMove(from, to)) {
     return refused(
@@ -133,12 +145,17 @@ export async function moveAction(
       .lean();
     completion = { completedAt: now, completedCycleId: cycle?._id ?? action.source.cycleId };
   }
+  // The reason for won't do is the move's note on the timeline, and stays on the action while
+  // it is won't do; reopening clears it there (the timeline keeps it).
+  const wontDoReason = to === 'wont-do' ? reason : null;
   // The status in the filter makes two moves at once safe: only the first one finds it.
   const result = await ActionModel.updateOne(
     { _id: action._id, status: from },
     {
-      $set: { status: to, ...completion },
-      $push: { timeline: entry(user, now, 'status', { from, to, note: note || null }) },
+      $set: { status: to, ...completion, wontDoReason },
+      $push: {
+        timeline: entry(user, now, 'status', { from, to, note: wontDoReason ?? (note || null) }),
+      },
     },
   );
   if (result.modifiedCount === 0) return staleStatus();

@@ -47,11 +47,23 @@ export type RaiseActionInput = z.input<typeof raiseActionInput>;
 
 export const editActionInput = actionFields;
 
-export const moveActionInput = z.object({
-  from: z.enum(actionStatuses, { message: 'Reload the page and try again' }),
-  to: z.enum(actionStatuses, { message: 'Choose a status' }),
-  note: z.string().trim().max(2000, 'Keep the note to 2,000 characters').default(''),
-});
+export const moveActionInput = z
+  .object({
+    from: z.enum(actionStatuses, { message: 'Reload the page and try again' }),
+    to: z.enum(actionStatuses, { message: 'Choose a status' }),
+    note: z.string().trim().max(2000, 'Keep the note to 2,000 characters').default(''),
+    reason: z.string().trim().max(2000, 'Keep the reason to 2,000 characters').default(''),
+  })
+  // Deciding not to act on what people said is only fair with the reason written down.
+  .superRefine((move, context) => {
+    if (move.to === 'wont-do' && move.reason === '') {
+      context.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: 'Give the reason it will not be done',
+      });
+    }
+  });
 
 export const updateInput = z.object({
   note: z

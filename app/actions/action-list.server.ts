@@ -7,7 +7,7 @@ import { addDays } from '../surveys/local-time';
 import type { StaffUser } from '../utils/permissions.server';
 import { todaysBySurvey, visibleActions } from './action-access.server';
 import type { ListFilters } from './action-forms';
-import type { ActionStatus } from './action-rules';
+import { type ActionStatus, isClosed } from './action-rules';
 
 export interface ActionRow {
   id: string;
@@ -31,7 +31,7 @@ export interface ActionList {
 
 /** Not done and due before today (in the survey's time zone). */
 export function isOverdue(action: { status: string; dueOn: string }, today: string): boolean {
-  return action.status !== 'done' && action.dueOn < today;
+  return !isClosed(action.status) && action.dueOn < today;
 }
 
 /**
@@ -67,7 +67,7 @@ export async function listActions(
     const today = todayOf(action.source.surveyId);
     if (filters.due === 'overdue') return isOverdue(action, today);
     if (filters.due === 'week') {
-      return action.status !== 'done' && action.dueOn >= today && action.dueOn <= addDays(today, 6);
+      return !isClosed(action.status) && action.dueOn >= today && action.dueOn <= addDays(today, 6);
     }
     return true;
   });

@@ -32,6 +32,8 @@ export interface ActionPage {
     overdue: boolean;
     published: boolean;
     completedAt: string | null;
+    /** Why it will not be done; set while the status is won't do. */
+    wontDoReason: string | null;
     createdAt: string;
   };
   moves: ActionStatus[];
@@ -71,6 +73,7 @@ export async function loadActionPage(user: StaffUser, id: string): Promise<Actio
       overdue: isOverdue(action, today),
       published: action.published,
       completedAt: action.completedAt?.toISOString() ?? null,
+      wontDoReason: action.status === 'wont-do' ? (action.wontDoReason ?? null) : null,
       createdAt: action.timeline[0]?.at.toISOString() ?? '',
     },
     moves: [...allowedTransitions[action.status]],

@@ -3,15 +3,24 @@ import { z } from 'zod';
 // What an action item is allowed to be and to become: shared by the forms (client and server),
 // the server modules and the board. Types come from these schemas.
 
-export const actionStatuses = ['open', 'in-progress', 'done'] as const;
+export const actionStatuses = ['open', 'in-progress', 'done', 'wont-do'] as const;
 export type ActionStatus = (typeof actionStatuses)[number];
 
-/** The moves an action's status may make: forward one step, or reopen once done. */
+/**
+ * The moves an action's status may make: forward one step, or reopen once done. An action not yet
+ * done may be closed as "won't do" (with a reason, action-forms.ts), and reopened from there.
+ */
 export const allowedTransitions: Record<ActionStatus, readonly ActionStatus[]> = {
-  open: ['in-progress'],
-  'in-progress': ['done'],
+  open: ['in-progress', 'wont-do'],
+  'in-progress': ['done', 'wont-do'],
   done: ['open'],
+  'wont-do': ['open'],
 };
+
+/** Whether an action is finished with, either way: no reminders, never overdue. */
+export function isClosed(status: string): boolean {
+  return status === 'done' || status === 'wont-do';
+}
 
 export function canMove(from: ActionStatus, to: ActionStatus): boolean {
   return allowedTransitions[from].includes(to);
@@ -21,6 +30,7 @@ export const statusLabels: Record<ActionStatus, string> = {
   open: 'Open',
   'in-progress': 'In progress',
   done: 'Done',
+  'wont-do': 'Won’t do',
 };
 
 /** What an action answers: the result it was raised from. */

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 
 import { ActionModel } from '../../models/action.server';
 import { CycleModel } from '../../models/cycle.server';
+import { OutboxMailModel } from '../../models/outbox-mail.server';
 import { makeAction, makeActionOrganisation } from '../../tests/factories/actions';
 import { makePerson } from '../../tests/factories/organisation';
 import { setupTestDatabase } from '../../tests/support/test-database';
 import { addUpdate, editAction, moveAction } from './action-changes.server';
+import { listFilters } from './action-forms';
 import { listActions } from './action-list.server';
 import { loadFollowUp } from './action-page.server';
 import { raiseAction } from './raise.server';
@@ -352,6 +354,125 @@ describe('listActions', () => {
     // A leader sees their department's actions; the other leader theirs.
     expect(await titles(organisation.leader)).toEqual(['Late', 'Soon']);
     expect(await titles(organisation.otherLeader)).toEqual(['Done late', 'Later']);
+  });
+});
+
+describe('telling an owner', () => {
+  const mails = async () =>
+    (await OutboxMailModel.find({}, { to: 1, subject: 1, text: 1 }).sort({ _id: 1 }).lean()).map(
+      (mail) => ({ to: mail.to, subject: mail.subject, text: mail.text }),
+    );
+
+  it('mails the owner when an action is raised for them or handed to them, never for their own doing', async () => {
+    const organisation = await makeActionOrganisation();
+    const { hr, leader } = organisation;
+    const raised = await raiseAction(hr, input(organisation), now);
+    if (!raised.ok) throw new Error('not raised');
+    const [first, ...others] = await mails();
+    expect(others).toEqual([]);
+    expect([first?.to, first?.subject]).toEqual([
+      leader.email,
+      'Action assigned to you: Replace the worn tools',
+    ]);
+    expect(first?.text).toContain(`/actions/${raised.id}`);
+    expect(first?.text).toContain('Hana Admin made you the owner of an action');
+
+    // Raising an action one owns oneself tells nobody.
+    await raiseAction(hr, input(organisation, { ownerId: hr.id, title: 'Mine' }), now);
+    expect(await mails()).toHaveLength(1);
+
+    const fields = {
+      title: 'Replace the worn tools',
+      description: '',
+      dueOn: '2026-04-01',
+      published: 'on',
+    };
+    // Handed to HR by the leader: HR hears. Taken back by the leader: nobody does.
+    expect((await editAction(leader, raised.id, { ...fields, ownerId: hr.id }, now)).ok).toBe(true);
+    expect((await editAction(leader, raised.id, { ...fields, ownerId: leader.id }, now)).ok).toBe(
+      true,
+    );
+    // An edit that keeps the owner tells nobody either.
+    expect(
+      (await editAction(hr, raised.id, { ...fields, title: 'New', ownerId: leader.id }, now)).ok,
+    ).toBe(true);
+    expect((await mails()).map((mail) => [mail.to, mail.subject])).toEqual([
+      [leader.email, 'Action assigned to you: Replace the worn tools'],
+      [hr.email, 'Action assigned to you: Replace the worn tools'],
+    ]);
+  });
+});
+
+describe('won’t do', () => {
+  it('closes an open or started action only with a reason, shows it, and reopens', async () => {
+    const organisation = await makeActionOrganisation();
+    const action = await makeAction({
+      surveyId: organisation.survey._id,
+      cycleId: organisation.cycles[1]?._id ?? organisation.survey._id,
+      departmentId: organisation.departments[0]?._id ?? null,
+      ownerId: organisation.leader.id,
+      dueOn: '2026-03-01',
+    });
+    const id = String(action._id);
+    const move = (fields: Record<string, string>) =>
+      moveAction(organisation.leader, id, { from: 'open', to: 'wont-do', ...fields }, now);
+
+    for (const reason of [undefined, '', '   ']) {
+      expect(await move(reason === undefined ? {} : { reason })).toEqual({
+        ok: false,
+        errors: { reason: ['Give the reason it will not be done'] },
+      });
+    }
+    expect((await ActionModel.findById(id).lean())?.status).toBe('open');
+
+    const reason = 'The budget for new tools went to the kitchen floor instead.';
+    expect((await move({ reason: ` ${reason} `, note: 'ignored' })).ok).toBe(true);
+    const closed = await ActionModel.findById(id).lean();
+    expect(closed).toMatchObject({ status: 'wont-do', wontDoReason: reason, completedAt: null });
+    expect(closed?.timeline.at(-1)).toMatchObject({
+      kind: 'status',
+      from: 'open',
+      to: 'wont-do',
+      note: reason,
+    });
+
+    // Past its due date, yet not overdue: nothing is left to do. The list filters by it.
+    const list = await listActions(organisation.hr, listFilters.parse({ status: 'wont-do' }), now);
+    expect(list.rows.map((row) => [row.title, row.status, row.overdue])).toEqual([
+      ['Fix the tools', 'wont-do', false],
+    ]);
+    const overdue = await listActions(organisation.hr, listFilters.parse({ due: 'overdue' }), now);
+    expect(overdue.rows).toEqual([]);
+
+    const reopen = await moveAction(organisation.leader, id, { from: 'wont-do', to: 'open' }, now);
+    expect(reopen.ok).toBe(true);
+    expect(await ActionModel.findById(id).lean()).toMatchObject({
+      status: 'open',
+      wontDoReason: null,
+    });
+    // Done stays done: "won't do" is for what has not been done.
+    await ActionModel.updateOne({ _id: action._id }, { $set: { status: 'done' } });
+    const fromDone = await moveAction(
+      organisation.leader,
+      id,
+      { from: 'done', to: 'wont-do', reason },
+      now,
+    );
+    expect(fromDone).toMatchObject({ ok: false, errors: { to: [expect.any(String)] } });
+  });
+
+  it('keeps actions stored before "won’t do" existed valid', async () => {
+    const organisation = await makeActionOrganisation();
+    const action = await makeAction({
+      surveyId: organisation.survey._id,
+      cycleId: organisation.cycles[1]?._id ?? organisation.survey._id,
+      ownerId: organisation.hr.id,
+      status: 'in-progress',
+    });
+    await ActionModel.collection.updateOne({ _id: action._id }, { $unset: { wontDoReason: '' } });
+    const stored = await ActionModel.findById(action._id);
+    expect(stored?.validateSync()).toBeUndefined();
+    expect(stored?.wontDoReason).toBeNull();
   });
 });
 

@@ -15,6 +15,7 @@ import {
 } from './action-access.server';
 import { raiseActionInput } from './action-forms';
 import { type ActionSource, actionSource } from './action-rules';
+import { tellNewOwner } from './assignment.server';
 
 export type ActionResult = { ok: true; id: string } | { ok: false; errors: FieldErrors };
 
@@ -76,11 +77,11 @@ export async function raiseAction(
   const errors: FieldErrors = {};
   const problem = await checkMetricSource(user, source);
   if (problem) errors.source = [problem.message];
-  const owner = await checkOwner(fields.ownerId, source);
-  if (!owner.ok) errors.ownerId = [owner.message];
+  const checked = await checkOwner(fields.ownerId, source);
+  if (!checked.ok) errors.ownerId = [checked.message];
   const today = await todayFor(source.surveyId, now);
   if (fields.dueOn < today) errors.dueOn = ['Choose a due date from today on'];
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  if (Object.keys(errors).length > 0 || !checked.ok) return { ok: false, errors };
 
   const metric = await loadMetric(user, source);
   const baseline = metric.atSource;
@@ -116,6 +117,12 @@ export async function raiseAction(
         note: null,
       },
     ],
+  });
+  await tellNewOwner(user, checked.owner, {
+    id: String(action._id),
+    title: action.title,
+    label: metric.label,
+    dueOn: action.dueOn,
   });
   return { ok: true, id: String(action._id) };
 }

@@ -36,6 +36,19 @@ const subjects = async () =>
   );
 
 describe('remindActionOwners', () => {
+  it('never reminds the owner of an action that will not be done', async () => {
+    const organisation = await makeActionOrganisation();
+    await makeAction({
+      surveyId: organisation.survey._id,
+      cycleId: organisation.cycles[1]?._id ?? organisation.survey._id,
+      ownerId: organisation.leader.id,
+      dueOn: '2026-03-09',
+      status: 'wont-do',
+    });
+    expect(await remindActionOwners(now, delivery)).toBe(0);
+    expect(await subjects()).toEqual([]);
+  });
+
   it('mails the owner once when due in three days or less and once when overdue, never for done actions', async () => {
     const { organisation, soon } = await organisationWithActions();
     expect(await remindActionOwners(now, delivery)).toBe(2);

@@ -26,7 +26,7 @@ export async function remindActionOwners(
   // A day of margin covers every time zone; each action is then judged by its survey's day.
   const horizon = addDays(now.toISOString().slice(0, 10), dueSoonDays + 1);
   const candidates = await ActionModel.find({
-    status: { $ne: 'done' },
+    status: { $nin: ['done' as const, 'wont-do' as const] },
     dueOn: { $lte: horizon },
   }).lean<Action[]>();
   const todayOf = await todaysBySurvey(
@@ -62,7 +62,7 @@ async function remind(
   const claim = await ActionModel.updateOne(
     {
       _id: action._id,
-      status: { $ne: 'done' },
+      status: { $nin: ['done' as const, 'wont-do' as const] },
       dueOn: action.dueOn,
       [field]: { $ne: action.dueOn },
     },

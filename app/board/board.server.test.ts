@@ -53,6 +53,15 @@ describe('the company board', () => {
   });
 });
 
+describe('actions that will not be done', () => {
+  it('leave the board even when published', async () => {
+    const { _id: surveyId } = await makeBoardSurvey();
+    await makeBoardAction({ surveyId, title: 'Going', status: 'in-progress' });
+    await makeBoardAction({ surveyId, title: 'Dropped', status: 'wont-do' });
+    expect(titles((await companyBoard()).companyActions)).toEqual(['Going']);
+  });
+});
+
 describe('a department board', () => {
   it('shows the department’s actions, those about its service, and the company’s', async () => {
     const { _id: surveyId } = await makeBoardSurvey();

@@ -124,7 +124,11 @@ type Stored = Pick<Action, 'title' | 'description' | 'status' | 'dueOn' | 'compl
   timeline?: { at: Date; kind: string; note?: string | null; byName: string }[];
 };
 
-/** Published actions in a scope, in board order: in progress, open, then done (latest first). */
+/**
+ * Published actions in a scope, in board order: in progress, open, then done (latest first). An
+ * action that will not be done leaves the board: its reason is written for staff, in the staff's
+ * words and language, and "You said, we did" would show it as something done.
+ */
 async function publishedActions(scope: Scope): Promise<BoardAction[]> {
   const [active, done] = await Promise.all([
     ActionModel.find(

@@ -34,13 +34,14 @@ export function wordsFor(status: number): StatusWords {
 
 const fallback: StatusWords = { title: 'Something went wrong', body: '' };
 
-/** A status in plain words, with a way back. */
-export function ErrorPage({ status }: { status: number }) {
+/** A status in plain words, with a way back; `detail` says what exactly was wrong, when known. */
+export function ErrorPage({ status, detail }: { status: number; detail?: string }) {
   const words = wordsFor(status);
   return (
     <section className="error-page" aria-labelledby="error-title">
       <p className="error-status">Error {status}</p>
       <h1 id="error-title">{words.title}</h1>
+      {detail ? <p role="alert">{detail}</p> : null}
       <p>{words.body}</p>
       <p>
         <Link to="/">Go to the home page</Link>
@@ -53,4 +54,12 @@ export function ErrorPage({ status }: { status: number }) {
 export function useErrorStatus(): number {
   const error = useRouteError();
   return isRouteErrorResponse(error) ? error.status : 500;
+}
+
+/** The plain-words message of a refused address (a thrown 400 with a text body), if there is one. */
+export function useErrorDetail(): string | undefined {
+  const error = useRouteError();
+  return isRouteErrorResponse(error) && error.status === 400 && typeof error.data === 'string'
+    ? error.data
+    : undefined;
 }

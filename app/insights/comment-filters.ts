@@ -3,7 +3,9 @@ import { z } from 'zod';
 // The comment page's inputs, shared by its route, its server module and its form. Read by the
 // browser too, so nothing here imports a *.server.ts module.
 
-export const commentsPageSize = 50;
+// Short pages: each comment carries its replies and a reply box, so 50 made a phone page endless.
+export const commentsPageSize = 20;
+export const commentSearchMaxLength = 100;
 export const replyMaxLength = 2000;
 
 const objectIdPattern = /^[0-9a-f]{24}$/i;
@@ -31,7 +33,26 @@ export const commentFiltersSchema = z.object({
   from: z.preprocess(blankToUndefined, cycleNumber.optional()).catch(undefined),
   to: z.preprocess(blankToUndefined, cycleNumber.optional()).catch(undefined),
   cycle: z.preprocess(blankToUndefined, cycleNumber.optional()).catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  /**
+   * Words to find in the comment texts. Matched only against comments the viewer may already read
+   * (comments.server.ts), so a search can never tell anything about withheld groups.
+   */
+  q: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .max(
+        commentSearchMaxLength,
+        `Keep the search to ${commentSearchMaxLength} characters or fewer.`,
+      )
+      .transform((text) => text.trim())
+      .optional(),
+  ),
+  /** Null when the address holds a page number that makes no sense; the page then says so. */
+  page: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int().min(1).max(10_000).default(1).nullable().catch(null),
+  ),
 });
 export type CommentFilterInput = z.infer<typeof commentFiltersSchema>;
 

@@ -41,6 +41,8 @@ export interface CommentFilters {
   toCycle: number;
   questionId: string | null;
   departmentId: string | null;
+  /** Words the comment texts are searched for, case-insensitively; empty for all. */
+  search: string;
   page: number;
 }
 

@@ -168,8 +168,16 @@ describe('listComments', () => {
     });
     expect(commentFiltersSchema.safeParse({ survey: 'nope' }).success).toBe(false);
     expect(filters({ from: 'x', cycle: '-1', language: 'xx', page: 'many' })).toEqual({
-      page: 1,
+      page: null,
     });
+    expect(filters({})).toEqual({ page: 1 });
+    const badPage = await list(hr, { page: '-4' });
+    expect([badPage.page, badPage.notes]).toEqual([
+      1,
+      ['That page number is not valid, so the first page is shown.'],
+    ]);
+    const tooLong = commentFiltersSchema.safeParse({ q: 'x'.repeat(101) });
+    expect(tooLong.error?.issues[0]?.message).toBe('Keep the search to 100 characters or fewer.');
   });
 
   it('orders comments in a stable shuffle across reloads and pages, not as they were stored', async () => {
@@ -183,10 +191,13 @@ describe('listComments', () => {
 
     const first = await list(leader, { survey: surveyId });
     const second = await list(leader, { survey: surveyId, page: '2' });
-    expect(first.comments).toHaveLength(50);
-    expect(second.comments).toHaveLength(10);
-    expect([first.page, first.pageCount, first.total, second.page]).toEqual([1, 2, 60, 2]);
-    const order = [...first.comments, ...second.comments].map((comment) => comment.text);
+    const third = await list(leader, { survey: surveyId, page: '3' });
+    expect(first.comments).toHaveLength(20);
+    expect(third.comments).toHaveLength(20);
+    expect([first.page, first.pageCount, first.total, second.page]).toEqual([1, 3, 60, 2]);
+    const order = [...first.comments, ...second.comments, ...third.comments].map(
+      (comment) => comment.text,
+    );
     expect([...order].sort()).toEqual(stored);
     expect(order).not.toEqual(stored);
     expect(order).not.toEqual([...stored].reverse());
@@ -194,8 +205,30 @@ describe('listComments', () => {
     const again = [
       ...(await list(leader, { survey: surveyId })).comments,
       ...(await list(leader, { survey: surveyId, page: '2' })).comments,
+      ...(await list(leader, { survey: surveyId, page: '3' })).comments,
     ].map((comment) => comment.text);
     expect(again).toEqual(order);
+  });
+
+  it('searches the comment texts case-insensitively, only among comments the viewer may read', async () => {
+    const { hr, leaderA, survey } = await organisation();
+    const surveyId = String(survey._id);
+    const floor = await list(hr, { survey: surveyId, q: '  fLOOR says ' });
+    expect(texts(floor)).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => `Floor says ${i}`));
+    expect([floor.total, floor.filters?.search]).toEqual([7, 'fLOOR says']);
+    // The bakery (2 respondents) and, as its complement, the kitchen are withheld: a search finds
+    // nothing of theirs and the withheld note is the same as without a search.
+    const everything = await list(hr, { survey: surveyId });
+    for (const q of ['bakery', 'Kitchen says']) {
+      const withheld = await list(hr, { survey: surveyId, q });
+      expect([withheld.total, withheld.comments]).toEqual([0, []]);
+      expect(withheld.withheldGroups).toBe(everything.withheldGroups);
+    }
+    expect(texts(await list(hr, { survey: surveyId, q: 'says' }))).toEqual(texts(everything));
+    // A leader searches their own departments only: the floor's comments, shown to HR, are not
+    // theirs to find.
+    const outOfScope = await list(leaderA, { survey: surveyId, q: 'floor' });
+    expect([outOfScope.total, outOfScope.comments, outOfScope.withheldGroups]).toEqual([0, [], 1]);
   });
 
   it('gives nothing finer than the cycle: no response id, no day, a fresh ref each time', async () => {

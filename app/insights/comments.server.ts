@@ -101,13 +101,16 @@ export async function listComments(
     notes.push('That question is not a comment question of this survey, so every one is shown.');
     questionId = null;
   }
+  if (input.page === null) notes.push('That page number is not valid, so the first page is shown.');
+  const search = input.q ?? '';
   const filters = {
     surveyId: String(survey._id),
     fromCycle,
     toCycle,
     questionId,
     departmentId: input.department ?? null,
-    page: input.page,
+    search,
+    page: input.page ?? 1,
   };
 
   const threshold = thresholdOf(survey);
@@ -151,6 +154,9 @@ export async function listComments(
         ).lean();
 
   const asked = new Set(askedIds);
+  // The search narrows the comments already readable, after the groups are decided above, so
+  // its count is of comments the viewer could page through anyway and says nothing of the rest.
+  const needle = search.toLocaleLowerCase('en');
   const entries: {
     address: CommentAddress;
     sortKey: string;
@@ -162,6 +168,7 @@ export async function listComments(
       if (!asked.has(answer.questionId) || typeof answer.value !== 'string') continue;
       const text = answer.value.trim();
       if (!text) continue;
+      if (needle && !text.toLocaleLowerCase('en').includes(needle)) continue;
       const address: CommentAddress = {
         responseId: String(response._id),
         questionId: answer.questionId,
@@ -176,7 +183,7 @@ export async function listComments(
 
   const total = entries.length;
   const pageCount = Math.max(1, Math.ceil(total / commentsPageSize));
-  const page = Math.min(input.page, pageCount);
+  const page = Math.min(filters.page, pageCount);
   const onPage = entries.slice((page - 1) * commentsPageSize, page * commentsPageSize);
 
   const replies = await repliesOf(onPage.map((entry) => entry.address));

@@ -44,7 +44,52 @@ const moveLabels: Record<ActionStatus, string> = {
   open: 'Reopen',
   'in-progress': 'Start work',
   done: 'Mark done',
+  'wont-do': 'Won’t do',
 };
+
+/**
+ * Closing an action without doing it, with the reason it needs (moveActionInput refuses an empty
+ * one). A form of its own, so the move form's optional note never looks like the reason.
+ */
+function WontDoForm({
+  from,
+  error,
+  typed,
+  submitting,
+}: {
+  from: ActionStatus;
+  error?: string;
+  typed?: string;
+  submitting: boolean;
+}) {
+  return (
+    <Form method="post" className="form action-wont-do">
+      <input type="hidden" name="intent" value="move" />
+      <input type="hidden" name="from" value={from} />
+      <input type="hidden" name="to" value="wont-do" />
+      <div className="field">
+        <label htmlFor="wont-do-reason">Reason it won’t be done</label>
+        <textarea
+          id="wont-do-reason"
+          name="reason"
+          rows={2}
+          maxLength={2000}
+          defaultValue={typed ?? ''}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'wont-do-reason-error' : undefined}
+        />
+        {error ? (
+          <p id="wont-do-reason-error" className="field-error">
+            {error}
+          </p>
+        ) : null}
+      </div>
+      <button type="submit" className="button" disabled={submitting}>
+        Mark won’t do
+      </button>
+    </Form>
+  );
+}
 
 export default function ActionPage() {
   const {
@@ -75,6 +120,12 @@ export default function ActionPage() {
             <ActionStatusBadge status={details.status} overdue={details.overdue} />
           </dd>
         </div>
+        {details.wontDoReason ? (
+          <div>
+            <dt>Why it won’t be done</dt>
+            <dd>{details.wontDoReason}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>Owner</dt>
           <dd>{details.ownerName}</dd>
@@ -100,20 +151,34 @@ export default function ActionPage() {
             <label htmlFor="move-note">Note (optional)</label>
             <input id="move-note" name="note" maxLength={2000} />
           </div>
-          {moves.map((to) => (
-            <button
-              key={to}
-              type="submit"
-              name="to"
-              value={to}
-              className="button"
-              disabled={submitting}
-            >
-              {moveLabels[to]}
-              <span className="visually-hidden"> (to {statusLabels[to]})</span>
-            </button>
-          ))}
+          {moves
+            .filter((to) => to !== 'wont-do')
+            .map((to) => (
+              <button
+                key={to}
+                type="submit"
+                name="to"
+                value={to}
+                className="button"
+                disabled={submitting}
+              >
+                {moveLabels[to]}
+                <span className="visually-hidden"> (to {statusLabels[to]})</span>
+              </button>
+            ))}
         </Form>
+        {moves.includes('wont-do') ? (
+          <WontDoForm
+            from={details.status}
+            error={
+              failed('move')?.values.to === 'wont-do'
+                ? failed('move')?.errors.reason?.[0]
+                : undefined
+            }
+            typed={failed('move')?.values.reason?.toString()}
+            submitting={submitting}
+          />
+        ) : null}
       </section>
 
       <section aria-labelledby="update-title" className="action-panel">

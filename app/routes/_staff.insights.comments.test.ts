@@ -85,9 +85,31 @@ describe('the comments page', () => {
     expect(await statusOf(load(cookie, '?from=x&to=&cycle=zz&language=klingon&page=-4'))).toBe(200);
   });
 
+  it('searches the comments it shows and refuses a search that is too long with a message', async () => {
+    const { survey, cookie } = await setting();
+    const response = await load(cookie, `?survey=${String(survey._id)}&q=SAYS+3`);
+    const view = (await response.json()) as { comments: { text: string }[]; total: number };
+    expect([view.total, view.comments.map((comment) => comment.text)]).toEqual([
+      1,
+      ['Kitchen says 3'],
+    ]);
+    const floor = (await (await load(cookie, '?q=floor')).json()) as { total: number };
+    expect(floor.total).toBe(0);
+    try {
+      await load(cookie, `?q=${'x'.repeat(101)}`);
+      expect.unreachable('a search of 101 characters was accepted');
+    } catch (thrown) {
+      if (!(thrown instanceof Response)) throw thrown;
+      expect([thrown.status, await thrown.text()]).toEqual([
+        400,
+        'Keep the search to 100 characters or fewer.',
+      ]);
+    }
+  });
+
   it('stores a reply and sends the leader back to the same view', async () => {
     const { survey, cookie } = await setting();
-    const search = `?survey=${String(survey._id)}&page=1`;
+    const search = `?survey=${String(survey._id)}&q=says&page=1`;
     const view = (await (await load(cookie, search)).json()) as { comments: { ref: string }[] };
     const response = await post(cookie, search, {
       intent: 'reply',

@@ -8,7 +8,7 @@ import {
   useSearchParams,
 } from '@remix-run/react';
 
-import { ErrorPage, useErrorStatus } from '~/components/error-page';
+import { ErrorPage, useErrorDetail, useErrorStatus } from '~/components/error-page';
 import { CommentFiltersForm } from '~/components/insight-comments/comment-filters-form';
 import { CommentList } from '~/components/insight-comments/comment-list';
 import { Pagination } from '~/components/pagination';
@@ -90,6 +90,7 @@ export default function InsightComments() {
         <>
           <p aria-live="polite">
             {view.total === 1 ? '1 comment' : `${view.total.toLocaleString('en')} comments`}
+            {view.filters.search ? ` matching “${view.filters.search}”` : ''}
             {view.pageCount > 1 ? `, page ${view.page} of ${view.pageCount}` : ''}
           </p>
           <CommentList
@@ -112,5 +113,6 @@ export default function InsightComments() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage status={useErrorStatus()} />;
+  // A search that is too long is refused with its own words, not only "could not be understood".
+  return <ErrorPage status={useErrorStatus()} detail={useErrorDetail()} />;
 }

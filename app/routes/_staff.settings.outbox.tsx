@@ -1,9 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { Link, Outlet, useLoaderData } from '@remix-run/react';
+import { Form, Link, Outlet, useLoaderData, useSearchParams } from '@remix-run/react';
 
 import { OrganisationTime } from '~/components/ui/organisation-time';
+import { ErrorPage, useErrorDetail, useErrorStatus } from '~/components/error-page';
+import { Pagination } from '~/components/pagination';
+import { TextField } from '~/components/ui/text-field';
 import { listOutboxMail } from '~/settings/outbox.server';
+import { outboxFiltersSchema, outboxSearchMaxLength } from '~/settings/outbox-filters';
 import { mailGoesToOutbox } from '~/utils/mail.server';
 import { requireHrAdmin } from '~/utils/permissions.server';
 
@@ -11,11 +15,18 @@ export const meta: MetaFunction = () => [{ title: 'Outbox · Settings · Innerlo
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireHrAdmin(request);
-  return json({ mails: await listOutboxMail(), inUse: mailGoesToOutbox() });
+  const parsed = outboxFiltersSchema.safeParse(
+    Object.fromEntries(new URL(request.url).searchParams),
+  );
+  if (!parsed.success) {
+    throw new Response(parsed.error.issues[0]?.message ?? 'Bad search', { status: 400 });
+  }
+  return json({ ...(await listOutboxMail(parsed.data)), inUse: mailGoesToOutbox() });
 }
 
 export default function Outbox() {
-  const { mails, inUse } = useLoaderData<typeof loader>();
+  const { mails, inUse, search, total, page, pageCount, notes } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
   return (
     <>
       <h2>Outbox</h2>
@@ -31,8 +42,30 @@ export default function Outbox() {
         QR cards.
       </p>
       <Outlet />
+      <Form method="get" className="filters" role="search" aria-label="Search the outbox">
+        <TextField
+          label="Recipient or subject"
+          name="q"
+          type="search"
+          defaultValue={search}
+          maxLength={outboxSearchMaxLength}
+        />
+        <button type="submit" className="button">
+          Search
+        </button>
+      </Form>
+      {notes.map((note) => (
+        <p key={note} className="form-alert" role="status">
+          {note}
+        </p>
+      ))}
+      {search ? (
+        <p aria-live="polite">
+          {total === 1 ? '1 e-mail' : `${total.toLocaleString('en')} e-mails`} matching “{search}”
+        </p>
+      ) : null}
       {mails.length === 0 ? (
-        <p className="muted">The outbox is empty.</p>
+        <p className="muted">{search ? 'No e-mail matches.' : 'The outbox is empty.'}</p>
       ) : (
         <div className="table-scroll">
           <table className="table">
@@ -60,6 +93,16 @@ export default function Outbox() {
           </table>
         </div>
       )}
+      <Pagination
+        page={page}
+        pageCount={pageCount}
+        searchParams={searchParams}
+        label="Outbox pages"
+      />
     </>
   );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage status={useErrorStatus()} detail={useErrorDetail()} />;
 }

@@ -11,11 +11,13 @@ import { sendMail } from '../utils/mail.server';
 import {
   findOutboxMail,
   htmlWithoutPersonalLinks,
+  keepInOutbox,
   listOutboxMail,
   personalLinkPlaceholder,
   removePersonalLinksFromOutbox,
   withoutPersonalLinks,
 } from './outbox.server';
+import { outboxFiltersSchema } from './outbox-filters';
 
 setupTestDatabase('outbox');
 
@@ -132,5 +134,62 @@ describe('removePersonalLinksFromOutbox', () => {
     const stored = await OutboxMailModel.findById(old.insertedId).lean();
     expect(JSON.stringify(stored)).not.toContain(token);
     expect(stored?.text).toBe(`Answer here: ${personalLinkPlaceholder}`);
+  });
+});
+
+describe('listOutboxMail', () => {
+  const list = (input: Record<string, string>) => listOutboxMail(outboxFiltersSchema.parse(input));
+
+  it('pages the outbox newest first, 25 to a page, without overlap', async () => {
+    for (let i = 0; i < 30; i++) {
+      await keepInOutbox({
+        to: `person${i}@example.com`,
+        subject: `Mail ${String(i).padStart(2, '0')}`,
+        text: 'Hello',
+        kind: 'reminder',
+      });
+    }
+    const first = await list({});
+    const second = await list({ page: '2' });
+    expect([first.total, first.pageCount, first.mails.length, second.mails.length]).toEqual([
+      30, 2, 25, 5,
+    ]);
+    const subjects = [...first.mails, ...second.mails].map((mail) => mail.subject);
+    expect(subjects).toEqual(
+      Array.from({ length: 30 }, (_, i) => `Mail ${String(29 - i).padStart(2, '0')}`),
+    );
+    // A page past the end shows the last; a page that is no number shows the first and says so.
+    expect((await list({ page: '9' })).page).toBe(2);
+    const bad = await list({ page: 'two' });
+    expect([bad.page, bad.notes]).toEqual([
+      1,
+      ['That page number is not valid, so the first page is shown.'],
+    ]);
+  });
+
+  it('finds mail by recipient or subject, case-insensitively, and never by a removed link', async () => {
+    const token = 'k'.repeat(43);
+    await keepInOutbox({
+      to: 'Ana@Example.com',
+      subject: 'Reset',
+      text: 'x',
+      kind: 'password-reset',
+    });
+    await keepInOutbox({
+      to: 'ola@example.com',
+      subject: `Action (overdue) ${appUrl}/a/${token}`,
+      text: 'x',
+      kind: 'reminder',
+    });
+    const subjectsFor = async (q: string) => (await list({ q })).mails.map((mail) => mail.subject);
+    expect(await subjectsFor('ana@example')).toEqual(['Reset']);
+    expect(await subjectsFor('  RESET ')).toEqual(['Reset']);
+    expect(await subjectsFor('(OVERDUE)')).toEqual([`Action (overdue) ${personalLinkPlaceholder}`]);
+    expect(await subjectsFor('.*')).toEqual([]);
+    expect(await subjectsFor('kkkk')).toEqual([]);
+    expect((await list({ q: 'example.com' })).total).toBe(2);
+    expect(outboxFiltersSchema.safeParse({ q: 'x'.repeat(201) }).error?.issues[0]?.message).toBe(
+      'Keep the search to 200 characters or fewer.',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { isValidObjectId } from 'mongoose';
 
 import { type MailKind, OutboxMailModel } from '../../models/outbox-mail.server';
+import { type OutboxFilters, outboxPageSize } from './outbox-filters';
 
 // The outbox keeps e-mails while no mail server is configured, and every HR admin reads it. A
 // personal link in a mail (a survey invitation or reminder, a password reset) lets whoever holds
@@ -117,19 +118,51 @@ export async function removePersonalLinksFromOutbox(): Promise<number> {
   return changed;
 }
 
-/** The newest mails in the development outbox, without their bodies. */
-export async function listOutboxMail(limit = 100) {
-  const mails = await OutboxMailModel.find({}, { to: 1, subject: 1, kind: 1, createdAt: 1 })
-    .sort({ createdAt: -1 })
-    .limit(limit)
+/** Characters a regular expression reads as its own, so a search matches them as typed. */
+const escapeForRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * One page of the outbox, newest first, without bodies, optionally only the mails whose recipient
+ * or subject holds the search. Subjects are stored without personal links, so a search cannot
+ * find a token by guessing its start.
+ */
+export async function listOutboxMail(filters: OutboxFilters = { page: 1 }) {
+  const search = filters.q ?? '';
+  // Only mail already cleaned of personal links is searched: matching against a link a mail kept
+  // before start-up cleaned it would tell, match by match, what the link was.
+  const query = search
+    ? {
+        linksRemoved: true,
+        $or: [
+          { to: { $regex: escapeForRegExp(search), $options: 'i' } },
+          { subject: { $regex: escapeForRegExp(search), $options: 'i' } },
+        ],
+      }
+    : {};
+  const total = await OutboxMailModel.countDocuments(query);
+  const pageCount = Math.max(1, Math.ceil(total / outboxPageSize));
+  const page = Math.min(filters.page ?? 1, pageCount);
+  const mails = await OutboxMailModel.find(query, { to: 1, subject: 1, kind: 1, createdAt: 1 })
+    // _id breaks ties between mails kept in the same millisecond, so pages never overlap.
+    .sort({ createdAt: -1, _id: -1 })
+    .skip((page - 1) * outboxPageSize)
+    .limit(outboxPageSize)
     .lean();
-  return mails.map((mail) => ({
-    id: String(mail._id),
-    to: mail.to,
-    subject: withoutPersonalLinks(mail.subject),
-    kind: mail.kind,
-    createdAt: mail.createdAt.toISOString(),
-  }));
+  return {
+    mails: mails.map((mail) => ({
+      id: String(mail._id),
+      to: mail.to,
+      subject: withoutPersonalLinks(mail.subject),
+      kind: mail.kind,
+      createdAt: mail.createdAt.toISOString(),
+    })),
+    search,
+    total,
+    page,
+    pageCount,
+    notes:
+      filters.page === null ? ['That page number is not valid, so the first page is shown.'] : [],
+  };
 }
 
 /** One mail to read, or null for an id that is not one. */

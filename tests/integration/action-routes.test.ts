@@ -88,6 +88,35 @@ describe('action page', () => {
     expect(unknown.status).toBe(400);
   });
 
+  it('closes an action as won’t do only with a reason, and shows the reason on the page', async () => {
+    const { id, leader } = await setting();
+    const route = 'routes/_staff.actions.$actionId';
+    const page = await (await leader.get(`/actions/${id}`)).text();
+    expect(page).toContain('Reason it won’t be done');
+    const bare = await leader.post(data(`/actions/${id}`, route), {
+      intent: 'move',
+      from: 'open',
+      to: 'wont-do',
+      reason: '  ',
+    });
+    expect(bare.status).toBe(400);
+    expect(await bare.json()).toMatchObject({
+      errors: { reason: ['Give the reason it will not be done'] },
+    });
+    expect((await ActionModel.findById(id).lean())?.status).toBe('open');
+    const closed = await leader.post(`/actions/${id}`, {
+      intent: 'move',
+      from: 'open',
+      to: 'wont-do',
+      reason: 'No budget this year',
+    });
+    expect(closed.status).toBe(302);
+    const after = await (await leader.get(`/actions/${id}`)).text();
+    expect(after).toContain('Why it won’t be done');
+    expect(after).toContain('No budget this year');
+    expect(after).toContain('moved it from open to won’t do');
+  });
+
   it('refuses an edit with a past due date beside the field, storing nothing', async () => {
     const { id, organisation, hr } = await setting();
     const response = await hr.post(data(`/actions/${id}`, 'routes/_staff.actions.$actionId'), {

@@ -1,6 +1,8 @@
 import { Form } from '@remix-run/react';
 
 import { SelectField } from '~/components/ui/select-field';
+import { TextField } from '~/components/ui/text-field';
+import { commentSearchMaxLength } from '~/insights/comment-filters';
 import type { CommentsView } from '~/insights/comment-view';
 
 /** The comment filters, sent as the page's address (a GET), so a view can be bookmarked. */
@@ -50,6 +52,13 @@ export function CommentFiltersForm({ view }: { view: CommentsView }) {
             label: department.name,
           })),
         ]}
+      />
+      <TextField
+        label="Search the comments"
+        name="q"
+        type="search"
+        defaultValue={filters?.search ?? ''}
+        maxLength={commentSearchMaxLength}
       />
       <button type="submit" className="button">
         Show

@@ -72,6 +72,20 @@ describe('CommentList', () => {
     expect(screen.queryByText(/withheld/)).toBeNull();
   });
 
+  it('keeps every reply box folded under its own "Reply" until asked for', async () => {
+    renderList();
+    const summaries = await screen.findAllByText('Reply', { selector: 'summary' });
+    expect(summaries.map((summary) => summary.textContent)).toEqual([
+      'Reply to comment 1',
+      'Reply to comment 2',
+    ]);
+    for (const summary of summaries) {
+      const box = summary.closest('details');
+      expect(box?.open).toBe(false);
+      expect(box?.querySelector('textarea')).toBeTruthy();
+    }
+  });
+
   it('gives every comment a labelled reply box that posts the comment’s ref', async () => {
     renderList();
     const box = await screen.findByRole('textbox', { name: 'Reply to comment 2' });
@@ -92,6 +106,11 @@ describe('CommentList', () => {
       },
     });
     const box = await screen.findByRole('textbox', { name: 'Reply to comment 2' });
+    // Opened by itself, so the refusal is not hidden in a folded box.
+    expect(box.closest('details')?.open).toBe(true);
+    expect(
+      screen.getByRole('textbox', { name: 'Reply to comment 1' }).closest('details')?.open,
+    ).toBe(false);
     expect(box.getAttribute('aria-invalid')).toBe('true');
     expect(box.getAttribute('aria-describedby')).toContain(
       screen.getByRole('alert').getAttribute('id') ?? 'missing',

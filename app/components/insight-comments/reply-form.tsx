@@ -9,7 +9,9 @@ export interface ReplyFailure {
 }
 
 /**
- * The reply box under one comment. `at` (the comment's place on the page) only tells the page
+ * The reply box under one comment, folded into a "Reply" disclosure so a page of comments stays
+ * short and the tab order passes one control per comment, not a whole form. A <details> opens
+ * without JavaScript; it opens by itself when a refused reply has to be shown. `at` (the comment's place on the page) only tells the page
  * which box a refusal belongs to; the ref alone says which comment is meant.
  */
 export function ReplyForm({
@@ -27,37 +29,42 @@ export function ReplyForm({
   const error = failure?.errors.text?.[0] ?? failure?.errors.ref?.[0] ?? failure?.errors.form?.[0];
   const typed = failure?.values.text;
   return (
-    <Form method="post" className="reply-form">
-      <input type="hidden" name="intent" value="reply" />
-      <input type="hidden" name="ref" value={commentRef} />
-      <input type="hidden" name="at" value={at} />
-      <div className="field">
-        <label htmlFor={`${id}-text`}>
-          Reply <span className="visually-hidden">to comment {at + 1}</span>
-        </label>
-        <p id={`${id}-hint`} className="field-hint">
-          The person who wrote this comment reads your reply, with your name, through their receipt
-          code.
-        </p>
-        <textarea
-          id={`${id}-text`}
-          name="text"
-          rows={3}
-          maxLength={replyMaxLength}
-          required
-          defaultValue={typeof typed === 'string' ? typed : ''}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
-        />
-        {error ? (
-          <p id={`${id}-error`} className="field-error" role="alert">
-            {error}
+    <details className="reply-box" open={failure ? true : undefined}>
+      <summary>
+        Reply <span className="visually-hidden">to comment {at + 1}</span>
+      </summary>
+      <Form method="post" className="reply-form">
+        <input type="hidden" name="intent" value="reply" />
+        <input type="hidden" name="ref" value={commentRef} />
+        <input type="hidden" name="at" value={at} />
+        <div className="field">
+          <label htmlFor={`${id}-text`}>
+            Reply <span className="visually-hidden">to comment {at + 1}</span>
+          </label>
+          <p id={`${id}-hint`} className="field-hint">
+            The person who wrote this comment reads your reply, with your name, through their
+            receipt code.
           </p>
-        ) : null}
-      </div>
-      <button type="submit" className="button" disabled={submitting}>
-        Post reply
-      </button>
-    </Form>
+          <textarea
+            id={`${id}-text`}
+            name="text"
+            rows={3}
+            maxLength={replyMaxLength}
+            required
+            defaultValue={typeof typed === 'string' ? typed : ''}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+          />
+          {error ? (
+            <p id={`${id}-error`} className="field-error" role="alert">
+              {error}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit" className="button" disabled={submitting}>
+          Post reply
+        </button>
+      </Form>
+    </details>
   );
 }
