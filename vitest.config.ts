@@ -41,7 +41,7 @@ export default defineConfig({
           name: 'component',
           include: ['app/**/*.test.tsx'],
           environment: 'jsdom',
-          setupFiles: ['tests/setup/fail-on-console-error.ts'],
+          setupFiles: ['tests/setup/fail-on-console-error.ts', 'tests/setup/i18n.ts'],
         },
       },
     ],

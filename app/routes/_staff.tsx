@@ -14,7 +14,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     email: user.email,
     role: user.hrAdmin ? 'hr-admin' : 'leader',
   };
-  return json({ user: shellUser });
+  // `locale` puts the whole page, its shell and its error pages in the person's language.
+  return json({ user: shellUser, locale: user.language });
 }
 
 export default function StaffLayout() {
