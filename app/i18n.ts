@@ -1,4 +1,4 @@
-import { createInstance, type i18n as I18n, type Resource } from 'i18next';
+import { createInstance, type i18n as I18n, type Resource, type TFunction } from 'i18next';
 
 import enAnswering from './locales/en/answering.json';
 import enBoard from './locales/en/board.json';
@@ -141,6 +141,11 @@ export function createI18n(language: LanguageCode): I18n {
   const instance = createInstance();
   void instance.init(i18nOptions(language));
   return instance;
+}
+
+/** The words of e-mails to one person, in their language (the `mail` namespace). */
+export function mailWords(language: LanguageCode): TFunction<'mail'> {
+  return createI18n(language).getFixedT(language, 'mail');
 }
 
 export function isLanguageCode(value: unknown): value is LanguageCode {
