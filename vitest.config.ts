@@ -41,7 +41,7 @@ export default defineConfig({
           name: 'component',
           include: ['app/**/*.test.tsx'],
           environment: 'jsdom',
-          setupFiles: ['tests/setup/fail-on-console-error.ts'],
+          setupFiles: ['tests/setup/fail-on-console-error.ts', 'tests/setup/i18n.ts'],
           // Rendering a whole form in jsdom takes a second when six test runs share two cores;
           // 5 s (the default) failed tests on a busy machine. Slowness is measured by bench:*.
           testTimeout: 30_000,

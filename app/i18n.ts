@@ -1,44 +1,65 @@
-import { createInstance, type i18n as I18n, type Resource } from 'i18next';
+import { createInstance, type i18n as I18n, type Resource, type TFunction } from 'i18next';
 
 import enAnswering from './locales/en/answering.json';
 import enBoard from './locales/en/board.json';
 import enCommon from './locales/en/common.json';
+import enMail from './locales/en/mail.json';
 import enReceipt from './locales/en/receipt.json';
+import enStaff from './locales/en/staff.json';
 import enStatus from './locales/en/status.json';
 import lvAnswering from './locales/lv/answering.json';
 import lvBoard from './locales/lv/board.json';
 import lvCommon from './locales/lv/common.json';
+import lvMail from './locales/lv/mail.json';
 import lvReceipt from './locales/lv/receipt.json';
+import lvStaff from './locales/lv/staff.json';
 import lvStatus from './locales/lv/status.json';
 import nbAnswering from './locales/nb/answering.json';
 import nbBoard from './locales/nb/board.json';
 import nbCommon from './locales/nb/common.json';
+import nbMail from './locales/nb/mail.json';
 import nbReceipt from './locales/nb/receipt.json';
+import nbStaff from './locales/nb/staff.json';
 import nbStatus from './locales/nb/status.json';
 import plAnswering from './locales/pl/answering.json';
 import plBoard from './locales/pl/board.json';
 import plCommon from './locales/pl/common.json';
+import plMail from './locales/pl/mail.json';
 import plReceipt from './locales/pl/receipt.json';
+import plStaff from './locales/pl/staff.json';
 import plStatus from './locales/pl/status.json';
 import ptAnswering from './locales/pt/answering.json';
 import ptBoard from './locales/pt/board.json';
 import ptCommon from './locales/pt/common.json';
+import ptMail from './locales/pt/mail.json';
 import ptReceipt from './locales/pt/receipt.json';
+import ptStaff from './locales/pt/staff.json';
 import ptStatus from './locales/pt/status.json';
 import ukAnswering from './locales/uk/answering.json';
 import ukBoard from './locales/uk/board.json';
 import ukCommon from './locales/uk/common.json';
+import ukMail from './locales/uk/mail.json';
 import ukReceipt from './locales/uk/receipt.json';
+import ukStaff from './locales/uk/staff.json';
 import ukStatus from './locales/uk/status.json';
 import { type LanguageCode, languageCode, languageCodes } from './surveys/survey-schema';
 
 // Shared by the server (entry.server.tsx, i18n.server.ts), the browser (entry.client.tsx) and
-// component tests. The texts are bundled, not fetched: employee pages make no extra requests and
-// the content security policy needs no exception. Six languages of five small files stay small.
+// component tests. The texts are bundled, not fetched: pages make no extra requests and the
+// content security policy needs no exception. Six languages of a few small files stay small.
 
 export const supportedLanguages = languageCodes;
 export const fallbackLanguage: LanguageCode = 'en';
-export const namespaces = ['common', 'status', 'answering', 'receipt', 'board'] as const;
+export const namespaces = [
+  'common',
+  'status',
+  'answering',
+  'receipt',
+  'board',
+  // Staff pages and staff e-mails: the shell and public staff pages, then one file per area.
+  'staff',
+  'mail',
+] as const;
 export type Namespace = (typeof namespaces)[number];
 
 export const resources = {
@@ -48,6 +69,8 @@ export const resources = {
     answering: enAnswering,
     receipt: enReceipt,
     board: enBoard,
+    staff: enStaff,
+    mail: enMail,
   },
   uk: {
     common: ukCommon,
@@ -55,6 +78,8 @@ export const resources = {
     answering: ukAnswering,
     receipt: ukReceipt,
     board: ukBoard,
+    staff: ukStaff,
+    mail: ukMail,
   },
   nb: {
     common: nbCommon,
@@ -62,6 +87,8 @@ export const resources = {
     answering: nbAnswering,
     receipt: nbReceipt,
     board: nbBoard,
+    staff: nbStaff,
+    mail: nbMail,
   },
   pt: {
     common: ptCommon,
@@ -69,6 +96,8 @@ export const resources = {
     answering: ptAnswering,
     receipt: ptReceipt,
     board: ptBoard,
+    staff: ptStaff,
+    mail: ptMail,
   },
   pl: {
     common: plCommon,
@@ -76,6 +105,8 @@ export const resources = {
     answering: plAnswering,
     receipt: plReceipt,
     board: plBoard,
+    staff: plStaff,
+    mail: plMail,
   },
   lv: {
     common: lvCommon,
@@ -83,6 +114,8 @@ export const resources = {
     answering: lvAnswering,
     receipt: lvReceipt,
     board: lvBoard,
+    staff: lvStaff,
+    mail: lvMail,
   },
 } satisfies Record<LanguageCode, Record<Namespace, Resource[string][string]>>;
 
@@ -110,13 +143,19 @@ export function createI18n(language: LanguageCode): I18n {
   return instance;
 }
 
+/** The words of e-mails to one person, in their language (the `mail` namespace). */
+export function mailWords(language: LanguageCode): TFunction<'mail'> {
+  return createI18n(language).getFixedT(language, 'mail');
+}
+
 export function isLanguageCode(value: unknown): value is LanguageCode {
   return languageCode.safeParse(value).success;
 }
 
 /**
  * The language of the page being rendered: the deepest route whose loader data carries a
- * `locale` (employee pages: the person's choice), else English (staff pages stay English).
+ * `locale` (employee pages: the reader's choice; staff pages: the signed-in person's preference),
+ * else English.
  * Used by the document (<html lang>), entry.server.tsx and the browser, so all three agree.
  */
 export function languageOfMatches(matches: readonly { data?: unknown }[]): LanguageCode {

@@ -226,6 +226,7 @@ const hr: StaffUser = {
   name: 'Bench',
   email: 'bench@example.com',
   hrAdmin: true,
+  language: 'en',
   leaderOf: [],
   scope: [],
 };

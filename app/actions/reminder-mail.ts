@@ -1,5 +1,9 @@
-// The e-mails that remind an action's owner of its due date. Staff read English; the link goes
-// straight to the action's page.
+import { mailWords } from '../i18n';
+import type { LanguageCode } from '../surveys/survey-schema';
+
+// The e-mails that remind an action's owner of its due date, in the owner's language (their
+// person record's preference, the one their staff pages use); the link goes straight to the
+// action's page.
 
 export interface ReminderMailInput {
   ownerName: string;
@@ -11,27 +15,29 @@ export interface ReminderMailInput {
 
 export type ReminderKind = 'due-soon' | 'overdue';
 
-export function actionReminderMail(kind: ReminderKind, input: ReminderMailInput) {
+export function actionReminderMail(
+  kind: ReminderKind,
+  input: ReminderMailInput,
+  language: LanguageCode = 'en',
+) {
+  const t = mailWords(language);
+  const words = { dueOn: input.dueOn, title: input.title };
   const subject =
-    kind === 'due-soon'
-      ? `Action due ${input.dueOn}: ${input.title}`
-      : `Action overdue since ${input.dueOn}: ${input.title}`;
+    kind === 'due-soon' ? t('reminder.subjectDueSoon', words) : t('reminder.subjectOverdue', words);
   const lead =
-    kind === 'due-soon'
-      ? `The action you own is due on ${input.dueOn}.`
-      : `The action you own was due on ${input.dueOn} and is not done yet.`;
+    kind === 'due-soon' ? t('reminder.leadDueSoon', words) : t('reminder.leadOverdue', words);
   const text = [
-    `Hello ${input.ownerName},`,
+    t('greeting', { name: input.ownerName }),
     '',
     lead,
     '',
-    `Action: ${input.title}`,
-    `Raised from: ${input.label}`,
+    t('reminder.action', { title: input.title }),
+    t('reminder.raisedFrom', { label: input.label }),
     '',
-    'Add an update, move it on or change its due date here:',
+    t('reminder.update'),
     input.link,
     '',
-    'Your colleagues see published actions on the "You said, we did" board.',
+    t('reminder.board'),
   ].join('\n');
   return { subject: subject.slice(0, 300), text };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { ActionModel } from '../../models/action.server';
 import { OutboxMailModel } from '../../models/outbox-mail.server';
+import { PersonModel } from '../../models/person.server';
 import { makeAction, makeActionOrganisation } from '../../tests/factories/actions';
 import { setupTestDatabase } from '../../tests/support/test-database';
 import { runSchedulerOnce } from '../surveys/scheduler.server';
@@ -72,6 +73,21 @@ describe('remindActionOwners', () => {
       'Action overdue since 2026-03-09: Late',
       'Action overdue since 2026-03-13: Soon',
     ]);
+  });
+
+  it("writes in the owner's language", async () => {
+    const { organisation, late } = await organisationWithActions();
+    await PersonModel.updateOne({ _id: organisation.leader.id }, { $set: { language: 'nb' } });
+    await remindActionOwners(now, delivery);
+    expect(await subjects()).toEqual([
+      'Tiltak forfalt siden 2026-03-09: Late',
+      'Tiltak med frist 2026-03-13: Soon',
+    ]);
+    const mail = await OutboxMailModel.findOne({ subject: /Late/ }).lean();
+    expect(mail?.text).toContain(
+      'Tiltaket du eier, hadde frist 2026-03-09 og er ikke fullført ennå.',
+    );
+    expect(mail?.text).toContain(`https://innerloop.test/actions/${String(late._id)}`);
   });
 
   it('sends each reminder once even when two schedulers run at the same moment', async () => {

@@ -55,7 +55,7 @@ async function remind(
 ): Promise<boolean> {
   const owner = await PersonModel.findOne(
     { _id: action.ownerId, active: true },
-    { name: 1, email: 1 },
+    { name: 1, email: 1, language: 1 },
   ).lean();
   if (!owner) return false;
   const field = claimField[kind];
@@ -69,13 +69,17 @@ async function remind(
     { $set: { [field]: action.dueOn } },
   );
   if (claim.modifiedCount === 0) return false;
-  const mail = actionReminderMail(kind, {
-    ownerName: owner.name,
-    title: action.title,
-    label: action.source.label,
-    dueOn: action.dueOn,
-    link: `${delivery.appUrl}/actions/${String(action._id)}`,
-  });
+  const mail = actionReminderMail(
+    kind,
+    {
+      ownerName: owner.name,
+      title: action.title,
+      label: action.source.label,
+      dueOn: action.dueOn,
+      link: `${delivery.appUrl}/actions/${String(action._id)}`,
+    },
+    owner.language,
+  );
   try {
     await delivery.send({ to: owner.email, ...mail, kind: 'reminder' });
   } catch (error) {

@@ -70,6 +70,18 @@ describe('requestPasswordReset', () => {
     expect(minutes).toBeLessThanOrEqual(60);
   });
 
+  it('writes to the staff member in the language they chose for staff pages', async () => {
+    const person = await leader('pl@example.com');
+    await PersonModel.updateOne({ _id: person._id }, { $set: { language: 'pl' } });
+    await request('pl@example.com');
+    const mail = mailbox.at(-1);
+    expect(mail?.subject).toBe('Zresetuj hasło do Innerloop');
+    expect(mail?.text).toMatch(/^Dzień dobry, Lee <Ader>,/);
+    expect(mail?.text).toContain('otwórz ten link w ciągu godziny');
+    expect(mail?.html).toContain('>Ustaw nowe hasło</a>');
+    expect(mail?.text).toContain(`${appUrl}/reset-password/${await mailedToken()}`);
+  });
+
   it('sends nothing for an unknown address, an employee or a deactivated leader', async () => {
     await createPerson({ email: 'employee@example.com' });
     const gone = await leader('gone@example.com');

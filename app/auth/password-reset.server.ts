@@ -4,6 +4,7 @@ import type { Types } from 'mongoose';
 
 import { PasswordResetModel } from '../../models/password-reset.server';
 import { PersonModel } from '../../models/person.server';
+import { mailWords } from '../i18n';
 import { appUrl, getEnv } from '../utils/env.server';
 import { createLogger } from '../utils/log.server';
 import { type Mail, sendMail } from '../utils/mail.server';
@@ -36,7 +37,7 @@ export async function requestPasswordReset(
 ) {
   const person = await PersonModel.findOne(
     { emailKey: email.trim().toLowerCase(), active: true },
-    { name: 1, email: 1, hrAdmin: 1, leaderOf: 1 },
+    { name: 1, email: 1, hrAdmin: 1, leaderOf: 1, language: 1 },
   ).lean();
   if (!person || (!person.hrAdmin && person.leaderOf.length === 0)) return;
   const live = await PasswordResetModel.countDocuments({
@@ -47,23 +48,25 @@ export async function requestPasswordReset(
   if (live >= maxLiveLinksPerPerson) return;
 
   const link = await createPasswordLink(person._id, resetLinkLifetimeMinutes * 60_000, appUrl);
+  // In the language the person chose for staff pages: whoever asked may not read English.
+  const t = mailWords(person.language);
   await send({
     to: person.email,
-    subject: 'Reset your Innerloop password',
+    subject: t('passwordReset.subject'),
     text: [
-      `Hello ${person.name},`,
+      t('greeting', { name: person.name }),
       '',
-      'Someone asked to reset the password of your Innerloop staff account. To choose a new password, open this link within an hour:',
+      t('passwordReset.lead'),
       '',
       link,
       '',
-      'The link works once. If you did not ask for it, ignore this e-mail: your password stays as it is.',
+      t('passwordReset.closing'),
     ].join('\n'),
     html: [
-      `<p>Hello ${escapeHtml(person.name)},</p>`,
-      '<p>Someone asked to reset the password of your Innerloop staff account. To choose a new password, open this link within an hour:</p>',
-      `<p><a href="${escapeHtml(link)}">Choose a new password</a></p>`,
-      '<p>The link works once. If you did not ask for it, ignore this e-mail: your password stays as it is.</p>',
+      `<p>${escapeHtml(t('greeting', { name: person.name }))}</p>`,
+      `<p>${escapeHtml(t('passwordReset.lead'))}</p>`,
+      `<p><a href="${escapeHtml(link)}">${escapeHtml(t('passwordReset.linkText'))}</a></p>`,
+      `<p>${escapeHtml(t('passwordReset.closing'))}</p>`,
     ].join('\n'),
     kind: 'password-reset',
   });

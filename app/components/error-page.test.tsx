@@ -2,7 +2,7 @@ import { createRemixStub } from '@remix-run/testing';
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { ErrorPage, useErrorStatus, wordsFor } from './error-page';
+import { ErrorPage, useErrorStatus, wordsStatus } from './error-page';
 
 afterEach(cleanup);
 
@@ -44,9 +44,10 @@ describe('ErrorPage in a route error boundary', () => {
   });
 });
 
-describe('wordsFor', () => {
+describe('wordsStatus', () => {
   it('falls back to the nearest general status', () => {
-    expect(wordsFor(502).title).toBe('Something went wrong');
-    expect(wordsFor(418).title).toBe('That request could not be understood');
+    expect(wordsStatus(502)).toBe(500);
+    expect(wordsStatus(418)).toBe(400);
+    expect(wordsStatus(403)).toBe(403);
   });
 });

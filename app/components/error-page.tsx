@@ -1,50 +1,43 @@
 import { isRouteErrorResponse, Link, useRouteError } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
 interface StatusWords {
   title: string;
   body: string;
 }
 
-const wordsByStatus: Record<number, StatusWords> = {
-  400: {
-    title: 'That request could not be understood',
-    body: 'Something in the address or the form was not as expected. Go back and try again.',
-  },
-  401: {
-    title: 'Please sign in',
-    body: 'You need to be signed in to open this page.',
-  },
-  403: {
-    title: 'You do not have access to this page',
-    body: 'Your account is not allowed to open it. If you think it should be, ask an HR admin.',
-  },
-  404: {
-    title: 'Page not found',
-    body: 'There is nothing at this address. The link may be mistyped, or the page may have moved.',
-  },
-  500: {
-    title: 'Something went wrong',
-    body: 'An unexpected error stopped this page. Please try again in a moment; if it keeps happening, tell your HR admin.',
-  },
-};
+/** The statuses that have words of their own in the `staff` namespace (error.<status>). */
+const statusesWithWords = [400, 401, 403, 404, 500] as const;
+type KnownStatus = (typeof statusesWithWords)[number];
 
-export function wordsFor(status: number): StatusWords {
-  return wordsByStatus[status] ?? wordsByStatus[status >= 500 ? 500 : 400] ?? fallback;
+/** Which status's words to show: its own, else the general client or server error. */
+export function wordsStatus(status: number): KnownStatus {
+  const known = statusesWithWords.find((candidate) => candidate === status);
+  return known ?? (status >= 500 ? 500 : 400);
 }
 
-const fallback: StatusWords = { title: 'Something went wrong', body: '' };
+/** The words for a status in the page's language. */
+export function useStatusWords(status: number): StatusWords {
+  const { t } = useTranslation('staff');
+  const key = wordsStatus(status);
+  return { title: t(`error.${key}.title`), body: t(`error.${key}.body`) };
+}
 
-/** A status in plain words, with a way back; `detail` says what exactly was wrong, when known. */
+/**
+ * A status in plain words, with a way back, in the page's language; `detail` says what exactly
+ * was wrong, when known.
+ */
 export function ErrorPage({ status, detail }: { status: number; detail?: string }) {
-  const words = wordsFor(status);
+  const { t } = useTranslation('staff');
+  const words = useStatusWords(status);
   return (
     <section className="error-page" aria-labelledby="error-title">
-      <p className="error-status">Error {status}</p>
+      <p className="error-status">{t('error.status', { status })}</p>
       <h1 id="error-title">{words.title}</h1>
       {detail ? <p role="alert">{detail}</p> : null}
       <p>{words.body}</p>
       <p>
-        <Link to="/">Go to the home page</Link>
+        <Link to="/">{t('error.home')}</Link>
       </p>
     </section>
   );

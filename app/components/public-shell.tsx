@@ -1,9 +1,13 @@
 import type { ReactNode } from 'react';
 
 import { Brand } from './brand';
+import { LanguageSwitcher } from './language-switcher';
 import { SkipLink } from './skip-link';
 
-/** Frame of the pages anyone may open: the home page, sign-in, and not-found pages. */
+/**
+ * Frame of the pages anyone may open: the home page, sign-in, and not-found pages. The language
+ * switcher sits at the foot, out of the way of the page's one task.
+ */
 export function PublicShell({ children }: { children: ReactNode }) {
   return (
     <div className="shell public-shell">
@@ -16,6 +20,9 @@ export function PublicShell({ children }: { children: ReactNode }) {
       <main id="main" className="shell-main" tabIndex={-1}>
         {children}
       </main>
+      <footer className="shell-footer staff-language">
+        <LanguageSwitcher />
+      </footer>
     </div>
   );
 }

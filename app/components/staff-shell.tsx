@@ -1,20 +1,25 @@
 import { NavLink } from '@remix-run/react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 import { Brand } from './brand';
+import { LanguageSwitcher } from './language-switcher';
 import { SkipLink } from './skip-link';
 import { type ShellUser, UserMenu } from './user-menu';
 
 export const staffNavigation = [
-  { to: '/insights', label: 'Insights', hrOnly: false },
-  { to: '/surveys', label: 'Surveys', hrOnly: false },
-  { to: '/actions', label: 'Actions', hrOnly: false },
+  { to: '/insights', label: 'insights', hrOnly: false },
+  { to: '/surveys', label: 'surveys', hrOnly: false },
+  { to: '/actions', label: 'actions', hrOnly: false },
   // Leaders cannot open these (their routes answer 403), so they do not see them either.
-  { to: '/people', label: 'People', hrOnly: true },
-  { to: '/settings', label: 'Settings', hrOnly: true },
+  { to: '/people', label: 'people', hrOnly: true },
+  { to: '/settings', label: 'settings', hrOnly: true },
 ] as const;
 
-/** Frame of every page HR admins and leaders use: product navigation and the account menu. */
+/**
+ * Frame of every page HR admins and leaders use: product navigation, the account menu and, at
+ * the foot, the language switcher, whose choice is saved as the person's preference.
+ */
 export function StaffShell({
   user,
   organisationName = '',
@@ -25,6 +30,7 @@ export function StaffShell({
   organisationName?: string;
   children: ReactNode;
 }) {
+  const { t } = useTranslation('staff');
   return (
     <div className="shell staff-shell">
       <SkipLink />
@@ -36,14 +42,14 @@ export function StaffShell({
               <span className="shell-organisation">{organisationName}</span>
             ) : null}
           </div>
-          <nav className="staff-nav" aria-label="Main">
+          <nav className="staff-nav" aria-label={t('nav.label')}>
             <ul>
               {staffNavigation
                 .filter((item) => !item.hrOnly || user?.role === 'hr-admin')
                 .map((item) => (
                   <li key={item.to}>
                     <NavLink to={item.to} prefetch="intent">
-                      {item.label}
+                      {t(`nav.${item.label}`)}
                     </NavLink>
                   </li>
                 ))}
@@ -55,6 +61,9 @@ export function StaffShell({
       <main id="main" className="shell-main" tabIndex={-1}>
         {children}
       </main>
+      <footer className="shell-footer staff-language">
+        <LanguageSwitcher />
+      </footer>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { Form, Link } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
 /** The signed-in staff member as the shells need them: no more than the menu shows. */
 export interface ShellUser {
@@ -7,23 +8,19 @@ export interface ShellUser {
   role: 'hr-admin' | 'leader';
 }
 
-const roleLabels: Record<ShellUser['role'], string> = {
-  'hr-admin': 'HR admin',
-  leader: 'Leader',
-};
-
 export function UserMenu({ user }: { user: ShellUser | null }) {
+  const { t } = useTranslation('staff');
   if (!user) {
     return (
       <Link to="/login" className="button button-quiet">
-        Sign in
+        {t('userMenu.signIn')}
       </Link>
     );
   }
   // <details> opens and closes without JavaScript and is announced as expandable.
   return (
     <details className="user-menu">
-      <summary aria-label={`Account menu for ${user.name}`}>
+      <summary aria-label={t('userMenu.accountMenu', { name: user.name })}>
         <span className="avatar" aria-hidden="true">
           {initials(user.name)}
         </span>
@@ -33,11 +30,11 @@ export function UserMenu({ user }: { user: ShellUser | null }) {
         <p className="user-menu-identity">
           <strong>{user.name}</strong>
           <span>{user.email}</span>
-          <span>{roleLabels[user.role]}</span>
+          <span>{t(`userMenu.roles.${user.role}`)}</span>
         </p>
         <Form method="post" action="/logout">
           <button type="submit" className="button button-quiet">
-            Sign out
+            {t('userMenu.signOut')}
           </button>
         </Form>
       </div>

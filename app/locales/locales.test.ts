@@ -1,12 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
 import { namespaces, supportedLanguages } from '../i18n';
 
-// Every employee-facing string exists in every language, with the same placeholders: a key
-// added in English only shows up here, not as English text on a Latvian phone.
+// Every employee-facing and staff-facing string exists in every language, with the same
+// placeholders: a key added in English only shows up here, not as English text on a Latvian phone.
 
 const folder = import.meta.dirname;
 
@@ -33,7 +33,7 @@ const placeholders = (text: string) =>
   [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('locale files', () => {
-  it('are exactly the five namespaces in each of the six languages', () => {
+  it('are exactly the namespaces of app/i18n.ts in each of the six languages', () => {
     for (const language of supportedLanguages) {
       expect(readdirSync(path.join(folder, language)).sort()).toEqual(
         namespaces.map((namespace) => `${namespace}.json`).sort(),
@@ -59,4 +59,64 @@ describe('locale files', () => {
       }
     });
   }
+});
+
+// Staff pages and the components they share name their keys in t('…') calls. A key that is not in
+// the English file would show the bare key on the page; this reads the sources and checks every
+// literal key against the namespace the file asks for with useTranslation.
+const appFolder = path.join(folder, '..');
+
+function sourcesUnder(directory: string): string[] {
+  return readdirSync(directory).flatMap((name) => {
+    const full = path.join(directory, name);
+    if (statSync(full).isDirectory()) return name === 'locales' ? [] : sourcesUnder(full);
+    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [full] : [];
+  });
+}
+
+/** The namespaces a source file reads: useTranslation('x') or useTranslation(['x', 'y']). */
+function namespacesOf(source: string): string[] {
+  const found: string[] = [];
+  for (const match of source.matchAll(/useTranslation\(\s*(\[[^\]]*\]|'[^']*')/g)) {
+    for (const name of (match[1] ?? '').matchAll(/'([^']+)'/g)) found.push(name[1] ?? '');
+  }
+  for (const match of source.matchAll(/getFixedT\([^,()]*,\s*'([^']+)'/g))
+    found.push(match[1] ?? '');
+  return found;
+}
+
+describe('keys used by the pages', () => {
+  const english = new Map(
+    namespaces.map((namespace) => [namespace, leaves(read('en', namespace))]),
+  );
+
+  it('exist in English, in the namespace the page reads', () => {
+    const missing: string[] = [];
+    let checked = 0;
+    for (const file of sourcesUnder(appFolder)) {
+      const source = readFileSync(file, 'utf8');
+      const fileNamespaces = namespacesOf(source);
+      if (fileNamespaces.length === 0) continue;
+      // t('key'), t("key"), i18n.t('ns:key'): literal keys only; keys built at run time are
+      // covered by the completeness test above and by the pages' own tests.
+      for (const call of source.matchAll(/\bt\(\s*'([^'$]+)'/g)) {
+        const key = call[1] ?? '';
+        const [namespace, leaf] = key.includes(':')
+          ? (key.split(':', 2) as [string, string])
+          : [null, key];
+        const candidates = namespace ? [namespace] : fileNamespaces;
+        checked++;
+        const found = candidates.some((name) => {
+          const keys = english.get(name as (typeof namespaces)[number]);
+          return (
+            keys !== undefined &&
+            (keys.has(leaf) || [...keys.keys()].some((k) => k.startsWith(`${leaf}_`)))
+          );
+        });
+        if (!found) missing.push(`${path.relative(appFolder, file)}: ${key}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+    expect(missing).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
 import { startPasswordReset } from '~/auth/password-reset.server';
 import { forgotPasswordSchema } from '~/auth/schemas';
@@ -26,6 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ForgotPassword() {
+  const { t } = useTranslation('staff');
   const { mailServer } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const submitting = useNavigation().state === 'submitting';
@@ -33,27 +35,23 @@ export default function ForgotPassword() {
   const sentTo = result && 'sentTo' in result ? result.sentTo : undefined;
   return (
     <section className="narrow" aria-labelledby="forgot-title">
-      <h1 id="forgot-title">Reset your password</h1>
+      <h1 id="forgot-title">{t('forgot.title')}</h1>
       {mailServer ? null : (
         <p className="form-notice" role="note">
-          This installation has no mail server (SMTP_URL), so a reset link cannot reach you. Ask
-          whoever runs Innerloop to set one up.
+          {t('forgot.noMailServer')}
         </p>
       )}
       {sentTo ? (
         <p className="form-notice" role="status">
-          {`If ${sentTo} belongs to a staff account, a link to choose a new password is on its way. It works once, for an hour.`}
+          {t('forgot.sent', { email: sentTo })}
         </p>
       ) : (
         <>
-          <p>
-            Enter the email address you sign in with. We will send you a link to choose a new
-            password.
-          </p>
+          <p>{t('forgot.intro')}</p>
           <Form method="post" className="form">
             <FormAlert message={failure?.errors.form?.[0]} />
             <TextField
-              label="Email"
+              label={t('fields.email')}
               name="email"
               type="email"
               autoComplete="username"
@@ -62,13 +60,13 @@ export default function ForgotPassword() {
               error={failure?.errors.email?.[0]}
             />
             <button type="submit" className="button" disabled={submitting}>
-              Send the link
+              {t('forgot.submit')}
             </button>
           </Form>
         </>
       )}
       <p>
-        <Link to="/login">Back to sign in</Link>
+        <Link to="/login">{t('forgot.backToSignIn')}</Link>
       </p>
     </section>
   );

@@ -9,6 +9,7 @@ import {
   useSearchParams,
 } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 
 import { setupOpen } from '~/auth/first-admin.server';
 import { safeRedirect } from '~/auth/redirect-to';
@@ -49,6 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
+  const { t } = useTranslation('staff');
   const failure = useActionData<typeof action>();
   const { setupOpen } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
@@ -60,11 +62,8 @@ export default function Login() {
   }, [failure]);
   return (
     <section className="narrow" aria-labelledby="login-title">
-      <h1 id="login-title">Staff sign in</h1>
-      <p>
-        For HR admins and leaders. Employees never need a password: each pulse survey reaches you
-        through a personal link.
-      </p>
+      <h1 id="login-title">{t('login.title')}</h1>
+      <p>{t('login.intro')}</p>
       {setupOpen ? <SetupInvitation /> : null}
       <Form method="post" className="form" ref={form}>
         <FormAlert message={failure?.errors.form?.[0]} />
@@ -74,7 +73,7 @@ export default function Login() {
           value={failure?.values.redirectTo ?? searchParams.get('redirectTo') ?? ''}
         />
         <TextField
-          label="Email"
+          label={t('fields.email')}
           name="email"
           type="email"
           autoComplete="username"
@@ -83,7 +82,7 @@ export default function Login() {
           error={failure?.errors.email?.[0]}
         />
         <TextField
-          label="Password"
+          label={t('fields.password')}
           name="password"
           type="password"
           autoComplete="current-password"
@@ -91,11 +90,11 @@ export default function Login() {
           error={failure?.errors.password?.[0]}
         />
         <button type="submit" className="button" disabled={submitting}>
-          Sign in
+          {t('login.submit')}
         </button>
       </Form>
       <p>
-        <Link to="/forgot-password">Forgot your password?</Link>
+        <Link to="/forgot-password">{t('login.forgot')}</Link>
       </p>
     </section>
   );

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
 import { isResetLinkValid, resetPassword } from '~/auth/password-reset.server';
 import { staffHome } from '~/auth/redirect-to';
@@ -30,27 +31,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ResetPassword() {
+  const { t } = useTranslation('staff');
   const { valid } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const submitting = useNavigation().state === 'submitting';
   return (
     <section className="narrow" aria-labelledby="reset-title">
-      <h1 id="reset-title">Choose a new password</h1>
+      <h1 id="reset-title">{t('reset.title')}</h1>
       {valid ? (
         <Form method="post" className="form">
           <FormAlert message={failure?.errors.form?.[0]} />
           <TextField
-            label="New password"
+            label={t('reset.newPassword')}
             name="password"
             type="password"
             autoComplete="new-password"
-            hint="At least 10 characters. A few unrelated words make a strong one."
+            hint={t('fields.passwordHint')}
             required
             minLength={10}
             error={failure?.errors.password?.[0]}
           />
           <TextField
-            label="New password again"
+            label={t('reset.newPasswordAgain')}
             name="confirmPassword"
             type="password"
             autoComplete="new-password"
@@ -58,16 +60,17 @@ export default function ResetPassword() {
             error={failure?.errors.confirmPassword?.[0]}
           />
           <button type="submit" className="button" disabled={submitting}>
-            Save and sign in
+            {t('reset.submit')}
           </button>
         </Form>
       ) : (
         <p className="form-alert" role="alert">
-          {expired}
+          {t('reset.expired')}
         </p>
       )}
       <p>
-        <Link to="/forgot-password">Ask for a new link</Link> · <Link to="/login">Sign in</Link>
+        <Link to="/forgot-password">{t('reset.askAgain')}</Link> ·{' '}
+        <Link to="/login">{t('reset.signIn')}</Link>
       </p>
     </section>
   );

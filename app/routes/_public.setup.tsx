@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { Form, useActionData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
 import { createFirstAdmin } from '~/auth/first-admin.server';
 import { setupSchema } from '~/auth/schemas';
@@ -31,19 +32,17 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Setup() {
+  const { t } = useTranslation('staff');
   const failure = useActionData<typeof action>();
   const submitting = useNavigation().state === 'submitting';
   return (
     <section className="narrow" aria-labelledby="setup-title">
-      <h1 id="setup-title">Set up Innerloop</h1>
-      <p>
-        Innerloop has no HR admin yet. Create the first one — yourself — then add departments and
-        people. This page closes as soon as an HR admin exists.
-      </p>
+      <h1 id="setup-title">{t('setup.title')}</h1>
+      <p>{t('setup.intro')}</p>
       <Form method="post" className="form">
         <FormAlert message={failure?.errors.form?.[0]} />
         <TextField
-          label="Your name"
+          label={t('setup.name')}
           name="name"
           autoComplete="name"
           required
@@ -51,7 +50,7 @@ export default function Setup() {
           error={failure?.errors.name?.[0]}
         />
         <TextField
-          label="Email"
+          label={t('fields.email')}
           name="email"
           type="email"
           autoComplete="username"
@@ -60,17 +59,17 @@ export default function Setup() {
           error={failure?.errors.email?.[0]}
         />
         <TextField
-          label="Password"
+          label={t('fields.password')}
           name="password"
           type="password"
           autoComplete="new-password"
-          hint="At least 10 characters. A few unrelated words make a strong one."
+          hint={t('fields.passwordHint')}
           required
           minLength={10}
           error={failure?.errors.password?.[0]}
         />
         <TextField
-          label="Password again"
+          label={t('setup.passwordAgain')}
           name="confirmPassword"
           type="password"
           autoComplete="new-password"
@@ -78,7 +77,7 @@ export default function Setup() {
           error={failure?.errors.confirmPassword?.[0]}
         />
         <button type="submit" className="button" disabled={submitting}>
-          Create HR admin and sign in
+          {t('setup.submit')}
         </button>
       </Form>
     </section>

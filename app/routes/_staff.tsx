@@ -16,7 +16,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     email: user.email,
     role: user.hrAdmin ? 'hr-admin' : 'leader',
   };
-  return json({ user: shellUser, ...(await staffShellSettings()) });
+  // `locale` puts the whole page, its shell and its error pages in the person's language.
+  return json({ user: shellUser, locale: user.language, ...(await staffShellSettings()) });
 }
 
 export default function StaffLayout() {

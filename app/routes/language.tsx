@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { safeLocalPath } from '~/auth/redirect-to';
 import { languageCookie } from '~/i18n.server';
 import { languageCode } from '~/surveys/survey-schema';
+import { rememberStaffLanguage } from '~/utils/staff-language.server';
 
 const languageChoice = z.object({
   lng: languageCode,
@@ -11,10 +12,14 @@ const languageChoice = z.object({
   returnTo: z.unknown().transform((to) => safeLocalPath(to, '/board')),
 });
 
-/** The language switcher's target: remembers the choice in a cookie and goes back. */
+/**
+ * The language switcher's target: remembers the choice in a cookie and goes back. A signed-in
+ * staff member's choice is also kept as their preference, for staff pages and their e-mails.
+ */
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = languageChoice.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) throw new Response('Choose one of the languages offered', { status: 400 });
+  await rememberStaffLanguage(request, parsed.data.lng);
   return redirect(parsed.data.returnTo, {
     headers: { 'Set-Cookie': await languageCookie.serialize(parsed.data.lng) },
   });

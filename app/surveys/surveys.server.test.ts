@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CycleModel } from '../../models/cycle.server';
 import { SurveyModel } from '../../models/survey.server';
 import { makeDepartment } from '../../tests/factories/organisation';
-import { makeSurvey, surveyDefinitionWith } from '../../tests/factories/survey';
+import { everyQuestionType, makeSurvey, surveyDefinitionWith } from '../../tests/factories/survey';
 import { formDataOf } from '../../tests/support/survey-form-data';
 import { setupTestDatabase } from '../../tests/support/test-database';
 import { handleDesignerPost } from './designer.server';
@@ -141,9 +141,32 @@ describe('saveSurvey', () => {
 });
 
 describe('changeStatus', () => {
-  it('starts a draft only with a start date today or later', async () => {
+  it('refuses to start a survey offered in a language some of its texts lack, naming them', async () => {
     const { _id } = await department();
+    // The factory's survey offers en and nb, but question 3 and question 4's choices are English only.
     const id = await createSurvey(surveyDefinitionWith({ audienceIds: [_id] }));
+    const refused = await changeStatus(id, 'activate', now);
+    expect(refused).toMatchObject({ ok: false });
+    const message = refused && !refused.ok ? refused.message : '';
+    expect(message).toContain('Norwegian Bokmål (nb)');
+    expect(message).toContain('question 3 “Where do you work most days?”');
+    expect(message).toContain('question 4 “What would help?”');
+    expect(message).not.toContain('question 1 ');
+    expect(message).not.toContain('English (en)');
+    expect((await getSurvey(id))?.status).toBe('draft');
+  });
+
+  it('starts a draft only with a start date today or later', async () => {
+    // Only the questions written in both of the survey's languages, so nothing else stops the start.
+    const { _id } = await department();
+    const id = await createSurvey(
+      surveyDefinitionWith({
+        audienceIds: [_id],
+        questions: everyQuestionType
+          .filter((q) => q.id !== 'q-single' && q.id !== 'q-multi')
+          .map((q) => ({ ...q, internalService: false })),
+      }),
+    );
     const late = await changeStatus(id, 'activate', new Date('2026-01-06T10:00:00Z'));
     expect(late && !late.ok && late.message).toMatch(/has passed/);
     expect(await changeStatus(id, 'activate', now)).toEqual({ ok: true });

@@ -4,6 +4,7 @@ import { CycleModel } from '../../models/cycle.server';
 import { DepartmentModel } from '../../models/department.server';
 import { type Survey, SurveyModel } from '../../models/survey.server';
 import { nextCycleOpening } from './cadence';
+import { missingTextsMessage } from './language-completeness';
 import { localDate } from './local-time';
 import { keepAnsweredQuestions } from './survey-edits';
 import { type SurveyDefinition, surveyDefinition, type surveyStatuses } from './survey-schema';
@@ -214,6 +215,11 @@ export async function changeStatus(
   const { from, to } = transitions[change];
   if (!from.includes(survey.status)) {
     return { ok: false, message: `A survey that is ${survey.status} cannot be changed that way.` };
+  }
+  if (change === 'activate') {
+    // Employees would otherwise read some questions in another language than the one offered.
+    const incomplete = missingTextsMessage(definitionOf(survey));
+    if (incomplete) return { ok: false, message: incomplete };
   }
   if (change === 'activate') {
     const today = localDate(now, survey.schedule.timeZone);

@@ -113,7 +113,15 @@ describe('requireHrAdmin', () => {
 
 describe('requireScope', () => {
   function leaderOf(scope: string[]): StaffUser {
-    return { id: 'x', name: 'L', email: 'l@x', hrAdmin: false, leaderOf: scope, scope };
+    return {
+      id: 'x',
+      name: 'L',
+      email: 'l@x',
+      hrAdmin: false,
+      language: 'en',
+      leaderOf: scope,
+      scope,
+    };
   }
 
   it('allows the departments a leader leads and those below, through the tree', async () => {

@@ -2,7 +2,7 @@ import { redirect } from '@remix-run/node';
 import { isValidObjectId, type Types } from 'mongoose';
 
 import { DepartmentModel } from '../../models/department.server';
-import { PersonModel } from '../../models/person.server';
+import { type Language, PersonModel } from '../../models/person.server';
 import { hasHrAdmin } from '../auth/first-admin.server';
 import { endStaffSession, getStaffSession } from './session.server';
 
@@ -15,6 +15,8 @@ export interface StaffUser {
   name: string;
   email: string;
   hrAdmin: boolean;
+  /** The language they chose for staff pages and e-mails (their person record's preference). */
+  language: Language;
   /** Departments this person leads, as listed on their record. */
   leaderOf: string[];
   /** Departments whose results they may see: every one for HR admins, else those they lead and everything below them. */
@@ -73,7 +75,7 @@ export async function loadStaffUser(personId: string): Promise<StaffUser | null>
   if (!isValidObjectId(personId)) return null;
   const person = await PersonModel.findOne(
     { _id: personId, active: true },
-    { name: 1, email: 1, hrAdmin: 1, leaderOf: 1 },
+    { name: 1, email: 1, hrAdmin: 1, leaderOf: 1, language: 1 },
   ).lean();
   if (!person) return null;
   const leaderOf = person.leaderOf.map(String);
@@ -83,6 +85,7 @@ export async function loadStaffUser(personId: string): Promise<StaffUser | null>
     name: person.name,
     email: person.email,
     hrAdmin: person.hrAdmin,
+    language: person.language,
     leaderOf,
     scope: await departmentsUnder(person.hrAdmin ? null : leaderOf),
   };

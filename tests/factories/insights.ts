@@ -146,6 +146,7 @@ export function staffUser(fields: { hrAdmin?: boolean; scope?: Id[] } = {}): Sta
     name: 'Lee Leader',
     email: 'lee@example.com',
     hrAdmin: fields.hrAdmin ?? false,
+    language: 'en',
     leaderOf: scope,
     scope,
   };
