@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, Outlet, useLoaderData, useSearchParams } from '@remix-run/react';
 
-import { OrganisationTime } from '~/components/ui/organisation-time';
 import { ErrorPage, useErrorDetail, useErrorStatus } from '~/components/error-page';
 import { Pagination } from '~/components/pagination';
+import { OrganisationTime } from '~/components/ui/organisation-time';
 import { TextField } from '~/components/ui/text-field';
 import { listOutboxMail } from '~/settings/outbox.server';
 import { outboxFiltersSchema, outboxSearchMaxLength } from '~/settings/outbox-filters';
