@@ -8,6 +8,7 @@ import { SurveyModel } from '../../models/survey.server';
 import { respondentsQuestionId } from '../answering/rollups.server';
 import type { QuestionType } from '../surveys/survey-schema';
 import type { StaffUser } from '../utils/permissions.server';
+import { questionWording } from './question-wording';
 import type { CycleRef, DepartmentRef, InsightFilters, SurveyChoice } from './types';
 
 // The filters of every insight page come from its URL (survey, from, to, department), so a view
@@ -42,7 +43,10 @@ export const filterParams = z
 export interface QuestionInfo {
   id: string;
   type: QuestionType;
+  /** As staff pages show it over every rated department (see question-wording.ts). */
   text: string;
+  /** As written, `{department}` and all: for a figure about one rated department. */
+  template: string;
   driver: string | null;
   internalService: boolean;
 }
@@ -223,7 +227,10 @@ export function thresholdOf(survey: { anonymityThreshold?: number | null } | nul
   return Math.max(3, survey?.anonymityThreshold ?? 5);
 }
 
-/** A survey's questions as the figures need them, texts in its default language. */
+/**
+ * A survey's questions as the figures need them, texts in its default language, internal-service
+ * ones worded for every rated department at once.
+ */
 export function questionInfos(survey: {
   defaultLanguage?: string | null;
   questions?: readonly {
@@ -234,13 +241,17 @@ export function questionInfos(survey: {
     internalService: boolean;
   }[];
 }): QuestionInfo[] {
-  return (survey.questions ?? []).map((question) => ({
-    id: question.id,
-    type: question.type,
-    text: textIn(question.text, survey.defaultLanguage ?? 'en'),
-    driver: question.driver ?? null,
-    internalService: question.internalService,
-  }));
+  return (survey.questions ?? []).map((question) => {
+    const template = textIn(question.text, survey.defaultLanguage ?? 'en');
+    return {
+      id: question.id,
+      type: question.type,
+      text: questionWording(template),
+      template,
+      driver: question.driver ?? null,
+      internalService: question.internalService,
+    };
+  });
 }
 
 /** A question's text in the survey's default language (texts are stored per language). */
