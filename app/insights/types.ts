@@ -144,6 +144,13 @@ export interface OverviewView {
   score: Figure;
   /** eNPS of the latest cycle (null when the survey asks no NPS question). */
   enps: Figure | null;
+  /**
+   * For a survey of internal-service questions only, which has no score of its own: each rated
+   * department's score from all its internal customers, in the latest cycle. Its `byDepartment`
+   * is then each answering department's rating of the services, and its trend the rated
+   * departments' scores.
+   */
+  services: { providers: DepartmentBar[] } | null;
   byDepartment: DepartmentBar[];
   trend: Trend;
   enpsTrend: Trend | null;
