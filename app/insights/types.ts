@@ -162,12 +162,16 @@ export interface OverviewView {
 /** The internal-customer matrix: answering × rated departments of the latest cycle in range. */
 export interface MatrixView {
   filters: InsightFilters;
+  /** The surveys the page can switch to. */
+  surveys: SurveyChoice[];
   cycles: CycleRef[];
   /** An opened cycle of the range whose results appear once it has closed and settled. */
   pending: CycleRef | null;
   threshold: number;
   latest: CycleRef | null;
   heatmap: Heatmap;
+  /** Whether the survey asks internal-service questions, which the matrix is made of. */
+  hasMatrix: boolean;
   /** The chosen cell (answering department, rated department) and its trend, if one is chosen. */
   cell: { row: DepartmentRef; column: DepartmentRef } | null;
   cellTrend: Trend | null;
@@ -177,6 +181,8 @@ export interface MatrixView {
 /** Departments × drivers of the latest cycle in range, and a chosen driver's trend. */
 export interface DriversView {
   filters: InsightFilters;
+  /** The surveys the page can switch to. */
+  surveys: SurveyChoice[];
   cycles: CycleRef[];
   /** An opened cycle of the range whose results appear once it has closed and settled. */
   pending: CycleRef | null;
@@ -192,6 +198,8 @@ export interface DriversView {
 /** One department as the answering department and as the department being rated. */
 export interface DepartmentView {
   filters: InsightFilters;
+  /** The surveys the page can switch to. */
+  surveys: SurveyChoice[];
   cycles: CycleRef[];
   /** An opened cycle of the range whose results appear once it has closed and settled. */
   pending: CycleRef | null;
