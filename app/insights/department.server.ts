@@ -63,6 +63,7 @@ export async function loadDepartment(
 
   return {
     filters: { ...context.filters, departmentId },
+    surveys: context.surveys,
     cycles: context.cycles,
     pending: context.pending,
     threshold: context.threshold,

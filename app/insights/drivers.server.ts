@@ -49,6 +49,7 @@ export async function loadDrivers(user: StaffUser, params: URLSearchParams): Pro
   );
   return {
     filters: context.filters,
+    surveys: context.surveys,
     cycles: context.cycles,
     pending: context.pending,
     threshold: context.threshold,

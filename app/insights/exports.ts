@@ -27,7 +27,10 @@ export const driverBars = (view: DepartmentView): DepartmentBar[] =>
   }));
 
 export const overviewExports = {
-  score: (view: OverviewView) => tableOfScore(view.score, view.enps),
+  score: (view: OverviewView) =>
+    view.services
+      ? tableOfDepartmentBars(view.services.providers, 'score', 'Rated department')
+      : tableOfScore(view.score, view.enps),
   byDepartment: (view: OverviewView) => tableOfDepartmentBars(view.byDepartment),
   trend: (view: OverviewView) => tableOfTrend(view.trend),
   enpsTrend: (view: OverviewView) => (view.enpsTrend ? tableOfTrend(view.enpsTrend, 'enps') : null),

@@ -9,6 +9,8 @@ import { respondentsQuestionId } from '../answering/rollups.server';
 import { localDate } from '../surveys/local-time';
 import type { QuestionType } from '../surveys/survey-schema';
 import type { StaffUser } from '../utils/permissions.server';
+import { cycleResults } from './cycle-results.server';
+import { questionWording } from './question-wording';
 import type { CycleRef, DepartmentRef, InsightFilters, SurveyChoice } from './types';
 
 // The filters of every insight page come from its URL (survey, from, to, department), so a view
@@ -43,7 +45,10 @@ export const filterParams = z
 export interface QuestionInfo {
   id: string;
   type: QuestionType;
+  /** As staff pages show it over every rated department (see question-wording.ts). */
   text: string;
+  /** As written, `{department}` and all: for a figure about one rated department. */
+  template: string;
   driver: string | null;
   internalService: boolean;
 }
@@ -95,14 +100,20 @@ const openedCycle = {
   missed: { $ne: true },
 };
 
+/** What a page needs of a survey to open on it when the address names none. */
+export type SurveyNeed = 'results' | 'matrix';
+
 /**
- * Parses the URL's filters and fills in the defaults: the newest active survey that has opened a
- * cycle, and its latest twelve opened cycles. Throws 400 for a malformed address, 404 for an
- * unknown survey and 403 for a department outside the user's scope.
+ * Parses the URL's filters and fills in the defaults: the survey whose latest results in the
+ * user's scope are the newest (with `needs: 'matrix'`, results of the internal-customer matrix),
+ * else the newest active survey that has opened a cycle; and its latest twelve opened cycles.
+ * Throws 400 for a malformed address, 404 for an unknown survey and 403 for a department outside
+ * the user's scope.
  */
 export async function resolveInsights(
   user: StaffUser,
   params: URLSearchParams,
+  options: { needs?: SurveyNeed } = {},
 ): Promise<InsightContext> {
   const parsed = filterParams.safeParse(Object.fromEntries(params));
   if (!parsed.success) {
@@ -114,7 +125,7 @@ export async function resolveInsights(
   }
 
   const choices = await surveyChoices();
-  let surveyId = surveyParam;
+  let surveyId = surveyParam ?? (await surveyWithResults(user, options.needs ?? 'results'));
   if (!surveyId) {
     const opened = new Set(
       (await CycleModel.distinct('surveyId', openedCycle)).map((id) => String(id)),
@@ -196,6 +207,66 @@ export async function resolveInsights(
   };
 }
 
+/** How many of the newest settled cycles, over every survey, a default survey is looked for in. */
+const defaultSearchCycles = 24;
+
+/**
+ * The survey of the newest settled cycle that has results the user may see: a figure shown (not
+ * withheld, not empty) for one of their departments — as an answering department, or as a rated
+ * one — or, for HR admins, anywhere. Read from the cycle's results, the one decision of what it
+ * withholds, so the choice tells nothing those results do not show. With `matrix`, only results of
+ * the internal-customer matrix count.
+ */
+async function surveyWithResults(user: StaffUser, needs: SurveyNeed): Promise<string | undefined> {
+  const cycles = await CycleModel.find(
+    {
+      status: 'closed',
+      missed: { $ne: true },
+      closedAt: { $lt: new Date(Date.now() - settleMs) },
+    },
+    { surveyId: 1, rollupsRevision: 1 },
+  )
+    .sort({ closedAt: -1, number: -1 })
+    .limit(defaultSearchCycles)
+    .lean();
+  const surveyIds = [...new Set(cycles.map((cycle) => String(cycle.surveyId)))];
+  const surveys = await SurveyModel.find(
+    { _id: { $in: surveyIds }, status: { $ne: 'draft' } },
+    { defaultLanguage: 1, anonymityThreshold: 1, questions: 1 },
+  ).lean();
+  const scope = user.hrAdmin ? null : new Set(user.scope);
+  const mine = (id: string) => !scope || scope.has(id);
+  for (const surveyId of surveyIds) {
+    const survey = surveys.find((candidate) => String(candidate._id) === surveyId);
+    if (!survey) continue;
+    const own = cycles.filter((cycle) => String(cycle.surveyId) === surveyId);
+    const settled = new Map(own.map((cycle) => [String(cycle._id), cycle.rollupsRevision]));
+    const frame = { threshold: thresholdOf(survey), questions: questionInfos(survey), settled };
+    const results = await cycleResults(frame, [...settled.keys()]);
+    for (const result of results.values()) {
+      const matrix = result.matrix();
+      const matrixShown =
+        [...matrix.cells].some(([key, reading]) => {
+          const [row = '', column = ''] = key.split('\u0000');
+          return reading.state === 'shown' && (mine(row) || mine(column));
+        }) ||
+        [...matrix.rowTotals, ...matrix.columnTotals].some(
+          ([id, reading]) => reading.state === 'shown' && mine(id),
+        );
+      if (matrixShown) return surveyId;
+      if (needs === 'matrix') continue;
+      const { figures } = result;
+      const answered = [...figures.respondents].some(
+        ([id, people]) => people > 0 && mine(id) && !figures.respondentsWithheld.has(id),
+      );
+      if (answered || (!scope && figures.respondentsTotalShown && figures.respondents.size > 0)) {
+        return surveyId;
+      }
+    }
+  }
+  return undefined;
+}
+
 /**
  * The newest of the last few settled cycles that has answers: a view that is not told which
  * cycles to show opens on results, not on a cycle that began an hour ago.
@@ -231,7 +302,10 @@ export function thresholdOf(survey: { anonymityThreshold?: number | null } | nul
   return Math.max(3, survey?.anonymityThreshold ?? 5);
 }
 
-/** A survey's questions as the figures need them, texts in its default language. */
+/**
+ * A survey's questions as the figures need them, texts in its default language, internal-service
+ * ones worded for every rated department at once.
+ */
 export function questionInfos(survey: {
   defaultLanguage?: string | null;
   questions?: readonly {
@@ -242,13 +316,17 @@ export function questionInfos(survey: {
     internalService: boolean;
   }[];
 }): QuestionInfo[] {
-  return (survey.questions ?? []).map((question) => ({
-    id: question.id,
-    type: question.type,
-    text: textIn(question.text, survey.defaultLanguage ?? 'en'),
-    driver: question.driver ?? null,
-    internalService: question.internalService,
-  }));
+  return (survey.questions ?? []).map((question) => {
+    const template = textIn(question.text, survey.defaultLanguage ?? 'en');
+    return {
+      id: question.id,
+      type: question.type,
+      text: questionWording(template),
+      template,
+      driver: question.driver ?? null,
+      internalService: question.internalService,
+    };
+  });
 }
 
 /** A question's text in the survey's default language (texts are stored per language). */

@@ -1,6 +1,7 @@
 import { isValidObjectId } from 'mongoose';
 
 import type { StaffUser } from '../utils/permissions.server';
+import { matrixQuestionIds } from './cycle-tables.server';
 import { departmentRef, type InsightContext, resolveInsights } from './filters.server';
 import { markersOf, readDoneActions } from './markers.server';
 import { actionAccessOf, resultsOfView, trendOf } from './series.server';
@@ -72,12 +73,14 @@ export function heatmapOf(
 }
 
 /**
- * The internal-customer matrix of the latest cycle in range, and, when the URL names a cell
+ * The internal-customer matrix of the latest cycle in range (of the latest survey that has one,
+ * when the address names none), and, when the URL names a cell
  * (`row` = answering department, `column` = rated department), that cell's trend, marked where
  * an action on the rated department (from that customer, or from all of them) was completed.
  */
 export async function loadMatrix(user: StaffUser, params: URLSearchParams): Promise<MatrixView> {
-  const context = await resolveInsights(user, params);
+  // Without a survey in the address, the matrix opens on the latest one that has a matrix.
+  const context = await resolveInsights(user, params, { needs: 'matrix' });
   const latest = context.cycles.at(-1) ?? null;
   const chosen = chosenCell(context, params.get('row'), params.get('column'));
   const cycleIds = chosen ? context.cycles.map((cycle) => cycle.id) : latest ? [latest.id] : [];
@@ -99,10 +102,12 @@ export async function loadMatrix(user: StaffUser, params: URLSearchParams): Prom
   }
   return {
     filters: context.filters,
+    surveys: context.surveys,
     cycles: context.cycles,
     pending: context.pending,
     threshold: context.threshold,
     latest,
+    hasMatrix: matrixQuestionIds(context.questions).size > 0,
     heatmap: heatmapOf(latestTable, byName(context, rowIds), byName(context, columnIds), {
       cell: visible,
       rowTotal: ownLine,

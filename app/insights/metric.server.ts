@@ -6,6 +6,7 @@ import type { StaffUser } from '../utils/permissions.server';
 import type { CycleResults } from './cycle-results.server';
 import { driverOf } from './cycle-tables.server';
 import { departmentRef, type InsightContext, resolveInsights } from './filters.server';
+import { questionWording } from './question-wording';
 import { resultsOfView, trendOf } from './series.server';
 import { changeBetween, type Estimate, type Totals, variance } from './statistics';
 import { cellKey } from './suppression';
@@ -280,7 +281,8 @@ export function metricLabel(context: InsightContext, source: MetricSource): stri
       return withDepartment(source.driver ?? 'Driver');
     case 'question': {
       const question = context.questions.find((item) => item.id === source.questionId);
-      const text = (question?.text ?? 'Question').replaceAll('{department}', 'the department');
+      // A question's figure from one rated department reads with its name.
+      const text = question ? questionWording(question.template, provider ?? null) : 'Question';
       return department ? `${department} · ${text}` : text;
     }
     case 'service':

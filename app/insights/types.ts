@@ -144,6 +144,13 @@ export interface OverviewView {
   score: Figure;
   /** eNPS of the latest cycle (null when the survey asks no NPS question). */
   enps: Figure | null;
+  /**
+   * For a survey of internal-service questions only, which has no score of its own: each rated
+   * department's score from all its internal customers, in the latest cycle. Its `byDepartment`
+   * is then each answering department's rating of the services, and its trend the rated
+   * departments' scores.
+   */
+  services: { providers: DepartmentBar[] } | null;
   byDepartment: DepartmentBar[];
   trend: Trend;
   enpsTrend: Trend | null;
@@ -155,12 +162,16 @@ export interface OverviewView {
 /** The internal-customer matrix: answering × rated departments of the latest cycle in range. */
 export interface MatrixView {
   filters: InsightFilters;
+  /** The surveys the page can switch to. */
+  surveys: SurveyChoice[];
   cycles: CycleRef[];
   /** An opened cycle of the range whose results appear once it has closed and settled. */
   pending: CycleRef | null;
   threshold: number;
   latest: CycleRef | null;
   heatmap: Heatmap;
+  /** Whether the survey asks internal-service questions, which the matrix is made of. */
+  hasMatrix: boolean;
   /** The chosen cell (answering department, rated department) and its trend, if one is chosen. */
   cell: { row: DepartmentRef; column: DepartmentRef } | null;
   cellTrend: Trend | null;
@@ -170,6 +181,8 @@ export interface MatrixView {
 /** Departments × drivers of the latest cycle in range, and a chosen driver's trend. */
 export interface DriversView {
   filters: InsightFilters;
+  /** The surveys the page can switch to. */
+  surveys: SurveyChoice[];
   cycles: CycleRef[];
   /** An opened cycle of the range whose results appear once it has closed and settled. */
   pending: CycleRef | null;
@@ -185,6 +198,8 @@ export interface DriversView {
 /** One department as the answering department and as the department being rated. */
 export interface DepartmentView {
   filters: InsightFilters;
+  /** The surveys the page can switch to. */
+  surveys: SurveyChoice[];
   cycles: CycleRef[];
   /** An opened cycle of the range whose results appear once it has closed and settled. */
   pending: CycleRef | null;

@@ -48,26 +48,65 @@ export default function InsightsOverview() {
       </p>
       <InsightFilterBar filters={filters} surveys={view.surveys} departments={view.departments} />
       <PendingCycleNote pending={view.pending} />
-      <ChartCard title="Latest cycle" csvHref={csv('score')} tableOnly>
-        <ScoreHeadline
-          score={view.score}
-          enps={view.enps}
-          latest={view.latest}
-          actions={{
-            score: raiseLink(actions, { metric: 'score' }, 'the overall score'),
-            enps: raiseLink(actions, { metric: 'enps' }, 'the overall eNPS'),
-          }}
-        />
-      </ChartCard>
+      {view.services ? (
+        <ChartCard
+          title="Rated departments"
+          description={`Each rated department's score (1–5) from all its internal customers${view.latest ? ` in cycle ${view.latest.number}` : ''}, with the change since the cycle before.`}
+          csvHref={csv('score')}
+        >
+          {view.services.providers.length > 0 ? (
+            <DepartmentBarChart
+              bars={view.services.providers}
+              groupHeading="Rated department"
+              actionLinkOf={({ department }) =>
+                raiseLink(
+                  actions,
+                  { metric: 'service', providerDepartmentId: department.id },
+                  `${department.name} as rated by its internal customers`,
+                )
+              }
+            />
+          ) : (
+            <p className="chart-empty">
+              None of your departments is rated in this survey. The matrix shows how your
+              departments rate the services.
+            </p>
+          )}
+        </ChartCard>
+      ) : (
+        <ChartCard title="Latest cycle" csvHref={csv('score')} tableOnly>
+          <ScoreHeadline
+            score={view.score}
+            enps={view.enps}
+            latest={view.latest}
+            actions={{
+              score: raiseLink(actions, { metric: 'score' }, 'the overall score'),
+              enps: raiseLink(actions, { metric: 'enps' }, 'the overall eNPS'),
+            }}
+          />
+        </ChartCard>
+      )}
       <ChartCard
-        title="Satisfaction by department"
-        description="Mean score (1–5) in the latest cycle, with the change since the one before."
+        title={
+          view.services ? 'Services as rated by each department' : 'Satisfaction by department'
+        }
+        description={
+          view.services
+            ? 'Mean of each department’s ratings of every service it rated (1–5) in the latest cycle, with the change since the one before.'
+            : 'Mean score (1–5) in the latest cycle, with the change since the one before.'
+        }
         csvHref={csv('byDepartment')}
       >
         <DepartmentBarChart
           bars={view.byDepartment}
           actionLinkOf={({ department }) =>
-            raiseLink(actions, { metric: 'score', departmentId: department.id }, department.name)
+            raiseLink(
+              actions,
+              view.services
+                ? { metric: 'service', departmentId: department.id }
+                : { metric: 'score', departmentId: department.id },
+              department.name,
+            )
           }
         />
       </ChartCard>
@@ -87,7 +126,9 @@ export default function InsightsOverview() {
       ) : null}
       <ChartCard
         title="Trend over cycles"
-        description="Overall and per department."
+        description={
+          view.services ? 'Each rated department’s score.' : 'Overall and per department.'
+        }
         csvHref={csv('trend')}
       >
         <TrendChart trend={view.trend} />

@@ -37,7 +37,7 @@ export default function InsightsDepartment() {
         Cycles {filters.fromCycle}–{filters.toCycle}: how {department.name} feels as a team, and how
         the departments it serves rate it. Groups under {view.threshold} people are withheld.
       </p>
-      <InsightFilterBar filters={filters} />
+      <InsightFilterBar filters={filters} surveys={view.surveys} />
       <PendingCycleNote pending={view.pending} />
       <h2>As the answering department</h2>
       <ChartCard title="Latest cycle" csvHref={csv('score')} tableOnly headingLevel={3}>

@@ -31,7 +31,7 @@ export default function InsightsDrivers() {
         {view.latest ? ` in cycle ${view.latest.number}` : ''}, on a 1–5 scale. Choose a driver to
         see its trend.
       </p>
-      <InsightFilterBar filters={filters} hidden={{ driver }} />
+      <InsightFilterBar filters={filters} surveys={view.surveys} hidden={{ driver }} />
       <PendingCycleNote pending={view.pending} />
       <ChartCard
         title="Department × driver"

@@ -35,27 +35,35 @@ export default function InsightsMatrix() {
         questions on a 1–5 scale. Each column&apos;s last row is that service&apos;s score from all
         its internal customers. Choose a cell to see its trend.
       </p>
-      <InsightFilterBar filters={filters} hidden={chosen} />
+      <InsightFilterBar filters={filters} surveys={view.surveys} hidden={chosen} />
       <PendingCycleNote pending={view.pending} />
-      <ChartCard
-        title="Answering department × rated department"
-        csvHref={csvHref('matrix', 'matrix', filters)}
-        tableOnly
-      >
-        <Heatmap
-          heatmap={view.heatmap}
-          rowHeading="Answering department"
-          cellHref={cellHref}
-          selected={cell ? { rowId: cell.row.id, columnId: cell.column.id } : null}
-          cellAction={(row, column) =>
-            raiseLink(
-              view.actions,
-              { metric: 'service', departmentId: row.id, providerDepartmentId: column.id },
-              `${row.name} rating ${column.name}`,
-            )
-          }
-        />
-      </ChartCard>
+      {view.hasMatrix ? null : (
+        <p className="chart-empty">
+          This survey asks no internal-service questions, so it has no matrix. Choose a survey that
+          rates the departments that serve others.
+        </p>
+      )}
+      {view.hasMatrix ? (
+        <ChartCard
+          title="Answering department × rated department"
+          csvHref={csvHref('matrix', 'matrix', filters)}
+          tableOnly
+        >
+          <Heatmap
+            heatmap={view.heatmap}
+            rowHeading="Answering department"
+            cellHref={cellHref}
+            selected={cell ? { rowId: cell.row.id, columnId: cell.column.id } : null}
+            cellAction={(row, column) =>
+              raiseLink(
+                view.actions,
+                { metric: 'service', departmentId: row.id, providerDepartmentId: column.id },
+                `${row.name} rating ${column.name}`,
+              )
+            }
+          />
+        </ChartCard>
+      ) : null}
       {cell && view.cellTrend ? (
         <ChartCard
           title={`${cell.row.name} rating ${cell.column.name}, over cycles`}

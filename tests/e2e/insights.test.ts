@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 
+import type axe from 'axe-core';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { describe } from 'vitest';
@@ -13,7 +16,39 @@ import { insightQuestions, respondentsOf, rollupOf, seedRollups } from '../facto
 import { makeDepartment } from '../factories/organisation';
 import { makeSurvey } from '../factories/survey';
 import { screenshot } from './harness/browser';
-import { expect, test } from './harness/fixtures';
+import { expect, test, viewports } from './harness/fixtures';
+
+declare global {
+  interface Window {
+    axe: typeof axe;
+  }
+}
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/**
+ * Serious and critical WCAG 2.1 AA violations axe finds in the insight page's own content (the
+ * staff shell around it is checked where it is built).
+ */
+async function axeViolations(page: Page) {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run('.insights', {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map(({ id, impact, nodes }) => ({
+      id,
+      impact,
+      nodes: nodes.map((node) => node.target.join(' ')),
+    }));
+  });
+  return violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  );
+}
 
 /**
  * A leader's own corner of the organisation: four teams and a service desk under their
@@ -278,7 +313,8 @@ describe('insights', () => {
   }) => {
     await signInAs('hr-admin');
     await page.goto('/insights');
-    await page.getByRole('heading', { name: 'Satisfaction by department' }).waitFor();
+    // It opens on the survey with the newest results: the demo's weekly internal-service survey.
+    await page.getByRole('heading', { name: 'Trend over cycles' }).waitFor();
     // Charts draw in the browser once it has measured the page.
     await page.locator('.chart-card svg').first().waitFor();
     await screenshot(page, 'insights-overview');
@@ -303,5 +339,96 @@ describe('insights', () => {
     await page.getByRole('link', { name: 'Comments' }).click();
     await page.getByRole('heading', { level: 1, name: 'Comments' }).waitFor();
     await screenshot(page, 'insights-comments');
+  });
+
+  test('an HR admin reads the internal-service survey on a 360px phone: its headline, a survey picker on every tab, the matrix by default, and colours axe finds readable', async ({
+    browser,
+    baseUrl,
+    makeStaff,
+  }) => {
+    const admin = await makeStaff('hr-admin');
+    // axe is injected as an inline script, which the app's content security policy rightly
+    // refuses; this context alone lets it in.
+    const context = await browser.newContext({
+      baseURL: baseUrl,
+      viewport: viewports.narrow,
+      bypassCSP: true,
+    });
+    const cookie = await admin.sessionCookie();
+    await context.addCookies([{ ...cookie, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+    // No sideways scroll of the page; a failure names what reaches past the edge (outside a
+    // wide table's own scroller, where that is its job).
+    const fits = async () => {
+      const { scrollWidth, wide } = await page.evaluate((width) => {
+        const scrolled = (element: Element) => {
+          for (let up = element.parentElement; up; up = up.parentElement) {
+            if (getComputedStyle(up).overflowX !== 'visible') return true;
+          }
+          return false;
+        };
+        return {
+          scrollWidth: document.documentElement.scrollWidth,
+          wide: [...document.querySelectorAll('body *')]
+            .filter((element) => element.getBoundingClientRect().right > width + 0.5)
+            .filter((element) => !scrolled(element))
+            .slice(0, 8)
+            .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
+        };
+      }, viewports.narrow.width);
+      expect(scrollWidth, `past the edge: ${wide.join(', ')}`).toBeLessThanOrEqual(
+        viewports.narrow.width,
+      );
+    };
+    const page = await context.newPage();
+    try {
+      // The matrix opens on the survey that has one, with the survey picker.
+      await page.goto('/insights/matrix');
+      await page.getByRole('heading', { level: 1, name: 'Internal-customer matrix' }).waitFor();
+      const picker = page.getByLabel('Survey', { exact: true });
+      const chosen = await picker.locator('option:checked').textContent();
+      expect(chosen).toBe('How do you rate our internal services?');
+      expect(await page.locator('.heatmap td.heat-cell').count()).toBeGreaterThan(0);
+      // No "Raise an action" on a withheld cell.
+      expect(await page.locator('.heatmap td.heat-withheld .raise-action').count()).toBe(0);
+      await fits();
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, 'insights-4-matrix-narrow');
+
+      // Its overview leads with the rated departments, never "No answers yet" for them.
+      const survey = new URL(page.url()).searchParams.get('survey');
+      const search = survey ? `?survey=${survey}` : `?survey=${await picker.inputValue()}`;
+      await page.goto(`/insights${search}`);
+      await page
+        .getByRole('heading', { level: 1, name: 'How do you rate our internal services?' })
+        .waitFor();
+      await page.getByRole('heading', { name: 'Rated departments' }).waitFor();
+      await page.getByRole('heading', { name: 'Services as rated by each department' }).waitFor();
+      const rated = await tableRows(page, 'Rated departments');
+      expect(rated[0]?.[0]).toBe('Rated department');
+      expect(rated.slice(1).some((row) => /^\d/.test(row[1] ?? ''))).toBe(true);
+      expect(await page.getByText('No answers yet').count()).toBe(0);
+      expect(await page.content()).not.toContain('{department}');
+      await fits();
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, 'insights-5-service-overview-narrow');
+
+      // The drivers and a department page have the picker too, and fit.
+      await page.goto(`/insights/drivers${search}`);
+      await page.getByRole('heading', { level: 1, name: 'Drivers' }).waitFor();
+      expect(await page.getByLabel('Survey', { exact: true }).count()).toBe(1);
+      await fits();
+      expect(await axeViolations(page)).toEqual([]);
+      const department = await page.locator('.heatmap tbody th[scope=row]').first().textContent();
+      await page.goto(`/insights${search}`);
+      await page
+        .getByRole('link', { name: department ?? '', exact: true })
+        .first()
+        .click();
+      await page.getByRole('heading', { level: 1, name: department ?? '' }).waitFor();
+      expect(await page.getByLabel('Survey', { exact: true }).count()).toBe(1);
+      await fits();
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -52,9 +52,16 @@ export const insightQuestions: Question[] = [
 
 /** Departments, providers (departments too) and an active survey with closed cycles 1…n. */
 export async function makeInsightSurvey(
-  options: { departments?: number; providers?: number; cycles?: number; threshold?: number } = {},
+  options: {
+    departments?: number;
+    providers?: number;
+    cycles?: number;
+    threshold?: number;
+    questions?: Question[];
+  } = {},
 ) {
   counter += 1;
+  const questions = options.questions ?? insightQuestions;
   const { departments: count = 3, providers: providerCount = 2, cycles: cycleCount = 2 } = options;
   const departments = await Promise.all(
     Array.from({ length: count }, (_, index) => makeDepartment(`Team ${counter}-${index}`)),
@@ -67,7 +74,7 @@ export async function makeInsightSurvey(
   const survey = await makeSurvey({
     audienceIds: departments.map((department) => department._id),
     providerDepartmentIds: providers.map((provider) => String(provider._id)),
-    questions: insightQuestions,
+    questions,
     anonymityThreshold: options.threshold ?? 5,
   });
   const cycles = await CycleModel.insertMany(
@@ -79,7 +86,7 @@ export async function makeInsightSurvey(
       // Closed long ago, so settled: only settled cycles have figures.
       closedAt: new Date(Date.UTC(2026, 0, 10 + 7 * index, 8)),
       status: 'closed',
-      questionIds: insightQuestions.map((question) => question.id),
+      questionIds: questions.map((question) => question.id),
       providerDepartmentIds: providers.map((provider) => provider._id),
       kioskId: `insight-${counter}-${index}`,
     })),
@@ -181,6 +188,64 @@ export async function makeInsightResults() {
         rollupOf(at(1, department), 'q-service', fours(size), provider._id),
       ),
     ]),
+  ]);
+  return organisation;
+}
+
+/** The internal-service template's shape: every question about the rated departments. */
+export const serviceQuestions: Question[] = [
+  {
+    ...scale('q-responds', 'Responsiveness', true),
+    text: { en: '{department} responds quickly when I need help.' },
+  },
+  {
+    ...scale('q-reliable', 'Reliability', true),
+    text: { en: 'How reliable is {department}?' },
+  },
+];
+
+/**
+ * A survey that asks only internal-service questions, two closed cycles. Cycle 1: Team 0 (6
+ * people) rates both services 3. Cycle 2: Team 0 (10), Team 1 (8) and Team 2 (2, under the
+ * threshold of 5) rate Service 0 with 4s and Service 1 with 5s — except Team 2, which rates
+ * Service 1 only.
+ */
+export async function makeServiceResults() {
+  const organisation = await makeInsightSurvey({
+    departments: 3,
+    providers: 2,
+    cycles: 2,
+    questions: serviceQuestions,
+  });
+  const { survey, departments, providers, cycles } = organisation;
+  const at = (cycle: number, department: number) => ({
+    surveyId: survey._id,
+    cycleId: cycles[cycle]?._id ?? '',
+    departmentId: departments[department]?._id ?? '',
+  });
+  const same = (n: number, value: number) => Array.from({ length: n }, () => value);
+  const rated = (cycle: number, department: number, people: number, values: number[]) =>
+    providers.flatMap((provider, index) =>
+      serviceQuestions.map((question) =>
+        rollupOf(
+          at(cycle, department),
+          question.id,
+          same(people, values[index] ?? 0),
+          provider._id,
+        ),
+      ),
+    );
+  await seedRollups([
+    respondentsOf(at(0, 0), 6),
+    ...rated(0, 0, 6, [3, 3]),
+    respondentsOf(at(1, 0), 10),
+    ...rated(1, 0, 10, [4, 5]),
+    respondentsOf(at(1, 1), 8),
+    ...rated(1, 1, 8, [4, 5]),
+    respondentsOf(at(1, 2), 2),
+    ...serviceQuestions.map((question) =>
+      rollupOf(at(1, 2), question.id, same(2, 5), providers[1]?._id ?? null),
+    ),
   ]);
   return organisation;
 }

@@ -23,17 +23,62 @@ describe('Heatmap', () => {
     expect(screen.getByRole('rowheader', { name: 'Service floor' })).toBeTruthy();
   });
 
-  it('colours a cell by its value on the five-step scale, with the scale explained', () => {
+  it('colours a cell on a scale diverging from the neutral 3, with the scale explained', () => {
     render(<Heatmap heatmap={matrix} />);
     const cellOf = (text: string) => screen.getAllByText(text)[0].closest('td');
-    expect(cellOf('4.62')?.className).toBe('heat-cell heat-5');
-    expect(cellOf('3.18')?.className).toBe('heat-cell heat-3');
-    expect(cellOf('4.04')?.className).toBe('heat-cell heatmap-total heat-4');
+    expect(cellOf('4.62')?.className).toBe('heat-cell heat-7');
+    expect(cellOf('3.18')?.className).toBe('heat-cell heat-5');
+    expect(cellOf('4.04')?.className).toBe('heat-cell heatmap-total heat-7');
     expect(
       within(screen.getByRole('list', { name: 'Colour scale' }))
         .getAllByRole('listitem')
         .map((item) => item.textContent),
-    ).toEqual(['1–1.8', '1.8–2.6', '2.6–3.4', '3.4–4.2', '4.2–5']);
+    ).toEqual(['1–2', '2–2.5', '2.5–2.85', '2.85–3.15 (neutral)', '3.15–3.5', '3.5–4', '4–5']);
+  });
+
+  it('sets a neutral 3.0 clearly apart from a good 4.1, and a poor 2.4 from both', () => {
+    const one = (value: number) => ({
+      rows: [{ id: 'kitchen', name: 'Kitchen' }],
+      columns: [{ id: 'it', name: 'IT' }],
+      cells: [[figure(value, 12)]],
+      rowTotals: [null],
+      columnTotals: [null],
+    });
+    const stepOf = (value: number) => {
+      const { container, unmount } = render(<Heatmap heatmap={one(value)} />);
+      const step = /heat-(\d)/.exec(container.querySelector('td.heat-cell')?.className ?? '')?.[1];
+      unmount();
+      return Number(step);
+    };
+    expect(stepOf(3.0)).toBe(4);
+    expect(stepOf(4.1)).toBe(7);
+    expect(stepOf(2.4)).toBe(2);
+    expect(stepOf(1.2)).toBe(1);
+  });
+
+  it('offers no "Raise an action" on a withheld or empty cell', () => {
+    const Stub = createRemixStub([
+      {
+        path: '/',
+        Component: () => (
+          <Heatmap
+            heatmap={matrix}
+            cellAction={(row, column) => ({
+              href: `/actions/new?department=${row.id}&provider=${column.id}`,
+              subject: `${row.name} rating ${column.name}`,
+            })}
+          />
+        ),
+      },
+    ]);
+    render(<Stub />);
+    const subjects = screen
+      .getAllByRole('link', { name: /^Raise an action/ })
+      .map((link) => link.textContent);
+    expect(subjects).toEqual([
+      'Raise an action on Kitchen rating IT',
+      'Raise an action on Service floor rating IT',
+    ]);
   });
 
   it('labels withheld cells and shows no number of them anywhere', () => {

@@ -15,7 +15,7 @@ import type { DepartmentRef, HeatFigure, Heatmap as HeatmapData } from '~/insigh
 import { useChartCard } from './chart-card';
 import { ANONYMITY_NOTE, NoAnswers, WithheldNote } from './group-notes';
 import { RaiseActionLink } from './raise-action-link';
-import { domainOf, HEAT_STEPS, heatStep } from './scales';
+import { domainOf, heatEdges, heatStep } from './scales';
 
 export interface HeatmapProps {
   heatmap: HeatmapData;
@@ -183,26 +183,30 @@ function HeatCell({
       ) : (
         content
       )}
-      {action ? <RaiseActionLink link={action} /> : null}
+      {/* An action needs a figure to start from: none on a withheld or empty cell. */}
+      {action && figure.state === 'shown' ? <RaiseActionLink link={action} /> : null}
     </td>
   );
 }
 
-/** The colour steps with the values each stands for. */
+/** The colour steps with the values each stands for, the neutral one named. */
 function HeatLegend({ measure }: { measure: Measure }) {
   const [low, high] = domainOf[measure];
-  const width = (high - low) / HEAT_STEPS;
-  const steps = Array.from({ length: HEAT_STEPS }, (_, index) => ({
+  const bounds = [low, ...heatEdges(measure), high];
+  const neutral = Math.floor(bounds.length / 2);
+  const steps = bounds.slice(1).map((to, index) => ({
     step: index + 1,
-    from: formatValue(measure, low + width * index),
-    to: formatValue(measure, low + width * (index + 1)),
+    from: formatValue(measure, bounds[index] ?? low),
+    to: formatValue(measure, to),
+    label: index + 1 === neutral ? ' (neutral)' : '',
   }));
   return (
     <ul className="heat-legend" aria-label="Colour scale">
-      {steps.map(({ step, from, to }) => (
+      {steps.map(({ step, from, to, label }) => (
         <li key={step}>
           <span className={`heat-swatch heat-${step}`} aria-hidden="true" />
           {from}–{to}
+          {label}
         </li>
       ))}
     </ul>

@@ -44,11 +44,25 @@ export const splitColours = {
   unfavourable: '#c2410c',
 };
 
-export const HEAT_STEPS = 5;
+/** Where a measure leans neither way: the middle of the 1–5 scale, an eNPS of 0, 50%. */
+export const neutralOf: Record<Measure, number> = { score: 3, enps: 0, percent: 50 };
 
-/** Which of the heatmap's five colour steps (1 = lowest) a value falls in. */
-export function heatStep(measure: Measure, value: number): number {
+// The heatmap's scale diverges from the neutral point, in steps that are narrow near it and wide
+// far from it, because real scores crowd between 3 and 4.5: on a 1–5 scale the edges are
+// 2, 2.5, 2.85, 3.15, 3.5 and 4, so a neutral 3.0 and a good 4.1 are four steps apart, and an
+// even split of opinion is never coloured as praise or complaint. In quarters of the range.
+const edgeOffsets = [-1, -0.5, -0.15, 0.15, 0.5, 1];
+
+export const HEAT_STEPS = edgeOffsets.length + 1;
+
+/** The values where the heatmap's colour steps change, lowest first. */
+export function heatEdges(measure: Measure): number[] {
   const [low, high] = domainOf[measure];
-  const share = (value - low) / (high - low);
-  return Math.min(HEAT_STEPS, Math.max(1, Math.floor(share * HEAT_STEPS) + 1));
+  const quarter = (high - low) / 4;
+  return edgeOffsets.map((offset) => neutralOf[measure] + offset * quarter);
+}
+
+/** Which of the heatmap's colour steps (1 = least favourable, 4 = neutral) a value falls in. */
+export function heatStep(measure: Measure, value: number): number {
+  return 1 + heatEdges(measure).filter((edge) => value >= edge).length;
 }

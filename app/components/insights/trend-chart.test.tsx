@@ -138,4 +138,57 @@ describe('TrendChart', () => {
       ['2', '2025-02-06', '-8.1', '41'],
     ]);
   });
+
+  it('leaves a department withheld in every cycle out of the legend, and names it below', () => {
+    const withheld: Trend = {
+      ...trend,
+      series: [
+        ...trend.series,
+        { key: 'bakery', label: 'Bakery', points: [figure(4, 2), figure(4, 3), figure(4, 1)] },
+      ],
+    };
+    const { container } = render(<TrendChart trend={withheld} />);
+    const legend = [...container.querySelectorAll('.recharts-legend-item-text')].map(
+      (item) => item.textContent,
+    );
+    expect(legend).toEqual(['Overall', 'Kitchen']);
+    expect(container.querySelectorAll('.recharts-line')).toHaveLength(2);
+    expect(container.querySelector('.withheld-note')?.textContent).toContain('Bakery');
+  });
+
+  it('sets the labels of actions completed in neighbouring cycles on different rows', () => {
+    const { container } = render(
+      <TrendChart
+        trend={{
+          ...trend,
+          markers: [
+            { cycleId: 'cycle-1', label: 'New dishwasher' },
+            { cycleId: 'cycle-2', label: 'Rota published' },
+            { cycleId: 'cycle-3', label: 'Break room' },
+          ],
+        }}
+      />,
+    );
+    const rows = [...container.querySelectorAll('.recharts-reference-line text')].map((label) =>
+      label.getAttribute('y'),
+    );
+    expect(rows).toHaveLength(3);
+    expect(new Set(rows).size).toBe(3);
+  });
+
+  it('makes the series under the pointer stand out, from its line or its legend entry', () => {
+    const { container } = render(<TrendChart trend={trend} />);
+    const lineOf = (index: number) =>
+      container.querySelectorAll('.recharts-line path.recharts-curve')[index];
+    const entry = [...container.querySelectorAll('.recharts-legend-item')].find(
+      (item) => item.textContent === 'Kitchen',
+    );
+    if (!entry) throw new Error('no legend entry for Kitchen');
+    fireEvent.mouseEnter(entry);
+    expect(lineOf(1)?.getAttribute('stroke-width')).toBe('4');
+    expect(lineOf(0)?.getAttribute('stroke-opacity')).toBe('0.25');
+    fireEvent.mouseLeave(entry);
+    expect(lineOf(1)?.getAttribute('stroke-width')).toBe('2');
+    expect(lineOf(0)?.getAttribute('stroke-opacity')).toBe('1');
+  });
 });

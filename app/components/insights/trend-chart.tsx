@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import {
   CartesianGrid,
   Legend,
@@ -21,12 +22,19 @@ import { colourOfSeries, domainOf, ticksOf } from './scales';
 import { shortLabel } from './short-label';
 
 const HEIGHT = 320;
+// Marker labels of neighbouring cycles would print over each other: each takes the next of these
+// rows under the top edge, so up to three in a row stay apart.
+const MARKER_ROWS = 3;
+const MARKER_ROW_HEIGHT = 16;
 
 /**
  * Lines over cycles, overall and per department. A withheld or unanswered cycle is a gap in its
  * line (null), never a point at zero; a dashed line marks each cycle where an action was done.
  */
 export function TrendChart({ trend, measure = 'score' }: { trend: Trend; measure?: Measure }) {
+  // The series the pointer is on (a line or its legend entry): it stands out, the others fade.
+  // Without JavaScript the chart is not drawn at all and the table carries the numbers.
+  const [highlighted, setHighlighted] = useState<string | null>(null);
   const points = trend.series.flatMap((series) => series.points);
   const shownAny = points.some((point) => point.state === 'shown');
   const withheldSeries = trend.series
@@ -44,6 +52,13 @@ export function TrendChart({ trend, measure = 'score' }: { trend: Trend; measure
     });
     return row;
   });
+  // A series with no shown cycle draws nothing, so it has no place in the legend either; the
+  // note below the chart names the withheld ones.
+  const drawn = trend.series
+    .map((series, seriesIndex) => ({ series, seriesIndex }))
+    .filter(({ series }) => series.points.some((point) => point.state === 'shown'));
+  const keyOf = (dataKey: unknown) =>
+    drawn.find(({ seriesIndex }) => `s${seriesIndex}` === dataKey)?.series.key ?? null;
   const cycleIndex = (id: unknown) => trend.cycles.findIndex((cycle) => cycle.id === id);
   const markersAt = trend.cycles.flatMap((cycle) => {
     const labels = trend.markers.filter((marker) => marker.cycleId === cycle.id);
@@ -88,8 +103,11 @@ export function TrendChart({ trend, measure = 'score' }: { trend: Trend; measure
               );
             }}
           />
-          <Legend />
-          {markersAt.map((marker) => (
+          <Legend
+            onMouseEnter={(entry) => setHighlighted(keyOf(entry.dataKey))}
+            onMouseLeave={() => setHighlighted(null)}
+          />
+          {markersAt.map((marker, markerIndex) => (
             <ReferenceLine
               key={marker.cycleId}
               x={marker.cycleId}
@@ -104,16 +122,21 @@ export function TrendChart({ trend, measure = 'score' }: { trend: Trend; measure
                     ? 'insideTopLeft'
                     : 'insideTopRight',
                 className: 'chart-marker-label',
+                dy: (markerIndex % MARKER_ROWS) * MARKER_ROW_HEIGHT,
               }}
             />
           ))}
-          {trend.series.map((series, seriesIndex) => (
+          {drawn.map(({ series, seriesIndex }) => (
             <Line
               key={series.key}
               dataKey={`s${seriesIndex}`}
               name={series.label}
+              className={lineClass(series.key, highlighted)}
               stroke={colourOfSeries(seriesIndex)}
-              strokeWidth={2}
+              strokeWidth={series.key === highlighted ? 4 : 2}
+              strokeOpacity={highlighted && series.key !== highlighted ? 0.25 : 1}
+              onMouseEnter={() => setHighlighted(series.key)}
+              onMouseLeave={() => setHighlighted(null)}
               dot={{ r: 3 }}
               connectNulls={false}
               isAnimationActive={false}
@@ -137,4 +160,9 @@ export function TrendChart({ trend, measure = 'score' }: { trend: Trend; measure
       ) : null}
     </div>
   );
+}
+
+function lineClass(key: string, highlighted: string | null): string | undefined {
+  if (!highlighted) return undefined;
+  return key === highlighted ? 'trend-line-highlighted' : 'trend-line-faded';
 }
