@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 import { Types } from 'mongoose';
 
 import { newToken } from '../../app/surveys/tokens.server';
@@ -7,6 +9,9 @@ import { makeDepartment } from './organisation';
 import { everyQuestionType, makeSurvey } from './survey';
 
 let counter = 0;
+// End-to-end test files share one database, each with its own copy of this module: the tag keeps
+// their department names (which are unique) apart.
+const run = randomBytes(3).toString('hex');
 
 /**
  * An open cycle asking one question of every type (the NPS one about two provider departments)
@@ -19,12 +24,12 @@ export async function makeAnsweringCycle(
   const { invites = 3, departments: departmentCount = 1, providers: providerCount = 2 } = options;
   const departments = await Promise.all(
     Array.from({ length: departmentCount }, (_, index) =>
-      makeDepartment(`Team ${counter}-${index}`),
+      makeDepartment(`Team ${run}-${counter}-${index}`),
     ),
   );
   const providers = await Promise.all(
     Array.from({ length: providerCount }, (_, index) =>
-      makeDepartment(`Service ${counter}-${index}`, { kind: 'support' }),
+      makeDepartment(`Service ${run}-${counter}-${index}`, { kind: 'support' }),
     ),
   );
   const survey = await makeSurvey({

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 import type { Types } from 'mongoose';
 
 import type { DepartmentKind, Language } from '../../app/people/schemas';
@@ -7,6 +9,9 @@ import { PersonModel } from '../../models/person.server';
 // Small factories: each test says what matters to it and takes defaults for the rest.
 
 let counter = 0;
+// End-to-end test files share one database, each with its own copy of this module: the tag keeps
+// their default e-mail addresses (which are unique) apart.
+const run = randomBytes(3).toString('hex');
 
 export async function makeDepartment(
   name: string,
@@ -33,7 +38,7 @@ export async function makePerson(options: {
   active?: boolean;
 }) {
   counter += 1;
-  const email = options.email ?? `person${counter}@example.com`;
+  const email = options.email ?? `person${counter}-${run}@example.com`;
   const person = new PersonModel({
     name: options.name ?? `Person ${counter}`,
     email,
