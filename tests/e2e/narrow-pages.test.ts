@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe } from 'vitest';
 
+import { DepartmentModel } from '../../models/department.server';
 import { expect, test, viewports } from './harness/fixtures';
 
 // Every staff page must fit a 360px phone without scrolling sideways. Rather than a list that
@@ -48,5 +49,59 @@ describe('on a 360px phone', () => {
     expect(Object.keys(widths).length).toBeGreaterThan(25);
     const tooWide = Object.entries(widths).filter(([, width]) => width > viewports.narrow.width);
     expect(tooWide).toEqual([]);
+  });
+
+  test('every employee and public page fits, and its controls are 44px targets', async ({
+    page,
+    problems,
+    database,
+  }) => {
+    void database;
+    // Unknown links and pages answer 404 with a page of their own, which must fit too.
+    problems.allowStatus(404);
+    problems.allowStatus(400);
+    await page.setViewportSize(viewports.narrow);
+    const boards = await DepartmentModel.find({ boardKey: { $ne: null } }, { boardKey: 1 })
+      .limit(3)
+      .lean();
+    expect(boards.length).toBeGreaterThan(0);
+    const pages = [
+      '/',
+      '/login',
+      '/forgot-password',
+      '/board',
+      ...boards.map((board) => `/board/${board.boardKey ?? ''}`),
+      '/receipt',
+      '/a/not-a-real-link',
+      '/k/not-a-real-kiosk',
+      '/no-such-page',
+    ];
+    const problemsFound: string[] = [];
+    for (const path of pages) {
+      await page.goto(path);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > viewports.narrow.width) problemsFound.push(`${path} is ${width}px wide`);
+      const small = await page
+        .locator('main button, main input:not([type=hidden]), main select, main summary')
+        .evaluateAll((controls) =>
+          controls
+            .filter((control) => {
+              const box = control.getBoundingClientRect();
+              // A checkbox or radio is reached through its label, which is the target.
+              const target = control.closest('label')?.getBoundingClientRect() ?? box;
+              return box.width > 0 && target.height < 44;
+            })
+            .map((control) => control.outerHTML.slice(0, 80)),
+        );
+      for (const control of small) problemsFound.push(`${path}: ${control} is under 44px`);
+    }
+    // A wrong receipt code is refused on the page, which must fit as well.
+    await page.goto('/receipt');
+    await page.getByLabel('Receipt code').fill('AAAA-BBBB-CCCC-DDDD');
+    await page.getByRole('button', { name: 'Show replies' }).click();
+    await page.getByText('We could not find that code. Check it and try again.').waitFor();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > viewports.narrow.width) problemsFound.push(`refused receipt is ${width}px wide`);
+    expect(problemsFound).toEqual([]);
   });
 });
