@@ -1,7 +1,10 @@
-import { cleanup, screen, within } from '@testing-library/react';
+import { createRemixStub } from '@remix-run/testing';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { renderInLanguage } from '../../tests/support/render-in-language';
+import { createI18n } from '../i18n';
 import { EmployeeShell } from './employee-shell';
 
 afterEach(cleanup);
@@ -66,5 +69,31 @@ describe('EmployeeShell', () => {
     expect(form?.querySelector<HTMLInputElement>('input[name="returnTo"]')?.value).toBe(
       '/a/some-token?x=1',
     );
+  });
+
+  it("offers on an answer page only the survey's languages", async () => {
+    const Stub = createRemixStub([
+      {
+        path: '/a/:token',
+        // As the answer page's loader says it: the survey is in English and Polish only.
+        loader: () => ({ offeredLanguages: ['en', 'pl'] }),
+        Component: () => (
+          <EmployeeShell>
+            <p>Question</p>
+          </EmployeeShell>
+        ),
+      },
+    ]);
+    render(
+      <I18nextProvider i18n={createI18n('pl')}>
+        <Stub initialEntries={['/a/some-token']} />
+      </I18nextProvider>,
+    );
+    const switcher = await screen.findByRole('group', { name: 'Język' });
+    expect(
+      within(switcher)
+        .getAllByRole('button')
+        .map((button) => button.getAttribute('lang')),
+    ).toEqual(['en', 'pl']);
   });
 });

@@ -1,5 +1,8 @@
+import { useMatches } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+
+import type { LanguageCode } from '~/surveys/survey-schema';
 
 import { LanguageSwitcher } from './language-switcher';
 
@@ -10,6 +13,14 @@ import { LanguageSwitcher } from './language-switcher';
  */
 export function EmployeeShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation('common');
+  // An answer page offers only its survey's languages: another would show the questions in the
+  // survey's default language under words in the chosen one.
+  const offered = useMatches()
+    .map(
+      (match) =>
+        (match.data as { offeredLanguages?: LanguageCode[] | null } | null)?.offeredLanguages,
+    )
+    .findLast((languages) => languages && languages.length > 0);
   return (
     <div className="shell employee-shell">
       <a className="skip-link" href="#main">
@@ -23,7 +34,7 @@ export function EmployeeShell({ children }: { children: ReactNode }) {
             </span>
             Innerloop
           </span>
-          <LanguageSwitcher />
+          <LanguageSwitcher languages={offered ?? undefined} />
         </div>
       </header>
       <main id="main" className="shell-main employee-main" tabIndex={-1}>

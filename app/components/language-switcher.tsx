@@ -2,13 +2,18 @@ import { Form, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
 import { supportedLanguages } from '~/i18n';
+import type { LanguageCode } from '~/surveys/survey-schema';
 
 /**
- * The six languages, each named in itself, as buttons of one small form. It posts to /language,
- * which remembers the choice in a cookie and sends the reader back to the page they were on.
- * Works without JavaScript.
+ * The six languages (or those `languages` names), each named in itself, as buttons of one small
+ * form. It posts to /language, which remembers the choice in a cookie and sends the reader back to
+ * the page they were on. Works without JavaScript.
  */
-export function LanguageSwitcher() {
+export function LanguageSwitcher({
+  languages = supportedLanguages,
+}: {
+  languages?: readonly LanguageCode[];
+}) {
   const { t, i18n } = useTranslation('common');
   const location = useLocation();
   const returnTo = `${location.pathname}${location.search}`;
@@ -20,7 +25,7 @@ export function LanguageSwitcher() {
       <fieldset>
         <legend>{t('languageSwitcher.label')}</legend>
         <ul>
-          {supportedLanguages.map((code) => {
+          {languages.map((code) => {
             const name = t('languageName', { lng: code });
             const isCurrent = code === current;
             return (

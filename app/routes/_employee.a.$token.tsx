@@ -63,7 +63,12 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   }
   const form = await answerFormOf(resolved.open, languageFor(resolved.open.definition, locale));
   return json(
-    { locale, outcome: { status: 'open' as const, form }, draftKey: draftKeyFor(token) },
+    {
+      locale,
+      offeredLanguages: form.languages,
+      outcome: { status: 'open' as const, form },
+      draftKey: draftKeyFor(token),
+    },
     { headers: privateHeaders },
   );
 }

@@ -34,7 +34,12 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = outcome.status === 'unknown' ? null : outcome.language;
   return json(
     // The key under which earlier versions kept a draft here: forgotten on sight (see below).
-    { locale, outcome, staleDraftKey: draftKeyFor(`k/${kioskId}`) },
+    {
+      locale,
+      offeredLanguages: outcome.status === 'open' ? outcome.form.languages : null,
+      outcome,
+      staleDraftKey: draftKeyFor(`k/${kioskId}`),
+    },
     { status: outcome.status === 'unknown' ? 404 : 200, headers: privateHeaders },
   );
 }
