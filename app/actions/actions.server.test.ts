@@ -220,16 +220,21 @@ describe('moveAction', () => {
   });
 });
 
+/** An open action on the second cycle of the first department, owned by its leader. */
+function leadersAction(organisation: Awaited<ReturnType<typeof makeActionOrganisation>>) {
+  return makeAction({
+    surveyId: organisation.survey._id,
+    cycleId: organisation.cycles[1]?._id ?? organisation.survey._id,
+    departmentId: organisation.departments[0]?._id ?? null,
+    ownerId: organisation.leader.id,
+    dueOn: '2026-03-01',
+  });
+}
+
 describe('editAction and addUpdate', () => {
   it('records each kind of change with who made it, and refuses a new past due date', async () => {
     const organisation = await makeActionOrganisation();
-    const action = await makeAction({
-      surveyId: organisation.survey._id,
-      cycleId: organisation.cycles[1]?._id ?? organisation.survey._id,
-      departmentId: organisation.departments[0]?._id ?? null,
-      ownerId: organisation.leader.id,
-      dueOn: '2026-03-01',
-    });
+    const action = await leadersAction(organisation);
     const id = String(action._id);
     const fields = {
       title: 'Fix the tools',
@@ -406,13 +411,7 @@ describe('telling an owner', () => {
 describe('won’t do', () => {
   it('closes an open or started action only with a reason, shows it, and reopens', async () => {
     const organisation = await makeActionOrganisation();
-    const action = await makeAction({
-      surveyId: organisation.survey._id,
-      cycleId: organisation.cycles[1]?._id ?? organisation.survey._id,
-      departmentId: organisation.departments[0]?._id ?? null,
-      ownerId: organisation.leader.id,
-      dueOn: '2026-03-01',
-    });
+    const action = await leadersAction(organisation);
     const id = String(action._id);
     const move = (fields: Record<string, string>) =>
       moveAction(organisation.leader, id, { from: 'open', to: 'wont-do', ...fields }, now);

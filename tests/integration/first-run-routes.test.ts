@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { createSessionCookie, createSessionRecord } from '../../app/utils/session.server';
 import { CycleModel } from '../../models/cycle.server';
 import { InviteModel } from '../../models/invite.server';
 import { OutboxMailModel } from '../../models/outbox-mail.server';
 import { makeDepartment, makePerson } from '../factories/organisation';
 import { makeSurvey } from '../factories/survey';
 import { type AppUnderTest, startAppUnderTest } from '../support/app-under-test';
-import { type HttpClient, httpClient } from '../support/http-client';
+import { type HttpClient, signedInClient } from '../support/http-client';
 import { setupTestDatabase } from '../support/test-database';
 
 // The first-run checklist on the surveys page and "send the first cycle now", over HTTP as a
@@ -31,9 +30,7 @@ async function signedIn(role: 'hr' | 'leader'): Promise<HttpClient> {
     hrAdmin: role === 'hr',
     leaderOf: role === 'leader' ? [department._id] : [],
   });
-  const cookie = createSessionCookie({ secrets: [secret], secure: false });
-  const header = await cookie.serialize(await createSessionRecord(person._id));
-  return httpClient(app.url, header.split(';', 1)[0]);
+  return signedInClient(app.url, secret, person._id);
 }
 
 describe('first-run checklist', () => {

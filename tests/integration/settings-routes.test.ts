@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { createSessionCookie, createSessionRecord } from '../../app/utils/session.server';
 import { OutboxMailModel } from '../../models/outbox-mail.server';
 import { SettingsModel } from '../../models/settings.server';
 import { makeDepartment, makePerson } from '../factories/organisation';
 import { type AppUnderTest, startAppUnderTest } from '../support/app-under-test';
-import { type HttpClient, httpClient } from '../support/http-client';
+import { type HttpClient, signedInClient } from '../support/http-client';
 import { setupTestDatabase } from '../support/test-database';
 
 // The organisation settings page over HTTP, as a browser without JavaScript posts it.
@@ -28,9 +27,7 @@ async function signedIn(role: 'hr' | 'leader'): Promise<HttpClient> {
     hrAdmin: role === 'hr',
     leaderOf: role === 'leader' ? [department._id] : [],
   });
-  const cookie = createSessionCookie({ secrets: [secret], secure: false });
-  const header = await cookie.serialize(await createSessionRecord(person._id));
-  return httpClient(app.url, header.split(';', 1)[0]);
+  return signedInClient(app.url, secret, person._id);
 }
 
 const valid = {

@@ -1,3 +1,7 @@
+import type { Types } from 'mongoose';
+
+import { createSessionCookie, createSessionRecord } from '../../app/utils/session.server';
+
 /**
  * A browser stand-in for integration tests: keeps the session cookie, sends same-origin form
  * posts (Origin and Sec-Fetch-Site as a browser would), and leaves redirects to the test.
@@ -45,4 +49,15 @@ export function httpClient(base: string, cookie = ''): HttpClient {
     return response;
   };
   return client;
+}
+
+/** A client signed in as this person, with a session made as sign-in makes it. */
+export async function signedInClient(
+  base: string,
+  secret: string,
+  personId: Types.ObjectId,
+): Promise<HttpClient> {
+  const cookie = createSessionCookie({ secrets: [secret], secure: false });
+  const header = await cookie.serialize(await createSessionRecord(personId));
+  return httpClient(base, header.split(';', 1)[0]);
 }
