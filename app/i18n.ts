@@ -1,48 +1,73 @@
 import { createInstance, type i18n as I18n, type Resource, type TFunction } from 'i18next';
 
+import enActions from './locales/en/actions.json';
 import enAnswering from './locales/en/answering.json';
 import enBoard from './locales/en/board.json';
 import enCommon from './locales/en/common.json';
+import enInsights from './locales/en/insights.json';
 import enMail from './locales/en/mail.json';
+import enPeople from './locales/en/people.json';
 import enReceipt from './locales/en/receipt.json';
 import enStaff from './locales/en/staff.json';
 import enStatus from './locales/en/status.json';
+import enSurveys from './locales/en/surveys.json';
+import lvActions from './locales/lv/actions.json';
 import lvAnswering from './locales/lv/answering.json';
 import lvBoard from './locales/lv/board.json';
 import lvCommon from './locales/lv/common.json';
+import lvInsights from './locales/lv/insights.json';
 import lvMail from './locales/lv/mail.json';
+import lvPeople from './locales/lv/people.json';
 import lvReceipt from './locales/lv/receipt.json';
 import lvStaff from './locales/lv/staff.json';
 import lvStatus from './locales/lv/status.json';
+import lvSurveys from './locales/lv/surveys.json';
+import nbActions from './locales/nb/actions.json';
 import nbAnswering from './locales/nb/answering.json';
 import nbBoard from './locales/nb/board.json';
 import nbCommon from './locales/nb/common.json';
+import nbInsights from './locales/nb/insights.json';
 import nbMail from './locales/nb/mail.json';
+import nbPeople from './locales/nb/people.json';
 import nbReceipt from './locales/nb/receipt.json';
 import nbStaff from './locales/nb/staff.json';
 import nbStatus from './locales/nb/status.json';
+import nbSurveys from './locales/nb/surveys.json';
+import plActions from './locales/pl/actions.json';
 import plAnswering from './locales/pl/answering.json';
 import plBoard from './locales/pl/board.json';
 import plCommon from './locales/pl/common.json';
+import plInsights from './locales/pl/insights.json';
 import plMail from './locales/pl/mail.json';
+import plPeople from './locales/pl/people.json';
 import plReceipt from './locales/pl/receipt.json';
 import plStaff from './locales/pl/staff.json';
 import plStatus from './locales/pl/status.json';
+import plSurveys from './locales/pl/surveys.json';
+import ptActions from './locales/pt/actions.json';
 import ptAnswering from './locales/pt/answering.json';
 import ptBoard from './locales/pt/board.json';
 import ptCommon from './locales/pt/common.json';
+import ptInsights from './locales/pt/insights.json';
 import ptMail from './locales/pt/mail.json';
+import ptPeople from './locales/pt/people.json';
 import ptReceipt from './locales/pt/receipt.json';
 import ptStaff from './locales/pt/staff.json';
 import ptStatus from './locales/pt/status.json';
+import ptSurveys from './locales/pt/surveys.json';
+import ukActions from './locales/uk/actions.json';
 import ukAnswering from './locales/uk/answering.json';
 import ukBoard from './locales/uk/board.json';
 import ukCommon from './locales/uk/common.json';
+import ukInsights from './locales/uk/insights.json';
 import ukMail from './locales/uk/mail.json';
+import ukPeople from './locales/uk/people.json';
 import ukReceipt from './locales/uk/receipt.json';
 import ukStaff from './locales/uk/staff.json';
 import ukStatus from './locales/uk/status.json';
+import ukSurveys from './locales/uk/surveys.json';
 import { type LanguageCode, languageCode, languageCodes } from './surveys/survey-schema';
+import { readMessage } from './utils/message';
 
 // Shared by the server (entry.server.tsx, i18n.server.ts), the browser (entry.client.tsx) and
 // component tests. The texts are bundled, not fetched: pages make no extra requests and the
@@ -58,6 +83,10 @@ export const namespaces = [
   'board',
   // Staff pages and staff e-mails: the shell and public staff pages, then one file per area.
   'staff',
+  'surveys',
+  'people',
+  'insights',
+  'actions',
   'mail',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
@@ -70,6 +99,10 @@ export const resources = {
     receipt: enReceipt,
     board: enBoard,
     staff: enStaff,
+    surveys: enSurveys,
+    people: enPeople,
+    insights: enInsights,
+    actions: enActions,
     mail: enMail,
   },
   uk: {
@@ -79,6 +112,10 @@ export const resources = {
     receipt: ukReceipt,
     board: ukBoard,
     staff: ukStaff,
+    surveys: ukSurveys,
+    people: ukPeople,
+    insights: ukInsights,
+    actions: ukActions,
     mail: ukMail,
   },
   nb: {
@@ -88,6 +125,10 @@ export const resources = {
     receipt: nbReceipt,
     board: nbBoard,
     staff: nbStaff,
+    surveys: nbSurveys,
+    people: nbPeople,
+    insights: nbInsights,
+    actions: nbActions,
     mail: nbMail,
   },
   pt: {
@@ -97,6 +138,10 @@ export const resources = {
     receipt: ptReceipt,
     board: ptBoard,
     staff: ptStaff,
+    surveys: ptSurveys,
+    people: ptPeople,
+    insights: ptInsights,
+    actions: ptActions,
     mail: ptMail,
   },
   pl: {
@@ -106,6 +151,10 @@ export const resources = {
     receipt: plReceipt,
     board: plBoard,
     staff: plStaff,
+    surveys: plSurveys,
+    people: plPeople,
+    insights: plInsights,
+    actions: plActions,
     mail: plMail,
   },
   lv: {
@@ -115,6 +164,10 @@ export const resources = {
     receipt: lvReceipt,
     board: lvBoard,
     staff: lvStaff,
+    surveys: lvSurveys,
+    people: lvPeople,
+    insights: lvInsights,
+    actions: lvActions,
     mail: lvMail,
   },
 } satisfies Record<LanguageCode, Record<Namespace, Resource[string][string]>>;
@@ -167,4 +220,20 @@ export function languageOfMatches(matches: readonly { data?: unknown }[]): Langu
     }
   }
   return fallbackLanguage;
+}
+
+const messageReaders: Partial<Record<LanguageCode, I18n>> = {};
+
+/**
+ * A message from the server (see ~/utils/message) in words, for places that are not a page: the
+ * command line, a CSV, a mail. Pages use useMessage, which reads the page's language.
+ */
+export function messageText(text: string, language: LanguageCode = fallbackLanguage): string {
+  const message = readMessage(text);
+  if (!message) return text;
+  const words = (messageReaders[language] ??= createI18n(language));
+  return words.t(`${message.namespace}:${message.key}`, {
+    ...message.values,
+    defaultValue: text,
+  });
 }

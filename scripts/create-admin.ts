@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 
 import { createFirstAdmin } from '../app/auth/first-admin.server';
 import { firstAdminSchema } from '../app/auth/schemas';
+import { messageText } from '../app/i18n';
 import { connectDatabase, disconnectDatabase } from '../models/connection.server';
 
 const usage = `Usage: npm run create-admin -- [--name "Ana Lima"] [--email ana@example.com] [--password ...]
@@ -46,7 +47,7 @@ async function main(): Promise<number> {
   const parsed = firstAdminSchema.safeParse(input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      process.stderr.write(`${String(issue.path[0])}: ${issue.message}\n`);
+      process.stderr.write(`${String(issue.path[0])}: ${messageText(issue.message)}\n`);
     }
     return 1;
   }

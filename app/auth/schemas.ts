@@ -1,28 +1,29 @@
 import { z } from 'zod';
 
 // The forms of signing in, resetting a password and setting up the first HR admin. Messages
-// are shown beside the field, so they speak to the person filling it in.
+// are shown beside the field, so they speak to the person filling it in; they are keys of the
+// staff words (see ~/utils/message), shown in the reader's language.
 
 const email = z
-  .string({ required_error: 'Enter your email address.' })
+  .string({ required_error: 'staff:errors.emailMissing' })
   .trim()
-  .min(1, 'Enter your email address.')
-  .max(254, 'That email address is too long.')
-  .email('Enter an email address like name@example.com.');
+  .min(1, 'staff:errors.emailMissing')
+  .max(254, 'staff:errors.emailTooLong')
+  .email('staff:errors.emailInvalid');
 
 /** A password being chosen: long enough to resist guessing, short enough to hash quickly. */
 const newPassword = z
-  .string({ required_error: 'Choose a password.' })
-  .min(10, 'Use at least 10 characters.')
-  .max(200, 'Use at most 200 characters.');
+  .string({ required_error: 'staff:errors.passwordChoose' })
+  .min(10, 'staff:errors.passwordShort')
+  .max(200, 'staff:errors.passwordLong');
 
 export const loginSchema = z.object({
   email,
   // Any length is checked against the hash, up to a bound that keeps hashing cheap.
   password: z
-    .string({ required_error: 'Enter your password.' })
-    .min(1, 'Enter your password.')
-    .max(200, 'That password is too long.'),
+    .string({ required_error: 'staff:errors.passwordMissing' })
+    .min(1, 'staff:errors.passwordMissing')
+    .max(200, 'staff:errors.passwordTooLong'),
   redirectTo: z.string().max(2000).optional(),
 });
 
@@ -31,20 +32,20 @@ export const forgotPasswordSchema = z.object({ email });
 export const resetPasswordSchema = z
   .object({
     password: newPassword,
-    confirmPassword: z.string({ required_error: 'Type the password again.' }),
+    confirmPassword: z.string({ required_error: 'staff:errors.passwordAgain' }),
   })
   .refine((form) => form.password === form.confirmPassword, {
     path: ['confirmPassword'],
-    message: 'The two passwords differ. Type the same password twice.',
+    message: 'staff:errors.passwordsDiffer',
   });
 
 /** The first HR admin, from the /setup page or `npm run create-admin`. */
 export const firstAdminSchema = z.object({
   name: z
-    .string({ required_error: 'Enter your name.' })
+    .string({ required_error: 'staff:errors.nameMissing' })
     .trim()
-    .min(1, 'Enter your name.')
-    .max(200, 'Use at most 200 characters.'),
+    .min(1, 'staff:errors.nameMissing')
+    .max(200, 'staff:errors.nameTooLong'),
   email,
   password: newPassword,
 });
@@ -52,8 +53,8 @@ export const firstAdminSchema = z.object({
 export type FirstAdmin = z.infer<typeof firstAdminSchema>;
 
 export const setupSchema = firstAdminSchema
-  .extend({ confirmPassword: z.string({ required_error: 'Type the password again.' }) })
+  .extend({ confirmPassword: z.string({ required_error: 'staff:errors.passwordAgain' }) })
   .refine((form) => form.password === form.confirmPassword, {
     path: ['confirmPassword'],
-    message: 'The two passwords differ. Type the same password twice.',
+    message: 'staff:errors.passwordsDiffer',
   });

@@ -7,8 +7,8 @@ import { type SignInLimits, signInLimits, slowdownMs } from './sign-in-limits.se
 // One message for an unknown address, a wrong password, an employee without a staff role and
 // a deactivated account, so the form never tells anyone whether an account exists.
 export const signInRefusals = {
-  invalid: 'That email and password do not match a staff account.',
-  locked: 'Too many failed sign-ins. Wait 15 minutes, then try again.',
+  invalid: 'staff:errors.signInInvalid',
+  locked: 'staff:errors.signInLocked',
 } as const;
 
 // A hash of a random password nobody knows, with the same parameters as real hashes: checking

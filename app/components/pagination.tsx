@@ -1,4 +1,5 @@
 import { Link } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
 /** Previous / next links that keep the page's other search parameters. */
 export function Pagination({
@@ -12,6 +13,7 @@ export function Pagination({
   searchParams: URLSearchParams;
   label: string;
 }) {
+  const { t } = useTranslation('staff');
   if (pageCount <= 1) return null;
   const to = (target: number) => {
     const params = new URLSearchParams(searchParams);
@@ -22,15 +24,13 @@ export function Pagination({
     <nav className="pagination" aria-label={label}>
       {page > 1 ? (
         <Link to={to(page - 1)} rel="prev">
-          Previous page
+          {t('pagination.previous')}
         </Link>
       ) : null}
-      <span>
-        Page {page} of {pageCount}
-      </span>
+      <span>{t('pagination.position', { page, count: pageCount })}</span>
       {page < pageCount ? (
         <Link to={to(page + 1)} rel="next">
-          Next page
+          {t('pagination.next')}
         </Link>
       ) : null}
     </nav>

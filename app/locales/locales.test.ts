@@ -120,3 +120,28 @@ describe('keys used by the pages', () => {
     expect(missing).toEqual([]);
   });
 });
+
+// Server modules and schemas say their messages as keys ('staff:errors.signInInvalid', see
+// ~/utils/message); a key missing from the English file would reach the page as the bare key.
+describe('message keys in the sources', () => {
+  it('exist in English', () => {
+    const english = new Map(
+      namespaces.map((namespace) => [namespace, leaves(read('en', namespace))]),
+    );
+    const keyed = new RegExp(`'(${namespaces.join('|')}):([A-Za-z0-9_.]+)'`, 'g');
+    const missing: string[] = [];
+    let checked = 0;
+    for (const file of sourcesUnder(appFolder)) {
+      for (const [, namespace = '', key = ''] of readFileSync(file, 'utf8').matchAll(keyed)) {
+        checked++;
+        const keys = english.get(namespace as (typeof namespaces)[number]);
+        const found =
+          keys !== undefined &&
+          (keys.has(key) || [...keys.keys()].some((k) => k.startsWith(`${key}_`)));
+        if (!found) missing.push(`${path.relative(appFolder, file)}: ${namespace}:${key}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+    expect(missing).toEqual([]);
+  });
+});

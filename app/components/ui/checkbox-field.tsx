@@ -1,5 +1,7 @@
 import { type InputHTMLAttributes, useId } from 'react';
 
+import { useMessage } from './use-message';
+
 interface CheckboxFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> {
   label: string;
   name: string;
@@ -8,7 +10,8 @@ interface CheckboxFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>,
 }
 
 /** A checkbox with its label beside it, and its hint and error tied to it. */
-export function CheckboxField({ label, name, error, hint, ...input }: CheckboxFieldProps) {
+export function CheckboxField({ label, name, error: message, hint, ...input }: CheckboxFieldProps) {
+  const error = useMessage()(message);
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;

@@ -1,5 +1,7 @@
 import { type SelectHTMLAttributes, useId } from 'react';
 
+import { useMessage } from './use-message';
+
 export interface SelectOption {
   value: string;
   label: string;
@@ -15,7 +17,15 @@ interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>,
 }
 
 /** A labelled drop-down whose hint and error are tied to it for screen readers. */
-export function SelectField({ label, name, options, error, hint, ...select }: SelectFieldProps) {
+export function SelectField({
+  label,
+  name,
+  options,
+  error: message,
+  hint,
+  ...select
+}: SelectFieldProps) {
+  const error = useMessage()(message);
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;

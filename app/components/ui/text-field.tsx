@@ -1,5 +1,7 @@
 import { type InputHTMLAttributes, useId } from 'react';
 
+import { useMessage } from './use-message';
+
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   label: string;
   name: string;
@@ -10,7 +12,8 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id
 }
 
 /** A labelled input whose hint and error are tied to it for screen readers. */
-export function TextField({ label, name, error, hint, ...input }: TextFieldProps) {
+export function TextField({ label, name, error: message, hint, ...input }: TextFieldProps) {
+  const error = useMessage()(message);
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
