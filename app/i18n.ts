@@ -237,3 +237,13 @@ export function messageText(text: string, language: LanguageCode = fallbackLangu
     defaultValue: text,
   });
 }
+
+/**
+ * A page's title in the language of the page: meta functions cannot use hooks, so they read the
+ * language from the matched routes' data, as the document does. `parts` are message keys (or
+ * plain names), innermost first: pageTitle(matches, 'staff:nav.settings') is "Settings · Innerloop".
+ */
+export function pageTitle(matches: readonly { data?: unknown }[], ...parts: string[]): string {
+  const language = languageOfMatches(matches);
+  return [...parts.map((part) => messageText(part, language)), 'Innerloop'].join(' · ');
+}

@@ -18,11 +18,14 @@ import { signIn } from '~/auth/sign-in.server';
 import { SetupInvitation } from '~/components/setup-invitation';
 import { FormAlert } from '~/components/ui/form-alert';
 import { TextField } from '~/components/ui/text-field';
+import { pageTitle } from '~/i18n';
 import { parseForm, refuseForm } from '~/utils/form.server';
 import { getStaffUser } from '~/utils/permissions.server';
 import { startStaffSession } from '~/utils/session.server';
 
-export const meta: MetaFunction = () => [{ title: 'Staff sign in · Innerloop' }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, 'staff:login.title') },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Someone already signed in goes on to where they were heading.

@@ -1,9 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { NavLink, Outlet } from '@remix-run/react';
 
+import { pageTitle } from '~/i18n';
 import { requireHrAdmin } from '~/utils/permissions.server';
 
-export const meta: MetaFunction = () => [{ title: 'Settings · Innerloop' }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, 'staff:nav.settings') },
+];
 
 // Settings are for HR admins only; each page below checks again, as loaders run side by side.
 export async function loader({ request }: LoaderFunctionArgs) {
