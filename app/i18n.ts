@@ -8,6 +8,7 @@ import enInsights from './locales/en/insights.json';
 import enMail from './locales/en/mail.json';
 import enPeople from './locales/en/people.json';
 import enReceipt from './locales/en/receipt.json';
+import enSettings from './locales/en/settings.json';
 import enStaff from './locales/en/staff.json';
 import enStatus from './locales/en/status.json';
 import enSurveys from './locales/en/surveys.json';
@@ -19,6 +20,7 @@ import lvInsights from './locales/lv/insights.json';
 import lvMail from './locales/lv/mail.json';
 import lvPeople from './locales/lv/people.json';
 import lvReceipt from './locales/lv/receipt.json';
+import lvSettings from './locales/lv/settings.json';
 import lvStaff from './locales/lv/staff.json';
 import lvStatus from './locales/lv/status.json';
 import lvSurveys from './locales/lv/surveys.json';
@@ -30,6 +32,7 @@ import nbInsights from './locales/nb/insights.json';
 import nbMail from './locales/nb/mail.json';
 import nbPeople from './locales/nb/people.json';
 import nbReceipt from './locales/nb/receipt.json';
+import nbSettings from './locales/nb/settings.json';
 import nbStaff from './locales/nb/staff.json';
 import nbStatus from './locales/nb/status.json';
 import nbSurveys from './locales/nb/surveys.json';
@@ -41,6 +44,7 @@ import plInsights from './locales/pl/insights.json';
 import plMail from './locales/pl/mail.json';
 import plPeople from './locales/pl/people.json';
 import plReceipt from './locales/pl/receipt.json';
+import plSettings from './locales/pl/settings.json';
 import plStaff from './locales/pl/staff.json';
 import plStatus from './locales/pl/status.json';
 import plSurveys from './locales/pl/surveys.json';
@@ -52,6 +56,7 @@ import ptInsights from './locales/pt/insights.json';
 import ptMail from './locales/pt/mail.json';
 import ptPeople from './locales/pt/people.json';
 import ptReceipt from './locales/pt/receipt.json';
+import ptSettings from './locales/pt/settings.json';
 import ptStaff from './locales/pt/staff.json';
 import ptStatus from './locales/pt/status.json';
 import ptSurveys from './locales/pt/surveys.json';
@@ -63,6 +68,7 @@ import ukInsights from './locales/uk/insights.json';
 import ukMail from './locales/uk/mail.json';
 import ukPeople from './locales/uk/people.json';
 import ukReceipt from './locales/uk/receipt.json';
+import ukSettings from './locales/uk/settings.json';
 import ukStaff from './locales/uk/staff.json';
 import ukStatus from './locales/uk/status.json';
 import ukSurveys from './locales/uk/surveys.json';
@@ -87,6 +93,7 @@ export const namespaces = [
   'people',
   'insights',
   'actions',
+  'settings',
   'mail',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
@@ -103,6 +110,7 @@ export const resources = {
     people: enPeople,
     insights: enInsights,
     actions: enActions,
+    settings: enSettings,
     mail: enMail,
   },
   uk: {
@@ -116,6 +124,7 @@ export const resources = {
     people: ukPeople,
     insights: ukInsights,
     actions: ukActions,
+    settings: ukSettings,
     mail: ukMail,
   },
   nb: {
@@ -129,6 +138,7 @@ export const resources = {
     people: nbPeople,
     insights: nbInsights,
     actions: nbActions,
+    settings: nbSettings,
     mail: nbMail,
   },
   pt: {
@@ -142,6 +152,7 @@ export const resources = {
     people: ptPeople,
     insights: ptInsights,
     actions: ptActions,
+    settings: ptSettings,
     mail: ptMail,
   },
   pl: {
@@ -155,6 +166,7 @@ export const resources = {
     people: plPeople,
     insights: plInsights,
     actions: plActions,
+    settings: plSettings,
     mail: plMail,
   },
   lv: {
@@ -168,6 +180,7 @@ export const resources = {
     people: lvPeople,
     insights: lvInsights,
     actions: lvActions,
+    settings: lvSettings,
     mail: lvMail,
   },
 } satisfies Record<LanguageCode, Record<Namespace, Resource[string][string]>>;
