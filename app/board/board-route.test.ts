@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { DepartmentModel } from '../../models/department.server';
+import { SurveyModel } from '../../models/survey.server';
 import { makeAnsweringCycle } from '../../tests/factories/answering';
 import { makeBoardAction, makeBoardSurvey } from '../../tests/factories/board';
 import { makeDepartment } from '../../tests/factories/organisation';
@@ -67,6 +68,42 @@ describe('the board page', () => {
     expect(polishHtml).toContain('Termin: 2 marca 2026');
     // Titles stay as staff wrote them, marked as such.
     expect(polishHtml).toMatch(/<h3[^>]*lang="en"[^>]*>New knives for the kitchen<\/h3>/);
+  });
+
+  it('words what was heard in the reader’s language: driver, question and the whole company', async () => {
+    const survey = await makeBoardSurvey();
+    await SurveyModel.updateOne(
+      { _id: survey._id },
+      {
+        $set: {
+          languages: ['en', 'uk'],
+          questions: [
+            {
+              id: 'q-desk',
+              type: 'scale',
+              text: { en: 'My desk suits my work.', uk: 'Моє робоче місце підходить для роботи.' },
+              scale: { min: 1, max: 5 },
+              required: true,
+            },
+          ],
+        },
+      },
+      { strict: false },
+    );
+    await makeBoardAction({ surveyId: survey._id, title: 'Better laptops', driver: 'Tools' });
+    await makeBoardAction({
+      surveyId: survey._id,
+      title: 'New desks',
+      metric: 'question',
+      driver: null,
+      questionId: 'q-desk',
+    });
+
+    const cookie = (await languageCookie.serialize('uk')).split(';', 1)[0] ?? '';
+    const html = await (await fetch(`${app.url}/board`, { headers: { cookie } })).text();
+    expect(html).toContain('Інструменти · Уся компанія');
+    expect(html).toContain('Моє робоче місце підходить для роботи. · Уся компанія');
+    expect(html).not.toContain('Whole company');
   });
 
   it('shows the company board at /board, in the browser’s language', async () => {

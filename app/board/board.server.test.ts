@@ -27,7 +27,7 @@ describe('the company board', () => {
     await makeBoardAction({ surveyId: survey._id, title: 'Draft', published: false });
     await makeBoardAction({ surveyId: survey._id, title: 'Kitchen', departmentId: kitchen._id });
 
-    const board = await companyBoard();
+    const board = await companyBoard('en');
     expect(board.department).toBeNull();
     expect(board.departmentActions).toEqual([]);
     expect(titles(board.companyActions)).toEqual(['Shown']);
@@ -43,7 +43,7 @@ describe('the company board', () => {
     await done('Done in May', '2026-05-02T10:00:00Z');
     await makeBoardAction({ surveyId, title: 'Open, due soon', dueOn: '2026-04-01' });
 
-    expect(titles((await companyBoard()).companyActions)).toEqual([
+    expect(titles((await companyBoard('en')).companyActions)).toEqual([
       'Going',
       'Open, due soon',
       'Open, due late',
@@ -58,7 +58,7 @@ describe('actions that will not be done', () => {
     const { _id: surveyId } = await makeBoardSurvey();
     await makeBoardAction({ surveyId, title: 'Going', status: 'in-progress' });
     await makeBoardAction({ surveyId, title: 'Dropped', status: 'wont-do' });
-    expect(titles((await companyBoard()).companyActions)).toEqual(['Going']);
+    expect(titles((await companyBoard('en')).companyActions)).toEqual(['Going']);
   });
 });
 
@@ -83,7 +83,7 @@ describe('a department board', () => {
       published: false,
     });
 
-    const kitchenBoard = await departmentBoard(await keyOf(kitchen._id));
+    const kitchenBoard = await departmentBoard(await keyOf(kitchen._id), 'en');
     expect(kitchenBoard?.department).toEqual({ name: 'Kitchen' });
     expect(titles(kitchenBoard?.departmentActions ?? []).sort()).toEqual([
       'Kitchen rates IT',
@@ -94,7 +94,7 @@ describe('a department board', () => {
       'Everyone rates IT',
     ]);
 
-    const itBoard = await departmentBoard(await keyOf(it._id));
+    const itBoard = await departmentBoard(await keyOf(it._id), 'en');
     expect(titles(itBoard?.departmentActions ?? []).sort()).toEqual([
       'Everyone rates IT',
       'Kitchen rates IT',
@@ -105,9 +105,9 @@ describe('a department board', () => {
 
   it('knows no department for an unknown or malformed key', async () => {
     await makeDepartment('Kitchen');
-    expect(await departmentBoard('AAAAAAAAAAAAAAAAAAAAAA')).toBeNull();
-    expect(await departmentBoard('../../etc')).toBeNull();
-    expect(await departmentBoard('')).toBeNull();
+    expect(await departmentBoard('AAAAAAAAAAAAAAAAAAAAAA', 'en')).toBeNull();
+    expect(await departmentBoard('../../etc', 'en')).toBeNull();
+    expect(await departmentBoard('', 'en')).toBeNull();
   });
 });
 
@@ -132,13 +132,20 @@ describe('an action card', () => {
       ],
     });
 
-    const [card] = (await companyBoard()).companyActions;
+    const [card] = (await companyBoard('en')).companyActions;
     expect(card?.id).toMatch(/^[a-f\d]{24}$/);
     expect(card).toEqual({
       id: card?.id,
       title: 'New laptops',
       description: 'Replacing the oldest laptops first.',
-      heard: 'Whole company · Tools',
+      heard: {
+        metric: 'driver',
+        driver: 'Tools',
+        question: null,
+        department: null,
+        provider: null,
+        label: null,
+      },
       metric: 'driver',
       // The figure is read again from cycle 2's results, not taken from what was stored:
       // q-tools over all 20 people, 83 / 20.
@@ -194,10 +201,12 @@ describe('an action card', () => {
 
     const baselines = async () => {
       const cards = [
-        ...(await companyBoard()).companyActions,
+        ...(await companyBoard('en')).companyActions,
         ...(
           await Promise.all(
-            departments.map(async (department) => departmentBoard(await keyOf(department._id))),
+            departments.map(async (department) =>
+              departmentBoard(await keyOf(department._id), 'en'),
+            ),
           )
         ).flatMap((board) => board?.departmentActions ?? []),
       ];
@@ -223,6 +232,78 @@ describe('an action card', () => {
       surveyId: survey._id,
       timeline: [{ at: new Date('2026-02-01T09:00:00Z'), kind: 'status', note: '  ' }],
     });
-    expect((await companyBoard()).companyActions[0]?.latestUpdate).toBeNull();
+    expect((await companyBoard('en')).companyActions[0]?.latestUpdate).toBeNull();
+  });
+});
+
+describe('what was heard', () => {
+  it('is given in parts, with the question in the reader’s language where the survey has it', async () => {
+    const survey = await makeBoardSurvey();
+    await SurveyModel.updateOne(
+      { _id: survey._id },
+      {
+        $set: {
+          languages: ['en', 'pl'],
+          questions: [
+            {
+              id: 'q-quick',
+              type: 'scale',
+              text: {
+                en: 'How quickly does {department} help?',
+                pl: 'Jak szybko pomaga {department}?',
+              },
+              scale: { min: 1, max: 5 },
+              required: true,
+            },
+          ],
+        },
+      },
+      { strict: false },
+    );
+    const kitchen = await makeDepartment('Kitchen');
+    const it = await makeDepartment('IT');
+    await makeBoardAction({
+      surveyId: survey._id,
+      title: 'Faster help',
+      metric: 'question',
+      driver: null,
+      questionId: 'q-quick',
+      departmentId: kitchen._id,
+      providerDepartmentId: it._id,
+      label: 'Kitchen · How quickly does IT help?',
+    });
+    await makeBoardAction({
+      surveyId: survey._id,
+      title: 'Gone question',
+      metric: 'question',
+      driver: null,
+      questionId: 'q-removed',
+      departmentId: kitchen._id,
+      label: 'Kitchen · A question since removed',
+    });
+
+    const polish = await departmentBoard(await keyOf(kitchen._id), 'pl');
+    const heard = (title: string) =>
+      polish?.departmentActions.find((action) => action.title === title)?.heard;
+    expect(heard('Faster help')).toEqual({
+      metric: 'question',
+      driver: null,
+      question: { text: 'Jak szybko pomaga {department}?', language: 'pl' },
+      department: 'Kitchen',
+      provider: 'IT',
+      label: null,
+    });
+    // The survey no longer has it: the card shows the words staff saw.
+    expect(heard('Gone question')).toMatchObject({
+      question: null,
+      label: 'Kitchen · A question since removed',
+    });
+
+    // A language the survey does not have reads the survey's default.
+    const ukrainian = await departmentBoard(await keyOf(it._id), 'uk');
+    expect(ukrainian?.departmentActions[0]?.heard.question).toEqual({
+      text: 'How quickly does {department} help?',
+      language: 'en',
+    });
   });
 });

@@ -8,6 +8,7 @@ import { metricSourceOf } from '../insights/metric.server';
 import { sourceFigures } from '../insights/source-figures.server';
 import type { Figure } from '../insights/types';
 import { defaultTimeZone, localDate } from '../surveys/local-time';
+import type { LanguageCode, LocalizedText } from '../surveys/survey-schema';
 import { isBoardKeyShaped } from './board-key.server';
 
 /**
@@ -18,8 +19,8 @@ export interface BoardAction {
   id: string;
   title: string;
   description: string;
-  /** What was heard: the result's words as staff wrote them, and the figure then. */
-  heard: string;
+  /** What was heard: the result it was raised from, for the card to word in its reader's language. */
+  heard: Heard;
   metric: MetricKind;
   /**
    * The figure then, as the insight pages show it to HR admins: read again from the
@@ -32,6 +33,27 @@ export interface BoardAction {
   /** The local day it was marked done, in the survey's time zone. */
   completedOn: string | null;
   latestUpdate: { note: string; on: string; byName: string } | null;
+}
+
+/**
+ * The result an action was raised from, as parts the card words in the reader's language: names
+ * are shown as written, the question in the reader's language where the survey has it.
+ */
+export interface Heard {
+  metric: MetricKind;
+  /** As stored: a built-in driver's name is translated on the card, a custom one is shown. */
+  driver: string | null;
+  /** The question's text (with `{department}` still in it) and the language it is in. */
+  question: { text: string; language: LanguageCode } | null;
+  /** The answering department; null for the whole company. */
+  department: string | null;
+  /** The rated department of an internal-service result. */
+  provider: string | null;
+  /**
+   * The words staff saw when raising it (English), only when the card cannot word it better: a
+   * question the survey no longer has.
+   */
+  label: string | null;
 }
 
 export interface Board {
@@ -49,8 +71,8 @@ const doneShown = 30;
 const updateKinds = new Set(['update', 'status']);
 
 /** The company board: published actions raised from whole-survey results. */
-export async function companyBoard(): Promise<Board> {
-  const actions = await publishedActions({ 'source.departmentId': null });
+export async function companyBoard(language: LanguageCode): Promise<Board> {
+  const actions = await publishedActions({ 'source.departmentId': null }, language);
   return { department: null, departmentActions: [], companyActions: actions };
 }
 
@@ -59,16 +81,20 @@ export async function companyBoard(): Promise<Board> {
  * and the company-wide ones. Null for any key that names no department, whatever its shape, so
  * callers answer every bad key alike.
  */
-export async function departmentBoard(boardKey: string): Promise<Board | null> {
+export async function departmentBoard(
+  boardKey: string,
+  language: LanguageCode,
+): Promise<Board | null> {
   if (!isBoardKeyShaped(boardKey)) return null;
   const department = await DepartmentModel.findOne({ boardKey }, { name: 1 }).lean();
   if (!department) return null;
   const id = department._id;
   const [departmentActions, company] = await Promise.all([
-    publishedActions({
-      $or: [{ 'source.departmentId': id }, { 'source.providerDepartmentId': id }],
-    }),
-    publishedActions({ 'source.departmentId': null }),
+    publishedActions(
+      { $or: [{ 'source.departmentId': id }, { 'source.providerDepartmentId': id }] },
+      language,
+    ),
+    publishedActions({ 'source.departmentId': null }, language),
   ]);
   // A company-wide action about this department's service is shown once, as the department's.
   const shown = new Set(departmentActions.map((action) => action.id));
@@ -129,7 +155,7 @@ type Stored = Pick<Action, 'title' | 'description' | 'status' | 'dueOn' | 'compl
  * action that will not be done leaves the board: its reason is written for staff, in the staff's
  * words and language, and "You said, we did" would show it as something done.
  */
-async function publishedActions(scope: Scope): Promise<BoardAction[]> {
+async function publishedActions(scope: Scope, language: LanguageCode): Promise<BoardAction[]> {
   const [active, done] = await Promise.all([
     ActionModel.find(
       { ...scope, published: true, status: { $in: ['in-progress', 'open'] } },
@@ -145,32 +171,102 @@ async function publishedActions(scope: Scope): Promise<BoardAction[]> {
   const inProgress = active.filter((action) => action.status === 'in-progress');
   const open = active.filter((action) => action.status === 'open');
   const ordered = [...inProgress, ...open, ...done];
-  const [zones, baselines] = await Promise.all([
-    timeZones(ordered.map((action) => action.source.surveyId)),
+  const [surveys, names, baselines] = await Promise.all([
+    surveysOf(ordered.map((action) => action.source.surveyId)),
+    departmentNames(
+      ordered.flatMap(({ source }) => [source.departmentId, source.providerDepartmentId]),
+    ),
     sourceFigures(ordered.map(metricSourceOf)),
   ]);
-  return ordered.map((action, index) =>
-    toBoardAction(action, zones.get(String(action.source.surveyId)), baselines[index]),
+  return ordered.map((action, index) => {
+    const survey = surveys.get(String(action.source.surveyId));
+    return toBoardAction(action, {
+      timeZone: survey?.timeZone ?? defaultTimeZone,
+      heard: heardOf(action.source, survey, names, language),
+      baseline: baselines[index],
+    });
+  });
+}
+
+interface SurveyFacts {
+  timeZone: string;
+  defaultLanguage: LanguageCode;
+  questions: Map<string, LocalizedText>;
+}
+
+async function surveysOf(ids: Types.ObjectId[]): Promise<Map<string, SurveyFacts>> {
+  if (ids.length === 0) return new Map();
+  const surveys = await SurveyModel.find(
+    { _id: { $in: ids } },
+    { schedule: 1, defaultLanguage: 1, 'questions.id': 1, 'questions.text': 1 },
+  ).lean<
+    {
+      _id: Types.ObjectId;
+      schedule: { timeZone: string };
+      defaultLanguage: LanguageCode;
+      questions: { id: string; text: LocalizedText }[];
+    }[]
+  >();
+  return new Map(
+    surveys.map((survey) => [
+      String(survey._id),
+      {
+        timeZone: survey.schedule.timeZone,
+        defaultLanguage: survey.defaultLanguage,
+        questions: new Map(survey.questions.map((question) => [question.id, question.text])),
+      },
+    ]),
   );
 }
 
-async function timeZones(ids: Types.ObjectId[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const surveys = await SurveyModel.find({ _id: { $in: ids } }, { schedule: 1 }).lean();
-  return new Map(surveys.map((survey) => [String(survey._id), survey.schedule.timeZone]));
+async function departmentNames(
+  ids: (Types.ObjectId | null | undefined)[],
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id) => id != null).map(String))];
+  if (wanted.length === 0) return new Map();
+  const departments = await DepartmentModel.find({ _id: { $in: wanted } }, { name: 1 }).lean();
+  return new Map(departments.map((department) => [String(department._id), department.name]));
+}
+
+function heardOf(
+  source: Stored['source'],
+  survey: SurveyFacts | undefined,
+  names: Map<string, string>,
+  language: LanguageCode,
+): Heard {
+  const name = (id: Types.ObjectId | null | undefined) =>
+    id ? (names.get(String(id)) ?? null) : null;
+  const texts = source.questionId ? survey?.questions.get(source.questionId) : undefined;
+  const fallback = survey?.defaultLanguage ?? 'en';
+  const ownText = texts?.[language]?.trim();
+  const question = texts
+    ? ownText
+      ? { text: ownText, language }
+      : { text: texts[fallback]?.trim() ?? '', language: fallback }
+    : null;
+  const worded = question?.text ? question : null;
+  const driver = source.driver ?? null;
+  const unworded =
+    (source.metric === 'question' && !worded) || (source.metric === 'driver' && !driver);
+  return {
+    metric: source.metric,
+    driver,
+    question: worded,
+    department: name(source.departmentId),
+    provider: name(source.providerDepartmentId),
+    label: unworded ? source.label : null,
+  };
 }
 
 function toBoardAction(
   action: Stored,
-  zone: string | undefined,
-  baseline: Figure | undefined,
+  { timeZone, heard, baseline }: { timeZone: string; heard: Heard; baseline: Figure | undefined },
 ): BoardAction {
-  const timeZone = zone ?? defaultTimeZone;
   return {
     id: String(action._id),
     title: action.title,
     description: action.description,
-    heard: action.source.label,
+    heard,
     metric: action.source.metric,
     baseline: baseline?.state === 'shown' ? { value: baseline.value, n: baseline.n } : null,
     status: action.status,

@@ -114,7 +114,7 @@ describe('attack 3: a narrow viewer combined with wider ones and the board', () 
     const stored = await ActionModel.findOne().lean();
     expect(stored?.baseline ?? null).toBeNull();
     const department = await DepartmentModel.findById(teamOne, { boardKey: 1 }).lean();
-    const board = await departmentBoard(department?.boardKey ?? '');
+    const board = await departmentBoard(department?.boardKey ?? '', 'en');
     expect(board?.departmentActions.map((card) => card.baseline)).toEqual([null]);
   });
 
@@ -152,7 +152,7 @@ describe('attack 3: a narrow viewer combined with wider ones and the board', () 
     const department = await DepartmentModel.findById(departments[1]?._id, {
       boardKey: 1,
     }).lean();
-    const board = await departmentBoard(department?.boardKey ?? '');
+    const board = await departmentBoard(department?.boardKey ?? '', 'en');
     expect(board?.departmentActions[0]?.baseline).toBeNull();
     const stored = await ActionModel.findOne().lean();
     const page = await loadActionPage(otherLeader, String(stored?._id));
@@ -325,7 +325,7 @@ describe('attack 2: watching an open cycle', () => {
     );
     if (!raised.ok) throw new Error('not raised');
     const page = await loadActionPage(staff, raised.id);
-    const pageJson = JSON.stringify([raise, page, await companyBoard()]);
+    const pageJson = JSON.stringify([raise, page, await companyBoard('en')]);
     expect(pageJson).not.toMatch(unrounded);
     expect(pageJson).not.toMatch(/"sum|sumSquares/);
   });

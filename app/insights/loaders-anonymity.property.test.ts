@@ -655,9 +655,9 @@ async function seeActions(round: Round, who: string, user: StaffUser, cycles: st
 async function seeBoards(round: Round) {
   const departments = await DepartmentModel.find({}, { boardKey: 1 }).lean();
   const boards = [
-    await companyBoard(),
+    await companyBoard('en'),
     ...(await Promise.all(
-      departments.map((department) => departmentBoard(department.boardKey ?? '')),
+      departments.map((department) => departmentBoard(department.boardKey ?? '', 'en')),
     )),
   ];
   for (const card of boards.flatMap((board) => [

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { departmentBoard } from '~/board/board.server';
 import { BoardNotFound } from '~/components/board/board-not-found';
 import { BoardView } from '~/components/board/board-view';
+import { resolveEmployeeLanguage } from '~/i18n.server';
 
 // The key is the only way to a department's board: kept out of shared caches (the server sends
 // no referrer from any page).
@@ -13,9 +14,9 @@ export const headers: HeadersFunction = () => boardHeaders;
 
 const boardParams = z.object({ boardKey: z.string().catch('') });
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const { boardKey } = boardParams.parse(params);
-  const board = await departmentBoard(boardKey);
+  const board = await departmentBoard(boardKey, await resolveEmployeeLanguage(request));
   // Every bad key gets the same page and status, so keys cannot be probed.
   return json({ board }, { status: board ? 200 : 404, headers: boardHeaders });
 }

@@ -1,11 +1,13 @@
-import { json } from '@remix-run/node';
+import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 
 import { companyBoard } from '~/board/board.server';
 import { BoardView } from '~/components/board/board-view';
+import { resolveEmployeeLanguage } from '~/i18n.server';
 
-export async function loader() {
-  return json({ board: await companyBoard() });
+export async function loader({ request }: LoaderFunctionArgs) {
+  // In the language the layout chose for the page, so questions read in the reader's language.
+  return json({ board: await companyBoard(await resolveEmployeeLanguage(request)) });
 }
 
 /** The company board: published actions raised from whole-company results. */

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BoardAction } from '~/board/board.server';
 
 import { formatDay, formatScore } from './board-format';
+import { heardWords } from './heard-words';
 
 // Titles, descriptions, labels and notes are shown as staff wrote them; staff pages are in
 // English, so they are marked as English for screen readers and translation tools.
@@ -12,6 +13,7 @@ const staffLanguage = 'en';
 export function ActionCard({ action }: { action: BoardAction }) {
   const { t, i18n } = useTranslation('board');
   const language = i18n.language;
+  const heard = heardWords(action.heard, t);
   const titleId = `action-${action.id}`;
   return (
     <article className={`board-action status-${action.status}`} aria-labelledby={titleId}>
@@ -28,7 +30,7 @@ export function ActionCard({ action }: { action: BoardAction }) {
         <div>
           <dt>{t('heard')}</dt>
           <dd>
-            <span lang={staffLanguage}>{action.heard}</span>
+            <span lang={heard.lang}>{heard.text}</span>
             <br />
             <span className="board-baseline">
               {action.baseline

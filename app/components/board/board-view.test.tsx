@@ -14,7 +14,14 @@ function action(fields: Partial<BoardAction>): BoardAction {
     id: 'a1',
     title: 'New laptops',
     description: 'Replacing the oldest first.',
-    heard: 'Kitchen · Tools',
+    heard: {
+      metric: 'driver',
+      driver: 'Tools',
+      question: null,
+      department: 'Kitchen',
+      provider: null,
+      label: null,
+    },
     metric: 'driver',
     baseline: { value: 2.94, n: 12 },
     status: 'open',
@@ -93,6 +100,83 @@ describe('BoardView', () => {
     const it = screen.getByRole('region', { name: 'Department: IT' });
     expect(it.textContent).toContain('Nothing has been published here yet.');
     expect(screen.getAllByRole('article')).toHaveLength(1);
+  });
+});
+
+describe('what was heard', () => {
+  const heard = (fields: Partial<BoardAction['heard']>): BoardAction['heard'] => ({
+    metric: 'driver',
+    driver: null,
+    question: null,
+    department: null,
+    provider: null,
+    label: 'As staff saw it',
+    ...fields,
+  });
+  const cardText = (name: string) => screen.getByRole('article', { name }).textContent ?? '';
+
+  it('names drivers, scores, services and the whole company in the reader’s language', () => {
+    renderInLanguage(
+      <BoardView
+        board={board({
+          companyActions: [
+            action({ id: 'a', title: 'A', heard: heard({ driver: 'Tools' }) }),
+            action({
+              id: 'b',
+              title: 'B',
+              heard: heard({ metric: 'score', department: 'Kuchnia' }),
+            }),
+            action({
+              id: 'c',
+              title: 'C',
+              heard: heard({ metric: 'service', provider: 'IT', department: 'Kuchnia' }),
+            }),
+            action({ id: 'd', title: 'D', heard: heard({ driver: 'Canteen queues' }) }),
+          ],
+        })}
+      />,
+      'pl',
+    );
+    expect(cardText('A')).toContain('Narzędzia · Cała firma');
+    expect(cardText('B')).toContain('Wynik ogólny · Kuchnia');
+    expect(cardText('C')).toContain('IT w ocenie: Kuchnia');
+    // A custom driver is a name HR typed.
+    expect(cardText('D')).toContain('Canteen queues · Cała firma');
+  });
+
+  it('shows the question in its language, naming the rated department or saying "the department"', () => {
+    renderInLanguage(
+      <BoardView
+        board={board({
+          companyActions: [
+            action({
+              id: 'a',
+              title: 'A',
+              heard: heard({
+                metric: 'question',
+                question: { text: 'Jak szybko pomaga {department}?', language: 'pl' },
+                provider: 'IT',
+              }),
+            }),
+            action({
+              id: 'b',
+              title: 'B',
+              heard: heard({
+                metric: 'question',
+                question: { text: '{department} helps quickly.', language: 'en' },
+              }),
+            }),
+            action({ id: 'c', title: 'C', heard: heard({ metric: 'question' }) }),
+          ],
+        })}
+      />,
+      'pl',
+    );
+    expect(cardText('A')).toContain('Jak szybko pomaga IT? · Cała firma');
+    const fallback = screen.getByText('The department helps quickly. · Cała firma');
+    expect(fallback.getAttribute('lang')).toBe('en');
+    // A question the survey no longer has: the words staff saw, marked as English.
+    expect(screen.getByText('As staff saw it').getAttribute('lang')).toBe('en');
   });
 });
 
