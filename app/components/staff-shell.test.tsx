@@ -83,7 +83,9 @@ describe('StaffShell', () => {
   it('shows the signed-in user in the account menu', async () => {
     renderShell(ana);
     const menu = await screen.findByLabelText('Account menu for Ana Lima');
-    expect(menu.textContent).toContain('AL');
+    expect(menu.querySelector('.avatar')?.getAttribute('data-initials')).toBe('AL');
+    // Whatever text the menu shows is part of its name, so speech input can say what is seen.
+    expect(menu.getAttribute('aria-label')).toContain(menu.textContent?.trim());
     expect(screen.getByText('ana@example.com')).toBeTruthy();
     expect(screen.getByText('HR admin')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeTruthy();
