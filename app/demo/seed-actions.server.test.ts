@@ -64,12 +64,16 @@ describe('the demo actions', () => {
     const today = localDate(now, 'Europe/Oslo');
     const actions = await ActionModel.find().lean();
     expect(actions.length).toBeGreaterThanOrEqual(12);
-    expect(actions.length).toBeLessThanOrEqual(14);
+    expect(actions.length).toBeLessThanOrEqual(15);
     expect(new Set(actions.map(({ title }) => title)).size).toBe(actions.length);
 
     expect(new Set(actions.map(({ status }) => status))).toEqual(
-      new Set(['open', 'in-progress', 'done']),
+      new Set(['open', 'in-progress', 'done', 'wont-do']),
     );
+    // A won't-do action carries its reason, for the staff pages.
+    for (const action of actions.filter(({ status }) => status === 'wont-do')) {
+      expect(action.wontDoReason?.length).toBeGreaterThan(20);
+    }
     expect(actions.filter(({ status }) => status === 'done').length).toBeGreaterThanOrEqual(3);
     expect(new Set(actions.map(({ published }) => published))).toEqual(new Set([true, false]));
     const companyWide = actions.filter(({ source }) => source.departmentId === null);

@@ -506,6 +506,31 @@ export const demoActions: DemoAction[] = [
     }),
   },
   {
+    // An action HR decided against, with its reason: off the board, kept on the staff pages.
+    title: 'Monthly one-to-ones with the head of customer service',
+    description:
+      'Customer service says decisions reach them late and second-hand. Everyone in the department would meet the head of department one-to-one every month.',
+    survey: 'monthly',
+    cycle: 9,
+    metric: 'driver',
+    driver: 'Communication',
+    department: 'Customer service',
+    owner: ingrid,
+    createdBy: ingrid,
+    plan: ({ monthly }, source) => ({
+      created: source.after(3),
+      due: monthly(11).after(3),
+      events: [
+        status(
+          source.after(12),
+          ingrid,
+          'wont-do',
+          'Monthly one-to-ones for the whole department would take the head a week of every month. Team leads hold them instead, and the head joins each team meeting once a quarter.',
+        ),
+      ],
+    }),
+  },
+  {
     title: 'Booking system training for new starters',
     description:
       'New people in customer service say they learn the booking system by trial and error. A half-day training in the first week, and a cheat sheet at every desk.',
@@ -659,6 +684,7 @@ export async function seedActions(context: DemoContext, now = new Date()): Promi
     let current: ActionStatus = 'open';
     let isPublished = false;
     let completedAt: Date | null = null;
+    let wontDoReason: string | null = null;
     const timeline: TimelineEntry[] = [
       {
         at: plan.created,
@@ -686,6 +712,7 @@ export async function seedActions(context: DemoContext, now = new Date()): Promi
         entry.to = event.to;
         current = event.to;
         completedAt = event.to === 'done' ? event.at : null;
+        wontDoReason = event.to === 'wont-do' ? (event.note ?? null) : null;
       }
       if (event.kind === 'published') isPublished = true;
       if (event.kind === 'unpublished') isPublished = false;
@@ -711,6 +738,7 @@ export async function seedActions(context: DemoContext, now = new Date()): Promi
       status: current,
       published: isPublished,
       completedAt,
+      wontDoReason,
       completedCycleId: completedCycle?._id ?? null,
       timeline,
       createdById: creator._id,
