@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe } from 'vitest';
 
 import { DepartmentModel } from '../../models/department.server';
+import { PersonModel } from '../../models/person.server';
 import { expect, test, viewports } from './harness/fixtures';
 
 // Every staff page must fit a 360px phone without scrolling sideways. Rather than a list that
@@ -46,6 +47,20 @@ describe('on a 360px phone', () => {
     // The walk must have reached every area, or it proves little.
     for (const area of ['/surveys/', '/insights', '/actions/', '/people/', '/settings'])
       expect(Object.keys(widths).some((path) => path.startsWith(area))).toBe(true);
+    expect(Object.keys(widths).length).toBeGreaterThan(25);
+    const tooWide = Object.entries(widths).filter(([, width]) => width > viewports.narrow.width);
+    expect(tooWide).toEqual([]);
+  });
+
+  test('every staff page fits in Ukrainian too, whose words run longer than English', async ({
+    page,
+    signInAs,
+  }) => {
+    const hana = await signInAs('hr-admin');
+    await PersonModel.updateOne({ email: hana.email }, { $set: { language: 'uk' } });
+    await page.setViewportSize(viewports.narrow);
+    const widths = await walkFrom(page, '/surveys');
+    expect(await page.locator('html').getAttribute('lang')).toBe('uk');
     expect(Object.keys(widths).length).toBeGreaterThan(25);
     const tooWide = Object.entries(widths).filter(([, width]) => width > viewports.narrow.width);
     expect(tooWide).toEqual([]);
