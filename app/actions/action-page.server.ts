@@ -111,9 +111,10 @@ export async function loadFollowUp(user: StaffUser, action: Action): Promise<Fol
       ? { state: 'shown', n: metric.baseline.n, value: metric.baseline.value }
       : metric.baseline;
   const sourceIndex = metric.trend.cycles.findIndex((cycle) => cycle.id === source.cycleId);
-  const markers = [{ cycleId: source.cycleId, label: 'Action raised' }];
+  // Labels are message keys: the follow-up panel says them in the reader's language.
+  const markers = [{ cycleId: source.cycleId, label: 'actions:followUp.raised' }];
   if (action.completedCycleId) {
-    markers.push({ cycleId: String(action.completedCycleId), label: 'Action done' });
+    markers.push({ cycleId: String(action.completedCycleId), label: 'actions:followUp.done' });
   }
   const trend: Trend = {
     ...metric.trend,
@@ -123,7 +124,7 @@ export async function loadFollowUp(user: StaffUser, action: Action): Promise<Fol
         ? [
             {
               key: 'baseline',
-              label: 'Baseline',
+              label: 'actions:followUp.baselineSeries',
               points: metric.trend.cycles.map((_, index): Figure =>
                 index >= sourceIndex ? baseline : { state: 'empty' },
               ),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
+import { message } from '../../app/utils/message';
 import { createSessionCookie, createSessionRecord } from '../../app/utils/session.server';
 import { ActionModel } from '../../models/action.server';
 import { makeAction, makeActionOrganisation } from '../factories/actions';
@@ -75,7 +76,9 @@ describe('action page', () => {
       to: 'done',
     });
     expect(skip.status).toBe(400);
-    expect(await skip.json()).toMatchObject({ errors: { to: [expect.stringMatching(/cannot/)] } });
+    expect(await skip.json()).toMatchObject({
+      errors: { to: [message('actions:errors.cannotMove', { from: 'open', to: 'done' })] },
+    });
     const start = await leader.post(`/actions/${id}`, {
       intent: 'move',
       from: 'open',
@@ -101,7 +104,7 @@ describe('action page', () => {
     });
     expect(bare.status).toBe(400);
     expect(await bare.json()).toMatchObject({
-      errors: { reason: ['Give the reason it will not be done'] },
+      errors: { reason: ['actions:errors.reasonRequired'] },
     });
     expect((await ActionModel.findById(id).lean())?.status).toBe('open');
     const closed = await leader.post(`/actions/${id}`, {
@@ -128,7 +131,7 @@ describe('action page', () => {
     });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({
-      errors: { dueOn: [expect.stringMatching(/from today/)] },
+      errors: { dueOn: ['actions:errors.dueFromToday'] },
       values: { dueOn: '2000-01-01' },
     });
     expect((await ActionModel.findById(id).lean())?.dueOn).toBe('2999-01-01');
