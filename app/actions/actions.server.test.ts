@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ActionModel } from '../../models/action.server';
 import { CycleModel } from '../../models/cycle.server';
 import { OutboxMailModel } from '../../models/outbox-mail.server';
+import { PersonModel } from '../../models/person.server';
 import { makeAction, makeActionOrganisation } from '../../tests/factories/actions';
 import { makePerson } from '../../tests/factories/organisation';
 import { setupTestDatabase } from '../../tests/support/test-database';
@@ -430,6 +431,31 @@ describe('telling an owner', () => {
     expect((await mails()).map((mail) => [mail.to, mail.subject])).toEqual([
       [leader.email, 'Action assigned to you: Replace the worn tools'],
       [hr.email, 'Action assigned to you: Replace the worn tools'],
+    ]);
+  });
+  it('writes to the owner in their own language, with the link to the action', async () => {
+    const organisation = await makeActionOrganisation();
+    const { hr, leader } = organisation;
+    await PersonModel.updateOne({ _id: leader.id }, { $set: { language: 'pl' } });
+    const raised = await raiseAction(hr, input(organisation), now);
+    if (!raised.ok) throw new Error('not raised');
+    const [mail, ...others] = await mails();
+    expect(others).toEqual([]);
+    expect(mail?.to).toBe(leader.email);
+    expect(mail?.subject).toBe('Powierzono Ci działanie: Replace the worn tools');
+    expect(mail?.text.split('\n')).toEqual([
+      'Dzień dobry, Lars Leader,',
+      '',
+      'Hana Admin powierza Ci odpowiedzialność za działanie z terminem 2026-04-01.',
+      '',
+      'Działanie: Replace the worn tools',
+      // What was heard is stored as it was worded when the action was raised.
+      `Źródło: ${(await ActionModel.findById(raised.id).lean())?.source.label}`,
+      '',
+      'Przeczytaj je, dodawaj aktualizacje i posuwaj je dalej tutaj:',
+      expect.stringMatching(new RegExp(`^https?://[^ ]+/actions/${raised.id}$`)),
+      '',
+      'Twoi współpracownicy widzą opublikowane działania na tablicy „Mówicie, działamy”.',
     ]);
   });
 });
