@@ -26,6 +26,12 @@ export function canMove(from: ActionStatus, to: ActionStatus): boolean {
   return allowedTransitions[from].includes(to);
 }
 
+/**
+ * The name shown for an owner whose person record is gone: a message key, so the page says it
+ * in its reader's language (names themselves are shown as typed).
+ */
+export const unknownPerson = 'actions:page.unknownPerson';
+
 /** What an action answers: the result it was raised from. */
 export const metricKinds = ['score', 'enps', 'question', 'driver', 'service'] as const;
 export type MetricKind = (typeof metricKinds)[number];

@@ -131,7 +131,7 @@ export default function ActionPage() {
         ) : null}
         <div>
           <dt>{t('page.owner')}</dt>
-          <dd>{details.ownerName}</dd>
+          <dd>{say(details.ownerName)}</dd>
         </div>
         <div>
           <dt>{t('page.due')}</dt>

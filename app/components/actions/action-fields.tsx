@@ -73,7 +73,7 @@ export function ActionFields({
         hint={t('fields.ownerHint')}
         options={[
           { value: '', label: t('fields.chooseOwner') },
-          ...owners.map((owner) => ({ value: owner.id, label: owner.name })),
+          ...owners.map((owner) => ({ value: owner.id, label: say(owner.name) ?? owner.name })),
         ]}
         defaultValue={text(values, 'ownerId') ?? saved.ownerId}
         error={error('ownerId')}

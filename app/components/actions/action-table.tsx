@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
 import type { ActionStatus } from '~/actions/action-rules';
+import { useMessage } from '~/components/ui/use-message';
 
 import { ActionStatusBadge } from './action-status';
 
@@ -21,6 +22,7 @@ export interface ActionTableRow {
 /** Actions, soonest due first; an overdue row says so in its status and is set apart. */
 export function ActionTable({ rows }: { rows: ActionTableRow[] }) {
   const { t } = useTranslation('actions');
+  const say = useMessage();
   if (rows.length === 0) return <p className="muted">{t('list.empty')}</p>;
   return (
     <div className="table-scroll">
@@ -48,7 +50,7 @@ export function ActionTable({ rows }: { rows: ActionTableRow[] }) {
               {/* What was heard is stored as written when the action was raised. */}
               <td>{row.label}</td>
               <td>{row.departmentName ?? t('list.wholeCompany')}</td>
-              <td>{row.ownerName}</td>
+              <td>{say(row.ownerName)}</td>
               <td>{row.dueOn}</td>
               <td>
                 <ActionStatusBadge status={row.status} overdue={row.overdue} />
