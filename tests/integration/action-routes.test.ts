@@ -264,7 +264,7 @@ describe('in the reader’s language', () => {
     expect(page).toContain('Motivo por que não será feita');
     expect(page).toContain('Guardar alterações');
     expect(page).toContain('Histórico');
-    expect(page).toContain('Alterou: prazo (2999-01-01 → 2999-02-01)');
+    expect(page).toContain('Alterações: prazo (2999-01-01 → 2999-02-01)');
     expect(page).toContain('Acompanhamento');
     expect(page).not.toContain('Save changes');
     expect(page).not.toContain('Changed due date');
