@@ -4,6 +4,7 @@ import { type Action, ActionModel } from '../../models/action.server';
 import { PersonModel } from '../../models/person.server';
 import { SurveyModel } from '../../models/survey.server';
 import { defaultTimeZone, localDate } from '../surveys/local-time';
+import { message } from '../utils/message';
 import { loadStaffUser, type StaffUser } from '../utils/permissions.server';
 import { inActionScope } from './action-rules';
 
@@ -76,15 +77,15 @@ export async function ownerChoices(source: Departments): Promise<OwnerChoice[]> 
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** The owner behind an id if they may own an action on this result, else a message. */
+/** The owner behind an id if they may own an action on this result, else a message key. */
 export async function checkOwner(
   ownerId: string,
   source: Departments,
 ): Promise<{ ok: true; owner: StaffUser } | { ok: false; message: string }> {
   const owner = await loadStaffUser(ownerId);
-  if (!owner) return { ok: false, message: 'Choose an active leader or HR admin as the owner' };
+  if (!owner) return { ok: false, message: 'actions:errors.ownerInactive' };
   if (!mayOwn(owner, source)) {
-    return { ok: false, message: `${owner.name} does not lead this department` };
+    return { ok: false, message: message('actions:errors.ownerNotLeader', { name: owner.name }) };
   }
   return { ok: true, owner };
 }

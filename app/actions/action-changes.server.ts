@@ -3,11 +3,12 @@ import { Types } from 'mongoose';
 import { ActionModel } from '../../models/action.server';
 import { CycleModel } from '../../models/cycle.server';
 import { PersonModel } from '../../models/person.server';
+import { message } from '../utils/message';
 import type { StaffUser } from '../utils/permissions.server';
 import { errorsByField, type FieldErrors } from '../utils/submission';
 import { checkOwner, requireAction, todayFor } from './action-access.server';
 import { editActionInput, moveActionInput, updateInput } from './action-forms';
-import { canMove, statusLabels, type TimelineKind } from './action-rules';
+import { canMove, type TimelineKind } from './action-rules';
 import { tellNewOwner } from './assignment.server';
 import type { ActionResult } from './raise.server';
 
@@ -33,9 +34,10 @@ interface Entry {
   note: string | null;
 }
 
-const refused = (field: string, message: string): ActionResult => ({
+/** A refusal of one field, said as a message key (see ~/utils/message). */
+const refused = (field: string, text: string): ActionResult => ({
   ok: false,
-  errors: { [field]: [message] },
+  errors: { [field]: [text] },
 });
 
 /**
@@ -64,18 +66,24 @@ export async function editAction(
     fields.dueOn !== action.dueOn &&
     fields.dueOn < (await todayFor(action.source.surveyId, now))
   ) {
-    errors.dueOn = ['Choose a due date from today on'];
+    errors.dueOn = ['actions:errors.dueFromToday'];
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   const changed = [
     fields.title !== action.title && 'title',
     fields.description !== action.description && 'description',
-    fields.dueOn !== action.dueOn && `due date (${action.dueOn} → ${fields.dueOn})`,
+    fields.dueOn !== action.dueOn && 'dueOn',
   ].filter((item): item is string => typeof item === 'string');
   const entries = [];
-  if (changed.length > 0)
-    entries.push(entry(user, now, 'edited', { note: `Changed ${changed.join(', ')}` }));
+  // Said as a message, so the timeline reads in each reader's language (action-timeline.tsx).
+  if (changed.length > 0) {
+    const note = message('actions:timeline.changed', {
+      fields: changed.join(','),
+      ...(changed.includes('dueOn') ? { dueFrom: action.dueOn, dueTo: fields.dueOn } : {}),
+    });
+    entries.push(entry(user, now, 'edited', { note }));
+  }
   if (ownerChanged) {
     const before = await PersonModel.findById(action.ownerId, { name: 1 }).lean();
     entries.push(
@@ -123,10 +131,7 @@ export async function moveAction(
   const { from, to, note, reason } = parsed.data;
   if (from !== action.status) return staleStatus();
   if (!canMove(from, to)) {
-    return refused(
-      'to',
-      `An action that is ${statusLabels[from].toLowerCase()} cannot become ${statusLabels[to].toLowerCase()}`,
-    );
+    return refused('to', message('actions:errors.cannotMove', { from, to }));
   }
   let completion: { completedAt: Date | null; completedCycleId: Types.ObjectId | null } = {
     completedAt: null,
@@ -163,7 +168,7 @@ export async function moveAction(
 }
 
 function staleStatus(): ActionResult {
-  return refused('to', 'Someone changed the status meanwhile. Reload the page to see it.');
+  return refused('to', 'actions:errors.statusChanged');
 }
 
 /** Adds an update note to the timeline. */

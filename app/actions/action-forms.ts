@@ -9,8 +9,8 @@ const objectId = (message: string) => z.string().regex(/^[a-f\d]{24}$/i, message
 
 /** A calendar date, YYYY-MM-DD, that exists (no 31 February). */
 export const dateText = z
-  .string({ required_error: 'Choose a due date' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as YYYY-MM-DD')
+  .string({ required_error: 'actions:errors.dueRequired' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'actions:errors.dueFormat')
   .refine(
     (value) => {
       // Runs after a failed format check too, so a malformed value must not throw here.
@@ -20,7 +20,7 @@ export const dateText = z
         (!Number.isNaN(date.getTime()) && date.toISOString().startsWith(value))
       );
     },
-    { message: 'That date does not exist' },
+    { message: 'actions:errors.dueMissingDay' },
   );
 
 // A checkbox sends "on" when ticked and nothing when not.
@@ -31,12 +31,12 @@ const checkbox = z.preprocess(
 
 export const actionFields = z.object({
   title: z
-    .string({ required_error: 'Give the action a title' })
+    .string({ required_error: 'actions:errors.titleRequired' })
     .trim()
-    .min(1, 'Give the action a title')
-    .max(200, 'Keep the title to 200 characters'),
-  description: z.string().trim().max(5000, 'Keep the description to 5,000 characters').default(''),
-  ownerId: objectId('Choose an owner'),
+    .min(1, 'actions:errors.titleRequired')
+    .max(200, 'actions:errors.titleTooLong'),
+  description: z.string().trim().max(5000, 'actions:errors.descriptionTooLong').default(''),
+  ownerId: objectId('actions:errors.chooseOwner'),
   dueOn: dateText,
   published: checkbox,
 });
@@ -49,10 +49,10 @@ export const editActionInput = actionFields;
 
 export const moveActionInput = z
   .object({
-    from: z.enum(actionStatuses, { message: 'Reload the page and try again' }),
-    to: z.enum(actionStatuses, { message: 'Choose a status' }),
-    note: z.string().trim().max(2000, 'Keep the note to 2,000 characters').default(''),
-    reason: z.string().trim().max(2000, 'Keep the reason to 2,000 characters').default(''),
+    from: z.enum(actionStatuses, { message: 'actions:errors.reload' }),
+    to: z.enum(actionStatuses, { message: 'actions:errors.chooseStatus' }),
+    note: z.string().trim().max(2000, 'actions:errors.noteTooLong').default(''),
+    reason: z.string().trim().max(2000, 'actions:errors.reasonTooLong').default(''),
   })
   // Deciding not to act on what people said is only fair with the reason written down.
   .superRefine((move, context) => {
@@ -60,43 +60,37 @@ export const moveActionInput = z
       context.addIssue({
         code: 'custom',
         path: ['reason'],
-        message: 'Give the reason it will not be done',
+        message: 'actions:errors.reasonRequired',
       });
     }
   });
 
 export const updateInput = z.object({
   note: z
-    .string({ required_error: 'Write the update' })
+    .string({ required_error: 'actions:errors.updateRequired' })
     .trim()
-    .min(1, 'Write the update')
-    .max(2000, 'Keep the update to 2,000 characters'),
+    .min(1, 'actions:errors.updateRequired')
+    .max(2000, 'actions:errors.updateTooLong'),
 });
 
 /** The forms of an action's page, told apart by their `intent`. */
 export const actionIntents = ['edit', 'move', 'update'] as const;
 export const actionIntent = z.object({
-  intent: z.enum(actionIntents, { message: 'Unknown form: reload the page and try again' }),
+  intent: z.enum(actionIntents, { message: 'actions:errors.unknownForm' }),
 });
 
 export const dueWindows = ['all', 'overdue', 'week'] as const;
 export type DueWindow = (typeof dueWindows)[number];
-
-export const dueWindowLabels: Record<DueWindow, string> = {
-  all: 'Any due date',
-  overdue: 'Overdue',
-  week: 'Due within 7 days',
-};
 
 // An empty choice in the filter form means "any".
 const anyOr = <T extends z.ZodTypeAny>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 export const listFilters = z.object({
-  status: anyOr(z.enum(actionStatuses, { message: 'Unknown status' })),
-  owner: anyOr(objectId('Unknown owner')),
-  department: anyOr(objectId('Unknown department')),
-  due: anyOr(z.enum(dueWindows, { message: 'Unknown due date filter' })).transform(
+  status: anyOr(z.enum(actionStatuses, { message: 'actions:errors.unknownStatus' })),
+  owner: anyOr(objectId('actions:errors.unknownOwner')),
+  department: anyOr(objectId('actions:errors.unknownDepartment')),
+  due: anyOr(z.enum(dueWindows, { message: 'actions:errors.unknownDue' })).transform(
     (value) => value ?? 'all',
   ),
 });

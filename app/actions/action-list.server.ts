@@ -7,7 +7,7 @@ import { addDays } from '../surveys/local-time';
 import type { StaffUser } from '../utils/permissions.server';
 import { todaysBySurvey, visibleActions } from './action-access.server';
 import type { ListFilters } from './action-forms';
-import { type ActionStatus, isClosed } from './action-rules';
+import { type ActionStatus, isClosed, unknownPerson } from './action-rules';
 
 export interface ActionRow {
   id: string;
@@ -99,7 +99,7 @@ export async function listActions(
         label: action.source.label,
         status: action.status,
         ownerId: String(action.ownerId),
-        ownerName: names.get(String(action.ownerId)) ?? 'Unknown person',
+        ownerName: names.get(String(action.ownerId)) ?? unknownPerson,
         departmentName: department ? (departmentNames.get(String(department)) ?? null) : null,
         dueOn: action.dueOn,
         overdue: isOverdue(action, todayOf(action.source.surveyId)),

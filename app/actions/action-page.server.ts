@@ -5,7 +5,12 @@ import type { Change, Figure, Trend } from '../insights/types';
 import type { StaffUser } from '../utils/permissions.server';
 import { type OwnerChoice, ownerChoices, requireAction, todayFor } from './action-access.server';
 import { isOverdue } from './action-list.server';
-import { type ActionStatus, allowedTransitions, type TimelineKind } from './action-rules';
+import {
+  type ActionStatus,
+  allowedTransitions,
+  type TimelineKind,
+  unknownPerson,
+} from './action-rules';
 
 /** Whether the result moved since the action was raised, read as the insight pages would. */
 export interface FollowUp {
@@ -68,7 +73,7 @@ export async function loadActionPage(user: StaffUser, id: string): Promise<Actio
       label: action.source.label,
       status: action.status,
       ownerId,
-      ownerName: owner?.name ?? 'Unknown person',
+      ownerName: owner?.name ?? unknownPerson,
       dueOn: action.dueOn,
       overdue: isOverdue(action, today),
       published: action.published,
@@ -80,7 +85,7 @@ export async function loadActionPage(user: StaffUser, id: string): Promise<Actio
     // The current owner stays choosable even if they could no longer be picked anew.
     owners: owners.some((choice) => choice.id === ownerId)
       ? owners
-      : [{ id: ownerId, name: owner?.name ?? 'Unknown person' }, ...owners],
+      : [{ id: ownerId, name: owner?.name ?? unknownPerson }, ...owners],
     today,
     timeline: action.timeline
       .map((item) => ({
@@ -111,9 +116,10 @@ export async function loadFollowUp(user: StaffUser, action: Action): Promise<Fol
       ? { state: 'shown', n: metric.baseline.n, value: metric.baseline.value }
       : metric.baseline;
   const sourceIndex = metric.trend.cycles.findIndex((cycle) => cycle.id === source.cycleId);
-  const markers = [{ cycleId: source.cycleId, label: 'Action raised' }];
+  // Labels are message keys: the follow-up panel says them in the reader's language.
+  const markers = [{ cycleId: source.cycleId, label: 'actions:followUp.raised' }];
   if (action.completedCycleId) {
-    markers.push({ cycleId: String(action.completedCycleId), label: 'Action done' });
+    markers.push({ cycleId: String(action.completedCycleId), label: 'actions:followUp.done' });
   }
   const trend: Trend = {
     ...metric.trend,
@@ -123,7 +129,7 @@ export async function loadFollowUp(user: StaffUser, action: Action): Promise<Fol
         ? [
             {
               key: 'baseline',
-              label: 'Baseline',
+              label: 'actions:followUp.baselineSeries',
               points: metric.trend.cycles.map((_, index): Figure =>
                 index >= sourceIndex ? baseline : { state: 'empty' },
               ),

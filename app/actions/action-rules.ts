@@ -26,18 +26,17 @@ export function canMove(from: ActionStatus, to: ActionStatus): boolean {
   return allowedTransitions[from].includes(to);
 }
 
-export const statusLabels: Record<ActionStatus, string> = {
-  open: 'Open',
-  'in-progress': 'In progress',
-  done: 'Done',
-  'wont-do': 'Won’t do',
-};
+/**
+ * The name shown for an owner whose person record is gone: a message key, so the page says it
+ * in its reader's language (names themselves are shown as typed).
+ */
+export const unknownPerson = 'actions:page.unknownPerson';
 
 /** What an action answers: the result it was raised from. */
 export const metricKinds = ['score', 'enps', 'question', 'driver', 'service'] as const;
 export type MetricKind = (typeof metricKinds)[number];
 
-const objectId = z.string().regex(/^[a-f\d]{24}$/i, 'Not a valid id');
+const objectId = z.string().regex(/^[a-f\d]{24}$/i, 'actions:errors.badId');
 
 /**
  * The result an action is linked to. `departmentId` is the answering department (null: the whole

@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { ActionModel } from '../../models/action.server';
 import { CycleModel } from '../../models/cycle.server';
 import { OutboxMailModel } from '../../models/outbox-mail.server';
+import { PersonModel } from '../../models/person.server';
 import { makeAction, makeActionOrganisation } from '../../tests/factories/actions';
 import { makePerson } from '../../tests/factories/organisation';
 import { setupTestDatabase } from '../../tests/support/test-database';
+import { message } from '../utils/message';
 import { addUpdate, editAction, moveAction } from './action-changes.server';
 import { listFilters } from './action-forms';
 import { listActions } from './action-list.server';
@@ -91,14 +93,19 @@ describe('raiseAction', () => {
       leaderOf: [organisation.departments[0]?._id ?? organisation.survey._id],
       active: false,
     });
-    const cases: [Record<string, unknown>, string, RegExp][] = [
-      [{ title: '  ' }, 'title', /title/],
-      [{ title: 'x'.repeat(201) }, 'title', /200/],
-      [{ description: 'x'.repeat(5001) }, 'description', /5,000/],
-      [{ dueOn: '2026-03-09' }, 'dueOn', /from today/],
-      [{ dueOn: '2026-02-30' }, 'dueOn', /does not exist/],
-      [{ ownerId: organisation.otherLeader.id }, 'ownerId', /does not lead/],
-      [{ ownerId: String(inactive._id) }, 'ownerId', /active leader or HR admin/],
+    // Refusals are message keys (~/utils/message), said in the reader's language by the page.
+    const cases: [Record<string, unknown>, string, RegExp | string][] = [
+      [{ title: '  ' }, 'title', 'actions:errors.titleRequired'],
+      [{ title: 'x'.repeat(201) }, 'title', 'actions:errors.titleTooLong'],
+      [{ description: 'x'.repeat(5001) }, 'description', 'actions:errors.descriptionTooLong'],
+      [{ dueOn: '2026-03-09' }, 'dueOn', 'actions:errors.dueFromToday'],
+      [{ dueOn: '2026-02-30' }, 'dueOn', 'actions:errors.dueMissingDay'],
+      [
+        { ownerId: organisation.otherLeader.id },
+        'ownerId',
+        message('actions:errors.ownerNotLeader', { name: organisation.otherLeader.name }),
+      ],
+      [{ ownerId: String(inactive._id) }, 'ownerId', 'actions:errors.ownerInactive'],
       [
         { source: { ...input(organisation).source, metric: 'question', questionId: 'q-nope' } },
         'source',
@@ -108,7 +115,11 @@ describe('raiseAction', () => {
     for (const [fields, field, message] of cases) {
       const result = await raiseAction(organisation.hr, input(organisation, fields), now);
       expect(result.ok, field).toBe(false);
-      if (!result.ok) expect(result.errors[field]?.join(' '), field).toMatch(message);
+      if (!result.ok && typeof message === 'string') {
+        expect(result.errors[field], field).toEqual([message]);
+      } else if (!result.ok) {
+        expect(result.errors[field]?.join(' '), field).toMatch(message);
+      }
     }
     // Today itself is fine.
     expect(
@@ -151,7 +162,7 @@ describe('moveAction', () => {
     const skip = await move('open', 'done');
     expect(skip).toMatchObject({
       ok: false,
-      errors: { to: [expect.stringMatching(/cannot become done/)] },
+      errors: { to: [message('actions:errors.cannotMove', { from: 'open', to: 'done' })] },
     });
     expect((await ActionModel.findById(id).lean())?.status).toBe('open');
 
@@ -251,7 +262,7 @@ describe('editAction and addUpdate', () => {
     const past = await editAction(organisation.leader, id, { ...fields, dueOn: '2026-03-05' }, now);
     expect(past).toMatchObject({
       ok: false,
-      errors: { dueOn: [expect.stringMatching(/from today/)] },
+      errors: { dueOn: ['actions:errors.dueFromToday'] },
     });
     const other = await editAction(
       organisation.leader,
@@ -285,8 +296,24 @@ describe('editAction and addUpdate', () => {
         .slice(1)
         .map((item) => [item.kind, item.byName, item.from, item.to, item.note]),
     ).toEqual([
-      ['edited', 'Lars Leader', null, null, 'Changed title'],
-      ['edited', 'Hana Admin', null, null, 'Changed due date (2026-03-01 → 2026-03-20)'],
+      [
+        'edited',
+        'Lars Leader',
+        null,
+        null,
+        message('actions:timeline.changed', { fields: 'title' }),
+      ],
+      [
+        'edited',
+        'Hana Admin',
+        null,
+        null,
+        message('actions:timeline.changed', {
+          fields: 'dueOn',
+          dueFrom: '2026-03-01',
+          dueTo: '2026-03-20',
+        }),
+      ],
       ['owner', 'Hana Admin', 'Lars Leader', 'Hana Admin', null],
       ['published', 'Hana Admin', null, null, null],
       ['update', 'Hana Admin', null, null, 'Knives ordered'],
@@ -406,6 +433,31 @@ describe('telling an owner', () => {
       [hr.email, 'Action assigned to you: Replace the worn tools'],
     ]);
   });
+  it('writes to the owner in their own language, with the link to the action', async () => {
+    const organisation = await makeActionOrganisation();
+    const { hr, leader } = organisation;
+    await PersonModel.updateOne({ _id: leader.id }, { $set: { language: 'pl' } });
+    const raised = await raiseAction(hr, input(organisation), now);
+    if (!raised.ok) throw new Error('not raised');
+    const [mail, ...others] = await mails();
+    expect(others).toEqual([]);
+    expect(mail?.to).toBe(leader.email);
+    expect(mail?.subject).toBe('Powierzono Ci działanie: Replace the worn tools');
+    expect(mail?.text.split('\n')).toEqual([
+      'Dzień dobry, Lars Leader,',
+      '',
+      'Hana Admin powierza Ci odpowiedzialność za działanie z terminem 2026-04-01.',
+      '',
+      'Działanie: Replace the worn tools',
+      // What was heard is stored as it was worded when the action was raised.
+      `Źródło: ${(await ActionModel.findById(raised.id).lean())?.source.label}`,
+      '',
+      'Przeczytaj je, dodawaj aktualizacje i posuwaj je dalej tutaj:',
+      expect.stringMatching(new RegExp(`^https?://[^ ]+/actions/${raised.id}$`)),
+      '',
+      'Twoi współpracownicy widzą opublikowane działania na tablicy „Mówicie, działamy”.',
+    ]);
+  });
 });
 
 describe('won’t do', () => {
@@ -419,7 +471,7 @@ describe('won’t do', () => {
     for (const reason of [undefined, '', '   ']) {
       expect(await move(reason === undefined ? {} : { reason })).toEqual({
         ok: false,
-        errors: { reason: ['Give the reason it will not be done'] },
+        errors: { reason: ['actions:errors.reasonRequired'] },
       });
     }
     expect((await ActionModel.findById(id).lean())?.status).toBe('open');
@@ -496,7 +548,7 @@ describe('loadFollowUp', () => {
     expect(followUp.change).toEqual({ delta: 1.05, low: 0.95, high: 1.15, significant: true });
     expect(followUp.trend.series.map((series) => series.key)).toEqual(['metric', 'baseline']);
     expect(followUp.trend.markers).toEqual([
-      { cycleId: String(organisation.cycles[0]?._id), label: 'Action raised' },
+      { cycleId: String(organisation.cycles[0]?._id), label: 'actions:followUp.raised' },
     ]);
   });
 

@@ -1,5 +1,9 @@
-// The e-mail that tells a leader an action is now theirs. Staff read English, like the reminders
-// (reminder-mail.ts); the link goes straight to the action's page, behind a sign-in.
+import { mailWords } from '../i18n';
+import type { LanguageCode } from '../surveys/survey-schema';
+
+// The e-mail that tells a leader an action is now theirs, in their language (their person
+// record's preference, as the reminders in reminder-mail.ts); the link goes straight to the
+// action's page, behind a sign-in. The action's title and what was heard are shown as stored.
 
 export interface AssignedMailInput {
   ownerName: string;
@@ -10,19 +14,20 @@ export interface AssignedMailInput {
   link: string;
 }
 
-export function actionAssignedMail(input: AssignedMailInput) {
+export function actionAssignedMail(input: AssignedMailInput, language: LanguageCode = 'en') {
+  const t = mailWords(language);
   const text = [
-    `Hello ${input.ownerName},`,
+    t('greeting', { name: input.ownerName }),
     '',
-    `${input.assignedByName} made you the owner of an action, due on ${input.dueOn}.`,
+    t('assigned.lead', { assignedBy: input.assignedByName, dueOn: input.dueOn }),
     '',
-    `Action: ${input.title}`,
-    `Raised from: ${input.label}`,
+    t('assigned.action', { title: input.title }),
+    t('assigned.raisedFrom', { label: input.label }),
     '',
-    'Read it, post updates and move it on here:',
+    t('assigned.open'),
     input.link,
     '',
-    'Your colleagues see published actions on the "You said, we did" board.',
+    t('assigned.board'),
   ].join('\n');
-  return { subject: `Action assigned to you: ${input.title}`.slice(0, 300), text };
+  return { subject: t('assigned.subject', { title: input.title }).slice(0, 300), text };
 }

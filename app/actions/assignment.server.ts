@@ -15,25 +15,28 @@ export interface AssignedAction {
 }
 
 /**
- * Tells the new owner, unless they assigned it to themselves. The action is stored already, so a
+ * Tells the new owner, in their language, unless they assigned it to themselves. The action is stored already, so a
  * mail that cannot be sent is logged (its error code only: a mail server's message may quote the
  * recipient) and does not undo the change.
  */
 export async function tellNewOwner(
   assignedBy: StaffUser,
-  owner: Pick<StaffUser, 'id' | 'name' | 'email'>,
+  owner: Pick<StaffUser, 'id' | 'name' | 'email' | 'language'>,
   action: AssignedAction,
 ): Promise<void> {
   if (owner.id === assignedBy.id) return;
   const env = getEnv();
-  const mail = actionAssignedMail({
-    ownerName: owner.name,
-    assignedByName: assignedBy.name,
-    title: action.title,
-    label: action.label,
-    dueOn: action.dueOn,
-    link: `${appUrl(env)}/actions/${action.id}`,
-  });
+  const mail = actionAssignedMail(
+    {
+      ownerName: owner.name,
+      assignedByName: assignedBy.name,
+      title: action.title,
+      label: action.label,
+      dueOn: action.dueOn,
+      link: `${appUrl(env)}/actions/${action.id}`,
+    },
+    owner.language,
+  );
   try {
     await sendMail({ to: owner.email, ...mail, kind: 'action-assigned' });
   } catch (error) {

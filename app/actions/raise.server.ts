@@ -80,7 +80,7 @@ export async function raiseAction(
   const checked = await checkOwner(fields.ownerId, source);
   if (!checked.ok) errors.ownerId = [checked.message];
   const today = await todayFor(source.surveyId, now);
-  if (fields.dueOn < today) errors.dueOn = ['Choose a due date from today on'];
+  if (fields.dueOn < today) errors.dueOn = ['actions:errors.dueFromToday'];
   if (Object.keys(errors).length > 0 || !checked.ok) return { ok: false, errors };
 
   const metric = await loadMetric(user, source);

@@ -115,6 +115,32 @@ describe('inviting new staff', () => {
     },
   );
 
+  it('writes the link in both parts in the person’s language, one role named alone', async () => {
+    const { mails, send, token } = captured();
+    const department = await makeDepartment('Kuchnia');
+    const added = await createPerson(
+      await form({ language: 'pl', leaderOf: [String(department._id)] }),
+      { appUrl, send },
+    );
+    expect(added).toMatchObject({ ok: true, invited: true });
+    const link = `${appUrl}/reset-password/${token()}`;
+    expect(mails[0]?.subject).toBe('Twoje konto w Innerloop');
+    expect(mails[0]?.text.split('\n')).toEqual([
+      'Dzień dobry, Oksana Melnyk!',
+      '',
+      'W Innerloop przyznano Ci rolę „Lider”. W tym systemie Twoja organizacja prowadzi ankiety pulsowe wśród pracowników i przegląda ich wyniki.',
+      '',
+      'Aby się zalogować, najpierw ustaw hasło, korzystając z tego linku. Działa jeden raz, przez 7 dni:',
+      '',
+      link,
+      '',
+      `Następnie loguj się na ${appUrl}/login, podając ten adres e-mail.`,
+      '',
+      'Jeśli nie spodziewasz się tej wiadomości, zignoruj ją: nic się nie zmieni, dopóki nie ustawisz hasła.',
+    ]);
+    expect(mails[0]?.html).toContain(`<p><a href="${link}">Ustaw hasło</a></p>`);
+  });
+
   it('mails nobody who has a password already, or who is inactive', async () => {
     const { mails, send } = captured();
     const department = await makeDepartment('Kitchen');

@@ -1,23 +1,29 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
 import { requireAction } from '~/actions/action-access.server';
 import { addUpdate, editAction, moveAction } from '~/actions/action-changes.server';
 import { actionIntent } from '~/actions/action-forms';
 import { loadActionPage } from '~/actions/action-page.server';
-import { type ActionStatus, statusLabels } from '~/actions/action-rules';
+import type { ActionStatus } from '~/actions/action-rules';
 import { ActionFields } from '~/components/actions/action-fields';
 import { ActionStatusBadge } from '~/components/actions/action-status';
 import { ActionTimeline } from '~/components/actions/action-timeline';
 import { FollowUpPanel } from '~/components/actions/follow-up';
 import { FormAlert } from '~/components/ui/form-alert';
+import { useMessage } from '~/components/ui/use-message';
+import { pageTitle } from '~/i18n';
 import { readForm, refuseForm } from '~/utils/form.server';
 import { requireStaff } from '~/utils/permissions.server';
 import { errorsByField, formValues } from '~/utils/submission';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.action.title ?? 'Action'} · Actions · Innerloop` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  // The action's title is what its author typed: shown as written.
+  {
+    title: pageTitle(matches, data?.action.title ?? 'actions:page.fallbackTitle', 'actions:title'),
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -40,13 +46,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/actions/${id}`);
 }
 
-const moveLabels: Record<ActionStatus, string> = {
-  open: 'Reopen',
-  'in-progress': 'Start work',
-  done: 'Mark done',
-  'wont-do': 'Won’t do',
-};
-
 /**
  * Closing an action without doing it, with the reason it needs (moveActionInput refuses an empty
  * one). A form of its own, so the move form's optional note never looks like the reason.
@@ -62,13 +61,15 @@ function WontDoForm({
   typed?: string;
   submitting: boolean;
 }) {
+  const { t } = useTranslation('actions');
+  const say = useMessage();
   return (
     <Form method="post" className="form action-wont-do">
       <input type="hidden" name="intent" value="move" />
       <input type="hidden" name="from" value={from} />
       <input type="hidden" name="to" value="wont-do" />
       <div className="field">
-        <label htmlFor="wont-do-reason">Reason it won’t be done</label>
+        <label htmlFor="wont-do-reason">{t('page.reasonLabel')}</label>
         <textarea
           id="wont-do-reason"
           name="reason"
@@ -80,12 +81,12 @@ function WontDoForm({
         />
         {error ? (
           <p id="wont-do-reason-error" className="field-error">
-            {error}
+            {say(error)}
           </p>
         ) : null}
       </div>
       <button type="submit" className="button" disabled={submitting}>
-        Mark won’t do
+        {t('page.markWontDo')}
       </button>
     </Form>
   );
@@ -100,55 +101,57 @@ export default function ActionPage() {
     timeline,
     followUp,
   } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('actions');
+  const say = useMessage();
   const failure = useActionData<typeof action>();
   const submitting = useNavigation().state === 'submitting';
   const failed = (intent: string) => (failure?.values.intent === intent ? failure : undefined);
   return (
     <>
       <p className="breadcrumb">
-        <Link to="/actions">All actions</Link>
+        <Link to="/actions">{t('page.allActions')}</Link>
       </p>
       <h1 id="page-title">{details.title}</h1>
       <dl className="action-summary">
         <div>
-          <dt>What was heard</dt>
+          <dt>{t('heard')}</dt>
           <dd>{details.label}</dd>
         </div>
         <div>
-          <dt>Status</dt>
+          <dt>{t('page.status')}</dt>
           <dd>
             <ActionStatusBadge status={details.status} overdue={details.overdue} />
           </dd>
         </div>
         {details.wontDoReason ? (
           <div>
-            <dt>Why it won’t be done</dt>
+            <dt>{t('page.wontDoReason')}</dt>
             <dd>{details.wontDoReason}</dd>
           </div>
         ) : null}
         <div>
-          <dt>Owner</dt>
-          <dd>{details.ownerName}</dd>
+          <dt>{t('page.owner')}</dt>
+          <dd>{say(details.ownerName)}</dd>
         </div>
         <div>
-          <dt>Due</dt>
+          <dt>{t('page.due')}</dt>
           <dd>{details.dueOn}</dd>
         </div>
         <div>
-          <dt>Employees</dt>
-          <dd>{details.published ? 'Published on the board' : 'Not published'}</dd>
+          <dt>{t('page.employees')}</dt>
+          <dd>{details.published ? t('page.published') : t('page.notPublished')}</dd>
         </div>
       </dl>
       {details.description ? <p className="action-description">{details.description}</p> : null}
 
       <section aria-labelledby="status-title" className="action-panel">
-        <h2 id="status-title">Status</h2>
+        <h2 id="status-title">{t('page.status')}</h2>
         <Form method="post" className="action-move">
           <input type="hidden" name="intent" value="move" />
           <input type="hidden" name="from" value={details.status} />
           <FormAlert message={failed('move')?.errors.to?.[0] ?? failed('move')?.errors.from?.[0]} />
           <div className="field">
-            <label htmlFor="move-note">Note (optional)</label>
+            <label htmlFor="move-note">{t('page.note')}</label>
             <input id="move-note" name="note" maxLength={2000} />
           </div>
           {moves
@@ -162,8 +165,11 @@ export default function ActionPage() {
                 className="button"
                 disabled={submitting}
               >
-                {moveLabels[to]}
-                <span className="visually-hidden"> (to {statusLabels[to]})</span>
+                {t(`page.moves.${to}`)}
+                <span className="visually-hidden">
+                  {' '}
+                  {t('page.moveTo', { status: t(`status.${to}`) })}
+                </span>
               </button>
             ))}
         </Form>
@@ -182,11 +188,11 @@ export default function ActionPage() {
       </section>
 
       <section aria-labelledby="update-title" className="action-panel">
-        <h2 id="update-title">Post an update</h2>
+        <h2 id="update-title">{t('page.updateTitle')}</h2>
         <Form method="post" className="form" key={failed('update') ? 'refused' : timeline.length}>
           <input type="hidden" name="intent" value="update" />
           <div className="field">
-            <label htmlFor="update-note">Update</label>
+            <label htmlFor="update-note">{t('page.update')}</label>
             <textarea
               id="update-note"
               name="note"
@@ -198,12 +204,12 @@ export default function ActionPage() {
             />
             {failed('update')?.errors.note ? (
               <p id="update-note-error" className="field-error">
-                {failed('update')?.errors.note?.[0]}
+                {say(failed('update')?.errors.note?.[0])}
               </p>
             ) : null}
           </div>
           <button type="submit" className="button" disabled={submitting}>
-            Post update
+            {t('page.postUpdate')}
           </button>
         </Form>
       </section>
@@ -211,12 +217,12 @@ export default function ActionPage() {
       <FollowUpPanel followUp={followUp} />
 
       <section aria-labelledby="timeline-title" className="action-panel">
-        <h2 id="timeline-title">Timeline</h2>
+        <h2 id="timeline-title">{t('page.timeline')}</h2>
         <ActionTimeline items={timeline} />
       </section>
 
       <section aria-labelledby="edit-title" className="action-panel">
-        <h2 id="edit-title">Edit</h2>
+        <h2 id="edit-title">{t('page.edit')}</h2>
         <Form
           method="post"
           className="form action-form"
@@ -239,7 +245,7 @@ export default function ActionPage() {
             values={failed('edit')?.values}
           />
           <button type="submit" className="button" disabled={submitting}>
-            Save changes
+            {t('page.save')}
           </button>
         </Form>
       </section>

@@ -1,20 +1,24 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { Trans, useTranslation } from 'react-i18next';
 
 import { listFilters } from '~/actions/action-forms';
 import { listActions } from '~/actions/action-list.server';
 import { ActionFiltersForm } from '~/components/actions/action-filters';
 import { ActionTable } from '~/components/actions/action-table';
+import { pageTitle } from '~/i18n';
 import { requireStaff } from '~/utils/permissions.server';
 
-export const meta: MetaFunction = () => [{ title: 'Actions · Innerloop' }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'actions:title') }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   const parsed = listFilters.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) {
-    throw new Response(parsed.error.issues[0]?.message ?? 'Bad filters', { status: 400 });
+    throw new Response(parsed.error.issues[0]?.message ?? 'actions:errors.badFilters', {
+      status: 400,
+    });
   }
   const list = await listActions(user, parsed.data);
   return json({ ...list, filters: parsed.data });
@@ -22,18 +26,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ActionList() {
   const { rows, owners, departments, filters } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('actions');
   const overdue = rows.filter((row) => row.overdue).length;
   return (
     <>
-      <h1 id="page-title">Actions</h1>
+      <h1 id="page-title">{t('title')}</h1>
       <p>
-        Action items raised from results, owned and tracked to done. Raise one from any score on the{' '}
-        <Link to="/insights">insight pages</Link>.
+        <Trans t={t} i18nKey="list.intro" components={{ link: <Link to="/insights" /> }} />
       </p>
       <ActionFiltersForm filters={filters} owners={owners} departments={departments} />
       {overdue > 0 ? (
         <p className="action-overdue-summary" role="status">
-          {overdue === 1 ? '1 action is overdue.' : `${overdue} actions are overdue.`}
+          {overdue === 1 ? t('list.overdueOne') : t('list.overdueMany', { number: overdue })}
         </p>
       ) : null}
       <ActionTable rows={rows} />

@@ -1,24 +1,28 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
 import { sourceFromSearch } from '~/actions/action-rules';
 import { raiseAction, raiseView } from '~/actions/raise.server';
 import { ActionFields } from '~/components/actions/action-fields';
 import { WithheldNote } from '~/components/insights/group-notes';
 import { FormAlert } from '~/components/ui/form-alert';
+import { pageTitle } from '~/i18n';
 import { formatValue } from '~/insights/tables';
 import { readForm, refuseForm } from '~/utils/form.server';
 import { requireStaff } from '~/utils/permissions.server';
 import { formValues } from '~/utils/submission';
 
-export const meta: MetaFunction = () => [{ title: 'Raise an action · Innerloop' }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, 'actions:raise.title') },
+];
 
 /** The result the action answers, from the address every "Raise an action" control links to. */
 function sourceOf(request: Request) {
   const parsed = sourceFromSearch(new URL(request.url).searchParams);
   if (!parsed.success) {
-    throw new Response('Raise an action from a figure on an insight page', { status: 400 });
+    throw new Response('actions:errors.noSource', { status: 400 });
   }
   return parsed.data;
 }
@@ -41,20 +45,21 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function RaiseAction() {
   const { label, baseline, owners, today, userId, metric } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('actions');
   const failure = useActionData<typeof action>();
   const submitting = useNavigation().state === 'submitting';
   const measure = metric === 'enps' ? 'enps' : 'score';
   const ownerId = owners.some((owner) => owner.id === userId) ? userId : '';
   return (
     <>
-      <h1 id="page-title">Raise an action</h1>
+      <h1 id="page-title">{t('raise.title')}</h1>
       <dl className="action-source">
         <div>
-          <dt>What was heard</dt>
+          <dt>{t('heard')}</dt>
           <dd>{label}</dd>
         </div>
         <div>
-          <dt>Score now (the baseline)</dt>
+          <dt>{t('raise.baseline')}</dt>
           <dd>
             {baseline.state === 'shown' ? (
               <>
@@ -62,15 +67,15 @@ export default function RaiseAction() {
                 <span className="muted">n = {baseline.n}</span>
               </>
             ) : baseline.state === 'withheld' ? (
-              'withheld'
+              t('raise.withheld')
             ) : (
-              'No answers yet'
+              t('raise.noAnswers')
             )}
           </dd>
         </div>
       </dl>
       {baseline.state === 'withheld' ? (
-        <WithheldNote>The action is linked to it, but keeps no number of it.</WithheldNote>
+        <WithheldNote>{t('raise.withheldNote')}</WithheldNote>
       ) : null}
       <Form method="post" className="form action-form" noValidate>
         <FormAlert message={failure?.errors.source?.[0] ?? failure?.errors.form?.[0]} />
@@ -82,7 +87,7 @@ export default function RaiseAction() {
           values={failure?.values}
         />
         <button type="submit" className="button" disabled={submitting}>
-          Raise the action
+          {t('raise.submit')}
         </button>
       </Form>
     </>

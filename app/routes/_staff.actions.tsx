@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Outlet } from '@remix-run/react';
 
 import { ErrorPage, useErrorStatus } from '~/components/error-page';
+import { pageTitle } from '~/i18n';
 import actionStyles from '~/styles/actions.css';
 import insightStyles from '~/styles/insights.css';
 import { requireStaff } from '~/utils/permissions.server';
@@ -12,7 +13,7 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: actionStyles },
 ];
 
-export const meta: MetaFunction = () => [{ title: 'Actions · Innerloop' }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'actions:title') }];
 
 // Leaders and HR admins; each page below narrows to the user's scope itself (loaders run side by
 // side, so none may rely on this one).

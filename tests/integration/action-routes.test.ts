@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
+import { message } from '../../app/utils/message';
 import { createSessionCookie, createSessionRecord } from '../../app/utils/session.server';
 import { ActionModel } from '../../models/action.server';
+import { PersonModel } from '../../models/person.server';
 import { makeAction, makeActionOrganisation } from '../factories/actions';
 import { type AppUnderTest, startAppUnderTest } from '../support/app-under-test';
 import { type HttpClient, httpClient } from '../support/http-client';
@@ -75,7 +77,9 @@ describe('action page', () => {
       to: 'done',
     });
     expect(skip.status).toBe(400);
-    expect(await skip.json()).toMatchObject({ errors: { to: [expect.stringMatching(/cannot/)] } });
+    expect(await skip.json()).toMatchObject({
+      errors: { to: [message('actions:errors.cannotMove', { from: 'open', to: 'done' })] },
+    });
     const start = await leader.post(`/actions/${id}`, {
       intent: 'move',
       from: 'open',
@@ -101,7 +105,7 @@ describe('action page', () => {
     });
     expect(bare.status).toBe(400);
     expect(await bare.json()).toMatchObject({
-      errors: { reason: ['Give the reason it will not be done'] },
+      errors: { reason: ['actions:errors.reasonRequired'] },
     });
     expect((await ActionModel.findById(id).lean())?.status).toBe('open');
     const closed = await leader.post(`/actions/${id}`, {
@@ -128,7 +132,7 @@ describe('action page', () => {
     });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({
-      errors: { dueOn: [expect.stringMatching(/from today/)] },
+      errors: { dueOn: ['actions:errors.dueFromToday'] },
       values: { dueOn: '2000-01-01' },
     });
     expect((await ActionModel.findById(id).lean())?.dueOn).toBe('2999-01-01');
@@ -190,5 +194,79 @@ describe('action list', () => {
     expect(theirs.rows).toEqual([]);
     expect((await hr.get('/actions?status=lost')).status).toBe(400);
     expect((await hr.get('/actions?status=&owner=&department=&due=overdue')).status).toBe(200);
+  });
+});
+
+describe('in the reader’s language', () => {
+  it('shows the list, the raise form, its refusals and an action page in Portuguese to an HR admin who reads Portuguese', async () => {
+    const { organisation, id, hr } = await setting();
+    await PersonModel.updateOne({ _id: organisation.hr.id }, { $set: { language: 'pt' } });
+    await makeAction({
+      surveyId: organisation.survey._id,
+      cycleId: organisation.cycles[1]?._id ?? organisation.survey._id,
+      departmentId: null,
+      ownerId: organisation.hr.id,
+      title: 'Cantina nova',
+      dueOn: '2000-01-01',
+    });
+
+    const list = await (await hr.get('/actions')).text();
+    expect(list).toContain('<title>Ações · Innerloop</title>');
+    expect(list).toContain('aria-label="Filtrar ações"');
+    expect(list).toContain('O que ouvimos');
+    // The company-wide action: "Whole company" in the reader's words.
+    expect(list).toContain('Toda a empresa');
+    expect(list).toContain('1 ação está em atraso.');
+    expect(list).toContain('Em atraso');
+    expect(list).toContain('Aberta');
+    expect(list).not.toContain('Whole company');
+    expect(list).not.toContain('Any status');
+
+    const team = organisation.departments[0];
+    const path = `/actions/new?survey=${String(organisation.survey._id)}&cycle=${String(organisation.cycles[1]?._id)}&metric=score&department=${String(team?._id)}`;
+    const form = await (await hr.get(path)).text();
+    expect(form).toContain('<title>Criar uma ação · Innerloop</title>');
+    expect(form).toContain('Pontuação atual (o ponto de partida)');
+    expect(form).toContain('Uma chefia deste departamento ou uma pessoa da administração de RH');
+    const refused = await hr.post(path, {
+      title: 'Facas novas',
+      description: '',
+      ownerId: organisation.hr.id,
+      dueOn: '2000-01-01',
+    });
+    expect(refused.status).toBe(400);
+    const refusedPage = await refused.text();
+    expect(refusedPage).toContain('Escolha um prazo a partir de hoje');
+    const untitled = await (await hr.post(path, { title: ' ', dueOn: '2999-01-01' })).text();
+    expect(untitled).toContain('Dê um título à ação');
+    expect(untitled).toContain('Escolha um responsável');
+
+    const edited = await hr.post(`/actions/${id}`, {
+      intent: 'edit',
+      title: 'Fix the tools',
+      description: '',
+      ownerId: organisation.leader.id,
+      dueOn: '2999-02-01',
+    });
+    expect(edited.status).toBe(302);
+    const bare = await hr.post(`/actions/${id}`, {
+      intent: 'move',
+      from: 'open',
+      to: 'wont-do',
+      reason: '',
+    });
+    expect(bare.status).toBe(400);
+    const page = await bare.text();
+    // The action's title is what its author typed: shown as written.
+    expect(page).toContain('<title>Fix the tools · Ações · Innerloop</title>');
+    expect(page).toContain('Indique o motivo por que não será feita');
+    expect(page).toContain('Todas as ações');
+    expect(page).toContain('Motivo por que não será feita');
+    expect(page).toContain('Guardar alterações');
+    expect(page).toContain('Histórico');
+    expect(page).toContain('Alterações: prazo (2999-01-01 → 2999-02-01)');
+    expect(page).toContain('Acompanhamento');
+    expect(page).not.toContain('Save changes');
+    expect(page).not.toContain('Changed due date');
   });
 });

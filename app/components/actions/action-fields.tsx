@@ -1,6 +1,9 @@
+import { useTranslation } from 'react-i18next';
+
 import { CheckboxField } from '~/components/ui/checkbox-field';
 import { SelectField } from '~/components/ui/select-field';
 import { TextField } from '~/components/ui/text-field';
+import { useMessage } from '~/components/ui/use-message';
 import type { FieldErrors, FormValues } from '~/utils/submission';
 
 export interface ActionFieldValues {
@@ -33,12 +36,14 @@ export function ActionFields({
   errors?: FieldErrors;
   values?: FormValues;
 }) {
+  const { t } = useTranslation('actions');
+  const say = useMessage();
   const error = (name: string) => errors?.[name]?.[0];
   const published = values ? text(values, 'published') === 'on' : saved.published;
   return (
     <>
       <TextField
-        label="Title"
+        label={t('fields.title')}
         name="title"
         required
         maxLength={200}
@@ -46,7 +51,7 @@ export function ActionFields({
         error={error('title')}
       />
       <div className="field">
-        <label htmlFor="action-description">Description</label>
+        <label htmlFor="action-description">{t('fields.description')}</label>
         <textarea
           id="action-description"
           name="description"
@@ -58,23 +63,23 @@ export function ActionFields({
         />
         {error('description') ? (
           <p id="action-description-error" className="field-error">
-            {error('description')}
+            {say(error('description'))}
           </p>
         ) : null}
       </div>
       <SelectField
-        label="Owner"
+        label={t('fields.owner')}
         name="ownerId"
-        hint="A leader of this department or an HR admin"
+        hint={t('fields.ownerHint')}
         options={[
-          { value: '', label: 'Choose an owner' },
-          ...owners.map((owner) => ({ value: owner.id, label: owner.name })),
+          { value: '', label: t('fields.chooseOwner') },
+          ...owners.map((owner) => ({ value: owner.id, label: say(owner.name) ?? owner.name })),
         ]}
         defaultValue={text(values, 'ownerId') ?? saved.ownerId}
         error={error('ownerId')}
       />
       <TextField
-        label="Due date"
+        label={t('fields.dueOn')}
         name="dueOn"
         type="date"
         required
@@ -83,7 +88,7 @@ export function ActionFields({
         error={error('dueOn')}
       />
       <CheckboxField
-        label="Publish to employees on the “You said, we did” board"
+        label={t('fields.published')}
         name="published"
         defaultChecked={published}
         error={error('published')}

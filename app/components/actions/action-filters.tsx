@@ -1,7 +1,8 @@
 import { Form } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
-import { dueWindowLabels, dueWindows, type ListFilters } from '~/actions/action-forms';
-import { actionStatuses, statusLabels } from '~/actions/action-rules';
+import { dueWindows, type ListFilters } from '~/actions/action-forms';
+import { actionStatuses } from '~/actions/action-rules';
 import { SelectField } from '~/components/ui/select-field';
 
 /** The list's filters; a GET form, so every view is an address that can be shared. */
@@ -14,43 +15,44 @@ export function ActionFiltersForm({
   owners: { id: string; name: string }[];
   departments: { id: string; name: string }[];
 }) {
+  const { t } = useTranslation('actions');
   return (
-    <Form method="get" className="action-filters" aria-label="Filter actions">
+    <Form method="get" className="action-filters" aria-label={t('filters.label')}>
       <SelectField
-        label="Status"
+        label={t('filters.status')}
         name="status"
         defaultValue={filters.status ?? ''}
         options={[
-          { value: '', label: 'Any status' },
-          ...actionStatuses.map((status) => ({ value: status, label: statusLabels[status] })),
+          { value: '', label: t('filters.anyStatus') },
+          ...actionStatuses.map((status) => ({ value: status, label: t(`status.${status}`) })),
         ]}
       />
       <SelectField
-        label="Owner"
+        label={t('filters.owner')}
         name="owner"
         defaultValue={filters.owner ?? ''}
         options={[
-          { value: '', label: 'Anyone' },
+          { value: '', label: t('filters.anyone') },
           ...owners.map((owner) => ({ value: owner.id, label: owner.name })),
         ]}
       />
       <SelectField
-        label="Department"
+        label={t('filters.department')}
         name="department"
         defaultValue={filters.department ?? ''}
         options={[
-          { value: '', label: 'Any department' },
+          { value: '', label: t('filters.anyDepartment') },
           ...departments.map((department) => ({ value: department.id, label: department.name })),
         ]}
       />
       <SelectField
-        label="Due"
+        label={t('filters.due')}
         name="due"
         defaultValue={filters.due}
-        options={dueWindows.map((due) => ({ value: due, label: dueWindowLabels[due] }))}
+        options={dueWindows.map((due) => ({ value: due, label: t(`filters.dueWindows.${due}`) }))}
       />
       <button type="submit" className="button">
-        Show
+        {t('filters.show')}
       </button>
     </Form>
   );

@@ -1,6 +1,8 @@
 import { Link } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
 import type { ActionStatus } from '~/actions/action-rules';
+import { useMessage } from '~/components/ui/use-message';
 
 import { ActionStatusBadge } from './action-status';
 
@@ -19,19 +21,21 @@ export interface ActionTableRow {
 
 /** Actions, soonest due first; an overdue row says so in its status and is set apart. */
 export function ActionTable({ rows }: { rows: ActionTableRow[] }) {
-  if (rows.length === 0) return <p className="muted">No actions match these filters.</p>;
+  const { t } = useTranslation('actions');
+  const say = useMessage();
+  if (rows.length === 0) return <p className="muted">{t('list.empty')}</p>;
   return (
     <div className="table-scroll">
       <table className="action-table">
         <thead>
           <tr>
-            <th scope="col">Action</th>
-            <th scope="col">What was heard</th>
-            <th scope="col">Department</th>
-            <th scope="col">Owner</th>
-            <th scope="col">Due</th>
-            <th scope="col">Status</th>
-            <th scope="col">Employees</th>
+            <th scope="col">{t('list.action')}</th>
+            <th scope="col">{t('heard')}</th>
+            <th scope="col">{t('list.department')}</th>
+            <th scope="col">{t('list.owner')}</th>
+            <th scope="col">{t('list.due')}</th>
+            <th scope="col">{t('list.status')}</th>
+            <th scope="col">{t('list.employees')}</th>
           </tr>
         </thead>
         <tbody>
@@ -43,14 +47,15 @@ export function ActionTable({ rows }: { rows: ActionTableRow[] }) {
                   <p className="action-latest muted">{row.latestUpdate}</p>
                 ) : null}
               </th>
+              {/* What was heard is stored as written when the action was raised. */}
               <td>{row.label}</td>
-              <td>{row.departmentName ?? 'Whole company'}</td>
-              <td>{row.ownerName}</td>
+              <td>{row.departmentName ?? t('list.wholeCompany')}</td>
+              <td>{say(row.ownerName)}</td>
               <td>{row.dueOn}</td>
               <td>
                 <ActionStatusBadge status={row.status} overdue={row.overdue} />
               </td>
-              <td>{row.published ? 'Published' : 'Not published'}</td>
+              <td>{row.published ? t('list.published') : t('list.notPublished')}</td>
             </tr>
           ))}
         </tbody>

@@ -1,12 +1,16 @@
+import { useTranslation } from 'react-i18next';
+
 import type { FollowUp } from '~/actions/action-page.server';
 import { WithheldNote } from '~/components/insights/group-notes';
 import { TrendChart } from '~/components/insights/trend-chart';
+import { useMessage } from '~/components/ui/use-message';
 import { formatValue } from '~/insights/tables';
 import type { Figure } from '~/insights/types';
 
 function FigureText({ figure, measure }: { figure: Figure; measure: 'score' | 'enps' }) {
-  if (figure.state === 'withheld') return <>withheld</>;
-  if (figure.state === 'empty') return <>no answers</>;
+  const { t } = useTranslation('actions');
+  if (figure.state === 'withheld') return <>{t('followUp.withheld')}</>;
+  if (figure.state === 'empty') return <>{t('followUp.noAnswers')}</>;
   return (
     <>
       <span className="follow-up-value">{formatValue(measure, figure.value)}</span>{' '}
@@ -21,29 +25,44 @@ function FigureText({ figure, measure }: { figure: Figure; measure: 'score' | 'e
  * significant only when the interval excludes zero, and is not shown when either side is withheld.
  */
 export function FollowUpPanel({ followUp }: { followUp: FollowUp }) {
+  const { t } = useTranslation('actions');
+  const say = useMessage();
   const { baseline, latest, change, unit } = followUp;
   const withheld = baseline.state === 'withheld' || latest.state === 'withheld';
+  // The server names the baseline line and the markers with message keys.
+  const trend = {
+    ...followUp.trend,
+    series: followUp.trend.series.map((series) => ({
+      ...series,
+      label: say(series.label) ?? series.label,
+    })),
+    markers: followUp.trend.markers.map((marker) => ({
+      ...marker,
+      label: say(marker.label) ?? marker.label,
+    })),
+  };
   return (
     <section className="follow-up" aria-labelledby="follow-up-title">
-      <h2 id="follow-up-title">Follow-up</h2>
+      <h2 id="follow-up-title">{t('followUp.title')}</h2>
       <dl className="follow-up-figures">
         <div>
-          <dt>Baseline (when raised)</dt>
+          <dt>{t('followUp.baseline')}</dt>
           <dd>
             <FigureText figure={baseline} measure={unit} />
           </dd>
         </div>
         <div>
           <dt>
-            Latest
-            {followUp.latestCycleNumber !== null ? ` (cycle ${followUp.latestCycleNumber})` : ''}
+            {followUp.latestCycleNumber !== null
+              ? t('followUp.latestCycle', { number: followUp.latestCycleNumber })
+              : t('followUp.latest')}
           </dt>
           <dd>
             <FigureText figure={latest} measure={unit} />
           </dd>
         </div>
         <div>
-          <dt>Change since raised</dt>
+          <dt>{t('followUp.change')}</dt>
           <dd>
             {change ? (
               <>
@@ -52,22 +71,25 @@ export function FollowUpPanel({ followUp }: { followUp: FollowUp }) {
                   {formatValue(unit, change.delta)}
                 </span>{' '}
                 <span className="muted">
-                  95% interval {formatValue(unit, change.low)} to {formatValue(unit, change.high)}
+                  {t('followUp.interval', {
+                    low: formatValue(unit, change.low),
+                    high: formatValue(unit, change.high),
+                  })}
                 </span>{' '}
                 {change.significant ? (
-                  <span className="badge-significant">significant</span>
+                  <span className="badge-significant">{t('followUp.significant')}</span>
                 ) : (
-                  <span className="muted">(could be noise)</span>
+                  <span className="muted">{t('followUp.noise')}</span>
                 )}
               </>
             ) : (
-              <span className="muted">Not enough to compare yet</span>
+              <span className="muted">{t('followUp.notYet')}</span>
             )}
           </dd>
         </div>
       </dl>
       {withheld ? <WithheldNote /> : null}
-      <TrendChart trend={followUp.trend} measure={unit} />
+      <TrendChart trend={trend} measure={unit} />
     </section>
   );
 }
