@@ -1,6 +1,7 @@
 import mongoose, { type InferSchemaType, Schema } from 'mongoose';
 
 import { actionStatuses, metricKinds, timelineKinds } from '../app/actions/action-rules';
+import { languages } from './person.server';
 
 /**
  * An action item: raised by a leader or HR admin from a result, owned by one of them, tracked to
@@ -75,6 +76,9 @@ const actionSchema = new Schema(
     remindedDueSoonFor: { type: String, default: null },
     remindedOverdueFor: { type: String, default: null },
     createdById: { type: Schema.Types.ObjectId, ref: 'Person', required: true },
+    // The language of the staff pages of whoever raised it: the likely language of its title and
+    // description, so the board can mark them for screen readers. Null for actions raised before.
+    language: { type: String, enum: languages, default: null },
   },
   { timestamps: true },
 );

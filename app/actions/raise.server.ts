@@ -107,6 +107,7 @@ export async function raiseAction(
       : null,
     ownerId: new Types.ObjectId(fields.ownerId),
     createdById: new Types.ObjectId(user.id),
+    language: user.language,
     timeline: [
       {
         at: now,

@@ -42,6 +42,7 @@ describe('the board page', () => {
       dueOn: '2026-03-02',
     });
     await makeBoardAction({ surveyId: survey._id, title: 'Quieter open office' });
+    await makeBoardAction({ surveyId: survey._id, title: 'Nye kniver', language: 'nb' });
     await makeBoardAction({ surveyId: survey._id, title: 'Not yet public', published: false });
     const path = `/board/${await keyOf(kitchen._id)}`;
 
@@ -66,8 +67,9 @@ describe('the board page', () => {
     expect(heading(polishHtml)).toBe('Mówicie, działamy');
     expect(polishHtml).toContain('W toku');
     expect(polishHtml).toContain('Termin: 2 marca 2026');
-    // Titles stay as staff wrote them, marked as such.
+    // Titles stay as staff wrote them, marked with the language of whoever raised it.
     expect(polishHtml).toMatch(/<h3[^>]*lang="en"[^>]*>New knives for the kitchen<\/h3>/);
+    expect(polishHtml).toMatch(/<h3[^>]*lang="nb"[^>]*>Nye kniver<\/h3>/);
   });
 
   it('words what was heard in the reader’s language: driver, question and the whole company', async () => {

@@ -138,6 +138,7 @@ describe('an action card', () => {
       id: card?.id,
       title: 'New laptops',
       description: 'Replacing the oldest laptops first.',
+      writtenIn: 'en',
       heard: {
         metric: 'driver',
         driver: 'Tools',

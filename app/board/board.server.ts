@@ -19,6 +19,8 @@ export interface BoardAction {
   id: string;
   title: string;
   description: string;
+  /** The language staff wrote the title, description and updates in, when known. */
+  writtenIn: LanguageCode | null;
   /** What was heard: the result it was raised from, for the card to word in its reader's language. */
   heard: Heard;
   metric: MetricKind;
@@ -117,6 +119,7 @@ type Scope =
 const fields = {
   title: 1,
   description: 1,
+  language: 1,
   'source.surveyId': 1,
   'source.cycleId': 1,
   'source.metric': 1,
@@ -134,7 +137,10 @@ const fields = {
   'timeline.byName': 1,
 };
 
-type Stored = Pick<Action, 'title' | 'description' | 'status' | 'dueOn' | 'completedAt'> & {
+type Stored = Pick<
+  Action,
+  'title' | 'description' | 'status' | 'dueOn' | 'completedAt' | 'language'
+> & {
   _id: Types.ObjectId;
   source: Pick<
     Action['source'],
@@ -266,6 +272,7 @@ function toBoardAction(
     id: String(action._id),
     title: action.title,
     description: action.description,
+    writtenIn: action.language ?? null,
     heard,
     metric: action.source.metric,
     baseline: baseline?.state === 'shown' ? { value: baseline.value, n: baseline.n } : null,

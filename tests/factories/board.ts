@@ -44,12 +44,15 @@ export async function makeBoardAction(options: {
   dueOn?: string;
   completedAt?: Date | null;
   timeline?: TimelineNote[];
+  /** The language of whoever raised it; English unless said. */
+  language?: 'en' | 'uk' | 'nb' | 'pt' | 'pl' | 'lv' | null;
 }) {
   counter += 1;
   const ownerId = new Types.ObjectId();
   const action = new ActionModel({
     title: options.title ?? `Action ${counter}`,
     description: options.description ?? '',
+    language: options.language === undefined ? 'en' : options.language,
     source: {
       surveyId: options.surveyId,
       cycleId: options.cycleId ?? new Types.ObjectId(),

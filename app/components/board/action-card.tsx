@@ -5,15 +5,14 @@ import type { BoardAction } from '~/board/board.server';
 import { formatDay, formatScore } from './board-format';
 import { heardWords } from './heard-words';
 
-// Titles, descriptions, labels and notes are shown as staff wrote them; staff pages are in
-// English, so they are marked as English for screen readers and translation tools.
-const staffLanguage = 'en';
-
 /** One published action: what was heard, what is being done, where it stands. */
 export function ActionCard({ action }: { action: BoardAction }) {
   const { t, i18n } = useTranslation('board');
   const language = i18n.language;
   const heard = heardWords(action.heard, t);
+  // Titles, descriptions and notes are shown as staff wrote them, marked with the language of
+  // whoever raised the action for screen readers and translation tools (unknown for older ones).
+  const staffLanguage = action.writtenIn ?? undefined;
   const titleId = `action-${action.id}`;
   return (
     <article className={`board-action status-${action.status}`} aria-labelledby={titleId}>

@@ -14,6 +14,7 @@ function action(fields: Partial<BoardAction>): BoardAction {
     id: 'a1',
     title: 'New laptops',
     description: 'Replacing the oldest first.',
+    writtenIn: 'en',
     heard: {
       metric: 'driver',
       driver: 'Tools',
