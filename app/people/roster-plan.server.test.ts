@@ -4,15 +4,25 @@ import { DepartmentModel } from '../../models/department.server';
 import { PersonModel } from '../../models/person.server';
 import { makeDepartment, makePerson } from '../../tests/factories/organisation';
 import { setupTestDatabase } from '../../tests/support/test-database';
+import { messageText } from '../i18n';
 import { readRoster } from './roster-csv.server';
 import { planRoster } from './roster-plan.server';
 
 setupTestDatabase('roster-plan');
 
+// The rows' details are messages (keys with values); read here as an English reader sees them,
+// so the test checks the words, the values and the language names nested in them.
 async function plan(csv: string, createDepartments = false) {
   const file = readRoster(csv);
   if (!file.ok) throw new Error(file.error);
-  return planRoster(file.rows, { createDepartments });
+  const planned = await planRoster(file.rows, { createDepartments });
+  return {
+    ...planned,
+    rows: planned.rows.map((row) => ({
+      ...row,
+      details: row.details.map((detail) => messageText(detail, 'en')),
+    })),
+  };
 }
 
 const header = 'name,email,department,language,leader_of,hr_admin,active';
@@ -59,7 +69,7 @@ describe('planRoster', () => {
       expect.objectContaining({
         line: 5,
         outcome: 'error',
-        details: ['“not-an-email” is not a valid email address.'],
+        details: ['Line 5, column email: “not-an-email” is not a valid email address.'],
       }),
     ]);
     expect(result.counts).toEqual({ create: 1, update: 1, unchanged: 1, error: 1 });
@@ -81,14 +91,14 @@ describe('planRoster', () => {
       [
         'error',
         [
-          'Unknown department “Bakery”. Add it on the Departments page, or tick “Create missing departments”.',
+          'Line 2, column department: unknown department “Bakery”. Add it on the Departments page, or tick “Create missing departments”.',
         ],
       ],
       [
         'error',
         [
-          'Unknown department “Bakery” in leader_of. Add it on the Departments page, or tick “Create missing departments”.',
-          'Unknown department “Delivery” in leader_of. Add it on the Departments page, or tick “Create missing departments”.',
+          'Line 3, column leader_of: unknown department “Bakery”. Add it on the Departments page, or tick “Create missing departments”.',
+          'Line 3, column leader_of: unknown department “Delivery”. Add it on the Departments page, or tick “Create missing departments”.',
         ],
       ],
     ]);
@@ -108,7 +118,7 @@ describe('planRoster', () => {
     const result = await plan(`${header}\nAnn,ann@example.com,old depot,en,,,`, true);
     expect(result.rows[0]).toMatchObject({
       outcome: 'error',
-      details: ['Department “Old depot” is archived.'],
+      details: ['Line 2, column department: department “Old depot” is archived.'],
     });
   });
 
@@ -138,7 +148,9 @@ describe('planRoster', () => {
       [header, 'Ann,ann@example.com,HR,en,,no,', 'Bo,bo@example.com,HR,en,,,'].join('\n'),
     );
     expect(result.rows.map(({ outcome }) => outcome)).toEqual(['error', 'create']);
-    expect(result.rows[0]?.details[0]).toMatch(/without an active HR admin/);
+    expect(result.rows[0]?.details).toEqual([
+      'Line 2: this would leave Innerloop without an active HR admin. Keep hr_admin and active “yes” for at least one of them.',
+    ]);
 
     const handedOver = await plan(
       [header, 'Ann,ann@example.com,HR,en,,no,', 'Bo,bo@example.com,HR,en,,yes,'].join('\n'),
