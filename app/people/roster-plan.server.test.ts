@@ -69,7 +69,7 @@ describe('planRoster', () => {
       expect.objectContaining({
         line: 5,
         outcome: 'error',
-        details: ['Line 5, column email: “not-an-email” is not a valid email address.'],
+        details: ['“not-an-email” is not a valid email address.'],
       }),
     ]);
     expect(result.counts).toEqual({ create: 1, update: 1, unchanged: 1, error: 1 });
@@ -91,14 +91,14 @@ describe('planRoster', () => {
       [
         'error',
         [
-          'Line 2, column department: unknown department “Bakery”. Add it on the Departments page, or tick “Create missing departments”.',
+          'Unknown department “Bakery”. Add it on the Departments page, or tick “Create missing departments”.',
         ],
       ],
       [
         'error',
         [
-          'Line 3, column leader_of: unknown department “Bakery”. Add it on the Departments page, or tick “Create missing departments”.',
-          'Line 3, column leader_of: unknown department “Delivery”. Add it on the Departments page, or tick “Create missing departments”.',
+          'Unknown department “Bakery” in leader_of. Add it on the Departments page, or tick “Create missing departments”.',
+          'Unknown department “Delivery” in leader_of. Add it on the Departments page, or tick “Create missing departments”.',
         ],
       ],
     ]);
@@ -118,7 +118,7 @@ describe('planRoster', () => {
     const result = await plan(`${header}\nAnn,ann@example.com,old depot,en,,,`, true);
     expect(result.rows[0]).toMatchObject({
       outcome: 'error',
-      details: ['Line 2, column department: department “Old depot” is archived.'],
+      details: ['Department “Old depot” is archived.'],
     });
   });
 
@@ -149,7 +149,7 @@ describe('planRoster', () => {
     );
     expect(result.rows.map(({ outcome }) => outcome)).toEqual(['error', 'create']);
     expect(result.rows[0]?.details).toEqual([
-      'Line 2: this would leave Innerloop without an active HR admin. Keep hr_admin and active “yes” for at least one of them.',
+      'This would leave Innerloop without an active HR admin. Keep hr_admin and active “yes” for at least one of them.',
     ]);
 
     const handedOver = await plan(

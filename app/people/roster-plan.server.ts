@@ -102,9 +102,11 @@ export async function planRoster(
     const resolve = (name: string, column: 'department' | 'leader_of'): string | undefined => {
       const key = nameKeyOf(name);
       const known = departmentByKey.get(key);
+      // The English words name leader_of only for that column, as before keys.
+      const where = column === 'leader_of' ? 'LeaderOf' : '';
       if (known?.archivedAt) {
         problems.push(
-          message('people:import.rows.archived', {
+          message(`people:import.rows.archived${where}`, {
             line: row.line,
             column,
             department: known.name,
@@ -115,7 +117,7 @@ export async function planRoster(
       if (known) return key;
       if (!createDepartments) {
         problems.push(
-          message('people:import.rows.unknownDepartment', {
+          message(`people:import.rows.unknownDepartment${where}`, {
             line: row.line,
             column,
             department: name,

@@ -86,20 +86,26 @@ describe('people pages in Polish', () => {
     expect(await empty.text()).toContain('Plik jest pusty.');
   });
 
-  it('preview a refused roster row in Polish, naming its line and column', async () => {
+  it('preview refused roster rows in Polish, naming the other line and the allowed values', async () => {
     const client = await polishHrAdmin();
     const uploaded = await upload(
       client,
-      'name,email,department,language\nJan Kowalski,nie-email,Kuchnia,pl\nEwa Lis,ewa@example.com,Kuchnia,en\n',
+      [
+        'name,email,department,language',
+        'Jan Kowalski,nie-email,Kuchnia,pl',
+        'Ewa Lis,ewa@example.com,Kuchnia,en',
+        'Ewa Lis,EWA@example.com,Kuchnia,tak',
+      ].join('\n'),
     );
     expect(uploaded.status).toBe(302);
     const html = await page(client, uploaded.headers.get('location') ?? '');
     expect(html).toContain('Import listy osób: lista.csv');
-    expect(html).toContain(
-      'Wiersz 2, kolumna email: „nie-email” nie jest poprawnym adresem e-mail.',
-    );
-    expect(html).toContain('Importuj 1 osobę');
-    expect(html).toContain('Wiersz z błędem zostanie pominięty');
+    expect(html).toContain('„nie-email” nie jest poprawnym adresem e-mail.');
+    // The row numbers travel with the message and are said in Polish.
+    expect(html).toContain('Adres ewa@example.com występuje też w wierszu 4.');
+    expect(html).toContain('Nieznany język „tak”; użyj jednego z: en, uk, nb, pt, pl, lv.');
+    expect(html).toContain('Nic do zaimportowania');
+    expect(html).toContain('3 wiersze z błędami zostaną pominięte');
   });
 });
 

@@ -455,7 +455,7 @@ describe('the department_kind column', () => {
         2,
         'error',
         [
-          'Line 2, column department_kind: unknown department kind “helpdesk”; use one of executive, operational, commercial, support.',
+          'Line 2: unknown department kind “helpdesk”; use one of executive, operational, commercial, support.',
         ],
       ],
       [3, 'create', []],
@@ -463,7 +463,7 @@ describe('the department_kind column', () => {
         4,
         'error',
         [
-          'Line 4, column department_kind: department “sales” is given the kind “executive”, but line 3 gives it “support”.',
+          'Line 4: department “sales” is given the kind “executive”, but line 3 gives it “support”.',
         ],
       ],
     ]);
