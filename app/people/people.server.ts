@@ -54,6 +54,7 @@ export async function listPeople(query: PeopleQuery): Promise<PeoplePage> {
     DepartmentModel.find().select('name archivedAt').lean(),
   ]);
   const departmentById = new Map(departments.map((d) => [String(d._id), d]));
+  // A department that is gone is named by a message key, which the page says in its words.
   const nameOf = (id: unknown) =>
     departmentById.get(String(id))?.name ?? 'people:roster.unknownDepartment';
   return {
