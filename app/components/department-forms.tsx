@@ -1,10 +1,11 @@
 import { Form } from '@remix-run/react';
+import { Trans, useTranslation } from 'react-i18next';
 
 import { FormAlert } from '~/components/ui/form-alert';
 import { SelectField } from '~/components/ui/select-field';
 import { TextField } from '~/components/ui/text-field';
 import { subtreeOf } from '~/people/department-tree';
-import { type DepartmentKind, departmentKinds, kindNames } from '~/people/schemas';
+import { type DepartmentKind, departmentKinds } from '~/people/schemas';
 import type { FieldErrors, FormValues } from '~/utils/submission';
 
 interface Department {
@@ -31,6 +32,7 @@ export function DepartmentRowForms({
   failure: { errors: FieldErrors; values: FormValues } | undefined;
   submitting: boolean;
 }) {
+  const { t } = useTranslation('people');
   const message = (name: string) => failure?.errors[name]?.[0];
   const entered = (name: string) => {
     const value = failure?.values[name];
@@ -43,16 +45,21 @@ export function DepartmentRowForms({
   return (
     <details className="row-forms" open={failure ? true : undefined}>
       <summary>
-        Change<span className="visually-hidden"> {department.name}</span>
+        <Trans
+          t={t}
+          i18nKey="departments.changeOne"
+          values={{ name: department.name }}
+          components={{ hidden: <span className="visually-hidden" /> }}
+        />
       </summary>
       <FormAlert message={message('form')} />
       {department.archived ? (
         <Form method="post" className="form">
           <input type="hidden" name="intent" value="restore" />
           <input type="hidden" name="departmentId" value={department.id} />
-          <p className="field-hint">Restoring puts it back in every picker.</p>
+          <p className="field-hint">{t('departments.restoreHint')}</p>
           <button type="submit" className="button" disabled={submitting}>
-            Restore {department.name}
+            {t('departments.restore', { name: department.name })}
           </button>
         </Form>
       ) : (
@@ -61,7 +68,7 @@ export function DepartmentRowForms({
             <input type="hidden" name="intent" value="rename" />
             <input type="hidden" name="departmentId" value={department.id} />
             <TextField
-              label="Name"
+              label={t('departments.name')}
               name="name"
               required
               maxLength={120}
@@ -69,26 +76,26 @@ export function DepartmentRowForms({
               error={intent === 'rename' ? message('name') : undefined}
             />
             <SelectField
-              label="Kind"
+              label={t('departments.kind')}
               name="kind"
               defaultValue={intent === 'rename' ? entered('kind') : department.kind}
               error={intent === 'rename' ? message('kind') : undefined}
-              options={departmentKinds.map((kind) => ({ value: kind, label: kindNames[kind] }))}
+              options={departmentKinds.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
             />
             <button type="submit" className="button" disabled={submitting}>
-              Save name and kind
+              {t('departments.saveNameAndKind')}
             </button>
           </Form>
           <Form method="post" className="form">
             <input type="hidden" name="intent" value="move" />
             <input type="hidden" name="departmentId" value={department.id} />
             <SelectField
-              label="Part of"
+              label={t('departments.partOf')}
               name="parentId"
               defaultValue={intent === 'move' ? entered('parentId') : (department.parentId ?? '')}
               error={intent === 'move' ? message('parentId') : undefined}
               options={[
-                { value: '', label: 'Nothing (a top-level department)' },
+                { value: '', label: t('departments.topLevel') },
                 ...parents.map(({ id, name, depth }) => ({
                   value: id,
                   label: `${'— '.repeat(depth)}${name}`,
@@ -96,17 +103,15 @@ export function DepartmentRowForms({
               ]}
             />
             <button type="submit" className="button" disabled={submitting}>
-              Move
+              {t('departments.move')}
             </button>
           </Form>
           <Form method="post" className="form">
             <input type="hidden" name="intent" value="archive" />
             <input type="hidden" name="departmentId" value={department.id} />
-            <p className="field-hint">
-              Archiving hides it from pickers. Its people and its results are kept.
-            </p>
+            <p className="field-hint">{t('departments.archiveHint')}</p>
             <button type="submit" className="button button-quiet" disabled={submitting}>
-              Archive {department.name}
+              {t('departments.archive', { name: department.name })}
             </button>
           </Form>
         </>

@@ -1,17 +1,12 @@
 import { Form, Link, useSearchParams } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
 import { Pagination } from '~/components/pagination';
 import { CheckboxField } from '~/components/ui/checkbox-field';
-import { type DepartmentKind, kindNames } from '~/people/schemas';
+import { useMessage } from '~/components/ui/use-message';
+import type { DepartmentKind } from '~/people/schemas';
 
 type Outcome = 'create' | 'update' | 'unchanged' | 'error';
-
-export const outcomeWords: Record<Outcome, string> = {
-  create: 'New',
-  update: 'Update',
-  unchanged: 'Unchanged',
-  error: 'Error',
-};
 
 interface Preview {
   counts: Record<Outcome, number>;
@@ -43,40 +38,51 @@ export function ImportPreview({
   submitting: boolean;
 }) {
   const [searchParams] = useSearchParams();
+  const { t, i18n } = useTranslation('people');
+  // Row details are messages from the server (see ~/utils/message): said in the reader's language.
+  const say = useMessage();
+  const number = (value: number) => value.toLocaleString(i18n.language);
+  // A kind inside a sentence, in lower case as the language writes it.
+  const kind = (value: DepartmentKind) => t(`kinds.${value}`).toLocaleLowerCase(i18n.language);
   const { counts } = preview;
   const total = counts.create + counts.update + counts.unchanged + counts.error;
   const toApply = counts.create + counts.update;
   const kindByName = new Map(preview.kindChanges.map((change) => [change.name, change.to]));
   const kindUpdates = preview.kindChanges.filter((change) => change.from !== null);
   const tabs: { outcome: Outcome | 'all'; label: string; count: number }[] = [
-    { outcome: 'all', label: 'All rows', count: total },
-    { outcome: 'error', label: 'Errors', count: counts.error },
-    { outcome: 'create', label: 'New', count: counts.create },
-    { outcome: 'update', label: 'Updates', count: counts.update },
-    { outcome: 'unchanged', label: 'Unchanged', count: counts.unchanged },
+    { outcome: 'all', label: t('import.tabs.all'), count: total },
+    { outcome: 'error', label: t('import.tabs.error'), count: counts.error },
+    { outcome: 'create', label: t('import.tabs.create'), count: counts.create },
+    { outcome: 'update', label: t('import.tabs.update'), count: counts.update },
+    { outcome: 'unchanged', label: t('import.tabs.unchanged'), count: counts.unchanged },
   ];
   return (
     <>
       <p className="lead" aria-live="polite">
-        {total.toLocaleString('en')} rows: {counts.create.toLocaleString('en')} new,{' '}
-        {counts.update.toLocaleString('en')} to update, {counts.unchanged.toLocaleString('en')}{' '}
-        unchanged, {counts.error.toLocaleString('en')} with errors.
+        {t('import.summary', {
+          count: total,
+          total: number(total),
+          create: number(counts.create),
+          update: number(counts.update),
+          unchanged: number(counts.unchanged),
+          error: number(counts.error),
+        })}
       </p>
       {preview.ignoredColumns.length > 0 ? (
-        <p className="muted">Ignored columns: {preview.ignoredColumns.join(', ')}.</p>
+        <p className="muted">
+          {t('import.ignoredColumns', { columns: preview.ignoredColumns.join(', ') })}
+        </p>
       ) : null}
       {preview.departmentsToCreate.length > 0 ? (
         <div className="form-notice">
-          <p>
-            Confirming creates{' '}
-            {preview.departmentsToCreate.length === 1 ? 'this department' : 'these departments'} as
-            top-level departments, of the kind the file gives (operational where it gives none);
-            change their kind and place on the Departments page afterwards:
-          </p>
+          <p>{t('import.createsDepartments', { count: preview.departmentsToCreate.length })}</p>
           <ul>
             {preview.departmentsToCreate.map((name) => (
               <li key={name}>
-                {name} ({kindNames[kindByName.get(name) ?? 'operational'].toLowerCase()})
+                {t('import.newDepartment', {
+                  name,
+                  kind: kind(kindByName.get(name) ?? 'operational'),
+                })}
               </li>
             ))}
           </ul>
@@ -84,15 +90,15 @@ export function ImportPreview({
       ) : null}
       {kindUpdates.length > 0 ? (
         <div className="form-notice">
-          <p>
-            Confirming changes the kind of {kindUpdates.length === 1 ? 'a' : 'these'} department
-            {kindUpdates.length === 1 ? '' : 's'}:
-          </p>
+          <p>{t('import.changesKinds', { count: kindUpdates.length })}</p>
           <ul>
             {kindUpdates.map((change) => (
               <li key={change.name}>
-                {change.name}: {kindNames[change.from ?? 'operational'].toLowerCase()} →{' '}
-                {kindNames[change.to].toLowerCase()}
+                {t('import.kindChange', {
+                  name: change.name,
+                  from: kind(change.from ?? 'operational'),
+                  to: kind(change.to),
+                })}
               </li>
             ))}
           </ul>
@@ -101,10 +107,7 @@ export function ImportPreview({
       {!preview.servesOthers ? (
         <div className="form-notice" role="note">
           <p>
-            <strong>No department serves others.</strong> After this import no department is of the
-            support kind, so internal-service surveys would rate nobody. Give the departments that
-            serve the rest (IT, HR, finance, facilities…) the kind “support” in the department_kind
-            column, or on the Departments page.
+            <strong>{t('import.noSupportTitle')}</strong> {t('import.noSupport')}
           </p>
         </div>
       ) : null}
@@ -112,16 +115,16 @@ export function ImportPreview({
       <Form method="post" className="form form-inline">
         <input type="hidden" name="intent" value="options" />
         <CheckboxField
-          label="Create missing departments"
+          label={t('import.createDepartments')}
           name="createDepartments"
           defaultChecked={createDepartments}
         />
         <button type="submit" className="button button-quiet" disabled={submitting}>
-          Update preview
+          {t('import.updatePreview')}
         </button>
       </Form>
 
-      <nav className="sub-nav" aria-label="Rows by outcome">
+      <nav className="sub-nav" aria-label={t('import.tabs.label')}>
         <ul>
           {tabs.map((tab) => (
             <li key={tab.outcome}>
@@ -129,45 +132,47 @@ export function ImportPreview({
                 to={`?outcome=${tab.outcome}`}
                 aria-current={preview.outcome === tab.outcome ? 'page' : undefined}
               >
-                {tab.label} ({tab.count.toLocaleString('en')})
+                {t('import.tabs.count', { label: tab.label, number: number(tab.count) })}
               </Link>
             </li>
           ))}
         </ul>
       </nav>
       {preview.rows.length === 0 ? (
-        <p className="muted">No rows with this outcome.</p>
+        <p className="muted">{t('import.noRows')}</p>
       ) : (
         <div className="table-scroll">
           <table className="table">
-            <caption className="visually-hidden">What importing each row would do</caption>
+            <caption className="visually-hidden">{t('import.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Line</th>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Department</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">Details</th>
+                <th scope="col">{t('import.columns.line')}</th>
+                <th scope="col">{t('import.columns.name')}</th>
+                <th scope="col">{t('import.columns.email')}</th>
+                <th scope="col">{t('import.columns.department')}</th>
+                <th scope="col">{t('import.columns.outcome')}</th>
+                <th scope="col">{t('import.columns.details')}</th>
               </tr>
             </thead>
             <tbody>
               {preview.rows.map((row) => (
                 <tr key={row.line} className={`outcome-${row.outcome}`}>
                   <td>{row.line}</td>
-                  <th scope="row">{row.name || <span className="muted">(no name)</span>}</th>
+                  <th scope="row">
+                    {row.name || <span className="muted">{t('import.noName')}</span>}
+                  </th>
                   <td className="cell-wrap">{row.email}</td>
                   <td>{row.department}</td>
                   <td>
                     <span className={`badge badge-${row.outcome}`}>
-                      {outcomeWords[row.outcome]}
+                      {t(`import.outcomes.${row.outcome}`)}
                     </span>
                   </td>
                   <td>
                     {row.details.length > 0 ? (
                       <ul className="details">
                         {row.details.map((detail) => (
-                          <li key={detail}>{detail}</li>
+                          <li key={detail}>{say(detail)}</li>
                         ))}
                       </ul>
                     ) : null}
@@ -182,7 +187,7 @@ export function ImportPreview({
         page={preview.page}
         pageCount={preview.pageCount}
         searchParams={searchParams}
-        label="Preview pages"
+        label={t('import.pages')}
       />
 
       <div className="confirm-bar">
@@ -194,24 +199,21 @@ export function ImportPreview({
             disabled={submitting || toApply + kindUpdates.length === 0}
           >
             {toApply > 0
-              ? `Import ${toApply.toLocaleString('en')} ${toApply === 1 ? 'person' : 'people'}`
+              ? t('import.confirm', { count: toApply, total: number(toApply) })
               : kindUpdates.length > 0
-                ? 'Change department kinds'
-                : 'Nothing to import'}
+                ? t('import.changeKinds')
+                : t('import.nothing')}
           </button>
         </Form>
         <Form method="post">
           <input type="hidden" name="intent" value="discard" />
           <button type="submit" className="button button-quiet" disabled={submitting}>
-            Discard this file
+            {t('import.discard')}
           </button>
         </Form>
         {counts.error > 0 ? (
           <p className="muted">
-            {counts.error === 1
-              ? 'The row with an error is'
-              : `The ${counts.error} rows with errors are`}{' '}
-            skipped; fix {counts.error === 1 ? 'it' : 'them'} in the file and import it again.
+            {t('import.skipped', { count: counts.error, total: number(counts.error) })}
           </p>
         ) : null}
       </div>

@@ -1,4 +1,7 @@
 import { Form, Link } from '@remix-run/react';
+import { Trans, useTranslation } from 'react-i18next';
+
+import { useMessage } from '~/components/ui/use-message';
 
 /** An import being applied: how far it got. The page refreshes the numbers while it runs. */
 export function ImportProgress({
@@ -10,33 +13,34 @@ export function ImportProgress({
   stalled: boolean;
   submitting: boolean;
 }) {
+  const { t, i18n } = useTranslation('people');
   return (
     <div className="import-progress">
       <p aria-live="polite">
         {progress.total === 0
-          ? 'Importing… getting ready.'
-          : `Importing… ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} people saved.`}
+          ? t('import.progressReady')
+          : t('import.progress', {
+              done: progress.done.toLocaleString(i18n.language),
+              total: progress.total.toLocaleString(i18n.language),
+            })}
       </p>
       <progress
         value={progress.done}
         max={Math.max(progress.total, 1)}
-        aria-label="Import progress"
+        aria-label={t('import.progressLabel')}
       />
       {stalled ? (
         <Form method="post" className="form-alert">
-          <p>
-            This import has stopped making progress: the app applying it was probably stopped. Undo
-            it to put the roster back as it was, then upload the file again.
-          </p>
+          <p>{t('import.stalled')}</p>
           <input type="hidden" name="intent" value="undo" />
           <button type="submit" className="button" disabled={submitting}>
-            Undo this import
+            {t('import.undo')}
           </button>
         </Form>
       ) : null}
       <noscript>
         <p>
-          <Link to=".">Reload</Link> to see how far it got.
+          <Trans t={t} i18nKey="import.reload" components={{ reload: <Link to="." /> }} />
         </p>
       </noscript>
     </div>
@@ -59,30 +63,40 @@ export function ImportResult({
   };
   error: string | null;
 }) {
+  const { t, i18n } = useTranslation('people');
+  const say = useMessage();
   if (status === 'done') {
+    const number = (value: number) => value.toLocaleString(i18n.language);
+    const counts = {
+      created: number(summary.created),
+      updated: number(summary.updated),
+      unchanged: number(summary.unchanged),
+      skipped: number(summary.skipped),
+    };
     return (
       <div className="form-notice" role="status">
         <p>
-          <strong>Import done.</strong> {summary.created.toLocaleString('en')} added,{' '}
-          {summary.updated.toLocaleString('en')} updated, {summary.unchanged.toLocaleString('en')}{' '}
-          unchanged, {summary.skipped.toLocaleString('en')} skipped
+          <strong>{t('import.doneTitle')}</strong>{' '}
           {summary.departmentsCreated > 0
-            ? `; ${summary.departmentsCreated} new department${summary.departmentsCreated === 1 ? '' : 's'}`
-            : ''}
-          .
+            ? t('import.doneWithDepartments', {
+                ...counts,
+                count: summary.departmentsCreated,
+                departments: number(summary.departmentsCreated),
+              })
+            : t('import.done', counts)}
         </p>
         <p>
-          <Link to="/people">See the roster</Link> ·{' '}
-          <Link to="/people/import">Import another file</Link>
+          <Link to="/people">{t('import.seeRoster')}</Link> ·{' '}
+          <Link to="/people/import">{t('import.importAnother')}</Link>
         </p>
       </div>
     );
   }
   return (
     <div className="form-alert" role="alert">
-      <p>{error ?? 'This file can no longer be read. Upload it again.'}</p>
+      <p>{say(error) ?? t('import.errors.gone')}</p>
       <p>
-        <Link to="/people/import">Upload a file</Link>
+        <Link to="/people/import">{t('import.uploadFile')}</Link>
       </p>
     </div>
   );

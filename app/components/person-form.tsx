@@ -1,11 +1,13 @@
 import { Form } from '@remix-run/react';
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 
 import { CheckboxField } from '~/components/ui/checkbox-field';
 import { FormAlert } from '~/components/ui/form-alert';
 import { SelectField } from '~/components/ui/select-field';
 import { TextField } from '~/components/ui/text-field';
-import { languageNames, languages } from '~/people/schemas';
+import { useMessage } from '~/components/ui/use-message';
+import { languages } from '~/people/schemas';
 import type { FieldErrors, FormValues } from '~/utils/submission';
 
 export interface DepartmentChoice {
@@ -30,20 +32,23 @@ export function PersonForm({
   submitting: boolean;
 }) {
   const leadersId = useId();
+  const { t } = useTranslation('people');
+  const say = useMessage();
   const text = (name: string) => {
     const value = values[name];
     return typeof value === 'string' ? value : '';
   };
   const led = new Set(values.leaderOf ?? []);
-  const label = (department: DepartmentChoice) =>
-    `${'— '.repeat(department.depth)}${department.name}${department.archived ? ' (archived)' : ''}`;
+  const named = (department: DepartmentChoice) =>
+    department.archived ? t('archivedName', { name: department.name }) : department.name;
+  const label = (department: DepartmentChoice) => '— '.repeat(department.depth) + named(department);
   // The first problem is enough: an empty email need not also be told it is malformed.
   const message = (name: string) => errors[name]?.[0];
   return (
     <Form method="post" className="form form-wide" noValidate>
       <FormAlert message={message('form')} />
       <TextField
-        label="Name"
+        label={t('person.name')}
         name="name"
         autoComplete="off"
         required
@@ -52,7 +57,7 @@ export function PersonForm({
         error={message('name')}
       />
       <TextField
-        label="Email"
+        label={t('person.email')}
         name="email"
         type="email"
         autoComplete="off"
@@ -62,37 +67,35 @@ export function PersonForm({
         error={message('email')}
       />
       <SelectField
-        label="Department"
+        label={t('person.department')}
         name="departmentId"
         required
         defaultValue={text('departmentId')}
         error={message('departmentId')}
         options={[
-          { value: '', label: 'Choose a department' },
+          { value: '', label: t('person.chooseDepartment') },
           ...departments.map((department) => ({ value: department.id, label: label(department) })),
         ]}
       />
       <SelectField
-        label="Preferred language"
+        label={t('person.language')}
         name="language"
-        hint="Surveys and e-mails reach this person in this language."
+        hint={t('person.languageHint')}
         defaultValue={text('language') || 'en'}
         error={message('language')}
-        options={languages.map((code) => ({ value: code, label: languageNames[code] }))}
+        options={languages.map((code) => ({ value: code, label: t(`languages.${code}`) }))}
       />
       <fieldset
         className="fieldset"
         aria-describedby={message('leaderOf') ? `${leadersId}-error` : undefined}
       >
-        <legend>Leader of</legend>
-        <p className="field-hint">
-          Leaders see results for the departments they lead and everything below them.
-        </p>
+        <legend>{t('person.leaderOf')}</legend>
+        <p className="field-hint">{t('person.leaderOfHint')}</p>
         <div className="checkbox-columns">
           {departments.map((department) => (
             <CheckboxField
               key={department.id}
-              label={label(department).replace(/^(— )+/, '')}
+              label={named(department)}
               name="leaderOf"
               value={department.id}
               defaultChecked={led.has(department.id)}
@@ -101,21 +104,21 @@ export function PersonForm({
         </div>
         {message('leaderOf') ? (
           <p id={`${leadersId}-error`} className="field-error">
-            {message('leaderOf')}
+            {say(message('leaderOf'))}
           </p>
         ) : null}
       </fieldset>
       <CheckboxField
-        label="HR admin"
+        label={t('person.hrAdmin')}
         name="hrAdmin"
-        hint="Manages the roster, surveys and settings, and sees every result. Someone given the HR admin or leader role who has no password yet is e-mailed a link to choose one, in their language."
+        hint={t('person.hrAdminHint')}
         defaultChecked={text('hrAdmin') === 'on'}
         error={message('hrAdmin')}
       />
       <CheckboxField
-        label="Active"
+        label={t('person.active')}
         name="active"
-        hint="Inactive people stay on the roster for history but get no surveys and cannot sign in."
+        hint={t('person.activeHint')}
         defaultChecked={text('active') === 'on'}
         error={message('active')}
       />

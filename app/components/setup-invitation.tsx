@@ -1,17 +1,18 @@
 import { Link } from '@remix-run/react';
+import { Trans, useTranslation } from 'react-i18next';
 
 /** Shown on the public pages while the installation has no HR admin, so nobody is stuck there. */
 export function SetupInvitation() {
+  const { t } = useTranslation('people');
   return (
     <aside className="setup-invitation" aria-labelledby="setup-invitation-title">
-      <h2 id="setup-invitation-title">New installation</h2>
+      <h2 id="setup-invitation-title">{t('setupInvitation.title')}</h2>
       <p>
-        Innerloop has no HR admin yet, so nobody can sign in. Whoever installs it creates the first
-        HR admin at <code>/setup</code>; the page closes once that is done.
+        <Trans t={t} i18nKey="setupInvitation.body" components={{ code: <code /> }} />
       </p>
       <p>
         <Link to="/setup" className="button">
-          Set up Innerloop
+          {t('setupInvitation.button')}
         </Link>
       </p>
     </aside>

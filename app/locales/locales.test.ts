@@ -29,6 +29,29 @@ function leaves(value: unknown, prefix = ''): Map<string, string> {
   return found;
 }
 
+// A count picks one of a key's plural forms (key_one, key_other…). Languages have different
+// forms: Polish and Ukrainian add _few and _many, Latvian _zero; a language must have exactly
+// the forms its plural rules use, as i18next looks only for those.
+const pluralSuffix = /_(zero|one|two|few|many|other)$/;
+
+/** The keys a language must have, each with the English text its placeholders must match. */
+function keysIn(language: string, english: Map<string, string>): Map<string, string> {
+  const forms = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+  const expected = new Map<string, string>();
+  for (const [key, text] of english) {
+    if (!pluralSuffix.test(key)) {
+      expected.set(key, text);
+      continue;
+    }
+    const base = key.replace(pluralSuffix, '');
+    for (const form of forms) {
+      const sameForm = english.get(`${base}_${form}`);
+      expected.set(`${base}_${form}`, sameForm ?? english.get(`${base}_other`) ?? text);
+    }
+  }
+  return expected;
+}
+
 const placeholders = (text: string) =>
   [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
@@ -46,10 +69,11 @@ describe('locale files', () => {
       const english = leaves(read('en', namespace));
       for (const language of supportedLanguages) {
         const translated = leaves(read(language, namespace));
+        const expected = keysIn(language, english);
         expect([...translated.keys()].sort(), `${language}/${namespace}.json`).toEqual(
-          [...english.keys()].sort(),
+          [...expected.keys()].sort(),
         );
-        for (const [key, text] of english) {
+        for (const [key, text] of expected) {
           const other = translated.get(key) ?? '';
           expect(other.trim(), `${language}/${namespace}.json ${key}`).not.toBe('');
           expect(placeholders(other), `${language}/${namespace}.json ${key}`).toEqual(

@@ -5,6 +5,7 @@ import { departmentKinds as modelKinds } from '../../models/department.server';
 import { languages as modelLanguages, PersonModel } from '../../models/person.server';
 import { makeDepartment, makePerson } from '../../tests/factories/organisation';
 import { setupTestDatabase } from '../../tests/support/test-database';
+import { message } from '../utils/message';
 import {
   archiveDepartment,
   createDepartment,
@@ -46,7 +47,7 @@ describe('createDepartment', () => {
     const result = await createDepartment({ name: 'SALES', kind: 'commercial' });
     expect(result).toEqual({
       ok: false,
-      errors: { name: ['A department with this name already exists.'] },
+      errors: { name: ['people:errors.departmentNameTaken'] },
     });
     expect(await DepartmentModel.countDocuments()).toBe(1);
   });
@@ -60,7 +61,7 @@ describe('createDepartment', () => {
     });
     expect(result).toMatchObject({
       ok: false,
-      errors: { parentId: [expect.stringMatching(/archived/)] },
+      errors: { parentId: [message('people:errors.departmentArchived', { name: 'Old depot' })] },
     });
   });
 });
@@ -124,7 +125,7 @@ describe('moveDepartment', () => {
     });
     expect(underItself).toEqual({
       ok: false,
-      errors: { parentId: ['A department cannot be placed under itself.'] },
+      errors: { parentId: ['people:errors.underItself'] },
     });
     const underGrandchild = await moveDepartment({
       departmentId: String(operations._id),
@@ -132,7 +133,7 @@ describe('moveDepartment', () => {
     });
     expect(underGrandchild).toEqual({
       ok: false,
-      errors: { parentId: ['Operations cannot be placed under one of its own sub-departments.'] },
+      errors: { parentId: [message('people:errors.underOwnChild', { name: 'Operations' })] },
     });
     expect((await DepartmentModel.findById(operations._id).lean())?.parentId).toBeNull();
   });
@@ -169,7 +170,14 @@ describe('archiveDepartment', () => {
     const result = await archiveDepartment(String(operations._id));
     expect(result).toEqual({
       ok: false,
-      errors: { form: ['Move or archive the departments under Operations first: Kitchen.'] },
+      errors: {
+        form: [
+          message('people:errors.archiveChildrenFirst', {
+            name: 'Operations',
+            children: 'Kitchen',
+          }),
+        ],
+      },
     });
   });
 
@@ -178,7 +186,11 @@ describe('archiveDepartment', () => {
     const kitchen = await makeDepartment('Kitchen', { parentId: operations._id, archived: true });
     expect(await restoreDepartment(String(kitchen._id))).toMatchObject({
       ok: false,
-      errors: { form: ['Restore Operations first, or move Kitchen elsewhere.'] },
+      errors: {
+        form: [
+          message('people:errors.restoreParentFirst', { parent: 'Operations', name: 'Kitchen' }),
+        ],
+      },
     });
     expect((await restoreDepartment(String(operations._id))).ok).toBe(true);
     expect((await restoreDepartment(String(kitchen._id))).ok).toBe(true);

@@ -2,6 +2,7 @@ import { isValidObjectId, type Types } from 'mongoose';
 
 import { type Department, DepartmentModel } from '../../models/department.server';
 import { PersonModel } from '../../models/person.server';
+import { message } from '../utils/message';
 import type { FieldErrors } from '../utils/submission';
 import { inTreeOrder, subtreeOf } from './department-tree';
 import { type DepartmentKind, nameKeyOf } from './schemas';
@@ -77,7 +78,7 @@ export async function createDepartment(input: {
     return { ok: true, departmentId: String(created._id) };
   } catch (error) {
     // Someone created the same name a moment ago: the unique index had the last word.
-    if (isDuplicateKey(error)) return refuse('name', 'A department with this name already exists.');
+    if (isDuplicateKey(error)) return refuse('name', 'people:errors.departmentNameTaken');
     throw error;
   }
 }
@@ -98,7 +99,7 @@ export async function renameDepartment(input: {
       { $set: { name: input.name, nameKey: nameKeyOf(input.name), kind: input.kind } },
     );
   } catch (error) {
-    if (isDuplicateKey(error)) return refuse('name', 'A department with this name already exists.');
+    if (isDuplicateKey(error)) return refuse('name', 'people:errors.departmentNameTaken');
     throw error;
   }
   return { ok: true, departmentId: input.departmentId };
@@ -123,8 +124,8 @@ export async function moveDepartment(input: {
       return refuse(
         'parentId',
         input.parentId === input.departmentId
-          ? 'A department cannot be placed under itself.'
-          : `${department.name} cannot be placed under one of its own sub-departments.`,
+          ? 'people:errors.underItself'
+          : message('people:errors.underOwnChild', { name: department.name }),
       );
     }
     const problem = parentProblem(await findDepartment(input.parentId));
@@ -151,7 +152,10 @@ export async function archiveDepartment(departmentId: string): Promise<Departmen
     const names = liveChildren.map((child) => child.name).sort();
     return refuse(
       'form',
-      `Move or archive the departments under ${department.name} first: ${names.join(', ')}.`,
+      message('people:errors.archiveChildrenFirst', {
+        name: department.name,
+        children: names.join(', '),
+      }),
     );
   }
   await DepartmentModel.updateOne(
@@ -169,7 +173,13 @@ export async function restoreDepartment(departmentId: string): Promise<Departmen
       .select('name archivedAt')
       .lean();
     if (parent?.archivedAt) {
-      return refuse('form', `Restore ${parent.name} first, or move ${department.name} elsewhere.`);
+      return refuse(
+        'form',
+        message('people:errors.restoreParentFirst', {
+          parent: parent.name,
+          name: department.name,
+        }),
+      );
     }
   }
   await DepartmentModel.updateOne({ _id: department._id }, { $set: { archivedAt: null } });
@@ -182,8 +192,8 @@ async function findDepartment(id: string) {
 }
 
 function parentProblem(parent: Pick<Department, 'name' | 'archivedAt'> | null): string | undefined {
-  if (!parent) return 'That parent department no longer exists.';
-  if (parent.archivedAt) return `${parent.name} is archived; choose a live department.`;
+  if (!parent) return 'people:errors.parentGone';
+  if (parent.archivedAt) return message('people:errors.departmentArchived', { name: parent.name });
   return undefined;
 }
 
@@ -193,8 +203,8 @@ async function nameProblem(name: string, except?: Types.ObjectId): Promise<strin
     .lean();
   if (!same || (except && same._id.equals(except))) return undefined;
   return same.archivedAt
-    ? 'An archived department has this name. Restore it instead, or choose another name.'
-    : 'A department with this name already exists.';
+    ? 'people:errors.departmentNameArchived'
+    : 'people:errors.departmentNameTaken';
 }
 
 function refuse(field: string, message: string): DepartmentChange {
@@ -202,10 +212,7 @@ function refuse(field: string, message: string): DepartmentChange {
 }
 
 function gone(): DepartmentChange {
-  return refuse(
-    'form',
-    'That department no longer exists. Reload the page to see the current list.',
-  );
+  return refuse('form', 'people:errors.departmentGone');
 }
 
 export function isDuplicateKey(error: unknown): boolean {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PersonModel } from '../../models/person.server';
 import { makeDepartment, makePerson } from '../../tests/factories/organisation';
 import { setupTestDatabase } from '../../tests/support/test-database';
+import { message } from '../utils/message';
 import { createPerson, getPerson, listPeople, pageSize, updatePerson } from './people.server';
 import { type PersonInput, personSchema } from './schemas';
 
@@ -42,7 +43,7 @@ describe('createPerson', () => {
     const result = await createPerson(input(hr._id, { email: 'INGRID.SOLBERG@example.com' }));
     expect(result).toEqual({
       ok: false,
-      errors: { email: ['Someone on the roster already has this email address.'] },
+      errors: { email: ['people:errors.emailTaken'] },
     });
     expect(await PersonModel.countDocuments()).toBe(1);
   });
@@ -52,14 +53,14 @@ describe('createPerson', () => {
     const missing = await createPerson(input('0123456789abcdef01234567'));
     expect(missing).toMatchObject({
       ok: false,
-      errors: { departmentId: ['Choose a department from the list.'] },
+      errors: { departmentId: ['people:errors.departmentNotListed'] },
     });
     const archived = await createPerson(input(old._id, { leaderOf: [String(old._id)] }));
     expect(archived).toMatchObject({
       ok: false,
       errors: {
-        departmentId: ['Old depot is archived; choose a live department.'],
-        leaderOf: ['Old depot is archived; choose live departments.'],
+        departmentId: [message('people:errors.departmentArchived', { name: 'Old depot' })],
+        leaderOf: [message('people:errors.leaderOfArchived', { name: 'Old depot' })],
       },
     });
     expect(await PersonModel.countDocuments()).toBe(0);
@@ -102,7 +103,7 @@ describe('updatePerson', () => {
     );
     expect(result).toMatchObject({
       ok: false,
-      errors: { hrAdmin: [expect.stringMatching(/at least one active HR admin/)] },
+      errors: { hrAdmin: ['people:errors.lastHrAdmin'] },
     });
     await makePerson({ departmentId: hr._id, hrAdmin: true });
     const allowed = await updatePerson(
@@ -136,7 +137,7 @@ describe('listPeople', () => {
     expect(all.people.map(({ name }) => name)).toEqual(['Ana Costa', 'Søren Dahl']);
     expect(all.people[0]).toMatchObject({
       department: 'Sales',
-      roles: ['Leader of Kitchen, Sales'],
+      roles: [message('people:roles.leaderOf', { departments: 'Kitchen, Sales' })],
     });
 
     expect((await listPeople({ ...query, q: 'COSTA' })).people).toHaveLength(1);
@@ -175,10 +176,10 @@ describe('personSchema', () => {
     });
     expect(result.success).toBe(false);
     expect(result.error?.flatten().fieldErrors).toEqual({
-      name: ['Enter a name.'],
-      email: ['Enter an email address like name@example.com.'],
-      departmentId: ['Choose a department.'],
-      language: ['Choose a language.'],
+      name: ['people:errors.nameMissing'],
+      email: ['people:errors.emailInvalid'],
+      departmentId: ['people:errors.departmentMissing'],
+      language: ['people:errors.languageMissing'],
     });
   });
 });

@@ -6,6 +6,7 @@ import { inviteNewStaff, rolesGiven } from '../auth/staff-invitation.server';
 import { appUrl, getEnv } from '../utils/env.server';
 import { createLogger } from '../utils/log.server';
 import type { Mail } from '../utils/mail.server';
+import { message } from '../utils/message';
 import type { FieldErrors } from '../utils/submission';
 import { isDuplicateKey } from './departments.server';
 import { emailKeyOf, type Language, type PeopleQuery, type PersonInput } from './schemas';
@@ -18,7 +19,7 @@ export interface PersonRow {
   email: string;
   department: string;
   departmentArchived: boolean;
-  /** Staff roles in words; every person is an employee as well. */
+  /** Staff roles as messages (see ~/utils/message); every person is an employee as well. */
   roles: string[];
   language: Language;
   active: boolean;
@@ -53,7 +54,9 @@ export async function listPeople(query: PeopleQuery): Promise<PeoplePage> {
     DepartmentModel.find().select('name archivedAt').lean(),
   ]);
   const departmentById = new Map(departments.map((d) => [String(d._id), d]));
-  const nameOf = (id: unknown) => departmentById.get(String(id))?.name ?? 'Unknown department';
+  // A department that is gone is named by a message key, which the page says in its words.
+  const nameOf = (id: unknown) =>
+    departmentById.get(String(id))?.name ?? 'people:roster.unknownDepartment';
   return {
     total,
     page,
@@ -65,9 +68,13 @@ export async function listPeople(query: PeopleQuery): Promise<PeoplePage> {
       department: nameOf(person.departmentId),
       departmentArchived: Boolean(departmentById.get(String(person.departmentId))?.archivedAt),
       roles: [
-        ...(person.hrAdmin ? ['HR admin'] : []),
+        ...(person.hrAdmin ? ['people:roles.hrAdmin'] : []),
         ...(person.leaderOf.length > 0
-          ? [`Leader of ${person.leaderOf.map(nameOf).sort().join(', ')}`]
+          ? [
+              message('people:roles.leaderOf', {
+                departments: person.leaderOf.map(nameOf).sort().join(', '),
+              }),
+            ]
           : []),
       ],
       language: person.language,
@@ -183,7 +190,7 @@ async function invite(
   }
 }
 
-const emailTaken = 'Someone on the roster already has this email address.';
+const emailTaken = 'people:errors.emailTaken';
 
 function fieldsOf(input: PersonInput) {
   return {
@@ -215,15 +222,15 @@ async function problemsWith(
     .lean();
   const byId = new Map(departments.map((d) => [String(d._id), d]));
   const department = byId.get(input.departmentId);
-  if (!department) errors.departmentId = ['Choose a department from the list.'];
+  if (!department) errors.departmentId = ['people:errors.departmentNotListed'];
   else if (department.archivedAt && input.departmentId !== current?.departmentId) {
-    errors.departmentId = [`${department.name} is archived; choose a live department.`];
+    errors.departmentId = [message('people:errors.departmentArchived', { name: department.name })];
   }
   for (const id of input.leaderOf) {
     const led = byId.get(id);
-    if (!led) errors.leaderOf = ['Choose departments from the list.'];
+    if (!led) errors.leaderOf = ['people:errors.leaderOfNotListed'];
     else if (led.archivedAt && !current?.leaderOf.includes(id)) {
-      errors.leaderOf = [`${led.name} is archived; choose live departments.`];
+      errors.leaderOf = [message('people:errors.leaderOfArchived', { name: led.name })];
     }
   }
 
@@ -236,9 +243,7 @@ async function problemsWith(
       _id: { $ne: new Types.ObjectId(current.id) },
     });
     if (otherAdmins === 0) {
-      errors[input.hrAdmin ? 'active' : 'hrAdmin'] = [
-        'Innerloop needs at least one active HR admin. Make someone else an HR admin first.',
-      ];
+      errors[input.hrAdmin ? 'active' : 'hrAdmin'] = ['people:errors.lastHrAdmin'];
     }
   }
   return Object.keys(errors).length > 0 ? errors : undefined;

@@ -256,8 +256,8 @@ export async function undoImport(id: Types.ObjectId, reason: string): Promise<vo
   await RosterImportChangeModel.deleteMany({ importId: id });
 }
 
-export const interruptedMessage =
-  'The import was interrupted (the app stopped while applying it). Every change it had made was undone; upload the file again to retry.';
+// Kept on the import as message keys (see ~/utils/message): its page says them in the reader's language.
+export const interruptedMessage = 'people:import.errors.interrupted';
 
 /**
  * Undoes imports left 'applying' by a process that stopped. At start-up on a single-process
@@ -282,10 +282,9 @@ export function isStale(heartbeatAt: Date | null | undefined): boolean {
 }
 
 function failureMessage(error: unknown): string {
-  const detail = isDuplicateKey(error)
-    ? ' Someone added a person with the same email address while it ran.'
-    : '';
-  return `The import stopped before it finished, and every change it had made was undone.${detail} Upload the file again to retry.`;
+  return isDuplicateKey(error)
+    ? 'people:import.errors.stoppedDuplicate'
+    : 'people:import.errors.stopped';
 }
 
 function logUndoFailure(error: unknown): void {

@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
 
+import { message } from '../utils/message';
 import {
-  columnsInWords,
   type DepartmentKind,
   departmentKinds,
   emailKeyOf,
@@ -26,7 +26,7 @@ export interface RosterRow {
   /** undefined when the column is missing or the cell is empty: keep what the person has. */
   hrAdmin: boolean | undefined;
   active: boolean | undefined;
-  /** Why the row cannot be imported, in plain words; empty when it can. */
+  /** Why the row cannot be imported, as messages (see ~/utils/message); empty when it can. */
   problems: string[];
 }
 
@@ -48,7 +48,7 @@ export function readRoster(content: Uint8Array | string): RosterFile {
   if (text === undefined) return { ok: false, error: notUtf8 };
   // One newline convention, so line numbers count the way a text editor does.
   const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (normalised.trim() === '') return { ok: false, error: 'The file is empty.' };
+  if (normalised.trim() === '') return { ok: false, error: 'people:import.errors.empty' };
 
   const delimiter = detectDelimiter(normalised);
   const records: { line: number; cells: string[]; broken: boolean }[] = [];
@@ -66,7 +66,7 @@ export function readRoster(content: Uint8Array | string): RosterFile {
   });
 
   const [header, ...body] = records.filter((record) => record.cells.some((cell) => cell.trim()));
-  if (!header) return { ok: false, error: 'The file is empty.' };
+  if (!header) return { ok: false, error: 'people:import.errors.empty' };
   const columns = header.cells.map((cell) =>
     cell
       .trim()
@@ -74,17 +74,21 @@ export function readRoster(content: Uint8Array | string): RosterFile {
       .replace(/[\s-]+/g, '_'),
   );
   const duplicate = columns.find((column, index) => column && columns.indexOf(column) !== index);
-  if (duplicate)
-    return { ok: false, error: `The column “${duplicate}” appears twice in the first row.` };
+  if (duplicate) {
+    return {
+      ok: false,
+      error: message('people:import.errors.duplicateColumn', { column: duplicate }),
+    };
+  }
   const missing = requiredColumns.filter((column) => !columns.includes(column));
   if (missing.length > 0) {
     return {
       ok: false,
-      error: `The first row must name the columns: ${columnsInWords}. Missing: ${missing.join(', ')}.`,
+      error: message('people:import.errors.missingColumns', { missing: missing.join(', ') }),
     };
   }
   if (body.length === 0) {
-    return { ok: false, error: 'The file has a header row but no people in it.' };
+    return { ok: false, error: 'people:import.errors.noRows' };
   }
 
   const indexOf = (column: Column) => columns.indexOf(column);
@@ -98,8 +102,7 @@ export function readRoster(content: Uint8Array | string): RosterFile {
   };
 }
 
-export const notUtf8 =
-  'The file is not UTF-8 text. Save it as “CSV UTF-8” (in Excel: Save as → CSV UTF-8) and upload it again.';
+export const notUtf8 = 'people:import.errors.notUtf8';
 
 /** The text of an uploaded file, or undefined when it is not UTF-8. */
 export function decodeRoster(content: Uint8Array): string | undefined {
@@ -137,40 +140,45 @@ function readRow(
     return index < 0 ? undefined : (record.cells[index] ?? '').trim();
   };
   const problems: string[] = [];
-  if (record.broken) problems.push('A quoted value is not closed properly (check the quotes).');
-  if (record.cells.length > width) {
-    problems.push(
-      'The row has more values than the header has columns; quote values that contain the delimiter.',
-    );
-  }
+  // Each message names the line, so it reads on its own wherever it is shown.
+  const problem = (key: string, values: Record<string, string | number> = {}) =>
+    problems.push(message(`people:import.rows.${key}`, { line: record.line, ...values }));
+  if (record.broken) problem('unclosedQuote');
+  if (record.cells.length > width) problem('tooManyValues');
 
   const name = cell('name') ?? '';
-  if (!name) problems.push('Name is missing.');
-  else if (name.length > 200) problems.push('Name is longer than 200 characters.');
+  if (!name) problem('nameMissing');
+  else if (name.length > 200) problem('nameTooLong');
 
   const email = cell('email') ?? '';
-  if (!email) problems.push('Email is missing.');
+  if (!email) problem('emailMissing');
   else if (email.length > 254 || !emailFormat.safeParse(email).success) {
-    problems.push(`“${email}” is not a valid email address.`);
+    problem('emailInvalid', { column: 'email', email });
   }
 
   const department = cell('department') ?? '';
-  if (!department) problems.push('Department is missing.');
-  else if (department.length > 120) problems.push('Department is longer than 120 characters.');
+  if (!department) problem('departmentMissing');
+  else if (department.length > 120) problem('departmentTooLong');
 
   const kindCell = cell('department_kind') ?? '';
   const departmentKind = departmentKinds.find((kind) => kind === kindCell.toLowerCase());
   if (kindCell && !departmentKind) {
-    problems.push(
-      `Line ${record.line}: unknown department kind “${kindCell}”; use one of ${departmentKinds.join(', ')}.`,
-    );
+    problem('unknownKind', {
+      column: 'department_kind',
+      kind: kindCell,
+      kinds: departmentKinds.join(', '),
+    });
   }
 
   const languageCell = cell('language') ?? '';
   const language = languageFrom(languageCell);
-  if (!languageCell) problems.push('Language is missing.');
+  if (!languageCell) problem('languageMissing');
   else if (!language) {
-    problems.push(`Unknown language “${languageCell}”; use one of ${languages.join(', ')}.`);
+    problem('unknownLanguage', {
+      column: 'language',
+      language: languageCell,
+      languages: languages.join(', '),
+    });
   }
 
   const leaderCell = cell('leader_of');
@@ -181,8 +189,8 @@ function readRow(
           Boolean,
         );
 
-  const hrAdmin = yesNo(cell('hr_admin'), 'hr_admin', problems);
-  const active = yesNo(cell('active'), 'active', problems);
+  const hrAdmin = yesNo(cell('hr_admin'), 'hr_admin', problem);
+  const active = yesNo(cell('active'), 'active', problem);
 
   return {
     line: record.line,
@@ -214,12 +222,16 @@ function languageFrom(cell: string): Language | undefined {
   return languageAliases.get(cell.toLowerCase());
 }
 
-function yesNo(cell: string | undefined, column: string, problems: string[]): boolean | undefined {
+function yesNo(
+  cell: string | undefined,
+  column: string,
+  problem: (key: string, values: Record<string, string>) => void,
+): boolean | undefined {
   if (cell === undefined || cell === '') return undefined;
   const value = cell.toLowerCase();
   if (['yes', 'y', 'true', '1'].includes(value)) return true;
   if (['no', 'n', 'false', '0'].includes(value)) return false;
-  problems.push(`${column} must be yes or no, not “${cell}”.`);
+  problem('notYesNo', { column, value: cell });
   return undefined;
 }
 
@@ -235,13 +247,20 @@ function markDuplicateEmails(rows: RosterRow[]): void {
     const lines = linesByEmail.get(emailKeyOf(row.email)) ?? [];
     if (lines.length < 2) continue;
     const others = lines.filter((line) => line !== row.line);
+    // The lines as a list the reader's language joins ("2, 3 and 7"): the last one apart.
     row.problems.push(
-      `The email ${row.email} is also on ${others.length > 1 ? 'lines' : 'line'} ${listInWords(others)}.`,
+      others.length === 1
+        ? message('people:import.rows.duplicateEmail', {
+            line: row.line,
+            email: row.email,
+            other: others[0] ?? 0,
+          })
+        : message('people:import.rows.duplicateEmails', {
+            line: row.line,
+            email: row.email,
+            others: others.slice(0, -1).join(', '),
+            last: others.at(-1) ?? 0,
+          }),
     );
   }
-}
-
-function listInWords(numbers: number[]): string {
-  if (numbers.length <= 1) return numbers.join('');
-  return `${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`;
 }

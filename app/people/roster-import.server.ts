@@ -167,7 +167,7 @@ export async function confirmRosterImport(
   importId: string,
   options: ApplyOptions = {},
 ): Promise<{ ok: true; finished: Promise<RosterImportStatus> } | { ok: false; error: string }> {
-  if (!isValidObjectId(importId)) return { ok: false, error: 'There is no such import.' };
+  if (!isValidObjectId(importId)) return { ok: false, error: 'people:import.errors.noSuchImport' };
   // An import whose applier vanished would hold the lock for ever: undo it first.
   await recoverInterruptedImports();
   try {
@@ -178,13 +178,12 @@ export async function confirmRosterImport(
         $unset: { expiresAt: 1 },
       },
     );
-    if (!claimed)
-      return { ok: false, error: 'This import has already been confirmed or discarded.' };
+    if (!claimed) return { ok: false, error: 'people:import.errors.alreadyDone' };
   } catch (error) {
     if (isDuplicateKey(error)) {
       return {
         ok: false,
-        error: 'Another roster import is being applied. Wait until it has finished, then confirm.',
+        error: 'people:import.errors.anotherApplying',
       };
     }
     throw error;

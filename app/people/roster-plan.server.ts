@@ -2,19 +2,17 @@ import type { Types } from 'mongoose';
 
 import { DepartmentModel } from '../../models/department.server';
 import { PersonModel } from '../../models/person.server';
+import { message } from '../utils/message';
 import type { RosterRow } from './roster-csv.server';
-import {
-  type DepartmentKind,
-  emailKeyOf,
-  type Language,
-  languageNames,
-  nameKeyOf,
-} from './schemas';
+import { type DepartmentKind, emailKeyOf, type Language, nameKeyOf } from './schemas';
 
 export const rowOutcomes = ['create', 'update', 'unchanged', 'error'] as const;
 export type RowOutcome = (typeof rowOutcomes)[number];
 
-/** A roster row with what importing it would do, in words for the preview. */
+/**
+ * A roster row with what importing it would do, as messages (see ~/utils/message) that the
+ * preview shows in its reader's language.
+ */
 export interface PlannedRow {
   line: number;
   name: string;
@@ -101,30 +99,51 @@ export async function planRoster(
     const problems = [...row.problems];
     const created: string[] = [];
     // Checks each department name against the database; undefined when it cannot be used.
-    const resolve = (name: string, where: string): string | undefined => {
+    const resolve = (name: string, column: 'department' | 'leader_of'): string | undefined => {
       const key = nameKeyOf(name);
       const known = departmentByKey.get(key);
+      // The English words name leader_of only for that column, as before keys.
+      const where = column === 'leader_of' ? 'LeaderOf' : '';
       if (known?.archivedAt) {
-        problems.push(`Department “${known.name}”${where} is archived.`);
+        problems.push(
+          message(`people:import.rows.archived${where}`, {
+            line: row.line,
+            column,
+            department: known.name,
+          }),
+        );
         return undefined;
       }
       if (known) return key;
       if (!createDepartments) {
         problems.push(
-          `Unknown department “${name}”${where}. Add it on the Departments page, or tick “Create missing departments”.`,
+          message(`people:import.rows.unknownDepartment${where}`, {
+            line: row.line,
+            column,
+            department: name,
+          }),
         );
         return undefined;
       }
       if (!toCreate.has(key)) toCreate.set(key, name);
-      created.push(`Creates department “${toCreate.get(key)}”.`);
+      created.push(
+        message('people:import.rows.createsDepartment', { department: toCreate.get(key) ?? name }),
+      );
       return key;
     };
-    const departmentKey = row.department ? resolve(row.department, '') : undefined;
-    const leaderKeys = (row.leaderOf ?? []).map((name) => resolve(name, ' in leader_of'));
+    const departmentKey = row.department ? resolve(row.department, 'department') : undefined;
+    const leaderKeys = (row.leaderOf ?? []).map((name) => resolve(name, 'leader_of'));
     const claim = departmentKey && row.departmentKind ? kindClaims.get(departmentKey) : undefined;
     if (claim && claim.kind !== row.departmentKind) {
       problems.push(
-        `Line ${row.line}: department “${row.department}” is given the kind “${row.departmentKind}”, but line ${claim.line} gives it “${claim.kind}”.`,
+        message('people:import.rows.kindConflict', {
+          line: row.line,
+          column: 'department_kind',
+          department: row.department,
+          kind: row.departmentKind ?? '',
+          otherLine: claim.line,
+          otherKind: claim.kind,
+        }),
       );
     }
 
@@ -218,26 +237,38 @@ function changesOf(
 ): string[] {
   const departmentName = (key: string) =>
     departmentByKey.get(key)?.name ?? toCreate.get(key) ?? key;
-  const nameOfId = (id: Types.ObjectId) => departmentNameById.get(String(id)) ?? 'unknown';
-  const yesNo = (value: boolean) => (value ? 'yes' : 'no');
-  const list = (names: string[]) => (names.length > 0 ? names.sort().join(', ') : 'none');
+  const nameOfId = (id: Types.ObjectId) => departmentNameById.get(String(id)) ?? '?';
+  const list = (names: string[]) => names.sort().join(', ');
   const changes: string[] = [];
+  // Each change is one message; words the reader's language has its own for (yes and no,
+  // none) are told apart by key, not passed as English values.
   const change = (what: string, from: string, to: string) => {
-    if (from !== to) changes.push(`${what}: ${from} → ${to}`);
+    if (from !== to) changes.push(message(`people:import.changes.${what}`, { from, to }));
   };
-  change('Name', before.name, after.name);
-  change('Email', before.email, after.email);
-  change('Department', nameOfId(before.departmentId), departmentName(after.departmentKey));
-  change('Language', languageNames[before.language], languageNames[after.language]);
+  change('name', before.name, after.name);
+  change('email', before.email, after.email);
+  change('department', nameOfId(before.departmentId), departmentName(after.departmentKey));
+  // Language codes: the text names them in the reader's language ($t nesting).
+  change('language', before.language, after.language);
   if (after.leaderKeys) {
-    change(
-      'Leader of',
-      list(before.leaderOf.map(nameOfId)),
-      list(after.leaderKeys.map(departmentName)),
-    );
+    const from = list(before.leaderOf.map(nameOfId));
+    const to = list(after.leaderKeys.map(departmentName));
+    if (from !== to) {
+      changes.push(
+        !from
+          ? message('people:import.changes.leaderOfFromNone', { to })
+          : !to
+            ? message('people:import.changes.leaderOfToNone', { from })
+            : message('people:import.changes.leaderOf', { from, to }),
+      );
+    }
   }
-  change('HR admin', yesNo(before.hrAdmin), yesNo(after.hrAdmin));
-  change('Active', yesNo(before.active), yesNo(after.active));
+  if (before.hrAdmin !== after.hrAdmin) {
+    changes.push(`people:import.changes.${after.hrAdmin ? 'hrAdminGiven' : 'hrAdminTaken'}`);
+  }
+  if (before.active !== after.active) {
+    changes.push(`people:import.changes.${after.active ? 'activated' : 'deactivated'}`);
+  }
   return changes;
 }
 
@@ -266,8 +297,6 @@ async function keepAnActiveHrAdmin(
   for (const row of plan.rows) {
     if (!refused.has(row.line)) continue;
     row.outcome = 'error';
-    row.details = [
-      'This would leave Innerloop without an active HR admin. Keep hr_admin and active “yes” for at least one of them.',
-    ];
+    row.details = [message('people:import.rows.lastHrAdmin', { line: row.line })];
   }
 }

@@ -4,6 +4,7 @@ import {
   unstable_parseMultipartFormData as parseMultipartFormData,
 } from '@remix-run/node';
 
+import { message } from '../utils/message';
 import { formValues, parseSubmission, type Submission } from '../utils/submission';
 import { maxUploadBytes } from './roster-import.server';
 import { rosterOptionsSchema } from './schemas';
@@ -30,11 +31,11 @@ export async function readRosterUpload(request: Request): Promise<Submission<Ros
       }),
     );
   } catch (error) {
-    const message =
+    const refusal =
       error instanceof MaxPartSizeExceededError
-        ? `The file is larger than ${maxUploadBytes / 1024 / 1024} MB. Split the roster into smaller files and import them one after another.`
-        : 'The upload could not be read. Choose the file again and send it once more.';
-    return { ok: false, errors: { file: [message] }, values: {} };
+        ? message('people:import.errors.tooLarge', { megabytes: maxUploadBytes / 1024 / 1024 })
+        : 'people:import.errors.unreadable';
+    return { ok: false, errors: { file: [refusal] }, values: {} };
   }
   const options = parseSubmission(formData, rosterOptionsSchema);
   const values = formValues(formData);
@@ -42,7 +43,7 @@ export async function readRosterUpload(request: Request): Promise<Submission<Ros
   const file = formData.get('file');
   // No file chosen: browsers still send the field, with no name and no content.
   if (!(file instanceof File) || (file.size === 0 && !file.name)) {
-    return { ok: false, errors: { file: ['Choose a CSV file to upload.'] }, values };
+    return { ok: false, errors: { file: ['people:import.errors.noFile'] }, values };
   }
   return {
     ok: true,

@@ -6,16 +6,13 @@ import { z } from 'zod';
 export const departmentKinds = ['executive', 'operational', 'commercial', 'support'] as const;
 export type DepartmentKind = (typeof departmentKinds)[number];
 
-export const kindNames: Record<DepartmentKind, string> = {
-  executive: 'Executive',
-  operational: 'Operational',
-  commercial: 'Commercial',
-  support: 'Support',
-};
-
 export const languages = ['en', 'uk', 'nb', 'pt', 'pl', 'lv'] as const;
 export type Language = (typeof languages)[number];
 
+/**
+ * English names, which a roster file may give instead of a code. Pages name languages in the
+ * reader's language (people:languages.*).
+ */
 export const languageNames: Record<Language, string> = {
   en: 'English',
   uk: 'Ukrainian',
@@ -24,10 +21,6 @@ export const languageNames: Record<Language, string> = {
   pl: 'Polish',
   lv: 'Latvian',
 };
-
-/** The columns of a roster file, as the upload page and the file errors name them. */
-export const columnsInWords =
-  'name, email, department, language, and optionally department_kind, leader_of, hr_admin and active';
 
 /** The key that makes names unique without regard to case or stray spaces. */
 export function nameKeyOf(name: string): string {
@@ -38,6 +31,7 @@ export function emailKeyOf(email: string): string {
   return email.trim().toLowerCase();
 }
 
+// Messages are keys of the people words (see ~/utils/message), shown in the reader's language.
 const id = (message: string) => z.string().regex(/^[a-f\d]{24}$/i, message);
 const optionalId = (message: string) =>
   z.preprocess((value) => (value === '' ? undefined : value), id(message).optional());
@@ -46,15 +40,17 @@ const optionalId = (message: string) =>
 const checkbox = z.preprocess((value) => value === 'on' || value === 'true', z.boolean());
 
 export const departmentNameSchema = z
-  .string({ required_error: 'Enter a name.' })
+  .string({ required_error: 'people:errors.nameMissing' })
   .transform((name) => name.trim().replace(/\s+/g, ' '))
-  .pipe(z.string().min(1, 'Enter a name.').max(120, 'Keep the name to 120 characters or fewer.'));
+  .pipe(
+    z.string().min(1, 'people:errors.nameMissing').max(120, 'people:errors.departmentNameTooLong'),
+  );
 
 const kindSchema = z.enum(departmentKinds, {
-  errorMap: () => ({ message: 'Choose a kind.' }),
+  errorMap: () => ({ message: 'people:errors.kindMissing' }),
 });
 
-const departmentId = id('Choose a department.');
+const departmentId = id('people:errors.departmentMissing');
 
 export const departmentIntentSchema = z.discriminatedUnion(
   'intent',
@@ -63,7 +59,7 @@ export const departmentIntentSchema = z.discriminatedUnion(
       intent: z.literal('create'),
       name: departmentNameSchema,
       kind: kindSchema,
-      parentId: optionalId('Choose a parent department from the list.'),
+      parentId: optionalId('people:errors.parentNotListed'),
     }),
     z.object({
       intent: z.literal('rename'),
@@ -74,30 +70,30 @@ export const departmentIntentSchema = z.discriminatedUnion(
     z.object({
       intent: z.literal('move'),
       departmentId,
-      parentId: optionalId('Choose a parent department from the list.'),
+      parentId: optionalId('people:errors.parentNotListed'),
     }),
     z.object({ intent: z.literal('archive'), departmentId }),
     z.object({ intent: z.literal('restore'), departmentId }),
   ],
-  { errorMap: () => ({ message: 'Choose what to do with the department.' }) },
+  { errorMap: () => ({ message: 'people:errors.departmentIntent' }) },
 );
 export type DepartmentIntent = z.infer<typeof departmentIntentSchema>;
 
 export const personSchema = z.object({
   name: z
-    .string({ required_error: 'Enter a name.' })
+    .string({ required_error: 'people:errors.nameMissing' })
     .trim()
-    .min(1, 'Enter a name.')
-    .max(200, 'Keep the name to 200 characters or fewer.'),
+    .min(1, 'people:errors.nameMissing')
+    .max(200, 'people:errors.nameTooLong'),
   email: z
-    .string({ required_error: 'Enter an email address.' })
+    .string({ required_error: 'people:errors.emailMissing' })
     .trim()
-    .min(1, 'Enter an email address.')
-    .max(254, 'Keep the email address to 254 characters or fewer.')
-    .email('Enter an email address like name@example.com.'),
+    .min(1, 'people:errors.emailMissing')
+    .max(254, 'people:errors.emailTooLong')
+    .email('people:errors.emailInvalid'),
   departmentId,
-  language: z.enum(languages, { errorMap: () => ({ message: 'Choose a language.' }) }),
-  leaderOf: z.array(id('Choose departments from the list.')).default([]),
+  language: z.enum(languages, { errorMap: () => ({ message: 'people:errors.languageMissing' }) }),
+  leaderOf: z.array(id('people:errors.leaderOfNotListed')).default([]),
   hrAdmin: checkbox,
   active: checkbox,
 });
@@ -110,7 +106,7 @@ export const peopleQuerySchema = z.object({
     .max(100)
     .catch('')
     .transform((q) => q || undefined),
-  departmentId: optionalId('Choose a department.').catch(undefined),
+  departmentId: optionalId('people:errors.departmentMissing').catch(undefined),
   status: z.enum(['active', 'inactive', 'all']).catch('active'),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
@@ -126,7 +122,7 @@ export const importIntentSchema = z.discriminatedUnion(
     z.object({ intent: z.literal('discard') }),
     z.object({ intent: z.literal('undo') }),
   ],
-  { errorMap: () => ({ message: 'Choose what to do with the import.' }) },
+  { errorMap: () => ({ message: 'people:import.errors.intent' }) },
 );
 
 export const previewQuerySchema = z.object({

@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
 import { PersonForm } from '~/components/person-form';
+import { pageTitle } from '~/i18n';
 import { departmentChoices } from '~/people/departments.server';
 import { getPerson, updatePerson } from '~/people/people.server';
 import { personSchema } from '~/people/schemas';
@@ -10,8 +12,9 @@ import { readForm, refuseForm } from '~/utils/form.server';
 import { requireHrAdmin } from '~/utils/permissions.server';
 import { formValues, parseSubmission } from '~/utils/submission';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.person.name ?? 'Person'} · People · Innerloop` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  // The person's name as typed: pageTitle leaves a part that is no message key as it is.
+  { title: pageTitle(matches, data?.person.name ?? 'people:person.title', 'people:title') },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -38,6 +41,7 @@ export default function EditPerson() {
   const { person, departments } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const submitting = useNavigation().state === 'submitting';
+  const { t } = useTranslation('people');
   const saved = {
     name: person.name,
     email: person.email,
@@ -56,7 +60,7 @@ export default function EditPerson() {
         departments={departments}
         values={failure?.values ?? saved}
         errors={failure?.errors}
-        submitLabel="Save changes"
+        submitLabel={t('person.saveSubmit')}
         submitting={submitting}
       />
     </>

@@ -1,14 +1,21 @@
-import type { LoaderFunctionArgs } from '@remix-run/node';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
 import { Pagination } from '~/components/pagination';
 import { SelectField } from '~/components/ui/select-field';
 import { TextField } from '~/components/ui/text-field';
+import { useMessage } from '~/components/ui/use-message';
+import { pageTitle } from '~/i18n';
 import { listDepartments } from '~/people/departments.server';
 import { listPeople } from '~/people/people.server';
-import { languageNames, peopleQuerySchema } from '~/people/schemas';
+import { peopleQuerySchema } from '~/people/schemas';
 import { requireHrAdmin } from '~/utils/permissions.server';
+
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, 'people:roster.title', 'people:title') },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireHrAdmin(request);
@@ -20,7 +27,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // Archived departments stay in the filter: their people are still on the roster.
     departments: departments.map(({ id, name, depth, archived }) => ({
       value: id,
-      label: `${'— '.repeat(depth)}${name}${archived ? ' (archived)' : ''}`,
+      name,
+      depth,
+      archived,
     })),
   });
 }
@@ -28,60 +37,71 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Roster() {
   const { people, total, page, pageCount, query, departments } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
+  const { t, i18n } = useTranslation('people');
+  const say = useMessage();
+  const number = (value: number) => value.toLocaleString(i18n.language);
   return (
     <>
       <div className="toolbar">
-        <h2>Roster</h2>
+        <h2>{t('roster.title')}</h2>
         <Link to="/people/new" className="button">
-          Add a person
+          {t('roster.add')}
         </Link>
       </div>
-      <Form method="get" className="filters" role="search" aria-label="Search the roster">
+      <Form method="get" className="filters" role="search" aria-label={t('roster.search')}>
         <TextField
-          label="Name or email"
+          label={t('roster.query')}
           name="q"
           type="search"
           defaultValue={query.q ?? ''}
           maxLength={100}
         />
         <SelectField
-          label="Department"
+          label={t('roster.department')}
           name="departmentId"
           defaultValue={query.departmentId ?? ''}
-          options={[{ value: '', label: 'All departments' }, ...departments]}
+          options={[
+            { value: '', label: t('roster.allDepartments') },
+            ...departments.map(({ value, name, depth, archived }) => ({
+              value,
+              label: '— '.repeat(depth) + (archived ? t('archivedName', { name }) : name),
+            })),
+          ]}
         />
         <SelectField
-          label="Status"
+          label={t('roster.status')}
           name="status"
           defaultValue={query.status}
           options={[
-            { value: 'active', label: 'Active' },
-            { value: 'inactive', label: 'Inactive' },
-            { value: 'all', label: 'Active and inactive' },
+            { value: 'active', label: t('roster.active') },
+            { value: 'inactive', label: t('roster.inactive') },
+            { value: 'all', label: t('roster.activeAndInactive') },
           ]}
         />
         <button type="submit" className="button">
-          Show
+          {t('roster.show')}
         </button>
       </Form>
       <p aria-live="polite">
-        {total === 1 ? '1 person' : `${total.toLocaleString('en')} people`}
-        {pageCount > 1 ? `, page ${page} of ${pageCount}` : ''}
+        {t('roster.count', { count: total, total: number(total) })}
+        {pageCount > 1
+          ? t('roster.pageOf', { page: number(page), pageCount: number(pageCount) })
+          : ''}
       </p>
       {people.length === 0 ? (
-        <p className="muted">Nobody matches. Change the search or the filters.</p>
+        <p className="muted">{t('roster.none')}</p>
       ) : (
         <div className="table-scroll">
           <table className="table">
-            <caption className="visually-hidden">People on the roster</caption>
+            <caption className="visually-hidden">{t('roster.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Department</th>
-                <th scope="col">Roles</th>
-                <th scope="col">Language</th>
-                <th scope="col">Status</th>
+                <th scope="col">{t('roster.name')}</th>
+                <th scope="col">{t('roster.email')}</th>
+                <th scope="col">{t('roster.department')}</th>
+                <th scope="col">{t('roster.roles')}</th>
+                <th scope="col">{t('roster.language')}</th>
+                <th scope="col">{t('roster.status')}</th>
               </tr>
             </thead>
             <tbody>
@@ -92,12 +112,14 @@ export default function Roster() {
                   </th>
                   <td className="cell-wrap">{person.email}</td>
                   <td>
-                    {person.department}
-                    {person.departmentArchived ? <span className="muted"> (archived)</span> : null}
+                    {say(person.department)}
+                    {person.departmentArchived ? (
+                      <span className="muted"> {t('roster.archived')}</span>
+                    ) : null}
                   </td>
-                  <td>{['Employee', ...person.roles].join('; ')}</td>
-                  <td>{languageNames[person.language]}</td>
-                  <td>{person.active ? 'Active' : 'Inactive'}</td>
+                  <td>{[t('roles.employee'), ...person.roles.map(say)].join('; ')}</td>
+                  <td>{t(`languages.${person.language}`)}</td>
+                  <td>{person.active ? t('roster.active') : t('roster.inactive')}</td>
                 </tr>
               ))}
             </tbody>
@@ -108,7 +130,7 @@ export default function Roster() {
         page={page}
         pageCount={pageCount}
         searchParams={searchParams}
-        label="Roster pages"
+        label={t('roster.pages')}
       />
     </>
   );

@@ -1,11 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
 import { DepartmentRowForms } from '~/components/department-forms';
 import { FormAlert } from '~/components/ui/form-alert';
 import { SelectField } from '~/components/ui/select-field';
 import { TextField } from '~/components/ui/text-field';
+import { pageTitle } from '~/i18n';
 import {
   archiveDepartment,
   createDepartment,
@@ -14,12 +16,14 @@ import {
   renameDepartment,
   restoreDepartment,
 } from '~/people/departments.server';
-import { departmentIntentSchema, departmentKinds, kindNames } from '~/people/schemas';
+import { departmentIntentSchema, departmentKinds } from '~/people/schemas';
 import { readForm, refuseForm } from '~/utils/form.server';
 import { requireHrAdmin } from '~/utils/permissions.server';
 import { formValues, parseSubmission } from '~/utils/submission';
 
-export const meta: MetaFunction = () => [{ title: 'Departments · People · Innerloop' }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, 'people:departments.title', 'people:title') },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireHrAdmin(request);
@@ -53,6 +57,7 @@ export default function Departments() {
   const { departments, showArchived } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const submitting = useNavigation().state === 'submitting';
+  const { t } = useTranslation('people');
   const shown = departments.filter((department) => showArchived || !department.archived);
   const live = departments.filter((department) => !department.archived);
   const failed = (intent: string, departmentId?: string) =>
@@ -69,36 +74,34 @@ export default function Departments() {
 
   return (
     <>
-      <h2>Departments</h2>
-      <FormAlert message={unknownIntent?.join(' ')} />
-      <Form method="get" className="filters" aria-label="Which departments to show">
+      <h2>{t('departments.title')}</h2>
+      <FormAlert message={unknownIntent?.[0]} />
+      <Form method="get" className="filters" aria-label={t('departments.which')}>
         <SelectField
-          label="Show"
+          label={t('departments.show')}
           name="show"
           defaultValue={showArchived ? 'all' : 'live'}
           options={[
-            { value: 'live', label: 'Live departments' },
-            { value: 'all', label: 'Live and archived departments' },
+            { value: 'live', label: t('departments.live') },
+            { value: 'all', label: t('departments.liveAndArchived') },
           ]}
         />
         <button type="submit" className="button">
-          Show
+          {t('departments.submitShow')}
         </button>
       </Form>
       {shown.length === 0 ? (
-        <p className="muted">No departments yet. Add the first one below, or import a roster.</p>
+        <p className="muted">{t('departments.none')}</p>
       ) : (
         <div className="table-scroll">
           <table className="table department-tree">
-            <caption className="visually-hidden">
-              Departments, each followed by the departments under it
-            </caption>
+            <caption className="visually-hidden">{t('departments.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Department</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Active people</th>
-                <th scope="col">Change</th>
+                <th scope="col">{t('departments.department')}</th>
+                <th scope="col">{t('departments.kind')}</th>
+                <th scope="col">{t('departments.activePeople')}</th>
+                <th scope="col">{t('departments.change')}</th>
               </tr>
             </thead>
             <tbody>
@@ -114,9 +117,11 @@ export default function Departments() {
                       </span>
                     ) : null}
                     {department.name}
-                    {department.archived ? <span className="badge">Archived</span> : null}
+                    {department.archived ? (
+                      <span className="badge">{t('departments.archived')}</span>
+                    ) : null}
                   </th>
-                  <td>{kindNames[department.kind]}</td>
+                  <td>{t(`kinds.${department.kind}`)}</td>
                   <td>{department.peopleCount}</td>
                   <td>
                     <DepartmentRowForms
@@ -138,12 +143,12 @@ export default function Departments() {
         </div>
       )}
 
-      <h2 id="add-department">Add a department</h2>
+      <h2 id="add-department">{t('departments.addTitle')}</h2>
       <Form method="post" className="form" aria-labelledby="add-department" noValidate>
         <input type="hidden" name="intent" value="create" />
         <FormAlert message={message('form')} />
         <TextField
-          label="Name"
+          label={t('departments.name')}
           name="name"
           required
           maxLength={120}
@@ -151,20 +156,20 @@ export default function Departments() {
           error={message('name')}
         />
         <SelectField
-          label="Kind"
+          label={t('departments.kind')}
           name="kind"
-          hint="Executive, operational and commercial departments are internal customers; support departments serve them."
+          hint={t('departments.kindHint')}
           defaultValue={value('kind') ?? 'operational'}
           error={message('kind')}
-          options={departmentKinds.map((kind) => ({ value: kind, label: kindNames[kind] }))}
+          options={departmentKinds.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
         />
         <SelectField
-          label="Part of"
+          label={t('departments.partOf')}
           name="parentId"
           defaultValue={value('parentId') ?? ''}
           error={message('parentId')}
           options={[
-            { value: '', label: 'Nothing (a top-level department)' },
+            { value: '', label: t('departments.topLevel') },
             ...live.map(({ id, name, depth }) => ({
               value: id,
               label: `${'— '.repeat(depth)}${name}`,
@@ -172,7 +177,7 @@ export default function Departments() {
           ]}
         />
         <button type="submit" className="button" disabled={submitting}>
-          Add department
+          {t('departments.addSubmit')}
         </button>
       </Form>
     </>

@@ -9,10 +9,12 @@ import {
   useRevalidator,
 } from '@remix-run/react';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 
 import { ImportPreview } from '~/components/import-preview';
 import { ImportProgress, ImportResult } from '~/components/import-progress';
 import { FormAlert } from '~/components/ui/form-alert';
+import { pageTitle } from '~/i18n';
 import {
   confirmRosterImport,
   discardRosterImport,
@@ -25,7 +27,9 @@ import { readForm, refuseForm } from '~/utils/form.server';
 import { requireHrAdmin } from '~/utils/permissions.server';
 import { formValues, parseSubmission } from '~/utils/submission';
 
-export const meta: MetaFunction = () => [{ title: 'Roster import · People · Innerloop' }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, 'people:import.viewTitle', 'people:title') },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireHrAdmin(request);
@@ -97,10 +101,11 @@ export default function RosterImport() {
   const view = useLiveImport();
   const failure = useActionData<typeof action>();
   const submitting = useNavigation().state === 'submitting';
+  const { t } = useTranslation('people');
   return (
     <>
-      <h2>Roster import: {view.fileName}</h2>
-      <FormAlert message={failure?.errors.form?.join(' ')} />
+      <h2>{t('import.heading', { fileName: view.fileName })}</h2>
+      <FormAlert message={failure?.errors.form?.[0]} />
       {view.status === 'draft' && view.preview ? (
         <ImportPreview
           preview={view.preview}

@@ -2,15 +2,19 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node';
 import { Form, useActionData, useNavigation } from '@remix-run/react';
 import { useId } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 
 import { CheckboxField } from '~/components/ui/checkbox-field';
+import { useMessage } from '~/components/ui/use-message';
+import { pageTitle } from '~/i18n';
 import { createRosterImport } from '~/people/roster-import.server';
 import { readRosterUpload } from '~/people/roster-upload.server';
-import { columnsInWords } from '~/people/schemas';
 import { refuseForm } from '~/utils/form.server';
 import { requireHrAdmin } from '~/utils/permissions.server';
 
-export const meta: MetaFunction = () => [{ title: 'Import roster · People · Innerloop' }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, 'people:import.pageTitle', 'people:title') },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireHrAdmin(request);
@@ -35,42 +39,30 @@ export default function ImportRoster() {
   const failure = useActionData<typeof action>();
   const submitting = useNavigation().state === 'submitting';
   const fileId = useId();
-  const fileError = failure?.errors.file?.join(' ');
+  const { t } = useTranslation('people');
+  const say = useMessage();
+  const fileError = failure?.errors.file?.map(say).join(' ');
+  // The column names and values stay as the file must spell them; only the words around them
+  // are translated.
+  const marked = { strong: <strong />, code: <code /> };
   return (
     <>
-      <h2>Import a roster</h2>
-      <p>
-        Upload a CSV file with one person per row. The first row names the columns: {columnsInWords}
-        . People are matched by email: new addresses are added, known ones are updated. You see what
-        would change before anything is saved.
-      </p>
+      <h2>{t('import.title')}</h2>
+      <p>{t('import.intro')}</p>
       <details className="help">
-        <summary>What goes in each column</summary>
+        <summary>{t('import.help.summary')}</summary>
         <ul>
-          <li>
-            <strong>department_kind</strong>: executive, operational, commercial or support — the
-            kind of the row’s department. Mark the departments that serve others (IT, HR, finance,
-            facilities…) as support: internal-service surveys rate those. Empty: keep the kind (new
-            departments: operational). Rows naming the same department must agree.
-          </li>
-          <li>
-            <strong>language</strong>: en, uk, nb, pt, pl or lv (or the language’s name, such as
-            Polish).
-          </li>
-          <li>
-            <strong>leader_of</strong>: the departments the person leads, separated by{' '}
-            <code>|</code>, e.g. <code>Kitchen|Service floor</code>. Empty: leads none.
-          </li>
-          <li>
-            <strong>hr_admin</strong> and <strong>active</strong>: yes or no. Empty: keep what the
-            person has (new people: not HR admin, active).
-          </li>
-          <li>Commas or semicolons both work; save from Excel as “CSV UTF-8”. At most 5 MB.</li>
+          {(['departmentKind', 'language', 'leaderOf', 'yesNo'] as const).map((column) => (
+            <li key={column}>
+              <Trans t={t} i18nKey={`import.help.${column}`} components={marked} />
+            </li>
+          ))}
+          <li>{t('import.help.format')}</li>
         </ul>
       </details>
       <Form method="post" encType="multipart/form-data" className="form" noValidate>
         <div className="field">
-          <label htmlFor={fileId}>Roster file (CSV)</label>
+          <label htmlFor={fileId}>{t('import.file')}</label>
           <input
             id={fileId}
             type="file"
@@ -87,13 +79,13 @@ export default function ImportRoster() {
           ) : null}
         </div>
         <CheckboxField
-          label="Create missing departments"
+          label={t('import.createDepartments')}
           name="createDepartments"
-          hint="Departments the file names that do not exist yet are created (top-level, of the kind in department_kind or else operational; you can change them later). Unticked, rows naming them are skipped."
+          hint={t('import.createDepartmentsHint')}
           defaultChecked={failure?.values.createDepartments === 'on'}
         />
         <button type="submit" className="button" disabled={submitting}>
-          {submitting ? 'Reading the file…' : 'Upload and preview'}
+          {submitting ? t('import.reading') : t('import.submit')}
         </button>
       </Form>
     </>

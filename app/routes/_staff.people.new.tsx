@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
 import { PersonForm } from '~/components/person-form';
+import { pageTitle } from '~/i18n';
 import { departmentChoices } from '~/people/departments.server';
 import { createPerson } from '~/people/people.server';
 import { personSchema } from '~/people/schemas';
@@ -10,7 +12,9 @@ import { readForm, refuseForm } from '~/utils/form.server';
 import { requireHrAdmin } from '~/utils/permissions.server';
 import { formValues, parseSubmission } from '~/utils/submission';
 
-export const meta: MetaFunction = () => [{ title: 'Add a person · People · Innerloop' }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, 'people:person.addTitle', 'people:title') },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireHrAdmin(request);
@@ -32,14 +36,15 @@ export default function NewPerson() {
   const { departments } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const submitting = useNavigation().state === 'submitting';
+  const { t } = useTranslation('people');
   return (
     <>
-      <h2>Add a person</h2>
+      <h2>{t('person.addTitle')}</h2>
       <PersonForm
         departments={departments}
         values={failure?.values ?? { active: 'on', language: 'en' }}
         errors={failure?.errors}
-        submitLabel="Add person"
+        submitLabel={t('person.addSubmit')}
         submitting={submitting}
       />
     </>

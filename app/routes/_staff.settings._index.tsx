@@ -1,16 +1,22 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
 import { FormAlert } from '~/components/ui/form-alert';
 import { SelectField } from '~/components/ui/select-field';
 import { TextField } from '~/components/ui/text-field';
-import { languageNames } from '~/people/schemas';
+import { useMessage } from '~/components/ui/use-message';
+import { pageTitle } from '~/i18n';
 import { minimumAnonymityThreshold } from '~/settings/organisation';
 import { getSettings, saveSettings } from '~/settings/organisation.server';
 import { languageCodes } from '~/surveys/survey-schema';
 import { readForm } from '~/utils/form.server';
 import { requireHrAdmin } from '~/utils/permissions.server';
+
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, 'settings:organisation.title', 'settings:title') },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireHrAdmin(request);
@@ -33,6 +39,9 @@ export default function OrganisationSettings() {
   const { settings, timeZones } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const submitting = useNavigation().state === 'submitting';
+  // Language names are the people area's words, in the reader's language.
+  const { t } = useTranslation(['settings', 'people']);
+  const say = useMessage();
   const errors: Record<string, string[] | undefined> = result?.errors ?? {};
   const values: Record<string, string | string[] | undefined> = result?.values ?? {};
   const text = (name: string, stored: string | number) => {
@@ -46,36 +55,34 @@ export default function OrganisationSettings() {
   const failed = result && !result.saved;
   return (
     <Form method="post" className="form settings-form" aria-labelledby="settings-title">
-      <h2 id="settings-title">Organisation</h2>
-      <p>New surveys start from these settings; each survey can still change its own.</p>
-      {failed ? (
-        <FormAlert message="The settings were not saved: see the fields marked below." />
-      ) : null}
+      <h2 id="settings-title">{t('organisation.title')}</h2>
+      <p>{t('organisation.intro')}</p>
+      {failed ? <FormAlert message={t('organisation.notSaved')} /> : null}
       {result?.saved ? (
         <p className="form-notice" role="status">
-          Settings saved.
+          {t('organisation.saved')}
         </p>
       ) : null}
       <TextField
-        label="Organisation name"
+        label={t('organisation.name')}
         name="organisationName"
-        hint="Shown at the top of the staff pages."
+        hint={t('organisation.nameHint')}
         autoComplete="organization"
         defaultValue={text('organisationName', settings.organisationName)}
         error={errors.organisationName?.[0]}
       />
       <TextField
-        label="Default anonymity threshold"
+        label={t('organisation.threshold')}
         name="anonymityThreshold"
         inputMode="numeric"
-        hint={`Results of a group smaller than this are withheld. At least ${minimumAnonymityThreshold}; 5 is usual.`}
+        hint={t('organisation.thresholdHint', { minimum: minimumAnonymityThreshold, usual: 5 })}
         defaultValue={text('anonymityThreshold', settings.anonymityThreshold)}
         error={errors.anonymityThreshold?.[0]}
       />
       <fieldset className="settings-choices" aria-describedby="languages-hint">
-        <legend>Default languages</legend>
+        <legend>{t('organisation.languages')}</legend>
         <p id="languages-hint" className="field-hint">
-          The languages new surveys are offered in.
+          {t('organisation.languagesHint')}
         </p>
         {languageCodes.map((language) => (
           <label key={language} className="settings-choice">
@@ -85,26 +92,26 @@ export default function OrganisationSettings() {
               value={language}
               defaultChecked={chosen.has(language)}
             />
-            <span>{languageNames[language]}</span>
+            <span>{t(`people:languages.${language}`)}</span>
           </label>
         ))}
-        {errors.languages?.[0] ? <p className="field-error">{errors.languages[0]}</p> : null}
+        {errors.languages?.[0] ? <p className="field-error">{say(errors.languages[0])}</p> : null}
       </fieldset>
       <SelectField
-        label="Main language"
+        label={t('organisation.mainLanguage')}
         name="defaultLanguage"
-        hint="Every survey text is written in it first; the others fall back to it."
+        hint={t('organisation.mainLanguageHint')}
         options={languageCodes.map((language) => ({
           value: language,
-          label: languageNames[language],
+          label: t(`people:languages.${language}`),
         }))}
         defaultValue={text('defaultLanguage', settings.defaultLanguage)}
         error={errors.defaultLanguage?.[0]}
       />
       <TextField
-        label="Time zone"
+        label={t('organisation.timeZone')}
         name="timeZone"
-        hint="A name such as Europe/Oslo. Dates on every page are shown in it."
+        hint={t('organisation.timeZoneHint')}
         list="time-zone-options"
         autoComplete="off"
         defaultValue={text('timeZone', settings.timeZone)}
@@ -116,16 +123,16 @@ export default function OrganisationSettings() {
         ))}
       </datalist>
       <TextField
-        label="Default reminder, days before closing"
+        label={t('organisation.reminder')}
         name="reminderDaysBeforeClose"
         inputMode="numeric"
-        hint="One reminder to everyone invited; 0 for none."
+        hint={t('organisation.reminderHint')}
         defaultValue={text('reminderDaysBeforeClose', settings.reminderDaysBeforeClose)}
         error={errors.reminderDaysBeforeClose?.[0]}
       />
       <div className="form-actions">
         <button type="submit" className="button" disabled={submitting}>
-          Save settings
+          {t('organisation.submit')}
         </button>
       </div>
     </Form>

@@ -2,12 +2,16 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { Fragment } from 'react';
+import { useTranslation } from 'react-i18next';
 
 import { OrganisationTime } from '~/components/ui/organisation-time';
+import { pageTitle } from '~/i18n';
 import { findOutboxMail } from '~/settings/outbox.server';
 import { requireHrAdmin } from '~/utils/permissions.server';
 
-export const meta: MetaFunction = () => [{ title: 'E-mail · Outbox · Innerloop' }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, 'settings:outbox.mail', 'settings:outbox.title') },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireHrAdmin(request);
@@ -18,13 +22,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function OutboxMail() {
   const { mail } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('settings');
   return (
     <article className="mail" aria-labelledby="mail-subject">
       <h3 id="mail-subject">{mail.subject}</h3>
       <dl className="mail-headers">
-        <dt>To</dt>
+        <dt>{t('outbox.to')}</dt>
         <dd>{mail.to}</dd>
-        <dt>Kept</dt>
+        <dt>{t('outbox.kept')}</dt>
         <dd>
           <OrganisationTime iso={mail.createdAt} />
         </dd>
@@ -33,7 +38,7 @@ export default function OutboxMail() {
         <Linked text={mail.text} />
       </p>
       <p>
-        <Link to="/settings/outbox">Close</Link>
+        <Link to="/settings/outbox">{t('outbox.close')}</Link>
       </p>
     </article>
   );

@@ -69,7 +69,7 @@ describe('the outbox page', () => {
       if (!(thrown instanceof Response)) throw thrown;
       expect([thrown.status, await thrown.text()]).toEqual([
         400,
-        'Keep the search to 200 characters or fewer.',
+        'settings:errors.searchTooLong {"maximum":200}',
       ]);
     }
     expect((await load(cookie, '?page=%00')).status).toBe(200);

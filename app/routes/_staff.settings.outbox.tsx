@@ -1,17 +1,22 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, Outlet, useLoaderData, useSearchParams } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
 import { ErrorPage, useErrorDetail, useErrorStatus } from '~/components/error-page';
 import { Pagination } from '~/components/pagination';
 import { OrganisationTime } from '~/components/ui/organisation-time';
 import { TextField } from '~/components/ui/text-field';
+import { useMessage } from '~/components/ui/use-message';
+import { pageTitle } from '~/i18n';
 import { listOutboxMail } from '~/settings/outbox.server';
 import { outboxFiltersSchema, outboxSearchMaxLength } from '~/settings/outbox-filters';
 import { mailGoesToOutbox } from '~/utils/mail.server';
 import { requireHrAdmin } from '~/utils/permissions.server';
 
-export const meta: MetaFunction = () => [{ title: 'Outbox · Settings · Innerloop' }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, 'settings:outbox.title', 'settings:title') },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireHrAdmin(request);
@@ -19,7 +24,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     Object.fromEntries(new URL(request.url).searchParams),
   );
   if (!parsed.success) {
-    throw new Response(parsed.error.issues[0]?.message ?? 'Bad search', { status: 400 });
+    // A message key (see ~/utils/message); the error boundary says it in the reader's language.
+    throw new Response(parsed.error.issues[0]?.message ?? 'settings:outbox.badSearch', {
+      status: 400,
+    });
   }
   return json({ ...(await listOutboxMail(parsed.data)), inUse: mailGoesToOutbox() });
 }
@@ -27,54 +35,51 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Outbox() {
   const { mails, inUse, search, total, page, pageCount, notes } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
+  const { t, i18n } = useTranslation('settings');
+  const say = useMessage();
   return (
     <>
-      <h2>Outbox</h2>
-      <p>
-        {inUse
-          ? 'No mail server is configured (SMTP_URL), so e-mails are kept here instead of being sent: they reach nobody. Set SMTP_URL to send them.'
-          : 'E-mails are sent through the mail server in SMTP_URL. Mail kept here before that was set stays for 30 days.'}
-      </p>
-      <p className="muted">
-        Personal links — survey invitations and reminders, password resets — are never kept here:
-        whoever holds one could answer as its recipient or sign in as them. A kept mail shows where
-        its link was. Without a mail server, hand out survey links with a cycle’s printable links or
-        QR cards.
-      </p>
+      <h2>{t('outbox.title')}</h2>
+      <p>{inUse ? t('outbox.inUse') : t('outbox.notInUse')}</p>
+      <p className="muted">{t('outbox.personalLinks')}</p>
       <Outlet />
-      <Form method="get" className="filters" role="search" aria-label="Search the outbox">
+      <Form method="get" className="filters" role="search" aria-label={t('outbox.search')}>
         <TextField
-          label="Recipient or subject"
+          label={t('outbox.query')}
           name="q"
           type="search"
           defaultValue={search}
           maxLength={outboxSearchMaxLength}
         />
         <button type="submit" className="button">
-          Search
+          {t('outbox.submitSearch')}
         </button>
       </Form>
       {notes.map((note) => (
         <p key={note} className="form-alert" role="status">
-          {note}
+          {say(note)}
         </p>
       ))}
       {search ? (
         <p aria-live="polite">
-          {total === 1 ? '1 e-mail' : `${total.toLocaleString('en')} e-mails`} matching “{search}”
+          {t('outbox.matching', {
+            count: total,
+            total: total.toLocaleString(i18n.language),
+            search,
+          })}
         </p>
       ) : null}
       {mails.length === 0 ? (
-        <p className="muted">{search ? 'No e-mail matches.' : 'The outbox is empty.'}</p>
+        <p className="muted">{search ? t('outbox.noMatch') : t('outbox.empty')}</p>
       ) : (
         <div className="table-scroll">
           <table className="table">
-            <caption className="muted">Newest first, kept for 30 days</caption>
+            <caption className="muted">{t('outbox.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Kept</th>
-                <th scope="col">To</th>
-                <th scope="col">Subject</th>
+                <th scope="col">{t('outbox.kept')}</th>
+                <th scope="col">{t('outbox.to')}</th>
+                <th scope="col">{t('outbox.subject')}</th>
               </tr>
             </thead>
             <tbody>
@@ -97,12 +102,13 @@ export default function Outbox() {
         page={page}
         pageCount={pageCount}
         searchParams={searchParams}
-        label="Outbox pages"
+        label={t('outbox.pages')}
       />
     </>
   );
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage status={useErrorStatus()} detail={useErrorDetail()} />;
+  const say = useMessage();
+  return <ErrorPage status={useErrorStatus()} detail={say(useErrorDetail())} />;
 }

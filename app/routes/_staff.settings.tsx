@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { NavLink, Outlet } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
 import { pageTitle } from '~/i18n';
 import { requireHrAdmin } from '~/utils/permissions.server';
@@ -15,18 +16,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function SettingsLayout() {
+  const { t } = useTranslation('settings');
   return (
     <section aria-labelledby="page-title">
-      <h1 id="page-title">Settings</h1>
-      <nav className="sub-nav" aria-label="Settings">
+      <h1 id="page-title">{t('title')}</h1>
+      <nav className="sub-nav" aria-label={t('title')}>
         <ul>
           <li>
             <NavLink to="/settings" end>
-              Organisation
+              {t('nav.organisation')}
             </NavLink>
           </li>
           <li>
-            <NavLink to="/settings/outbox">Outbox</NavLink>
+            <NavLink to="/settings/outbox">{t('nav.outbox')}</NavLink>
           </li>
         </ul>
       </nav>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { SettingsModel } from '../../models/settings.server';
 import { setupTestDatabase } from '../../tests/support/test-database';
+import { message } from '../utils/message';
 import { defaultSettings } from './organisation';
 import { getSettings, saveSettings } from './organisation.server';
 
@@ -54,9 +55,7 @@ describe('organisation settings', () => {
     expect(result).toMatchObject({
       ok: false,
       errors: {
-        anonymityThreshold: [
-          'The anonymity threshold is at least 3: smaller groups could single out one person',
-        ],
+        anonymityThreshold: [message('settings:errors.thresholdTooLow', { minimum: 3 })],
       },
       values: { anonymityThreshold: '2' },
     });
@@ -67,7 +66,7 @@ describe('organisation settings', () => {
     const result = await saveSettings(form({ ...valid, timeZone: 'Mars/Olympus_Mons' }));
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors.timeZone).toEqual([
-      '"Mars/Olympus_Mons" is not a time zone: use a name such as Europe/Oslo or America/New_York',
+      message('settings:errors.timeZoneUnknown', { zone: 'Mars/Olympus_Mons' }),
     ]);
     expect(await SettingsModel.countDocuments()).toBe(0);
   });
@@ -93,10 +92,12 @@ describe('organisation settings', () => {
       'timeZone',
     ]);
     const noLanguage = await saveSettings(form({ ...valid, languages: [], defaultLanguage: 'en' }));
-    expect(!noLanguage.ok && noLanguage.errors.languages).toEqual(['Choose at least one language']);
+    expect(!noLanguage.ok && noLanguage.errors.languages).toEqual([
+      'settings:errors.languagesMissing',
+    ]);
     const mainElsewhere = await saveSettings(form({ ...valid, defaultLanguage: 'pl' }));
     expect(!mainElsewhere.ok && mainElsewhere.errors.defaultLanguage).toEqual([
-      'The main language must be one of the languages chosen',
+      'settings:errors.mainLanguageNotChosen',
     ]);
     expect(await SettingsModel.countDocuments()).toBe(0);
   });

@@ -2,54 +2,54 @@ import { z } from 'zod';
 
 import { isTimeZone } from '../surveys/local-time';
 import { languageCode, languageCodes } from '../surveys/survey-schema';
+import { message } from '../utils/message';
 
 // The organisation's settings as HR edits them: the one shape the form, the server and the new
-// survey defaults share. Pure, so the page can show the same limits the server enforces.
+// survey defaults share. Pure, so the page can show the same limits the server enforces. Its
+// messages are keys of the settings words (see ~/utils/message), shown in the reader's language.
 
 /** Never below 3, as a survey's own threshold: smaller groups could single one person out. */
 export const minimumAnonymityThreshold = 3;
 
-const wholeNumber = (field: string) =>
+const wholeNumber = (notWhole: string) =>
   z.preprocess(
     (value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value),
-    z
-      .number({ invalid_type_error: `Enter the ${field} as a whole number` })
-      .int(`Enter the ${field} as a whole number`),
+    z.number({ invalid_type_error: notWhole }).int(notWhole),
   );
 
 export const organisationSettings = z
   .object({
-    organisationName: z.string().trim().max(120, 'Keep the organisation name under 120 characters'),
+    organisationName: z.string().trim().max(120, 'settings:errors.organisationNameTooLong'),
     anonymityThreshold: z.preprocess(
       (value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value),
       z
         .number({
-          required_error: 'Enter the anonymity threshold',
-          invalid_type_error: 'Enter the anonymity threshold as a whole number',
+          required_error: 'settings:errors.thresholdMissing',
+          invalid_type_error: 'settings:errors.thresholdNotWhole',
         })
-        .int('Enter the anonymity threshold as a whole number')
+        .int('settings:errors.thresholdNotWhole')
         .min(
           minimumAnonymityThreshold,
-          `The anonymity threshold is at least ${minimumAnonymityThreshold}: smaller groups could single out one person`,
+          message('settings:errors.thresholdTooLow', { minimum: minimumAnonymityThreshold }),
         )
-        .max(100, 'The anonymity threshold is at most 100'),
+        .max(100, message('settings:errors.thresholdTooHigh', { maximum: 100 })),
     ),
     languages: z
-      .array(languageCode, { invalid_type_error: 'Choose languages from the list' })
-      .min(1, 'Choose at least one language'),
+      .array(languageCode, { invalid_type_error: 'settings:errors.languagesNotListed' })
+      .min(1, 'settings:errors.languagesMissing'),
     defaultLanguage: languageCode,
     timeZone: z
       .string()
       .trim()
-      .min(1, 'Enter a time zone such as Europe/Oslo')
+      .min(1, 'settings:errors.timeZoneMissing')
       .refine(isTimeZone, (zone) => ({
-        message: `"${zone}" is not a time zone: use a name such as Europe/Oslo or America/New_York`,
+        message: message('settings:errors.timeZoneUnknown', { zone }),
       })),
-    reminderDaysBeforeClose: wholeNumber('reminder').pipe(
+    reminderDaysBeforeClose: wholeNumber('settings:errors.reminderNotWhole').pipe(
       z
         .number()
-        .min(0, 'Use 0 for no reminder, or a number of days up to 30')
-        .max(30, 'Use 0 for no reminder, or a number of days up to 30'),
+        .min(0, message('settings:errors.reminderRange', { maximum: 30 }))
+        .max(30, message('settings:errors.reminderRange', { maximum: 30 })),
     ),
   })
   .superRefine((settings, context) => {
@@ -57,7 +57,7 @@ export const organisationSettings = z
       context.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['defaultLanguage'],
-        message: 'The main language must be one of the languages chosen',
+        message: 'settings:errors.mainLanguageNotChosen',
       });
     }
   });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { message } from '../utils/message';
+
 // The outbox list's address: a search and a page. Read by the browser too (the search field's
 // length), so nothing here imports a *.server.ts module.
 
@@ -14,7 +16,7 @@ export const outboxFiltersSchema = z.object({
       .string()
       .max(
         outboxSearchMaxLength,
-        `Keep the search to ${outboxSearchMaxLength} characters or fewer.`,
+        message('settings:errors.searchTooLong', { maximum: outboxSearchMaxLength }),
       )
       .transform((text) => text.trim())
       .optional(),

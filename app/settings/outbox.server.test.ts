@@ -8,6 +8,7 @@ import { inviteLink } from '../surveys/invites.server';
 import { languageCodes } from '../surveys/survey-schema';
 import { newToken } from '../surveys/tokens.server';
 import { sendMail } from '../utils/mail.server';
+import { message } from '../utils/message';
 import {
   findOutboxMail,
   htmlWithoutPersonalLinks,
@@ -161,10 +162,7 @@ describe('listOutboxMail', () => {
     // A page past the end shows the last; a page that is no number shows the first and says so.
     expect((await list({ page: '9' })).page).toBe(2);
     const bad = await list({ page: 'two' });
-    expect([bad.page, bad.notes]).toEqual([
-      1,
-      ['That page number is not valid, so the first page is shown.'],
-    ]);
+    expect([bad.page, bad.notes]).toEqual([1, ['settings:outbox.badPage']]);
   });
 
   it('finds mail by recipient or subject, case-insensitively, and never by a removed link', async () => {
@@ -189,7 +187,7 @@ describe('listOutboxMail', () => {
     expect(await subjectsFor('kkkk')).toEqual([]);
     expect((await list({ q: 'example.com' })).total).toBe(2);
     expect(outboxFiltersSchema.safeParse({ q: 'x'.repeat(201) }).error?.issues[0]?.message).toBe(
-      'Keep the search to 200 characters or fewer.',
+      message('settings:errors.searchTooLong', { maximum: 200 }),
     );
   });
 });

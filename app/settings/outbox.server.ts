@@ -160,8 +160,7 @@ export async function listOutboxMail(filters: OutboxFilters = { page: 1 }) {
     total,
     page,
     pageCount,
-    notes:
-      filters.page === null ? ['That page number is not valid, so the first page is shown.'] : [],
+    notes: filters.page === null ? ['settings:outbox.badPage'] : [],
   };
 }
 

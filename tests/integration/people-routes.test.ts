@@ -78,7 +78,7 @@ describe('people pages', () => {
     const refused = await client.post(data('/people/new', 'routes/_staff.people.new'), fields);
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({
-      errors: { email: ['Someone on the roster already has this email address.'] },
+      errors: { email: ['people:errors.emailTaken'] },
       values: fields,
     });
 
@@ -108,7 +108,7 @@ describe('people pages', () => {
     });
     expect(move.status).toBe(400);
     expect(await move.json()).toMatchObject({
-      errors: { parentId: ['Operations cannot be placed under one of its own sub-departments.'] },
+      errors: { parentId: ['people:errors.underOwnChild {"name":"Operations"}'] },
     });
     expect((await client.post(route, { intent: 'explode' })).status).toBe(400);
     expect((await DepartmentModel.findById(operations._id).lean())?.parentId).toBeNull();
@@ -129,16 +129,12 @@ describe('roster upload', () => {
   }
 
   it.each([
-    ['an empty file', '', 'The file is empty.'],
-    [
-      'a header without rows',
-      'name,email,department,language\n',
-      'The file has a header row but no people in it.',
-    ],
+    ['an empty file', '', 'people:import.errors.empty'],
+    ['a header without rows', 'name,email,department,language\n', 'people:import.errors.noRows'],
     [
       'a file over 5 MB',
       `name,email,department,language\n${'x'.repeat(5 * 1024 * 1024)}`,
-      'The file is larger than 5 MB. Split the roster into smaller files and import them one after another.',
+      'people:import.errors.tooLarge {"megabytes":5}',
     ],
   ])('refuses %s beside the file field and keeps nothing', async (_what, content, message) => {
     const { client } = await signedInHrAdmin();
@@ -153,7 +149,7 @@ describe('roster upload', () => {
     const response = await upload(client, '', '');
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({
-      errors: { file: ['Choose a CSV file to upload.'] },
+      errors: { file: ['people:import.errors.noFile'] },
       values: { createDepartments: 'on' },
     });
   });

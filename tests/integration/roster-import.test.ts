@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { messageText } from '../../app/i18n';
 import { recoverInterruptedImports } from '../../app/people/roster-apply.server';
 import {
   confirmRosterImport,
@@ -59,8 +60,8 @@ async function roster() {
 
 describe('uploading a roster', () => {
   it.each([
-    ['', 'The file is empty.'],
-    ['name,email,department,language\r\n', 'The file has a header row but no people in it.'],
+    ['', 'people:import.errors.empty'],
+    ['name,email,department,language\r\n', 'people:import.errors.noRows'],
   ])('refuses %j as a whole and stores nothing', async (csv, error) => {
     const result = await createRosterImport({
       fileName: 'empty.csv',
@@ -181,11 +182,11 @@ describe('confirming a roster import', () => {
     expect(running.ok).toBe(true);
     expect(await confirmRosterImport(first)).toEqual({
       ok: false,
-      error: 'This import has already been confirmed or discarded.',
+      error: 'people:import.errors.alreadyDone',
     });
     expect(await confirmRosterImport(second)).toEqual({
       ok: false,
-      error: 'Another roster import is being applied. Wait until it has finished, then confirm.',
+      error: 'people:import.errors.anotherApplying',
     });
     expect((await getRosterImport(first, allRows))?.status).toBe('applying');
 
@@ -233,9 +234,7 @@ describe('undoing an import', () => {
     expect(await RosterImportChangeModel.countDocuments()).toBe(0);
     const view = await getRosterImport(importId, allRows);
     expect(view?.status).toBe('failed');
-    expect(view?.error).toMatch(
-      /stopped before it finished, and every change it had made was undone/,
-    );
+    expect(view?.error).toBe('people:import.errors.stopped');
     // The lock is released: the next import may run.
     const retry = await importFile(csv, true);
     expect(retry.summary).toMatchObject({ created: 5, updated: 5, departmentsCreated: 1 });
@@ -256,7 +255,9 @@ describe('undoing an import', () => {
     expect(await confirmed.finished).toBe('failed');
     const after = await roster();
     expect(after.filter(({ emailKey }) => emailKey !== 'fresh4@example.com')).toEqual(before);
-    expect((await getRosterImport(importId, allRows))?.error).toMatch(/same email address/);
+    expect((await getRosterImport(importId, allRows))?.error).toBe(
+      'people:import.errors.stoppedDuplicate',
+    );
   });
 
   it('undoes an import left applying by a crash, at the next start-up', async () => {
@@ -279,7 +280,7 @@ describe('undoing an import', () => {
     expect(await DepartmentModel.countDocuments({ nameKey: 'bakery' })).toBe(0);
     const view = await getRosterImport(importId, allRows);
     expect(view?.status).toBe('failed');
-    expect(view?.error).toMatch(/interrupted/);
+    expect(view?.error).toBe('people:import.errors.interrupted');
     expect(await recoverInterruptedImports({ staleAfter: 0 })).toBe(0);
   });
 
@@ -443,7 +444,13 @@ describe('the department_kind column', () => {
       ].join('\n'),
     );
     const rows = (await getRosterImport(importId, allRows))?.preview?.rows;
-    expect(rows?.map(({ line, outcome, details }) => [line, outcome, details])).toEqual([
+    // The details are messages; read as an English reader sees them.
+    const inEnglish = rows?.map(({ line, outcome, details }) => [
+      line,
+      outcome,
+      details.map((detail) => messageText(detail, 'en')),
+    ]);
+    expect(inEnglish).toEqual([
       [
         2,
         'error',
