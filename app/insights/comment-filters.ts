@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { message } from '../utils/message';
+
 // The comment page's inputs, shared by its route, its server module and its form. Read by the
 // browser too, so nothing here imports a *.server.ts module.
 
@@ -23,11 +25,11 @@ const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
 export const commentFiltersSchema = z.object({
   survey: z.preprocess(
     blankToUndefined,
-    z.string().regex(objectIdPattern, 'That survey address is not valid.').optional(),
+    z.string().regex(objectIdPattern, 'insights:comments.errors.surveyAddress').optional(),
   ),
   department: z.preprocess(
     blankToUndefined,
-    z.string().regex(objectIdPattern, 'That department address is not valid.').optional(),
+    z.string().regex(objectIdPattern, 'insights:comments.errors.departmentAddress').optional(),
   ),
   question: z.preprocess(blankToUndefined, z.string().max(40).optional()),
   from: z.preprocess(blankToUndefined, cycleNumber.optional()).catch(undefined),
@@ -43,7 +45,7 @@ export const commentFiltersSchema = z.object({
       .string()
       .max(
         commentSearchMaxLength,
-        `Keep the search to ${commentSearchMaxLength} characters or fewer.`,
+        message('insights:comments.errors.searchTooLong', { max: commentSearchMaxLength }),
       )
       .transform((text) => text.trim())
       .optional(),
@@ -57,12 +59,14 @@ export const commentFiltersSchema = z.object({
 export type CommentFilterInput = z.infer<typeof commentFiltersSchema>;
 
 export const replyFormSchema = z.object({
-  intent: z.literal('reply', { errorMap: () => ({ message: 'Choose what to do.' }) }),
-  ref: z.string({ required_error: 'Choose a comment to reply to.' }).min(1).max(1000),
+  intent: z.literal('reply', {
+    errorMap: () => ({ message: 'insights:reply.errors.chooseIntent' }),
+  }),
+  ref: z.string({ required_error: 'insights:reply.errors.chooseComment' }).min(1).max(1000),
   text: z
-    .string({ required_error: 'Write a reply.' })
+    .string({ required_error: 'insights:reply.errors.write' })
     .trim()
-    .min(1, 'Write a reply.')
-    .max(replyMaxLength, `Keep the reply to ${replyMaxLength} characters or fewer.`),
+    .min(1, 'insights:reply.errors.write')
+    .max(replyMaxLength, message('insights:reply.errors.tooLong', { max: replyMaxLength })),
 });
 export type ReplyForm = z.infer<typeof replyFormSchema>;

@@ -22,7 +22,7 @@ const gone = {
   ok: false,
   status: 404,
   field: 'form',
-  message: 'That comment cannot be replied to. Reload the page and try again.',
+  message: 'insights:reply.errors.gone',
 } as const;
 
 export async function postReply(user: StaffUser, form: ReplyForm): Promise<ReplyOutcome> {
@@ -32,7 +32,7 @@ export async function postReply(user: StaffUser, form: ReplyForm): Promise<Reply
       ok: false,
       status: 400,
       field: 'ref',
-      message: 'That comment could not be recognised. Reload the page and try again.',
+      message: 'insights:reply.errors.unrecognised',
     };
   }
   const response = await ResponseModel.findById(address.responseId, {
@@ -54,7 +54,7 @@ export async function postReply(user: StaffUser, form: ReplyForm): Promise<Reply
       ok: false,
       status: 403,
       field: 'form',
-      message: 'That comment is from a department outside your scope.',
+      message: 'insights:reply.errors.outsideScope',
     };
   }
   const [survey, cycle] = await Promise.all([

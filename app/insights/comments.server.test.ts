@@ -148,9 +148,7 @@ describe('listComments', () => {
 
     const openCycle = await list(hr, { survey: surveyId, cycle: '3' });
     expect(openCycle.comments).toEqual([]);
-    expect(openCycle.notes).toEqual([
-      'Cycle 3 has not closed; comments appear once a cycle closes.',
-    ]);
+    expect(openCycle.notes).toEqual(['insights:comments.notes.cycleOpen {"number":3}']);
     const notAComment = await list(hr, { survey: surveyId, question: 'q-scale' });
     expect(notAComment.filters?.questionId).toBeNull();
     expect(notAComment.notes).toHaveLength(1);
@@ -172,12 +170,11 @@ describe('listComments', () => {
     });
     expect(filters({})).toEqual({ page: 1 });
     const badPage = await list(hr, { page: '-4' });
-    expect([badPage.page, badPage.notes]).toEqual([
-      1,
-      ['That page number is not valid, so the first page is shown.'],
-    ]);
+    expect([badPage.page, badPage.notes]).toEqual([1, ['insights:comments.notes.badPage']]);
     const tooLong = commentFiltersSchema.safeParse({ q: 'x'.repeat(101) });
-    expect(tooLong.error?.issues[0]?.message).toBe('Keep the search to 100 characters or fewer.');
+    expect(tooLong.error?.issues[0]?.message).toBe(
+      'insights:comments.errors.searchTooLong {"max":100}',
+    );
   });
 
   it('orders comments in a stable shuffle across reloads and pages, not as they were stored', async () => {

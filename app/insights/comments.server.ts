@@ -7,13 +7,14 @@ import { SurveyModel } from '../../models/survey.server';
 import { localDate } from '../surveys/local-time';
 import { localize } from '../surveys/localize';
 import { definitionOf } from '../surveys/surveys.server';
+import { message } from '../utils/message';
 import type { StaffUser } from '../utils/permissions.server';
 import { type CommentFilterInput, commentsPageSize } from './comment-filters';
 import { commentGroups } from './comment-groups.server';
 import { type CommentAddress, commentSortKey, encodeCommentRef } from './comment-ref.server';
 import { repliesOf, replyKey } from './comment-replies.server';
 import type { CommentsView, InsightComment } from './comment-view';
-import { isSettled, thresholdOf } from './filters.server';
+import { isSettled, thresholdOf, wordingIn } from './filters.server';
 
 // The anonymous comments of a survey for one leader: only departments in their scope, only
 // settled cycles (a list that changes while people are still answering would show a leader which
@@ -44,14 +45,14 @@ export async function listComments(
   const surveyId = input.survey ?? surveyChoices[0]?.id;
   const survey = surveyId ? await SurveyModel.findById(surveyId).lean() : null;
   if (input.survey && !survey) {
-    return { ok: false, status: 404, message: 'That survey does not exist.' };
+    return { ok: false, status: 404, message: 'insights:comments.errors.noSurvey' };
   }
   const scope = user.scope;
   if (input.department && !scope.includes(input.department)) {
     // HR admins see every department, so for them the department simply is not there.
     return user.hrAdmin
-      ? { ok: false, status: 404, message: 'That department does not exist.' }
-      : { ok: false, status: 403, message: 'That department is not in your scope.' };
+      ? { ok: false, status: 404, message: 'insights:comments.errors.noDepartment' }
+      : { ok: false, status: 403, message: 'insights:comments.errors.outsideScope' };
   }
   const departments = (await DepartmentModel.find({ _id: { $in: scope } }, { name: 1 }).lean())
     .map((department) => ({ id: String(department._id), name: department.name }))
@@ -94,14 +95,14 @@ export async function listComments(
     .filter((question) => question.type === 'text')
     .map((question) => ({
       id: question.id,
-      text: localize(question.text, 'en', definition.defaultLanguage),
+      text: localize(question.text, user.language, definition.defaultLanguage),
     }));
   let questionId = input.question ?? null;
   if (questionId && !questions.some((question) => question.id === questionId)) {
-    notes.push('That question is not a comment question of this survey, so every one is shown.');
+    notes.push('insights:comments.notes.notACommentQuestion');
     questionId = null;
   }
-  if (input.page === null) notes.push('That page number is not valid, so the first page is shown.');
+  if (input.page === null) notes.push('insights:comments.notes.badPage');
   const search = input.q ?? '';
   const filters = {
     surveyId: String(survey._id),
@@ -197,17 +198,19 @@ export async function listComments(
     definition.questions.map((question) => [question.id, question.text]),
   );
   const numbers = new Map(closed.map((cycle) => [String(cycle._id), cycle.number]));
+  const wording = wordingIn(user.language);
   const comments: InsightComment[] = onPage.map(({ address, text, response }) => {
     const provider = address.providerDepartmentId ? names.get(address.providerDepartmentId) : null;
+    // In the reader's language where the survey has it, else in the survey's own.
     const questionText = localize(
       questionTexts.get(address.questionId) ?? {},
-      'en',
+      user.language,
       definition.defaultLanguage,
     );
     return {
       ref: encodeCommentRef(address),
       text,
-      questionText: questionText.replaceAll('{department}', provider ?? 'the department'),
+      questionText: questionText.replaceAll('{department}', provider ?? wording.within),
       cycleNumber: numbers.get(String(response.cycleId)) ?? 0,
       departmentName: names.get(String(response.departmentId)) ?? 'Unknown department',
       replies: replies.get(replyKey(address)) ?? [],
@@ -241,7 +244,7 @@ function cycleRange(
   const numbers = cycles.map((cycle) => cycle.number);
   if (input.cycle !== undefined) {
     if (!numbers.includes(input.cycle)) {
-      notes.push(`Cycle ${input.cycle} has not closed; comments appear once a cycle closes.`);
+      notes.push(message('insights:comments.notes.cycleOpen', { number: input.cycle }));
     }
     return { fromCycle: input.cycle, toCycle: input.cycle };
   }

@@ -75,8 +75,10 @@ export async function loadDepartment(
       trend: trendOf(
         context,
         [
-          { key: 'score', label: 'Score', readings: scoreReadings },
-          ...(hasEnps ? [{ key: 'enps', label: 'eNPS', readings: enpsReadings }] : []),
+          { key: 'score', label: 'insights:series.score', readings: scoreReadings },
+          ...(hasEnps
+            ? [{ key: 'enps', label: 'insights:series.enps', readings: enpsReadings }]
+            : []),
         ],
         markersOf(
           doneActions,

@@ -3,7 +3,13 @@ import { driverOf } from './cycle-tables.server';
 import { type InsightContext, resolveInsights } from './filters.server';
 import { markersOf, readDoneActions, visibleAction } from './markers.server';
 import { byName, heatmapOf } from './matrix.server';
-import { actionAccessOf, answeringVisible, resultsOfView, trendOf } from './series.server';
+import {
+  actionAccessOf,
+  allLabel,
+  answeringVisible,
+  resultsOfView,
+  trendOf,
+} from './series.server';
 import { cellKey } from './suppression';
 import type { DriversView } from './types';
 import { empty, type TableReadings } from './withholding';
@@ -62,7 +68,7 @@ export async function loadDrivers(user: StaffUser, params: URLSearchParams): Pro
           [
             {
               key: 'all',
-              label: 'All',
+              label: allLabel,
               readings: context.cycles.map(
                 (cycle) => tables.get(cycle.id)?.columnTotals.get(driver) ?? empty,
               ),

@@ -29,7 +29,7 @@ export const driverBars = (view: DepartmentView): DepartmentBar[] =>
 export const overviewExports = {
   score: (view: OverviewView) =>
     view.services
-      ? tableOfDepartmentBars(view.services.providers, 'score', 'Rated department')
+      ? tableOfDepartmentBars(view.services.providers, 'score', 'insights:table.ratedDepartment')
       : tableOfScore(view.score, view.enps),
   byDepartment: (view: OverviewView) => tableOfDepartmentBars(view.byDepartment),
   trend: (view: OverviewView) => tableOfTrend(view.trend),
@@ -40,7 +40,7 @@ export const overviewExports = {
 
 export const matrixExports = {
   matrix: (view: MatrixView) =>
-    tableOfHeatmap(view.heatmap, { rowHeading: 'Answering department' }),
+    tableOfHeatmap(view.heatmap, { rowHeading: 'insights:table.answeringDepartment' }),
   cellTrend: (view: MatrixView) => (view.cellTrend ? tableOfTrend(view.cellTrend) : null),
 } satisfies Record<string, (view: MatrixView) => Table | null>;
 
@@ -53,10 +53,13 @@ export const departmentExports = {
   score: (view: DepartmentView) => tableOfScore(view.answering.score, view.answering.enps),
   trend: (view: DepartmentView) => tableOfTrend(view.answering.trend),
   questions: (view: DepartmentView) => tableOfQuestionSplits(view.answering.questions),
-  drivers: (view: DepartmentView) => tableOfDepartmentBars(driverBars(view), 'score', 'Driver'),
+  drivers: (view: DepartmentView) =>
+    tableOfDepartmentBars(driverBars(view), 'score', 'insights:table.driver'),
   participation: (view: DepartmentView) => tableOfParticipation(view.answering.participation),
   ratedByCustomer: (view: DepartmentView) =>
-    view.rated ? tableOfDepartmentBars(view.rated.byCustomer, 'score', 'Internal customer') : null,
+    view.rated
+      ? tableOfDepartmentBars(view.rated.byCustomer, 'score', 'insights:table.internalCustomer')
+      : null,
   ratedTrend: (view: DepartmentView) => (view.rated ? tableOfTrend(view.rated.trend) : null),
 } satisfies Record<string, (view: DepartmentView) => Table | null>;
 

@@ -6,11 +6,13 @@ import { DepartmentModel } from '../../models/department.server';
 import { RollupModel } from '../../models/rollup.server';
 import { SurveyModel } from '../../models/survey.server';
 import { respondentsQuestionId } from '../answering/rollups.server';
+import { messageText } from '../i18n';
 import { localDate } from '../surveys/local-time';
-import type { QuestionType } from '../surveys/survey-schema';
+import type { LanguageCode, QuestionType } from '../surveys/survey-schema';
+import { message } from '../utils/message';
 import type { StaffUser } from '../utils/permissions.server';
 import { cycleResults } from './cycle-results.server';
-import { questionWording } from './question-wording';
+import { type NeutralWording, questionWording } from './question-wording';
 import type { CycleRef, DepartmentRef, InsightFilters, SurveyChoice } from './types';
 
 // The filters of every insight page come from its URL (survey, from, to, department), so a view
@@ -192,7 +194,7 @@ export async function resolveInsights(
     },
     surveys: choices.map(({ id, title }) => ({ id, title })),
     threshold: thresholdOf(survey),
-    questions: survey ? questionInfos(survey) : [],
+    questions: survey ? questionInfos(survey, user.language) : [],
     providerIds: (survey?.providerDepartmentIds ?? []).map(String),
     cycles: inRange.map(cycleRef),
     settled: new Map(inRange.map((cycle) => [String(cycle._id), cycle.rollupsRevision])),
@@ -302,26 +304,42 @@ export function thresholdOf(survey: { anonymityThreshold?: number | null } | nul
   return Math.max(3, survey?.anonymityThreshold ?? 5);
 }
 
+/** The neutral wording of internal-service questions in one language (see question-wording.ts). */
+export function wordingIn(language: LanguageCode): NeutralWording {
+  return {
+    start: messageText('insights:question.start', language),
+    within: messageText('insights:question.within', language),
+    each: (text) => messageText(message('insights:question.each', { text }), language),
+  };
+}
+
 /**
- * A survey's questions as the figures need them, texts in its default language, internal-service
- * ones worded for every rated department at once.
+ * A survey's questions as the figures need them, internal-service ones worded for every rated
+ * department at once. `text` is in the reader's language where the survey has it (else in the
+ * survey's default language); `template` always in the default language, so a label kept with an
+ * action reads the same whoever raised it.
  */
-export function questionInfos(survey: {
-  defaultLanguage?: string | null;
-  questions?: readonly {
-    id: string;
-    type: QuestionType;
-    text?: unknown;
-    driver?: string | null;
-    internalService: boolean;
-  }[];
-}): QuestionInfo[] {
+export function questionInfos(
+  survey: {
+    defaultLanguage?: string | null;
+    questions?: readonly {
+      id: string;
+      type: QuestionType;
+      text?: unknown;
+      driver?: string | null;
+      internalService: boolean;
+    }[];
+  },
+  language?: LanguageCode,
+): QuestionInfo[] {
+  const wording = language ? wordingIn(language) : undefined;
   return (survey.questions ?? []).map((question) => {
     const template = textIn(question.text, survey.defaultLanguage ?? 'en');
+    const shown = language ? textIn(question.text, language, template) : template;
     return {
       id: question.id,
       type: question.type,
-      text: questionWording(template),
+      text: questionWording(shown, null, wording),
       template,
       driver: question.driver ?? null,
       internalService: question.internalService,
@@ -329,13 +347,18 @@ export function questionInfos(survey: {
   });
 }
 
-/** A question's text in the survey's default language (texts are stored per language). */
-function textIn(texts: unknown, language: string): string {
-  if (!texts || typeof texts !== 'object') return '';
+/**
+ * A question's text in one language (texts are stored per language), else `fallback`, else the
+ * first it has.
+ */
+function textIn(texts: unknown, language: string, fallback?: string): string {
+  if (!texts || typeof texts !== 'object') return fallback ?? '';
   const entries = Object.entries(texts).filter(
-    (entry): entry is [string, string] => typeof entry[1] === 'string',
+    (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== '',
   );
-  return (entries.find(([code]) => code === language) ?? entries[0])?.[1] ?? '';
+  const own = entries.find(([code]) => code === language)?.[1];
+  if (own !== undefined) return own;
+  return fallback ?? entries[0]?.[1] ?? '';
 }
 
 function invitedMap(stored: unknown): Map<string, number> | null {

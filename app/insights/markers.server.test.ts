@@ -119,8 +119,8 @@ describe('completed-action markers on trends', () => {
     const view = await loadOverview(hr, new URLSearchParams({ survey: String(survey._id) }));
     // Two actions done in the same cycle: both marked there.
     expect(markersIn(view.trend)).toEqual([
-      '2: Action done: New knives',
-      '2: Action done: Quiet room',
+      '2: insights:series.actionDone {"title":"New knives"}',
+      '2: insights:series.actionDone {"title":"Quiet room"}',
     ]);
     expect(markersIn(view.enpsTrend)).toEqual(markersIn(view.trend));
   });
@@ -160,9 +160,9 @@ describe('completed-action markers on trends', () => {
     const leader = staffUser({ scope: [departments[0]?._id ?? ''] });
     const view = await loadOverview(leader, new URLSearchParams());
     expect(markersIn(view.trend)).toEqual([
-      '1: Action done: Company-wide',
-      '2: Action done: Ours',
-      '2: Action done: Rating us',
+      '1: insights:series.actionDone {"title":"Company-wide"}',
+      '2: insights:series.actionDone {"title":"Ours"}',
+      '2: insights:series.actionDone {"title":"Rating us"}',
     ]);
     const everything = await loadOverview(hr, new URLSearchParams());
     expect(everything.trend.markers).toHaveLength(5);
@@ -202,12 +202,14 @@ describe('completed-action markers on trends', () => {
     });
 
     const page = await loadDepartment(hr, team, new URLSearchParams());
-    expect(markersIn(page.answering.trend)).toEqual(['2: Action done: Team day']);
+    expect(markersIn(page.answering.trend)).toEqual([
+      '2: insights:series.actionDone {"title":"Team day"}',
+    ]);
 
     const rated = await loadDepartment(hr, service, new URLSearchParams());
     expect(markersIn(rated.rated?.trend)).toEqual([
-      '1: Action done: Help desk hours',
-      '3: Action done: Faster tickets',
+      '1: insights:series.actionDone {"title":"Help desk hours"}',
+      '3: insights:series.actionDone {"title":"Faster tickets"}',
     ]);
     expect(markersIn(rated.answering.trend)).toEqual([]);
   });
@@ -248,8 +250,8 @@ describe('completed-action markers on trends', () => {
 
     const view = await loadMatrix(hr, new URLSearchParams({ row, column }));
     expect(markersIn(view.cellTrend)).toEqual([
-      '2: Action done: Cell',
-      '3: Action done: All customers',
+      '2: insights:series.actionDone {"title":"Cell"}',
+      '3: insights:series.actionDone {"title":"All customers"}',
     ]);
   });
 
@@ -281,12 +283,14 @@ describe('completed-action markers on trends', () => {
 
     const all = await loadDrivers(hr, new URLSearchParams({ driver: 'Tools' }));
     expect(markersIn(all.driverTrend)).toEqual([
-      '2: Action done: New laptops',
-      '3: Action done: Better chairs',
+      '2: insights:series.actionDone {"title":"New laptops"}',
+      '3: insights:series.actionDone {"title":"Better chairs"}',
     ]);
     const leader = staffUser({ scope: [departments[0]?._id ?? ''] });
     const theirs = await loadDrivers(leader, new URLSearchParams({ driver: 'Tools' }));
-    expect(markersIn(theirs.driverTrend)).toEqual(['2: Action done: New laptops']);
+    expect(markersIn(theirs.driverTrend)).toEqual([
+      '2: insights:series.actionDone {"title":"New laptops"}',
+    ]);
   });
 
   it('tells each page where the user may raise actions: the latest cycle in range and their scope', async () => {

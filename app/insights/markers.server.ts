@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 
 import { ActionModel } from '../../models/action.server';
+import { message } from '../utils/message';
 import type { InsightContext } from './filters.server';
 import type { TrendMarker } from './types';
 
@@ -59,7 +60,10 @@ export function markersOf(
 ): TrendMarker[] {
   return actions
     .filter(about)
-    .map((action) => ({ cycleId: action.cycleId, label: `Action done: ${action.title}` }));
+    .map((action) => ({
+      cycleId: action.cycleId,
+      label: message('insights:series.actionDone', { title: action.title }),
+    }));
 }
 
 /**

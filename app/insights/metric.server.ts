@@ -2,6 +2,8 @@ import { isValidObjectId } from 'mongoose';
 
 import type { Action } from '../../models/action.server';
 import { CycleModel } from '../../models/cycle.server';
+import { messageText } from '../i18n';
+import { message } from '../utils/message';
 import type { StaffUser } from '../utils/permissions.server';
 import type { CycleResults } from './cycle-results.server';
 import { driverOf } from './cycle-tables.server';
@@ -58,6 +60,7 @@ export interface MetricSums {
 }
 
 export interface MetricView {
+  /** What was heard, in English: the label an action keeps (see metricLabel). */
   label: string;
   trend: Trend;
   /** The newest cycle in the trend that has answers (withheld included), else empty. */
@@ -185,7 +188,10 @@ export async function loadMetric(user: StaffUser, source: MetricSource): Promise
   const unit = measureOf(context, source) === 'enps' ? 100 : 1;
   const readings = await readingsOf(context, source);
   const label = metricLabel(context, source);
-  const trend = trendOf(context, [{ key: 'metric', label, readings }]);
+  // The trend's line is said in the reader's language where it is drawn (TrendChart).
+  const trend = trendOf(context, [
+    { key: 'metric', label: metricMessage(context, source), readings },
+  ]);
   const sourceIndex = context.cycles.findIndex((item) => item.id === source.cycleId);
   const latestIndex = readings.findLastIndex((reading) => reading.state !== 'empty');
   const latestReading = readings[latestIndex] ?? empty;
@@ -266,29 +272,63 @@ export function readingOf(results: CycleResults | undefined, source: MetricSourc
   }
 }
 
-/** What was heard, in words: "Kitchen · I have the tools I need", "IT as rated by Kitchen". */
+/**
+ * What was heard, in English: "Kitchen · I have the tools I need", "IT as rated by Kitchen". This
+ * is the label an action keeps (Action.source.label), which boards and mails read as it was
+ * stored, so it stays one plain English text whoever raised the action.
+ */
 export function metricLabel(context: InsightContext, source: MetricSource): string {
+  return messageText(metricMessage(context, source), 'en');
+}
+
+/**
+ * The same words as a message (see ~/utils/message), for a page to say in its reader's language.
+ * Names (departments, custom drivers, question texts in the survey's own language) go in as
+ * typed; built-in words and the frame around them are translated.
+ */
+export function metricMessage(context: InsightContext, source: MetricSource): string {
   const name = (id: string | null) => (id ? departmentRef(context, id).name : null);
   const department = name(source.departmentId);
   const provider = name(source.providerDepartmentId);
-  const withDepartment = (what: string) => (department ? `${what} · ${department}` : what);
   switch (source.metric) {
     case 'score':
-      return withDepartment('Score');
+      return department
+        ? message('insights:metric.scoreIn', { department })
+        : 'insights:metric.score';
     case 'enps':
-      return withDepartment('eNPS');
+      return department
+        ? message('insights:metric.enpsIn', { department })
+        : 'insights:metric.enps';
     case 'driver':
-      return withDepartment(source.driver ?? 'Driver');
+      if (!source.driver) {
+        return department
+          ? message('insights:metric.driverIn', { department })
+          : 'insights:metric.driver';
+      }
+      return department
+        ? message('insights:metric.withDepartment', { what: source.driver, department })
+        : source.driver;
     case 'question': {
       const question = context.questions.find((item) => item.id === source.questionId);
+      if (!question) {
+        return department
+          ? message('insights:metric.questionIn', { department })
+          : 'insights:metric.question';
+      }
       // A question's figure from one rated department reads with its name.
-      const text = question ? questionWording(question.template, provider ?? null) : 'Question';
-      return department ? `${department} · ${text}` : text;
+      const text = questionWording(question.template, provider ?? null);
+      return department
+        ? message('insights:metric.questionInDepartment', { department, text })
+        : text;
     }
     case 'service':
-      if (provider && department) return `${provider} as rated by ${department}`;
-      if (provider) return `${provider} as rated by its internal customers`;
-      return `Internal services as rated by ${department ?? 'everyone'}`;
+      if (provider && department) {
+        return message('insights:metric.providerByDepartment', { provider, department });
+      }
+      if (provider) return message('insights:metric.providerByCustomers', { provider });
+      return department
+        ? message('insights:metric.servicesByDepartment', { department })
+        : 'insights:metric.servicesByEveryone';
   }
 }
 

@@ -8,6 +8,7 @@ import { byName, lineVisible } from './matrix.server';
 import { readInvited } from './rollup-reads.server';
 import {
   actionAccessOf,
+  allLabel,
   departmentsSeen,
   figuresPerCycle,
   participationOf,
@@ -78,7 +79,7 @@ export async function loadOverview(
     trend: trendOf(
       context,
       [
-        { key: 'all', label: 'All', readings: figures.map((cycle) => cycle.score.total) },
+        { key: 'all', label: allLabel, readings: figures.map((cycle) => cycle.score.total) },
         ...departments.map((id) => ({
           key: id,
           label: departmentRef(context, id).name,
@@ -90,7 +91,7 @@ export async function loadOverview(
     enpsTrend: hasEnps(context)
       ? trendOf(
           context,
-          [{ key: 'all', label: 'All', readings: figures.map((_, index) => enpsOf(index)) }],
+          [{ key: 'all', label: allLabel, readings: figures.map((_, index) => enpsOf(index)) }],
           markers,
         )
       : null,

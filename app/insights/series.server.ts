@@ -54,6 +54,7 @@ export function figuresPerCycle(
 
 export interface SeriesInput {
   key: string;
+  /** A name, or a word said as a message key (allLabel), which the page says in its language. */
   label: string;
   /** One reading per cycle of the trend. */
   readings: Reading[];
@@ -166,3 +167,6 @@ export function departmentsSeen(
     departmentRef(context, a).name.localeCompare(departmentRef(context, b).name),
   );
 }
+
+/** The line of the whole organisation (or every department) in a trend: "All". */
+export const allLabel = 'insights:series.all';

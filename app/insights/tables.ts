@@ -3,6 +3,7 @@
 // the numbers the chart drew, rounded once, with the same words for withheld and empty groups.
 import Papa from 'papaparse';
 
+import { messageText } from '../i18n';
 import { type Measure, roundFor } from './rounding';
 import type {
   Change,
@@ -30,41 +31,75 @@ export const NO_ANSWERS = 'no answers';
 /** A heatmap cell or total outside the viewer's departments (see `HeatFigure`). */
 export const NOT_IN_SCOPE = 'outside your scope';
 
+/**
+ * The words of a table. The table views pass the page's language; the CSV exports keep the
+ * English words (tools read their columns), which is what every function gives without words.
+ */
+export interface TableWords {
+  /** A word as a message key of the insights namespace, or a plain text (a name) as it is. */
+  say: (text: string) => string;
+  /** A cycle's opening day (YYYY-MM-DD). */
+  day: (isoDay: string) => string;
+  /** A driver's name (built-in drivers have words in every language). */
+  driver: (name: string) => string;
+}
+
+export const englishTableWords: TableWords = {
+  say: (text) => messageText(text, 'en'),
+  day: (isoDay) => isoDay,
+  driver: (name) => name,
+};
+
+/** The table words behind WITHHELD, NO_ANSWERS and NOT_IN_SCOPE (see insights.json `table`). */
+export const WITHHELD_WORD = 'insights:table.withheld';
+export const NO_ANSWERS_WORD = 'insights:table.noAnswers';
+export const NOT_IN_SCOPE_WORD = 'insights:table.outsideScope';
+
 /** A heatmap entry, or "no answers" where the grid has none (null stays: outside the scope). */
 export const orEmpty = (figure: HeatFigure | undefined): HeatFigure =>
   figure === undefined ? { state: 'empty' } : figure;
 
 const valueHeading: Record<Measure, string> = {
-  score: 'Score',
-  enps: 'eNPS',
-  percent: 'Percent',
+  score: 'insights:table.score',
+  enps: 'insights:table.enps',
+  percent: 'insights:table.percent',
 };
 
 export const formatValue = (measure: Measure, value: number) => String(roundFor(measure, value));
 
-const changeColumns = ['Change', '95% low', '95% high', 'Significant'];
+const changeColumns = (words: TableWords) =>
+  [
+    'insights:table.change',
+    'insights:table.low',
+    'insights:table.high',
+    'insights:table.significant',
+  ].map(words.say);
 
-function changeCells(measure: Measure, change: Change | null | undefined): Cell[] {
+function changeCells(
+  measure: Measure,
+  change: Change | null | undefined,
+  words: TableWords,
+): Cell[] {
   if (!change) return ['', '', '', ''];
   return [
     roundFor(measure, change.delta),
     roundFor(measure, change.low),
     roundFor(measure, change.high),
-    change.significant ? 'yes' : 'no',
+    words.say(change.significant ? 'insights:table.yes' : 'insights:table.no'),
   ];
 }
 
 /** Value and n of a figure; a withheld figure has no n, so nothing of it can be worked back. */
-function figureCells(measure: Measure, figure: HeatFigure): Cell[] {
-  if (figure === null) return [NOT_IN_SCOPE, ''];
-  if (figure.state === 'withheld') return [WITHHELD, ''];
-  if (figure.state === 'empty') return [NO_ANSWERS, ''];
+function figureCells(measure: Measure, figure: HeatFigure, words: TableWords): Cell[] {
+  if (figure === null) return [words.say(NOT_IN_SCOPE_WORD), ''];
+  if (figure.state === 'withheld') return [words.say(WITHHELD_WORD), ''];
+  if (figure.state === 'empty') return [words.say(NO_ANSWERS_WORD), ''];
   return [roundFor(measure, figure.value), figure.n];
 }
 
-function figureWithChangeCells(measure: Measure, figure: Figure): Cell[] {
+function figureWithChangeCells(measure: Measure, figure: Figure, words: TableWords): Cell[] {
   const change = figure.state === 'shown' ? figure.change : null;
-  return [...figureCells(measure, figure), ...changeCells(measure, change)];
+  return [...figureCells(measure, figure, words), ...changeCells(measure, change, words)];
 }
 
 // Change columns appear only when the loader measured a change for at least one group, so a
@@ -73,10 +108,26 @@ const carriesChange = (figures: Figure[]) =>
   figures.some((figure) => figure.state === 'shown' && figure.change !== undefined);
 
 /** The headline: the latest cycle's score and eNPS, each with its n and change. */
-export function tableOfScore(score: Figure, enps: Figure | null): Table {
-  const rows: Cell[][] = [['Score', ...figureWithChangeCells('score', score)]];
-  if (enps) rows.push(['eNPS', ...figureWithChangeCells('enps', enps)]);
-  return { columns: ['Measure', 'Value', 'n', ...changeColumns], rows };
+export function tableOfScore(
+  score: Figure,
+  enps: Figure | null,
+  words: TableWords = englishTableWords,
+): Table {
+  const rows: Cell[][] = [
+    [words.say('insights:table.score'), ...figureWithChangeCells('score', score, words)],
+  ];
+  if (enps) {
+    rows.push([words.say('insights:table.enps'), ...figureWithChangeCells('enps', enps, words)]);
+  }
+  return {
+    columns: [
+      words.say('insights:table.measure'),
+      words.say('insights:table.value'),
+      'n',
+      ...changeColumns(words),
+    ],
+    rows,
+  };
 }
 
 /**
@@ -86,47 +137,65 @@ export function tableOfScore(score: Figure, enps: Figure | null): Table {
 export function tableOfDepartmentBars(
   bars: DepartmentBar[],
   measure: Measure = 'score',
-  groupHeading = 'Department',
+  groupHeading = 'insights:table.department',
+  words: TableWords = englishTableWords,
 ): Table {
   const withChange = carriesChange(bars.map((bar) => bar.figure));
   return {
-    columns: [groupHeading, valueHeading[measure], 'n', ...(withChange ? changeColumns : [])],
+    columns: [
+      words.say(groupHeading),
+      words.say(valueHeading[measure]),
+      'n',
+      ...(withChange ? changeColumns(words) : []),
+    ],
     rows: bars.map((bar) => [
       bar.department.name,
       ...(withChange
-        ? figureWithChangeCells(measure, bar.figure)
-        : figureCells(measure, bar.figure)),
+        ? figureWithChangeCells(measure, bar.figure, words)
+        : figureCells(measure, bar.figure, words)),
     ]),
   };
 }
 
 /** One row per cycle; each series gets its value column and its n column. */
-export function tableOfTrend(trend: Trend, measure: Measure = 'score'): Table {
+export function tableOfTrend(
+  trend: Trend,
+  measure: Measure = 'score',
+  words: TableWords = englishTableWords,
+): Table {
   const withMarkers = trend.markers.length > 0;
+  // Series labels are names (departments) or words said as message keys ("All", "Score").
+  const labels = trend.series.map((series) => words.say(series.label));
   const columns = [
-    'Cycle',
-    'Opened',
-    ...trend.series.flatMap((series) => [series.label, `${series.label} n`]),
-    ...(withMarkers ? ['Actions completed'] : []),
+    words.say('insights:table.cycle'),
+    words.say('insights:table.opened'),
+    ...labels.flatMap((label) => [label, `${label} n`]),
+    ...(withMarkers ? [words.say('insights:table.actionsCompleted')] : []),
   ];
   const rows = trend.cycles.map((cycle, index) => {
-    const cells: Cell[] = [cycle.number, cycle.opensOn];
+    const cells: Cell[] = [cycle.number, words.day(cycle.opensOn)];
     for (const series of trend.series) {
       const point = series.points[index];
-      cells.push(...(point ? figureCells(measure, point) : ['', '']));
+      cells.push(...(point ? figureCells(measure, point, words) : ['', '']));
     }
     if (withMarkers) {
       const labels = trend.markers.filter((marker) => marker.cycleId === cycle.id);
-      cells.push(labels.map((marker) => marker.label).join('; '));
+      cells.push(labels.map((marker) => words.say(marker.label)).join('; '));
     }
     return cells;
   });
   return { columns, rows };
 }
 
-function splitCells(split: Split): Cell[] {
-  if (split.state === 'withheld') return [WITHHELD, WITHHELD, WITHHELD, ''];
-  if (split.state === 'empty') return [NO_ANSWERS, NO_ANSWERS, NO_ANSWERS, ''];
+function splitCells(split: Split, words: TableWords): Cell[] {
+  if (split.state === 'withheld') {
+    const word = words.say(WITHHELD_WORD);
+    return [word, word, word, ''];
+  }
+  if (split.state === 'empty') {
+    const word = words.say(NO_ANSWERS_WORD);
+    return [word, word, word, ''];
+  }
   return [
     roundFor('percent', split.favourable),
     roundFor('percent', split.neutral),
@@ -136,37 +205,61 @@ function splitCells(split: Split): Cell[] {
 }
 
 /** The favourable / neutral / unfavourable split per question. */
-export function tableOfQuestionSplits(questions: QuestionSplit[]): Table {
+export function tableOfQuestionSplits(
+  questions: QuestionSplit[],
+  words: TableWords = englishTableWords,
+): Table {
   return {
-    columns: ['Question', 'Driver', 'Favourable %', 'Neutral %', 'Unfavourable %', 'n'],
+    columns: [
+      ...[
+        'insights:table.question',
+        'insights:table.driver',
+        'insights:table.favourablePercent',
+        'insights:table.neutralPercent',
+        'insights:table.unfavourablePercent',
+      ].map(words.say),
+      'n',
+    ],
     rows: questions.map((question) => [
       question.text,
-      question.driver ?? '',
-      ...splitCells(question.split),
+      question.driver ? words.driver(question.driver) : '',
+      ...splitCells(question.split, words),
     ]),
   };
 }
 
 /** One row per department and cycle, then the whole survey per cycle. */
-export function tableOfParticipation(participation: Participation): Table {
+export function tableOfParticipation(
+  participation: Participation,
+  words: TableWords = englishTableWords,
+): Table {
   const { cycles } = participation;
+  const withheldWord = words.say(WITHHELD_WORD);
   const lines = [
     ...participation.rows.map((row) => ({ name: row.department.name, cells: row.cells })),
-    { name: 'All departments', cells: participation.total },
+    { name: words.say('insights:table.allDepartments'), cells: participation.total },
   ];
   return {
-    columns: ['Department', 'Cycle', 'Opened', 'Invited', 'Answered', 'Response rate %'],
+    columns: [
+      'insights:table.department',
+      'insights:table.cycle',
+      'insights:table.opened',
+      'insights:table.invited',
+      'insights:table.answered',
+      'insights:table.responseRate',
+    ].map(words.say),
     rows: lines.flatMap((line) =>
       cycles.map((cycle, index) => {
         const cell = line.cells[index];
-        if (!cell) return [line.name, cycle.number, cycle.opensOn, '', '', ''];
+        const opened = words.day(cycle.opensOn);
+        if (!cell) return [line.name, cycle.number, opened, '', '', ''];
         return [
           line.name,
           cycle.number,
-          cycle.opensOn,
+          opened,
           cell.invited,
-          cell.answered.state === 'shown' ? cell.answered.value : WITHHELD,
-          cell.rate.state === 'shown' ? roundFor('percent', cell.rate.value) : WITHHELD,
+          cell.answered.state === 'shown' ? cell.answered.value : withheldWord,
+          cell.rate.state === 'shown' ? roundFor('percent', cell.rate.value) : withheldWord,
         ];
       }),
     ),
@@ -174,16 +267,19 @@ export function tableOfParticipation(participation: Participation): Table {
 }
 
 export const OVERALL = 'Overall';
+export const OVERALL_WORD = 'insights:table.overall';
 
 /** The heatmap grid as it is drawn: a value and n column per column, totals last. */
 export function tableOfHeatmap(
   heatmap: Heatmap,
   options: { measure?: Measure; rowHeading?: string } = {},
+  words: TableWords = englishTableWords,
 ): Table {
-  const { measure = 'score', rowHeading = 'Department' } = options;
+  const { measure = 'score', rowHeading = 'insights:table.department' } = options;
+  const overall = words.say(OVERALL_WORD);
   const columns = [
-    rowHeading,
-    ...[...heatmap.columns.map((column) => column.name), OVERALL].flatMap((name) => [
+    words.say(rowHeading),
+    ...[...heatmap.columns.map((column) => column.name), overall].flatMap((name) => [
       name,
       `${name} n`,
     ]),
@@ -191,15 +287,15 @@ export function tableOfHeatmap(
   const rows = heatmap.rows.map((row, rowIndex) => [
     row.name,
     ...heatmap.columns.flatMap((_, columnIndex) =>
-      figureCells(measure, orEmpty(heatmap.cells[rowIndex]?.[columnIndex])),
+      figureCells(measure, orEmpty(heatmap.cells[rowIndex]?.[columnIndex]), words),
     ),
-    ...figureCells(measure, orEmpty(heatmap.rowTotals[rowIndex])),
+    ...figureCells(measure, orEmpty(heatmap.rowTotals[rowIndex]), words),
   ]);
   // The table has no grand total, so the bottom-right pair stays blank.
   rows.push([
-    OVERALL,
+    overall,
     ...heatmap.columns.flatMap((_, columnIndex) =>
-      figureCells(measure, orEmpty(heatmap.columnTotals[columnIndex])),
+      figureCells(measure, orEmpty(heatmap.columnTotals[columnIndex]), words),
     ),
     '',
     '',

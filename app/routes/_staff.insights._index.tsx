@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
 import { ChartCard } from '~/components/insights/chart-card';
 import { DepartmentBarChart } from '~/components/insights/department-bar-chart';
@@ -9,12 +10,15 @@ import { ParticipationChart } from '~/components/insights/participation-chart';
 import { QuestionSplitChart } from '~/components/insights/question-split-chart';
 import { ScoreHeadline } from '~/components/insights/score-headline';
 import { TrendChart } from '~/components/insights/trend-chart';
+import { pageTitle } from '~/i18n';
 import { raiseLink } from '~/insights/action-links';
 import { csvHref, filterSearch } from '~/insights/exports';
 import { loadOverview } from '~/insights/overview.server';
 import { requireStaff } from '~/utils/permissions.server';
 
-export const meta: MetaFunction = () => [{ title: 'Overview · Insights · Innerloop' }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, 'insights:nav.overview', 'insights:title') },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
@@ -22,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function InsightsOverview() {
+  const { t } = useTranslation('insights');
   const view = useLoaderData<typeof loader>();
   const { filters } = view;
   const survey = view.surveys.find((choice) => choice.id === filters.surveyId);
@@ -31,10 +36,8 @@ export default function InsightsOverview() {
   if (!survey) {
     return (
       <>
-        <h1 id="page-title">Insights</h1>
-        <p className="muted">
-          No survey has opened a cycle yet. Results appear here once people have answered.
-        </p>
+        <h1 id="page-title">{t('title')}</h1>
+        <p className="muted">{t('overview.noSurvey')}</p>
       </>
     );
   }
@@ -42,58 +45,59 @@ export default function InsightsOverview() {
     <>
       <h1 id="page-title">{survey.title}</h1>
       <p className="muted">
-        Cycles {filters.fromCycle}–{filters.toCycle}. Groups under {view.threshold} invited people
-        are withheld to protect anonymity, and so is the next smallest wherever a total would give
-        one away. The headline, the “All” lines and the totals are the whole organisation’s.
+        {t('overview.intro', {
+          from: filters.fromCycle,
+          to: filters.toCycle,
+          threshold: view.threshold,
+        })}
       </p>
       <InsightFilterBar filters={filters} surveys={view.surveys} departments={view.departments} />
       <PendingCycleNote pending={view.pending} />
       {view.services ? (
         <ChartCard
-          title="Rated departments"
-          description={`Each rated department's score (1–5) from all its internal customers${view.latest ? ` in cycle ${view.latest.number}` : ''}, with the change since the cycle before.`}
+          title={t('overview.rated.title')}
+          description={
+            view.latest
+              ? t('overview.rated.descriptionInCycle', { number: view.latest.number })
+              : t('overview.rated.description')
+          }
           csvHref={csv('score')}
         >
           {view.services.providers.length > 0 ? (
             <DepartmentBarChart
               bars={view.services.providers}
-              groupHeading="Rated department"
+              groupHeading="insights:table.ratedDepartment"
               actionLinkOf={({ department }) =>
                 raiseLink(
                   actions,
                   { metric: 'service', providerDepartmentId: department.id },
-                  `${department.name} as rated by its internal customers`,
+                  t('raise.ratedByCustomers', { department: department.name }),
                 )
               }
             />
           ) : (
-            <p className="chart-empty">
-              None of your departments is rated in this survey. The matrix shows how your
-              departments rate the services.
-            </p>
+            <p className="chart-empty">{t('overview.rated.none')}</p>
           )}
         </ChartCard>
       ) : (
-        <ChartCard title="Latest cycle" csvHref={csv('score')} tableOnly>
+        <ChartCard title={t('cards.latest')} csvHref={csv('score')} tableOnly>
           <ScoreHeadline
             score={view.score}
             enps={view.enps}
             latest={view.latest}
             actions={{
-              score: raiseLink(actions, { metric: 'score' }, 'the overall score'),
-              enps: raiseLink(actions, { metric: 'enps' }, 'the overall eNPS'),
+              score: raiseLink(actions, { metric: 'score' }, t('raise.overallScore')),
+              enps: raiseLink(actions, { metric: 'enps' }, t('raise.overallEnps')),
             }}
           />
         </ChartCard>
       )}
       <ChartCard
-        title={
-          view.services ? 'Services as rated by each department' : 'Satisfaction by department'
-        }
+        title={view.services ? t('overview.services.title') : t('overview.byDepartment.title')}
         description={
           view.services
-            ? 'Mean of each department’s ratings of every service it rated (1–5) in the latest cycle, with the change since the one before.'
-            : 'Mean score (1–5) in the latest cycle, with the change since the one before.'
+            ? t('overview.services.description')
+            : t('overview.byDepartment.description')
         }
         csvHref={csv('byDepartment')}
       >
@@ -111,8 +115,8 @@ export default function InsightsOverview() {
         />
       </ChartCard>
       {view.byDepartment.length > 0 ? (
-        <nav aria-label="Department pages" className="department-links">
-          <h2 className="visually-hidden">Department pages</h2>
+        <nav aria-label={t('overview.departmentPages')} className="department-links">
+          <h2 className="visually-hidden">{t('overview.departmentPages')}</h2>
           <ul>
             {view.byDepartment.map(({ department }) => (
               <li key={department.id}>
@@ -125,22 +129,20 @@ export default function InsightsOverview() {
         </nav>
       ) : null}
       <ChartCard
-        title="Trend over cycles"
-        description={
-          view.services ? 'Each rated department’s score.' : 'Overall and per department.'
-        }
+        title={t('cards.trend')}
+        description={view.services ? t('overview.trend.services') : t('overview.trend.departments')}
         csvHref={csv('trend')}
       >
         <TrendChart trend={view.trend} />
       </ChartCard>
       {view.enpsTrend ? (
-        <ChartCard title="eNPS over cycles" csvHref={csv('enpsTrend')}>
+        <ChartCard title={t('cards.enpsTrend')} csvHref={csv('enpsTrend')}>
           <TrendChart trend={view.enpsTrend} measure="enps" />
         </ChartCard>
       ) : null}
       <ChartCard
-        title="Favourable, neutral and unfavourable by question"
-        description="Latest cycle. Favourable is 4–5 on a 1–5 scale and 9–10 for NPS questions."
+        title={t('cards.questions')}
+        description={t('overview.questions')}
         csvHref={csv('questions')}
       >
         <QuestionSplitChart
@@ -155,8 +157,8 @@ export default function InsightsOverview() {
         />
       </ChartCard>
       <ChartCard
-        title="Participation"
-        description="People invited and people who answered, per cycle and department."
+        title={t('cards.participation')}
+        description={t('overview.participation')}
         csvHref={csv('participation')}
       >
         <ParticipationChart participation={view.participation} />

@@ -102,7 +102,7 @@ describe('the comments page', () => {
       if (!(thrown instanceof Response)) throw thrown;
       expect([thrown.status, await thrown.text()]).toEqual([
         400,
-        'Keep the search to 100 characters or fewer.',
+        'insights:comments.errors.searchTooLong {"max":100}',
       ]);
     }
   });

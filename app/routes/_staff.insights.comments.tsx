@@ -7,11 +7,15 @@ import {
   useNavigation,
   useSearchParams,
 } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
 import { ErrorPage, useErrorDetail, useErrorStatus } from '~/components/error-page';
 import { CommentFiltersForm } from '~/components/insight-comments/comment-filters-form';
 import { CommentList } from '~/components/insight-comments/comment-list';
+import { insightFormat } from '~/components/insights/use-insight-words';
 import { Pagination } from '~/components/pagination';
+import { useMessage } from '~/components/ui/use-message';
+import { pageTitle } from '~/i18n';
 import { withCommentSources } from '~/insights/action-sources.server';
 import { commentFiltersSchema, replyFormSchema } from '~/insights/comment-filters';
 import { postReply } from '~/insights/comment-replies.server';
@@ -20,7 +24,9 @@ import { readForm, refuseForm } from '~/utils/form.server';
 import { requireStaff } from '~/utils/permissions.server';
 import { formValues, parseSubmission } from '~/utils/submission';
 
-export const meta: MetaFunction = () => [{ title: 'Comments · Insights · Innerloop' }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, 'insights:nav.comments', 'insights:title') },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
@@ -28,7 +34,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     Object.fromEntries(new URL(request.url).searchParams),
   );
   if (!parsed.success) {
-    throw new Response(parsed.error.issues[0]?.message ?? 'Bad filters', { status: 400 });
+    throw new Response(parsed.error.issues[0]?.message ?? 'insights:comments.errors.badFilters', {
+      status: 400,
+    });
   }
   const outcome = await listComments(user, parsed.data);
   if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status });
@@ -63,6 +71,9 @@ function isRefusal(result: unknown): boolean {
 }
 
 export default function InsightComments() {
+  const { t, i18n } = useTranslation('insights');
+  const say = useMessage();
+  const format = insightFormat(i18n.language);
   const view = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const submitting = useNavigation().state === 'submitting';
@@ -70,28 +81,32 @@ export default function InsightComments() {
   const at = Number(failure?.values.at);
   return (
     <>
-      <h1 id="page-title">Comments</h1>
+      <h1 id="page-title">{t('nav.comments')}</h1>
       <p>
-        Anonymous comments, in a shuffled order, from groups of at least{' '}
-        {view.threshold > 0 ? view.threshold : 'the survey’s threshold of'} people. Comments appear
-        once a cycle closes.
+        {view.threshold > 0
+          ? t('comments.intro', { threshold: view.threshold })
+          : t('comments.introNoThreshold')}
       </p>
       {view.surveys.length === 0 ? (
-        <p className="muted">No survey has run yet, so there are no comments to read.</p>
+        <p className="muted">{t('comments.noSurvey')}</p>
       ) : (
         <CommentFiltersForm view={view} />
       )}
       {view.notes.map((note) => (
         <p key={note} className="form-alert" role="status">
-          {note}
+          {say(note)}
         </p>
       ))}
       {view.filters ? (
         <>
           <p aria-live="polite">
-            {view.total === 1 ? '1 comment' : `${view.total.toLocaleString('en')} comments`}
-            {view.filters.search ? ` matching “${view.filters.search}”` : ''}
-            {view.pageCount > 1 ? `, page ${view.page} of ${view.pageCount}` : ''}
+            {t('comments.count', { count: view.total, total: format.count(view.total) })}
+            {view.filters.search
+              ? ` ${t('comments.matching', { search: view.filters.search })}`
+              : ''}
+            {view.pageCount > 1
+              ? `, ${t('comments.page', { page: view.page, pages: view.pageCount })}`
+              : ''}
           </p>
           <CommentList
             comments={view.comments}
@@ -104,7 +119,7 @@ export default function InsightComments() {
             page={view.page}
             pageCount={view.pageCount}
             searchParams={searchParams}
-            label="Comment pages"
+            label={t('comments.pages')}
           />
         </>
       ) : null}
@@ -114,5 +129,6 @@ export default function InsightComments() {
 
 export function ErrorBoundary() {
   // A search that is too long is refused with its own words, not only "could not be understood".
-  return <ErrorPage status={useErrorStatus()} detail={useErrorDetail()} />;
+  const say = useMessage();
+  return <ErrorPage status={useErrorStatus()} detail={say(useErrorDetail())} />;
 }

@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
 import { ChartCard } from '~/components/insights/chart-card';
 import { DepartmentBarChart } from '~/components/insights/department-bar-chart';
@@ -9,13 +10,21 @@ import { ParticipationChart } from '~/components/insights/participation-chart';
 import { QuestionSplitChart } from '~/components/insights/question-split-chart';
 import { ScoreHeadline } from '~/components/insights/score-headline';
 import { TrendChart } from '~/components/insights/trend-chart';
+import { pageTitle } from '~/i18n';
 import { raiseLink } from '~/insights/action-links';
 import { loadDepartment } from '~/insights/department.server';
 import { csvHref, driverBars } from '~/insights/exports';
+import { driverName } from '~/utils/driver-name';
 import { requireStaff } from '~/utils/permissions.server';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.department.name ?? 'Department'} · Insights · Innerloop` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: pageTitle(
+      matches,
+      data?.department.name ?? 'insights:table.department',
+      'insights:title',
+    ),
+  },
 ];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
@@ -25,8 +34,14 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export default function InsightsDepartment() {
+  const { t } = useTranslation('insights');
   const view = useLoaderData<typeof loader>();
   const { filters, department, answering, rated, actions } = view;
+  // Built-in drivers in the reader's language; the id stays what the action points at.
+  const drivers = driverBars(view).map((bar) => ({
+    ...bar,
+    department: { ...bar.department, name: driverName(t, bar.department.id) },
+  }));
   const departmentId = department.id;
   const csv = (chart: string) =>
     csvHref('department', chart, filters, { department: department.id });
@@ -34,13 +49,17 @@ export default function InsightsDepartment() {
     <>
       <h1 id="page-title">{department.name}</h1>
       <p className="muted">
-        Cycles {filters.fromCycle}–{filters.toCycle}: how {department.name} feels as a team, and how
-        the departments it serves rate it. Groups under {view.threshold} people are withheld.
+        {t('department.intro', {
+          from: filters.fromCycle,
+          to: filters.toCycle,
+          department: department.name,
+          threshold: view.threshold,
+        })}
       </p>
       <InsightFilterBar filters={filters} surveys={view.surveys} />
       <PendingCycleNote pending={view.pending} />
-      <h2>As the answering department</h2>
-      <ChartCard title="Latest cycle" csvHref={csv('score')} tableOnly headingLevel={3}>
+      <h2>{t('department.answering')}</h2>
+      <ChartCard title={t('cards.latest')} csvHref={csv('score')} tableOnly headingLevel={3}>
         <ScoreHeadline
           score={answering.score}
           enps={answering.enps}
@@ -49,59 +68,59 @@ export default function InsightsDepartment() {
             score: raiseLink(
               actions,
               { metric: 'score', departmentId },
-              `${department.name} score`,
+              t('raise.departmentScore', { department: department.name }),
             ),
-            enps: raiseLink(actions, { metric: 'enps', departmentId }, `${department.name} eNPS`),
+            enps: raiseLink(
+              actions,
+              { metric: 'enps', departmentId },
+              t('raise.departmentEnps', { department: department.name }),
+            ),
           }}
         />
       </ChartCard>
-      <ChartCard title="Trend over cycles" csvHref={csv('trend')} headingLevel={3}>
+      <ChartCard title={t('cards.trend')} csvHref={csv('trend')} headingLevel={3}>
         <TrendChart trend={answering.trend} />
       </ChartCard>
-      <ChartCard title="Drivers" csvHref={csv('drivers')} headingLevel={3}>
+      <ChartCard title={t('nav.drivers')} csvHref={csv('drivers')} headingLevel={3}>
         <DepartmentBarChart
-          bars={driverBars(view)}
-          groupHeading="Driver"
+          bars={drivers}
+          groupHeading="insights:table.driver"
           actionLinkOf={({ department: driver }) =>
             raiseLink(
               actions,
               { metric: 'driver', departmentId, driver: driver.id },
-              `${driver.name} in ${department.name}`,
+              t('raise.inDepartment', { what: driver.name, department: department.name }),
             )
           }
         />
       </ChartCard>
-      <ChartCard
-        title="Favourable, neutral and unfavourable by question"
-        csvHref={csv('questions')}
-        headingLevel={3}
-      >
+      <ChartCard title={t('cards.questions')} csvHref={csv('questions')} headingLevel={3}>
         <QuestionSplitChart
           questions={answering.questions}
           actionLinkOf={(question) =>
             raiseLink(
               actions,
               { metric: 'question', questionId: question.questionId, departmentId },
-              `${question.text} in ${department.name}`,
+              t('raise.inDepartment', { what: question.text, department: department.name }),
             )
           }
         />
       </ChartCard>
-      <ChartCard title="Participation" csvHref={csv('participation')} headingLevel={3}>
+      <ChartCard title={t('cards.participation')} csvHref={csv('participation')} headingLevel={3}>
         <ParticipationChart participation={answering.participation} />
       </ChartCard>
-      <h2>As the department being rated</h2>
+      <h2>{t('department.rated')}</h2>
       {rated ? (
         <>
           <ChartCard
-            title={`${department.name} as rated by each internal customer`}
-            description="Latest cycle, mean of the internal-service questions (1–5)."
+            title={t('department.byCustomer', { department: department.name })}
+            description={t('department.byCustomerDescription')}
             csvHref={csv('ratedByCustomer')}
             headingLevel={3}
           >
             <DepartmentBarChart
               bars={rated.byCustomer}
-              groupHeading="Internal customer"
+              groupHeading="insights:table.internalCustomer"
               actionLinkOf={({ department: customer }) =>
                 raiseLink(
                   actions,
@@ -110,13 +129,13 @@ export default function InsightsDepartment() {
                     departmentId: customer.id,
                     providerDepartmentId: departmentId,
                   },
-                  `${customer.name} rating ${department.name}`,
+                  t('raise.rating', { customer: customer.name, department: department.name }),
                 )
               }
             />
           </ChartCard>
           <ChartCard
-            title={`${department.name} as rated, over cycles`}
+            title={t('department.ratedTrend', { department: department.name })}
             csvHref={csv('ratedTrend')}
             headingLevel={3}
           >
@@ -124,7 +143,7 @@ export default function InsightsDepartment() {
           </ChartCard>
         </>
       ) : (
-        <p className="muted">No internal customer rated {department.name} in these cycles.</p>
+        <p className="muted">{t('department.notRated', { department: department.name })}</p>
       )}
     </>
   );

@@ -1,17 +1,22 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
 import { ChartCard } from '~/components/insights/chart-card';
 import { PendingCycleNote } from '~/components/insights/group-notes';
 import { Heatmap } from '~/components/insights/heatmap';
 import { InsightFilterBar } from '~/components/insights/insight-filters';
 import { TrendChart } from '~/components/insights/trend-chart';
+import { pageTitle } from '~/i18n';
 import { raiseLink } from '~/insights/action-links';
 import { loadDrivers } from '~/insights/drivers.server';
 import { csvHref, filterSearch } from '~/insights/exports';
+import { driverName } from '~/utils/driver-name';
 import { requireStaff } from '~/utils/permissions.server';
 
-export const meta: MetaFunction = () => [{ title: 'Drivers · Insights · Innerloop' }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, 'insights:nav.drivers', 'insights:title') },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
@@ -19,40 +24,49 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function InsightsDrivers() {
+  const { t } = useTranslation('insights');
   const view = useLoaderData<typeof loader>();
   const { filters, driver } = view;
+  // Columns are drivers: the built-in ones in the reader's language, custom ones as typed.
+  const heatmap = {
+    ...view.heatmap,
+    columns: view.heatmap.columns.map((column) => ({
+      ...column,
+      name: driverName(t, column.id),
+    })),
+  };
   const driverHref = (name: string) =>
     `/insights/drivers${filterSearch(filters)}&${new URLSearchParams({ driver: name })}`;
   return (
     <>
-      <h1 id="page-title">Drivers</h1>
+      <h1 id="page-title">{t('nav.drivers')}</h1>
       <p className="muted">
-        Each department&apos;s score per driver
-        {view.latest ? ` in cycle ${view.latest.number}` : ''}, on a 1–5 scale. Choose a driver to
-        see its trend.
+        {view.latest
+          ? t('drivers.introInCycle', { number: view.latest.number })
+          : t('drivers.intro')}
       </p>
       <InsightFilterBar filters={filters} surveys={view.surveys} hidden={{ driver }} />
       <PendingCycleNote pending={view.pending} />
       <ChartCard
-        title="Department × driver"
+        title={t('drivers.grid')}
         csvHref={csvHref('drivers', 'drivers', filters)}
         tableOnly
       >
         <Heatmap
-          heatmap={view.heatmap}
+          heatmap={heatmap}
           cellAction={(row, column) =>
             raiseLink(
               view.actions,
               { metric: 'driver', departmentId: row.id, driver: column.id },
-              `${column.name} in ${row.name}`,
+              t('raise.inDepartment', { what: column.name, department: row.name }),
             )
           }
         />
       </ChartCard>
-      {view.heatmap.columns.length > 0 ? (
-        <nav aria-label="Driver trends" className="department-links">
+      {heatmap.columns.length > 0 ? (
+        <nav aria-label={t('drivers.trends')} className="department-links">
           <ul>
-            {view.heatmap.columns.map((column) => (
+            {heatmap.columns.map((column) => (
               <li key={column.id}>
                 <Link
                   to={driverHref(column.id)}
@@ -67,7 +81,7 @@ export default function InsightsDrivers() {
       ) : null}
       {driver && view.driverTrend ? (
         <ChartCard
-          title={`${driver} over cycles`}
+          title={t('drivers.trendTitle', { driver: driverName(t, driver) })}
           csvHref={csvHref('drivers', 'driverTrend', filters, { driver })}
         >
           <TrendChart trend={view.driverTrend} />

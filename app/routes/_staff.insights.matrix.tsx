@@ -1,18 +1,20 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
 import { ChartCard } from '~/components/insights/chart-card';
 import { PendingCycleNote } from '~/components/insights/group-notes';
 import { Heatmap } from '~/components/insights/heatmap';
 import { InsightFilterBar } from '~/components/insights/insight-filters';
 import { TrendChart } from '~/components/insights/trend-chart';
+import { pageTitle } from '~/i18n';
 import { raiseLink } from '~/insights/action-links';
 import { csvHref, filterSearch } from '~/insights/exports';
 import { loadMatrix } from '~/insights/matrix.server';
 import { requireStaff } from '~/utils/permissions.server';
 
-export const meta: MetaFunction = () => [
-  { title: 'Internal-customer matrix · Insights · Innerloop' },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, 'insights:nav.matrix', 'insights:title') },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -21,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function InsightsMatrix() {
+  const { t } = useTranslation('insights');
   const view = useLoaderData<typeof loader>();
   const { filters, cell } = view;
   const chosen = cell ? { row: cell.row.id, column: cell.column.id } : {};
@@ -28,37 +31,29 @@ export default function InsightsMatrix() {
     `/insights/matrix${filterSearch(filters)}&${new URLSearchParams({ row, column })}`;
   return (
     <>
-      <h1 id="page-title">Internal-customer matrix</h1>
+      <h1 id="page-title">{t('nav.matrix')}</h1>
       <p className="muted">
-        How each department rates the departments that serve it
-        {view.latest ? `, in cycle ${view.latest.number}` : ''}: mean of the internal-service
-        questions on a 1–5 scale. Each column&apos;s last row is that service&apos;s score from all
-        its internal customers. Choose a cell to see its trend.
+        {view.latest ? t('matrix.introInCycle', { number: view.latest.number }) : t('matrix.intro')}
       </p>
       <InsightFilterBar filters={filters} surveys={view.surveys} hidden={chosen} />
       <PendingCycleNote pending={view.pending} />
-      {view.hasMatrix ? null : (
-        <p className="chart-empty">
-          This survey asks no internal-service questions, so it has no matrix. Choose a survey that
-          rates the departments that serve others.
-        </p>
-      )}
+      {view.hasMatrix ? null : <p className="chart-empty">{t('matrix.none')}</p>}
       {view.hasMatrix ? (
         <ChartCard
-          title="Answering department × rated department"
+          title={t('matrix.grid')}
           csvHref={csvHref('matrix', 'matrix', filters)}
           tableOnly
         >
           <Heatmap
             heatmap={view.heatmap}
-            rowHeading="Answering department"
+            rowHeading={t('table.answeringDepartment')}
             cellHref={cellHref}
             selected={cell ? { rowId: cell.row.id, columnId: cell.column.id } : null}
             cellAction={(row, column) =>
               raiseLink(
                 view.actions,
                 { metric: 'service', departmentId: row.id, providerDepartmentId: column.id },
-                `${row.name} rating ${column.name}`,
+                t('raise.rating', { customer: row.name, department: column.name }),
               )
             }
           />
@@ -66,7 +61,10 @@ export default function InsightsMatrix() {
       ) : null}
       {cell && view.cellTrend ? (
         <ChartCard
-          title={`${cell.row.name} rating ${cell.column.name}, over cycles`}
+          title={t('matrix.trendTitle', {
+            customer: cell.row.name,
+            department: cell.column.name,
+          })}
           csvHref={csvHref('matrix', 'cellTrend', filters, chosen)}
         >
           <TrendChart trend={view.cellTrend} />

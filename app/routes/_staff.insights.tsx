@@ -1,13 +1,17 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { NavLink, Outlet, useLocation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
 import { ErrorPage, useErrorStatus } from '~/components/error-page';
+import { pageTitle } from '~/i18n';
 import insightStyles from '~/styles/insights.css';
 import { requireStaff } from '~/utils/permissions.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: insightStyles }];
 
-export const meta: MetaFunction = () => [{ title: 'Insights · Innerloop' }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, 'insights:title') },
+];
 
 // Leaders and HR admins; each page below narrows to the user's scope itself (loaders run side by
 // side, so none may rely on this one).
@@ -17,13 +21,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const pages = [
-  { to: '/insights', label: 'Overview', end: true },
-  { to: '/insights/matrix', label: 'Internal-customer matrix', end: false },
-  { to: '/insights/drivers', label: 'Drivers', end: false },
-  { to: '/insights/comments', label: 'Comments', end: false },
-];
+  { to: '/insights', label: 'overview', end: true },
+  { to: '/insights/matrix', label: 'matrix', end: false },
+  { to: '/insights/drivers', label: 'drivers', end: false },
+  { to: '/insights/comments', label: 'comments', end: false },
+] as const;
 
 export default function InsightsLayout() {
+  const { t } = useTranslation('insights');
   // The survey and cycle range travel from page to page, so a view stays the same view.
   const { search } = useLocation();
   const keep = new URLSearchParams();
@@ -34,12 +39,12 @@ export default function InsightsLayout() {
   const suffix = keep.size > 0 ? `?${keep}` : '';
   return (
     <section aria-labelledby="page-title" className="insights">
-      <nav className="sub-nav" aria-label="Insights">
+      <nav className="sub-nav" aria-label={t('title')}>
         <ul>
           {pages.map((page) => (
             <li key={page.to}>
               <NavLink to={`${page.to}${suffix}`} end={page.end}>
-                {page.label}
+                {t(`nav.${page.label}`)}
               </NavLink>
             </li>
           ))}

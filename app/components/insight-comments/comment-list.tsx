@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 
 import { RaiseActionLink } from '~/components/insights/raise-action-link';
 import { commentRaiseLink } from '~/insights/action-links';
@@ -22,10 +23,11 @@ export function CommentList({
   failure?: ReplyFailure & { at: number };
   submitting: boolean;
 }) {
+  const { t } = useTranslation('insights');
   return (
     <>
       {comments.length === 0 ? (
-        <p className="muted">No comments to show for these filters.</p>
+        <p className="muted">{t('comments.none')}</p>
       ) : (
         <ol className="comment-list">
           {comments.map((comment, at) => (
@@ -47,13 +49,9 @@ export function CommentList({
 }
 
 export function WithheldSummary({ groups }: { groups: number }) {
+  const { t } = useTranslation('insights');
   if (groups === 0) return null;
-  return (
-    <p className="withheld-summary">
-      Comments from {groups === 1 ? '1 group' : `${groups} groups`} are withheld to protect
-      anonymity.
-    </p>
-  );
+  return <p className="withheld-summary">{t('comments.withheldGroups', { count: groups })}</p>;
 }
 
 function CommentItem({
@@ -69,20 +67,31 @@ function CommentItem({
   submitting: boolean;
   surveyId?: string;
 }) {
+  const { t } = useTranslation('insights');
   const id = useId();
-  const action = commentRaiseLink(surveyId ?? '', comment.source, `comment ${at + 1}`);
+  const action = commentRaiseLink(
+    surveyId ?? '',
+    comment.source,
+    t('comments.commentNumber', { number: at + 1 }),
+  );
   return (
     <li className="comment">
       <article aria-labelledby={`${id}-question`}>
         <h3 id={`${id}-question`} className="comment-question">
-          <span className="visually-hidden">Comment {at + 1}:</span> {comment.questionText}
+          <span className="visually-hidden">
+            {t('comments.commentHeading', { number: at + 1 })}
+          </span>{' '}
+          {comment.questionText}
         </h3>
         <p className="comment-meta muted">
-          Cycle {comment.cycleNumber} · {comment.departmentName}
+          {t('comments.meta', { number: comment.cycleNumber, department: comment.departmentName })}
         </p>
         <blockquote className="comment-text">{comment.text}</blockquote>
         {comment.replies.length > 0 ? (
-          <section aria-label={`Replies to comment ${at + 1}`} className="comment-replies">
+          <section
+            aria-label={t('comments.replies', { number: at + 1 })}
+            className="comment-replies"
+          >
             <ul>
               {comment.replies.map((reply, index) => (
                 <li key={index}>

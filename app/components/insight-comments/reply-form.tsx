@@ -1,6 +1,8 @@
 import { Form } from '@remix-run/react';
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 
+import { useMessage } from '~/components/ui/use-message';
 import { replyMaxLength } from '~/insights/comment-filters';
 
 export interface ReplyFailure {
@@ -25,13 +27,18 @@ export function ReplyForm({
   failure?: ReplyFailure;
   submitting: boolean;
 }) {
+  const { t } = useTranslation('insights');
+  const say = useMessage();
   const id = useId();
-  const error = failure?.errors.text?.[0] ?? failure?.errors.ref?.[0] ?? failure?.errors.form?.[0];
+  const error = say(
+    failure?.errors.text?.[0] ?? failure?.errors.ref?.[0] ?? failure?.errors.form?.[0],
+  );
   const typed = failure?.values.text;
   return (
     <details className="reply-box" open={failure ? true : undefined}>
       <summary>
-        Reply <span className="visually-hidden">to comment {at + 1}</span>
+        {t('reply.summary')}{' '}
+        <span className="visually-hidden">{t('reply.toComment', { number: at + 1 })}</span>
       </summary>
       <Form method="post" className="reply-form">
         <input type="hidden" name="intent" value="reply" />
@@ -39,11 +46,11 @@ export function ReplyForm({
         <input type="hidden" name="at" value={at} />
         <div className="field">
           <label htmlFor={`${id}-text`}>
-            Reply <span className="visually-hidden">to comment {at + 1}</span>
+            {t('reply.summary')}{' '}
+            <span className="visually-hidden">{t('reply.toComment', { number: at + 1 })}</span>
           </label>
           <p id={`${id}-hint`} className="field-hint">
-            The person who wrote this comment reads your reply, with your name, through their
-            receipt code.
+            {t('reply.hint')}
           </p>
           <textarea
             id={`${id}-text`}
@@ -62,7 +69,7 @@ export function ReplyForm({
           ) : null}
         </div>
         <button type="submit" className="button" disabled={submitting}>
-          Post reply
+          {t('reply.post')}
         </button>
       </Form>
     </details>

@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useContext, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export type ChartView = 'chart' | 'table';
 
@@ -39,6 +40,7 @@ export function ChartCard({
   headingLevel = 2,
   children,
 }: ChartCardProps) {
+  const { t } = useTranslation('insights');
   const [view, setView] = useState<ChartView>('chart');
   const titleId = useId();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -53,7 +55,7 @@ export function ChartCard({
         </div>
         <div className="chart-card-tools">
           {tableOnly ? null : (
-            <div className="view-switch" role="group" aria-label={`Show ${title} as`}>
+            <div className="view-switch" role="group" aria-label={t('card.showAs', { title })}>
               {(['chart', 'table'] as const).map((option) => (
                 <button
                   key={option}
@@ -62,14 +64,15 @@ export function ChartCard({
                   aria-pressed={view === option}
                   onClick={() => setView(option)}
                 >
-                  {option === 'chart' ? 'Chart' : 'Table'}
+                  {option === 'chart' ? t('card.chart') : t('card.table')}
                 </button>
               ))}
             </div>
           )}
           {csvHref ? (
             <a className="button button-quiet" href={csvHref} download>
-              Download CSV <span className="visually-hidden">of {title}</span>
+              {t('card.download')}{' '}
+              <span className="visually-hidden">{t('card.downloadOf', { title })}</span>
             </a>
           ) : null}
         </div>

@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
-import { type Cell, NO_ANSWERS, type Table, WITHHELD } from '~/insights/tables';
+import { type Cell, type Table } from '~/insights/tables';
 
 import { useChartCard } from './chart-card';
+import { useInsightFormat } from './use-insight-words';
 
 export interface DataTableProps {
   table: Table;
@@ -12,16 +14,21 @@ export interface DataTableProps {
   renderRowAction?: (row: Cell[], index: number) => ReactNode;
 }
 
-const cellClass = (cell: Cell) => {
-  if (typeof cell === 'number') return 'cell-number';
-  if (cell === WITHHELD) return 'cell-withheld';
-  if (cell === NO_ANSWERS) return 'cell-empty';
-  return undefined;
-};
-
 /** The rows and columns of tables.ts as an HTML table: the same numbers as the CSV export. */
 export function DataTable({ table, caption, renderRowAction }: DataTableProps) {
   const card = useChartCard();
+  const { t } = useTranslation('insights');
+  const format = useInsightFormat();
+  // The table was built with the page's words (useTableWords), so its markers are in them too.
+  const withheld = t('table.withheld');
+  const noAnswers = t('table.noAnswers');
+  const cellClass = (cell: Cell) => {
+    if (typeof cell === 'number') return 'cell-number';
+    if (cell === withheld) return 'cell-withheld';
+    if (cell === noAnswers) return 'cell-empty';
+    return undefined;
+  };
+  const shown = (cell: Cell) => (typeof cell === 'number' ? format.number(cell) : cell);
   return (
     <table className="table insight-table" aria-labelledby={caption ? undefined : card?.titleId}>
       {caption ? <caption className="visually-hidden">{caption}</caption> : null}
@@ -34,7 +41,7 @@ export function DataTable({ table, caption, renderRowAction }: DataTableProps) {
           ))}
           {renderRowAction ? (
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{t('table.actions')}</span>
             </th>
           ) : null}
         </tr>
@@ -45,11 +52,11 @@ export function DataTable({ table, caption, renderRowAction }: DataTableProps) {
             {row.map((cell, index) =>
               index === 0 ? (
                 <th key={index} scope="row">
-                  {cell}
+                  {shown(cell)}
                 </th>
               ) : (
                 <td key={index} className={cellClass(cell)}>
-                  {cell}
+                  {shown(cell)}
                 </td>
               ),
             )}

@@ -1,7 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 
 import type { RaiseLink } from '~/insights/action-links';
-import { formatValue, type Measure, tableOfDepartmentBars } from '~/insights/tables';
+import { type Measure, tableOfDepartmentBars } from '~/insights/tables';
 import type { DepartmentBar } from '~/insights/types';
 
 import { ChartFrame } from './chart-frame';
@@ -12,6 +13,7 @@ import { EmptyGroupsNote, NoAnswers, NothingToDraw, WithheldNote } from './group
 import { RaiseFromTableNote, rowActionsOf } from './raise-action-link';
 import { colourOfSeries, domainOf, measureName, ticksOf } from './scales';
 import { shortLabel } from './short-label';
+import { useInsightFormat, useTableWords } from './use-insight-words';
 
 const BAR_ROW = 40;
 const AXIS_ROOM = 48;
@@ -27,11 +29,17 @@ export function DepartmentBarChart({
 }: {
   bars: DepartmentBar[];
   measure?: Measure;
-  /** First column of the table where the bars are not departments, e.g. "Driver". */
+  /**
+   * First column of the table where the bars are not departments, as a message key, e.g.
+   * "insights:table.driver".
+   */
   groupHeading?: string;
   /** The "Raise an action" control of a bar's table row, where the user may raise one. */
   actionLinkOf?: (bar: DepartmentBar) => RaiseLink | null;
 }) {
+  const { t } = useTranslation('insights');
+  const format = useInsightFormat();
+  const words = useTableWords();
   const namesIn = (state: DepartmentBar['figure']['state']) =>
     bars.filter((bar) => bar.figure.state === state).map((bar) => bar.department.name);
   const withheld = namesIn('withheld');
@@ -42,7 +50,7 @@ export function DepartmentBarChart({
           {
             id: department.id,
             value: figure.value,
-            label: `${formatValue(measure, figure.value)} · n = ${figure.n}`,
+            label: `${format.value(measure, figure.value)} · ${t('figure.n', { n: format.count(figure.n) })}`,
           },
         ]
       : [],
@@ -67,6 +75,7 @@ export function DepartmentBarChart({
               type="number"
               domain={domainOf[measure]}
               ticks={ticksOf[measure]}
+              tickFormatter={(value: number) => format.number(value)}
               allowDataOverflow
             />
             <YAxis
@@ -103,7 +112,7 @@ export function DepartmentBarChart({
         chart={chart ?? <NothingToDraw />}
         table={
           <DataTable
-            table={tableOfDepartmentBars(bars, measure, groupHeading)}
+            table={tableOfDepartmentBars(bars, measure, groupHeading, words)}
             renderRowAction={rowActions}
           />
         }

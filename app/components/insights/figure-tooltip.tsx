@@ -1,5 +1,10 @@
-import { formatValue, type Measure, NO_ANSWERS, WITHHELD } from '~/insights/tables';
+import { useTranslation } from 'react-i18next';
+
+import { useMessage } from '~/components/ui/use-message';
+import type { Measure } from '~/insights/tables';
 import type { Figure } from '~/insights/types';
+
+import { useInsightFormat } from './use-insight-words';
 
 export interface TooltipLine {
   label: string;
@@ -20,6 +25,17 @@ export function FigureTooltip({
   lines: TooltipLine[];
   measure: Measure;
 }) {
+  const { t } = useTranslation('insights');
+  const say = useMessage();
+  const format = useInsightFormat();
+  const describe = (figure: Figure) => {
+    if (figure.state === 'withheld') return t('table.withheld');
+    if (figure.state === 'empty') return t('table.noAnswers');
+    return t('figure.valueWithN', {
+      value: format.value(measure, figure.value),
+      n: format.count(figure.n),
+    });
+  };
   return (
     <div className="chart-tooltip">
       <p className="chart-tooltip-title">{title}</p>
@@ -29,16 +45,10 @@ export function FigureTooltip({
             {line.colour ? (
               <span className="chart-tooltip-key" style={{ background: line.colour }} />
             ) : null}
-            {line.label}: {describeFigure(measure, line.figure)}
+            {say(line.label)}: {describe(line.figure)}
           </li>
         ))}
       </ul>
     </div>
   );
-}
-
-function describeFigure(measure: Measure, figure: Figure): string {
-  if (figure.state === 'withheld') return WITHHELD;
-  if (figure.state === 'empty') return NO_ANSWERS;
-  return `${formatValue(measure, figure.value)} (n = ${figure.n})`;
 }

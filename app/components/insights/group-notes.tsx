@@ -1,18 +1,19 @@
 import type { ReactNode } from 'react';
-
-export const ANONYMITY_NOTE = 'Not enough responses to protect anonymity';
+import { useTranslation } from 'react-i18next';
 
 /**
  * Explains why some groups have no bar, point or number. It may name the groups (their names are
  * not secret), never anything measured about them.
  */
 export function WithheldNote({ groups, children }: { groups?: string[]; children?: ReactNode }) {
+  const { t } = useTranslation('insights');
   return (
     <p className="withheld-note">
       <span className="withheld-swatch" aria-hidden="true" />
       <span>
-        {ANONYMITY_NOTE}
-        {groups && groups.length > 0 ? ` (${groups.join(', ')})` : ''}.
+        {groups && groups.length > 0
+          ? t('notes.anonymityGroups', { groups: groups.join(', ') })
+          : t('notes.anonymity')}
         {children ? <> {children}</> : null}
       </span>
     </p>
@@ -20,16 +21,18 @@ export function WithheldNote({ groups, children }: { groups?: string[]; children
 }
 
 export function NoAnswers() {
-  return <p className="chart-empty">No answers yet</p>;
+  const { t } = useTranslation('insights');
+  return <p className="chart-empty">{t('notes.noAnswers')}</p>;
 }
 
 /** Groups that were asked but have not answered: no number to hide, nothing to draw. */
 export function EmptyGroupsNote({ groups }: { groups: string[] }) {
+  const { t } = useTranslation('insights');
   const list = groups.join(', ');
   // A question already ends its sentence.
   return (
     <p className="chart-note">
-      No answers yet: {list}
+      {t('notes.noAnswersFrom', { groups: list })}
       {/[.?!…]$/.test(list) ? '' : '.'}
     </p>
   );
@@ -37,7 +40,8 @@ export function EmptyGroupsNote({ groups }: { groups: string[] }) {
 
 /** Stands in for a chart when every group is withheld or unanswered; the table says which. */
 export function NothingToDraw() {
-  return <p className="chart-empty">Nothing to draw: no group can be shown.</p>;
+  const { t } = useTranslation('insights');
+  return <p className="chart-empty">{t('notes.nothingToDraw')}</p>;
 }
 
 /**
@@ -45,11 +49,11 @@ export function NothingToDraw() {
  * results that moved with every response would show a watcher what the latest one said.
  */
 export function PendingCycleNote({ pending }: { pending: { number: number } | null }) {
+  const { t } = useTranslation('insights');
   if (!pending) return null;
   return (
     <p className="chart-note pending-cycle" role="status">
-      Cycle {pending.number} is still open (or has only just closed): its results appear here once
-      it has closed.
+      {t('notes.pendingCycle', { number: pending.number })}
     </p>
   );
 }

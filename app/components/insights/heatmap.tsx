@@ -1,26 +1,20 @@
 import { Link } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
 import type { RaiseLink } from '~/insights/action-links';
-import {
-  formatValue,
-  type Measure,
-  NO_ANSWERS,
-  NOT_IN_SCOPE,
-  orEmpty,
-  OVERALL,
-  WITHHELD,
-} from '~/insights/tables';
+import { type Measure, orEmpty } from '~/insights/tables';
 import type { DepartmentRef, HeatFigure, Heatmap as HeatmapData } from '~/insights/types';
 
 import { useChartCard } from './chart-card';
-import { ANONYMITY_NOTE, NoAnswers, WithheldNote } from './group-notes';
+import { NoAnswers, WithheldNote } from './group-notes';
 import { RaiseActionLink } from './raise-action-link';
 import { domainOf, heatEdges, heatStep } from './scales';
+import { useInsightFormat } from './use-insight-words';
 
 export interface HeatmapProps {
   heatmap: HeatmapData;
   measure?: Measure;
-  /** Heading of the row names, e.g. "Answering department". */
+  /** Heading of the row names, e.g. "Answering department" (default: "Department"). */
   rowHeading?: string;
   /** Where a cell leads, e.g. the trend of that cell; cells are plain text without it. */
   cellHref?: (rowId: string, columnId: string) => string;
@@ -38,11 +32,12 @@ export interface HeatmapProps {
 export function Heatmap({
   heatmap,
   measure = 'score',
-  rowHeading = 'Department',
+  rowHeading,
   cellHref,
   selected,
   cellAction,
 }: HeatmapProps) {
+  const { t } = useTranslation('insights');
   const card = useChartCard();
   const figures = [...heatmap.cells.flat(), ...heatmap.rowTotals, ...heatmap.columnTotals].filter(
     (figure) => figure !== null,
@@ -65,14 +60,14 @@ export function Heatmap({
         <table className="heatmap" aria-labelledby={card?.titleId}>
           <thead>
             <tr>
-              <th scope="col">{rowHeading}</th>
+              <th scope="col">{rowHeading ?? t('table.department')}</th>
               {heatmap.columns.map((column) => (
                 <th key={column.id} scope="col">
                   {column.name}
                 </th>
               ))}
               <th scope="col" className="heatmap-total">
-                {OVERALL}
+                {t('table.overall')}
               </th>
             </tr>
           </thead>
@@ -94,7 +89,7 @@ export function Heatmap({
               </tr>
             ))}
             <tr className="heatmap-totals">
-              <th scope="row">{OVERALL}</th>
+              <th scope="row">{t('table.overall')}</th>
               {heatmap.columns.map((column, columnIndex) => (
                 <HeatCell
                   key={column.id}
@@ -112,8 +107,7 @@ export function Heatmap({
       {anyWithheld ? <WithheldNote /> : null}
       {anyOutside ? (
         <p className="chart-note">
-          “{NOT_IN_SCOPE}”: a cell or total about departments you do not lead. Totals are over the
-          whole organisation.
+          {t('heatmap.outsideNote', { outside: t('table.outsideScope') })}
         </p>
       ) : null}
     </div>
@@ -135,6 +129,8 @@ function HeatCell({
   total?: boolean;
   action?: RaiseLink | null;
 }) {
+  const { t } = useTranslation('insights');
+  const format = useInsightFormat();
   const classes = ['heat-cell'];
   if (total) classes.push('heatmap-total');
   if (selected) classes.push('heat-selected');
@@ -144,7 +140,7 @@ function HeatCell({
     return (
       <td className={classes.join(' ')}>
         <span className="heat-content">
-          <span className="heat-value">{NOT_IN_SCOPE}</span>
+          <span className="heat-value">{t('table.outsideScope')}</span>
         </span>
       </td>
     );
@@ -153,22 +149,24 @@ function HeatCell({
     classes.push(`heat-${heatStep(measure, figure.value)}`);
     content = (
       <span className="heat-content">
-        <span className="heat-value">{formatValue(measure, figure.value)}</span>{' '}
-        <span className="heat-n">n = {figure.n}</span>
+        <span className="heat-value">{format.value(measure, figure.value)}</span>{' '}
+        <span className="heat-n">{t('figure.n', { n: format.count(figure.n) })}</span>
       </span>
     );
   } else {
     classes.push(figure.state === 'withheld' ? 'heat-withheld' : 'heat-empty');
     content = (
       <span className="heat-content">
-        <span className="heat-value">{figure.state === 'withheld' ? WITHHELD : NO_ANSWERS}</span>
+        <span className="heat-value">
+          {figure.state === 'withheld' ? t('table.withheld') : t('table.noAnswers')}
+        </span>
       </span>
     );
   }
   return (
     <td
       className={classes.join(' ')}
-      title={figure.state === 'withheld' ? ANONYMITY_NOTE : undefined}
+      title={figure.state === 'withheld' ? t('notes.anonymityShort') : undefined}
     >
       {href ? (
         // The page stays where it is: picking a cell only changes the trend shown beside the grid.
@@ -191,17 +189,19 @@ function HeatCell({
 
 /** The colour steps with the values each stands for, the neutral one named. */
 function HeatLegend({ measure }: { measure: Measure }) {
+  const { t } = useTranslation('insights');
+  const format = useInsightFormat();
   const [low, high] = domainOf[measure];
   const bounds = [low, ...heatEdges(measure), high];
   const neutral = Math.floor(bounds.length / 2);
   const steps = bounds.slice(1).map((to, index) => ({
     step: index + 1,
-    from: formatValue(measure, bounds[index] ?? low),
-    to: formatValue(measure, to),
-    label: index + 1 === neutral ? ' (neutral)' : '',
+    from: format.value(measure, bounds[index] ?? low),
+    to: format.value(measure, to),
+    label: index + 1 === neutral ? ` ${t('heatmap.neutral')}` : '',
   }));
   return (
-    <ul className="heat-legend" aria-label="Colour scale">
+    <ul className="heat-legend" aria-label={t('heatmap.legend')}>
       {steps.map(({ step, from, to, label }) => (
         <li key={step}>
           <span className={`heat-swatch heat-${step}`} aria-hidden="true" />

@@ -1,4 +1,5 @@
 import { Form } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
 import { SelectField } from '~/components/ui/select-field';
 import { TextField } from '~/components/ui/text-field';
@@ -22,12 +23,13 @@ export function InsightFilterBar({
   /** Other choices of the page to keep (a chosen cell or driver). */
   hidden?: Record<string, string | null | undefined>;
 }) {
+  const { t } = useTranslation('insights');
   return (
     <div className="insight-filters">
-      <Form method="get" className="filters" role="search" aria-label="Survey and cycles">
+      <Form method="get" className="filters" role="search" aria-label={t('filters.label')}>
         {surveys ? (
           <SelectField
-            label="Survey"
+            label={t('filters.survey')}
             name="survey"
             defaultValue={filters.surveyId}
             options={surveys.map((survey) => ({ value: survey.id, label: survey.title }))}
@@ -36,14 +38,14 @@ export function InsightFilterBar({
           <input type="hidden" name="survey" value={filters.surveyId} />
         )}
         <TextField
-          label="From cycle"
+          label={t('filters.from')}
           name="from"
           type="number"
           min={1}
           defaultValue={String(filters.fromCycle)}
         />
         <TextField
-          label="To cycle"
+          label={t('filters.to')}
           name="to"
           type="number"
           min={1}
@@ -53,7 +55,7 @@ export function InsightFilterBar({
           value ? <input key={name} type="hidden" name={name} value={value} /> : null,
         )}
         <button type="submit" className="button">
-          Show
+          {t('filters.show')}
         </button>
       </Form>
       {departments && departments.length > 0 ? (
@@ -61,13 +63,13 @@ export function InsightFilterBar({
           method="get"
           action="/insights/departments"
           className="filters"
-          aria-label="Open a department"
+          aria-label={t('filters.openLabel')}
         >
           <input type="hidden" name="survey" value={filters.surveyId} />
           <input type="hidden" name="from" value={String(filters.fromCycle)} />
           <input type="hidden" name="to" value={String(filters.toCycle)} />
           <SelectField
-            label="Department"
+            label={t('filters.department')}
             name="department"
             defaultValue={filters.departmentId ?? departments[0]?.id}
             options={departments.map((department) => ({
@@ -76,7 +78,7 @@ export function InsightFilterBar({
             }))}
           />
           <button type="submit" className="button button-quiet">
-            Open department
+            {t('filters.open')}
           </button>
         </Form>
       ) : null}

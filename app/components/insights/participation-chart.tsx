@@ -1,6 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 
-import { formatValue, tableOfParticipation } from '~/insights/tables';
+import { tableOfParticipation } from '~/insights/tables';
 import type { Participation } from '~/insights/types';
 
 import { ChartFrame } from './chart-frame';
@@ -8,6 +9,7 @@ import { ChartViews } from './chart-views';
 import { DataTable } from './data-table';
 import { NoAnswers, NothingToDraw, WithheldNote } from './group-notes';
 import { colourOfSeries } from './scales';
+import { useInsightFormat, useTableWords } from './use-insight-words';
 
 const HEIGHT = 260;
 // SVG attributes cannot read CSS variables: app.css's --color-text.
@@ -18,18 +20,22 @@ const TEXT = '#1d2433';
  * department per cycle with invited and answered people.
  */
 export function ParticipationChart({ participation }: { participation: Participation }) {
+  const { t } = useTranslation('insights');
+  const format = useInsightFormat();
+  const words = useTableWords();
+  const percent = (value: number) => t('figure.percent', { value: format.value('percent', value) });
   const { cycles, total } = participation;
   if (cycles.length === 0) return <NoAnswers />;
 
   const plotted = cycles.flatMap((cycle, index) => {
     const rate = total[index]?.rate;
     return rate?.state === 'shown'
-      ? [{ id: cycle.id, rate: rate.value, label: `${formatValue('percent', rate.value)}%` }]
+      ? [{ id: cycle.id, rate: rate.value, label: percent(rate.value) }]
       : [];
   });
   const withheld = [
     ...participation.rows.filter((row) => hasWithheld(row.cells)).map((row) => row.department.name),
-    ...(hasWithheld(total) ? ['All departments'] : []),
+    ...(hasWithheld(total) ? [t('table.allDepartments')] : []),
   ];
   const cycleOf = (id: unknown) => cycles.find((cycle) => cycle.id === id);
 
@@ -47,7 +53,12 @@ export function ParticipationChart({ participation }: { participation: Participa
           >
             <CartesianGrid vertical={false} />
             <XAxis dataKey="id" tickFormatter={(id) => `#${cycleOf(id)?.number ?? ''}`} />
-            <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} unit="%" allowDataOverflow />
+            <YAxis
+              domain={[0, 100]}
+              ticks={[0, 25, 50, 75, 100]}
+              tickFormatter={(value: number) => percent(value)}
+              allowDataOverflow
+            />
             <Tooltip
               cursor={{ fill: 'var(--color-accent-soft)' }}
               content={({ active, label }) => {
@@ -57,13 +68,19 @@ export function ParticipationChart({ participation }: { participation: Participa
                 return (
                   <div className="chart-tooltip">
                     <p className="chart-tooltip-title">
-                      Cycle {cycles[index].number} · opened {cycles[index].opensOn}
+                      {t('trend.tooltip', {
+                        number: cycles[index].number,
+                        day: format.day(cycles[index].opensOn),
+                      })}
                     </p>
                     <p>
-                      {formatValue('percent', cell.rate.value)}% answered
                       {cell.answered.state === 'shown'
-                        ? ` (${cell.answered.value} of ${cell.invited})`
-                        : ''}
+                        ? t('participation.answeredOf', {
+                            rate: percent(cell.rate.value),
+                            answered: format.count(cell.answered.value),
+                            invited: format.count(cell.invited),
+                          })
+                        : t('participation.answered', { rate: percent(cell.rate.value) })}
                     </p>
                   </div>
                 );
@@ -79,7 +96,10 @@ export function ParticipationChart({ participation }: { participation: Participa
 
   return (
     <div className="insight-chart">
-      <ChartViews chart={chart} table={<DataTable table={tableOfParticipation(participation)} />} />
+      <ChartViews
+        chart={chart}
+        table={<DataTable table={tableOfParticipation(participation, words)} />}
+      />
       {withheld.length > 0 ? <WithheldNote groups={withheld} /> : null}
     </div>
   );

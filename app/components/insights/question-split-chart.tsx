@@ -1,7 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 
 import type { RaiseLink } from '~/insights/action-links';
-import { formatValue, tableOfQuestionSplits } from '~/insights/tables';
+import { tableOfQuestionSplits } from '~/insights/tables';
 import type { QuestionSplit } from '~/insights/types';
 
 import { ChartFrame } from './chart-frame';
@@ -11,6 +12,7 @@ import { EmptyGroupsNote, NoAnswers, NothingToDraw, WithheldNote } from './group
 import { RaiseFromTableNote, rowActionsOf } from './raise-action-link';
 import { splitColours } from './scales';
 import { shortLabel } from './short-label';
+import { useInsightFormat, useTableWords } from './use-insight-words';
 
 const BAR_ROW = 40;
 const AXIS_ROOM = 72;
@@ -18,7 +20,6 @@ const AXIS_ROOM = 72;
 const LABEL_ROOM = 8;
 
 const parts = ['favourable', 'neutral', 'unfavourable'] as const;
-const partName = { favourable: 'Favourable', neutral: 'Neutral', unfavourable: 'Unfavourable' };
 
 /** Favourable / neutral / unfavourable per question, as horizontal stacked bars. */
 export function QuestionSplitChart({
@@ -29,6 +30,15 @@ export function QuestionSplitChart({
   /** The "Raise an action" control of a question's table row, where the user may raise one. */
   actionLinkOf?: (question: QuestionSplit) => RaiseLink | null;
 }) {
+  const { t } = useTranslation('insights');
+  const format = useInsightFormat();
+  const words = useTableWords();
+  const partName = {
+    favourable: t('split.favourable'),
+    neutral: t('split.neutral'),
+    unfavourable: t('split.unfavourable'),
+  };
+  const percent = (value: number) => t('figure.percent', { value: format.value('percent', value) });
   const withheld = questions.filter((question) => question.split.state === 'withheld');
   const empty = questions.filter((question) => question.split.state === 'empty');
   const plotted = questions.flatMap(({ questionId, split }) =>
@@ -66,7 +76,7 @@ export function QuestionSplitChart({
               type="number"
               domain={[0, 100]}
               ticks={[0, 25, 50, 75, 100]}
-              unit="%"
+              tickFormatter={(value: number) => percent(value)}
               allowDataOverflow
             />
             <YAxis
@@ -91,10 +101,10 @@ export function QuestionSplitChart({
                             className="chart-tooltip-key"
                             style={{ background: splitColours[part] }}
                           />
-                          {partName[part]}: {formatValue('percent', split[part])}%
+                          {partName[part]}: {percent(split[part])}
                         </li>
                       ))}
-                      <li>n = {split.n}</li>
+                      <li>{t('figure.n', { n: format.count(split.n) })}</li>
                     </ul>
                   </div>
                 );
@@ -115,9 +125,7 @@ export function QuestionSplitChart({
                   position="center"
                   className="chart-label-inside"
                   fill="#ffffff"
-                  formatter={(value: number) =>
-                    value >= LABEL_ROOM ? `${formatValue('percent', value)}%` : ''
-                  }
+                  formatter={(value: number) => (value >= LABEL_ROOM ? percent(value) : '')}
                 />
               </Bar>
             ))}
@@ -130,12 +138,12 @@ export function QuestionSplitChart({
     <div className="insight-chart">
       <ChartViews
         chart={chart}
-        table={<DataTable table={tableOfQuestionSplits(questions)} renderRowAction={rowActions} />}
+        table={
+          <DataTable table={tableOfQuestionSplits(questions, words)} renderRowAction={rowActions} />
+        }
       />
       <RaiseFromTableNote show={rowActions !== undefined} />
-      {withheld.length > 0 ? (
-        <WithheldNote>Withheld questions have no bar; the table lists them.</WithheldNote>
-      ) : null}
+      {withheld.length > 0 ? <WithheldNote>{t('split.withheld')}</WithheldNote> : null}
       {empty.length > 0 ? (
         <EmptyGroupsNote groups={empty.map((question) => shortLabel(question.text, 60))} />
       ) : null}

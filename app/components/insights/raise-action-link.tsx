@@ -1,5 +1,7 @@
 import { Link } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
+import { useMessage } from '~/components/ui/use-message';
 import type { RaiseLink } from '~/insights/action-links';
 
 import { useChartCard } from './chart-card';
@@ -10,9 +12,12 @@ import type { DataTableProps } from './data-table';
  * a list of these reads well out of context; the address carries ids only, never the figure.
  */
 export function RaiseActionLink({ link }: { link: RaiseLink }) {
+  const { t } = useTranslation('insights');
+  const say = useMessage();
   return (
     <Link className="raise-action" to={link.href}>
-      Raise an action <span className="visually-hidden">on {link.subject}</span>
+      {t('raise.link')}{' '}
+      <span className="visually-hidden">{t('raise.on', { subject: say(link.subject) })}</span>
     </Link>
   );
 }
@@ -33,7 +38,8 @@ export function rowActionsOf(
  * table, which a keyboard user also reaches without switching (insights.css shows it on focus).
  */
 export function RaiseFromTableNote({ show }: { show: boolean }) {
+  const { t } = useTranslation('insights');
   const view = useChartCard()?.view ?? 'chart';
   if (!show || view !== 'chart') return null;
-  return <p className="chart-note">To raise an action on a row, show the table.</p>;
+  return <p className="chart-note">{t('raise.fromTable')}</p>;
 }

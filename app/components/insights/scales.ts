@@ -13,10 +13,11 @@ export const ticksOf: Record<Measure, number[]> = {
   percent: [0, 25, 50, 75, 100],
 };
 
+/** A measure's name, as a message key (say it with useMessage). */
 export const measureName: Record<Measure, string> = {
-  score: 'Score (1–5)',
-  enps: 'eNPS',
-  percent: 'Percent',
+  score: 'insights:measure.score',
+  enps: 'insights:measure.enps',
+  percent: 'insights:measure.percent',
 };
 
 // Line and bar colours: each at least 4.5:1 against the white card, so a line is as readable as

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   CartesianGrid,
   Legend,
@@ -10,6 +11,7 @@ import {
   YAxis,
 } from 'recharts';
 
+import { useMessage } from '~/components/ui/use-message';
 import { type Measure, tableOfTrend } from '~/insights/tables';
 import type { Trend } from '~/insights/types';
 
@@ -20,6 +22,7 @@ import { FigureTooltip } from './figure-tooltip';
 import { NoAnswers, NothingToDraw, WithheldNote } from './group-notes';
 import { colourOfSeries, domainOf, ticksOf } from './scales';
 import { shortLabel } from './short-label';
+import { useInsightFormat, useTableWords } from './use-insight-words';
 
 const HEIGHT = 320;
 // Marker labels of neighbouring cycles would print over each other: each takes the next of these
@@ -35,11 +38,17 @@ export function TrendChart({ trend, measure = 'score' }: { trend: Trend; measure
   // The series the pointer is on (a line or its legend entry): it stands out, the others fade.
   // Without JavaScript the chart is not drawn at all and the table carries the numbers.
   const [highlighted, setHighlighted] = useState<string | null>(null);
+  const { t } = useTranslation('insights');
+  const say = useMessage();
+  const format = useInsightFormat();
+  const words = useTableWords();
+  // Labels are names, or words said as message keys ("All", "Score"), in the page's language.
+  const labelOf = (label: string) => say(label) ?? label;
   const points = trend.series.flatMap((series) => series.points);
   const shownAny = points.some((point) => point.state === 'shown');
   const withheldSeries = trend.series
     .filter((series) => series.points.some((point) => point.state === 'withheld'))
-    .map((series) => series.label);
+    .map((series) => labelOf(series.label));
   if (trend.cycles.length === 0 || (!shownAny && withheldSeries.length === 0)) {
     return <NoAnswers />;
   }
@@ -63,7 +72,12 @@ export function TrendChart({ trend, measure = 'score' }: { trend: Trend; measure
   const markersAt = trend.cycles.flatMap((cycle) => {
     const labels = trend.markers.filter((marker) => marker.cycleId === cycle.id);
     return labels.length > 0
-      ? [{ cycleId: cycle.id, label: labels.map((marker) => marker.label).join('; ') }]
+      ? [
+          {
+            cycleId: cycle.id,
+            label: labels.map((marker) => labelOf(marker.label)).join('; '),
+          },
+        ]
       : [];
   });
 
@@ -84,7 +98,12 @@ export function TrendChart({ trend, measure = 'score' }: { trend: Trend; measure
             padding={{ left: 16, right: 16 }}
             tickFormatter={(id) => `#${trend.cycles[cycleIndex(id)]?.number ?? ''}`}
           />
-          <YAxis domain={domainOf[measure]} ticks={ticksOf[measure]} allowDataOverflow />
+          <YAxis
+            domain={domainOf[measure]}
+            ticks={ticksOf[measure]}
+            tickFormatter={(value: number) => format.number(value)}
+            allowDataOverflow
+          />
           <Tooltip
             content={({ active, label }) => {
               const index = cycleIndex(label);
@@ -92,7 +111,10 @@ export function TrendChart({ trend, measure = 'score' }: { trend: Trend; measure
               if (!active || !cycle) return null;
               return (
                 <FigureTooltip
-                  title={`Cycle ${cycle.number} · opened ${cycle.opensOn}`}
+                  title={t('trend.tooltip', {
+                    number: cycle.number,
+                    day: format.day(cycle.opensOn),
+                  })}
                   measure={measure}
                   lines={trend.series.map((series, seriesIndex) => ({
                     label: series.label,
@@ -130,7 +152,7 @@ export function TrendChart({ trend, measure = 'score' }: { trend: Trend; measure
             <Line
               key={series.key}
               dataKey={`s${seriesIndex}`}
-              name={series.label}
+              name={labelOf(series.label)}
               className={lineClass(series.key, highlighted)}
               stroke={colourOfSeries(seriesIndex)}
               strokeWidth={series.key === highlighted ? 4 : 2}
@@ -149,15 +171,11 @@ export function TrendChart({ trend, measure = 'score' }: { trend: Trend; measure
 
   return (
     <div className="insight-chart">
-      <ChartViews chart={chart} table={<DataTable table={tableOfTrend(trend, measure)} />} />
+      <ChartViews chart={chart} table={<DataTable table={tableOfTrend(trend, measure, words)} />} />
       {withheldSeries.length > 0 ? (
-        <WithheldNote groups={withheldSeries}>
-          A line has a gap where a cycle is withheld.
-        </WithheldNote>
+        <WithheldNote groups={withheldSeries}>{t('trend.gap')}</WithheldNote>
       ) : null}
-      {markersAt.length > 0 ? (
-        <p className="chart-note">A dashed line marks the cycle where an action was completed.</p>
-      ) : null}
+      {markersAt.length > 0 ? <p className="chart-note">{t('trend.markers')}</p> : null}
     </div>
   );
 }
