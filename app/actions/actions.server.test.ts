@@ -109,7 +109,7 @@ describe('raiseAction', () => {
       [
         { source: { ...input(organisation).source, metric: 'question', questionId: 'q-nope' } },
         'source',
-        /question/,
+        'actions:errors.source.chooseQuestion',
       ],
     ];
     for (const [fields, field, message] of cases) {

@@ -105,22 +105,23 @@ export async function checkMetricSource(
     { _id: source.cycleId, surveyId: source.surveyId, ...openedCycle },
     { number: 1 },
   ).lean();
-  if (!cycle) return { field: 'cycle', message: 'That cycle of the survey has not opened' };
+  if (!cycle) return { field: 'cycle', message: 'actions:errors.source.cycleNotOpened' };
   let context: InsightContext;
   try {
     context = await contextFor(user, source.surveyId, cycle.number, cycle.number);
   } catch {
-    return { field: 'source', message: 'That survey cannot be found' };
+    return { field: 'source', message: 'actions:errors.source.surveyMissing' };
   }
   // Results of a cycle exist only once it has closed and settled; an action keeps a baseline
   // from a figure every viewer can see.
   if (!context.settled.has(source.cycleId)) {
-    return { field: 'cycle', message: 'That cycle’s results appear once it has closed' };
+    return { field: 'cycle', message: 'actions:errors.source.cycleOpen' };
   }
   const known = (id: string | null) => id === null || context.departments.has(id);
-  if (!known(source.departmentId)) return { field: 'department', message: 'Unknown department' };
+  if (!known(source.departmentId))
+    return { field: 'department', message: 'actions:errors.source.unknownDepartment' };
   if (!known(source.providerDepartmentId)) {
-    return { field: 'provider', message: 'Unknown rated department' };
+    return { field: 'provider', message: 'actions:errors.source.unknownProvider' };
   }
   const ownQuestions = context.questions.filter((question) => !question.internalService);
   switch (source.metric) {
@@ -128,10 +129,16 @@ export async function checkMetricSource(
     case 'enps': {
       const type = source.metric === 'score' ? 'scale' : 'nps';
       if (!ownQuestions.some((question) => question.type === type)) {
-        return { field: 'source', message: `This survey has no ${source.metric} to follow` };
+        return {
+          field: 'source',
+          message:
+            source.metric === 'score'
+              ? 'actions:errors.source.noScore'
+              : 'actions:errors.source.noEnps',
+        };
       }
       if (source.providerDepartmentId) {
-        return { field: 'provider', message: 'A rated department belongs to a service result' };
+        return { field: 'provider', message: 'actions:errors.source.providerOnlyService' };
       }
       return null;
     }
@@ -142,27 +149,27 @@ export async function checkMetricSource(
       if (!question || !['scale', 'nps', 'text'].includes(question.type)) {
         return {
           field: 'question',
-          message: 'Choose a scale, NPS or comment question of this survey',
+          message: 'actions:errors.source.chooseQuestion',
         };
       }
       if (source.providerDepartmentId && !question.internalService) {
-        return { field: 'provider', message: 'A rated department belongs to a service result' };
+        return { field: 'provider', message: 'actions:errors.source.providerOnlyService' };
       }
       return null;
     }
     case 'driver': {
       const drivers = new Set(driverOf(context.questions).values());
       if (!source.driver || !drivers.has(source.driver)) {
-        return { field: 'driver', message: 'This survey has no such driver' };
+        return { field: 'driver', message: 'actions:errors.source.noDriver' };
       }
       if (source.providerDepartmentId) {
-        return { field: 'provider', message: 'A rated department belongs to a service result' };
+        return { field: 'provider', message: 'actions:errors.source.providerOnlyService' };
       }
       return null;
     }
     case 'service':
       if (!source.departmentId && !source.providerDepartmentId) {
-        return { field: 'provider', message: 'A service result needs a department' };
+        return { field: 'provider', message: 'actions:errors.source.serviceNeedsDepartment' };
       }
       return null;
   }
