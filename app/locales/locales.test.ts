@@ -32,6 +32,22 @@ function leaves(value: unknown, prefix = ''): Map<string, string> {
 const placeholders = (text: string) =>
   [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
+// i18next plurals: a counted text is `key_one`, `key_other`… with the forms each language needs
+// (Polish and Ukrainian add `_few` and `_many`, Latvian `_zero`). English names the counted keys;
+// every language has them under its own forms, the ones Intl picks for whole numbers.
+const pluralSuffix = /_(zero|one|two|few|many|other)$/;
+const pluralBases = (keys: Iterable<string>) =>
+  new Set(
+    [...keys].filter((key) => pluralSuffix.test(key)).map((key) => key.replace(pluralSuffix, '')),
+  );
+/** The forms a language needs (Intl picks them for whole numbers) and the ones it may have. */
+function pluralForms(language: string): { needed: string[]; known: string[] } {
+  const rules = new Intl.PluralRules(language);
+  const needed = new Set<string>();
+  for (let count = 0; count <= 1000; count++) needed.add(rules.select(count));
+  return { needed: [...needed], known: rules.resolvedOptions().pluralCategories };
+}
+
 describe('locale files', () => {
   it('are exactly the namespaces of app/i18n.ts in each of the six languages', () => {
     for (const language of supportedLanguages) {
@@ -44,17 +60,45 @@ describe('locale files', () => {
   for (const namespace of namespaces) {
     it(`${namespace}: every language has every English key, with the same placeholders`, () => {
       const english = leaves(read('en', namespace));
+      const counted = pluralBases(english.keys());
+      const singular = (keys: Iterable<string>) =>
+        [...keys].filter((key) => !counted.has(key.replace(pluralSuffix, ''))).sort();
       for (const language of supportedLanguages) {
         const translated = leaves(read(language, namespace));
-        expect([...translated.keys()].sort(), `${language}/${namespace}.json`).toEqual(
-          [...english.keys()].sort(),
+        expect(singular(translated.keys()), `${language}/${namespace}.json`).toEqual(
+          singular(english.keys()),
         );
         for (const [key, text] of english) {
+          if (counted.has(key.replace(pluralSuffix, ''))) continue;
           const other = translated.get(key) ?? '';
           expect(other.trim(), `${language}/${namespace}.json ${key}`).not.toBe('');
           expect(placeholders(other), `${language}/${namespace}.json ${key}`).toEqual(
             placeholders(text),
           );
+        }
+        for (const base of counted) {
+          const forms = [...translated.keys()]
+            .filter((key) => key.replace(pluralSuffix, '') === base && pluralSuffix.test(key))
+            .map((key) => key.slice(base.length + 1))
+            .sort();
+          const { needed, known } = pluralForms(language);
+          expect(forms, `${language}/${namespace}.json ${base}`).toEqual(
+            expect.arrayContaining(needed),
+          );
+          for (const form of forms) {
+            expect(known, `${language}/${namespace}.json ${base}_${form}`).toContain(form);
+          }
+          // Every form says what English says, though a form may leave the number itself unsaid
+          // ("one thing needs fixing").
+          const uncounted = (text: string) => placeholders(text).filter((name) => name !== 'count');
+          const englishText = english.get(`${base}_other`) ?? '';
+          for (const form of forms) {
+            const text = translated.get(`${base}_${form}`) ?? '';
+            expect(text.trim(), `${language}/${namespace}.json ${base}_${form}`).not.toBe('');
+            expect(uncounted(text), `${language}/${namespace}.json ${base}_${form}`).toEqual(
+              uncounted(englishText),
+            );
+          }
         }
       }
     });
