@@ -21,7 +21,7 @@ const linksErrors: Record<string, string> = {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireHrAdmin(request);
+  const user = await requireHrAdmin(request);
   const [survey, cycle] = await Promise.all([
     getSurvey(params.surveyId ?? ''),
     getCycle(params.surveyId ?? '', params.cycleId ?? ''),
@@ -36,9 +36,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       number: cycle.number,
       status: cycle.status,
       missed: cycle.missed,
-      opens: formatStaffMoment(new Date(cycle.opensAt), zone),
-      closes: formatStaffMoment(new Date(cycle.closesAt), zone),
-      reminds: cycle.remindAt ? formatStaffMoment(new Date(cycle.remindAt), zone) : null,
+      opens: formatStaffMoment(new Date(cycle.opensAt), zone, user.language),
+      closes: formatStaffMoment(new Date(cycle.closesAt), zone, user.language),
+      reminds: cycle.remindAt
+        ? formatStaffMoment(new Date(cycle.remindAt), zone, user.language)
+        : null,
       questionCount: cycle.questionCount,
     },
     participation: await participation(cycle.id),

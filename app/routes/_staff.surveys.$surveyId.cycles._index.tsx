@@ -22,7 +22,7 @@ import { requireHrAdmin } from '~/utils/permissions.server';
 const notFound = () => new Response('Not found', { status: 404 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireHrAdmin(request);
+  const user = await requireHrAdmin(request);
   const survey = await getSurvey(params.surveyId ?? '');
   if (!survey) throw notFound();
   const [cycles, counts] = await Promise.all([
@@ -35,15 +35,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     kiosk: survey.kiosk,
     // The first cycle can go out at once rather than waiting for its start date and hour.
     canSendNow: survey.status === 'active' && cycles.length === 0,
-    firstOpens: survey.status === 'active' && cycles.length === 0 ? firstOpening(survey) : null,
+    firstOpens:
+      survey.status === 'active' && cycles.length === 0
+        ? firstOpening(survey, user.language)
+        : null,
     timeZone: zone,
     cycles: cycles.map((cycle) => ({
       id: cycle.id,
       number: cycle.number,
       status: cycle.status,
       missed: cycle.missed,
-      opens: formatStaffMoment(new Date(cycle.opensAt), zone),
-      closes: formatStaffMoment(new Date(cycle.closesAt), zone),
+      opens: formatStaffMoment(new Date(cycle.opensAt), zone, user.language),
+      closes: formatStaffMoment(new Date(cycle.closesAt), zone, user.language),
       ...figuresOf(counts.get(cycle.id)),
     })),
   });
@@ -57,10 +60,14 @@ function figuresOf(counts: { invited: number; answered: Count } | undefined): {
   return counts ?? { invited: 0, answered: { state: 'shown', value: 0 } };
 }
 
-function firstOpening(survey: { definition: { schedule: Parameters<typeof cycleWindow>[0] } }) {
+function firstOpening(
+  survey: { definition: { schedule: Parameters<typeof cycleWindow>[0] } },
+  language: string,
+) {
   return formatStaffMoment(
     cycleWindow(survey.definition.schedule, 1).opensAt,
     survey.definition.schedule.timeZone,
+    language,
   );
 }
 

@@ -29,10 +29,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ...survey,
       openCycle: survey.openCycle && {
         number: survey.openCycle.number,
-        closes: formatStaffMoment(new Date(survey.openCycle.closesAt), survey.timeZone),
+        closes: formatStaffMoment(
+          new Date(survey.openCycle.closesAt),
+          survey.timeZone,
+          user.language,
+        ),
       },
       nextCycle: survey.nextCycleAt
-        ? formatStaffMoment(new Date(survey.nextCycleAt), survey.timeZone)
+        ? formatStaffMoment(new Date(survey.nextCycleAt), survey.timeZone, user.language)
         : null,
     })),
   });

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
+import { formatStaffMoment } from '../../app/surveys/local-time';
 import { CycleModel } from '../../models/cycle.server';
 import { PersonModel } from '../../models/person.server';
+import { SurveyModel } from '../../models/survey.server';
 import { createDepartment, createPerson } from '../factories/staff';
 import { type AppUnderTest, startAppUnderTest } from '../support/app-under-test';
 import { type HttpClient, signedInClient } from '../support/http-client';
@@ -83,6 +85,11 @@ describe('survey pages in Ukrainian', () => {
     expect(cyclePage).toContain('<h2>Цикл 1</h2>');
     expect(cyclePage).toContain('Надруковані чи експортовані посилання');
     expect(cyclePage).not.toContain('Participation');
+    // Its moments are written as Ukrainian writes them, in the survey's time zone.
+    const opens = new Date(cycle?.opensAt ?? 0);
+    const zone = (await SurveyModel.findOne({}).lean())?.schedule.timeZone ?? '';
+    expect(cyclePage).toContain(formatStaffMoment(opens, zone, 'uk'));
+    expect(cyclePage).not.toContain(formatStaffMoment(opens, zone));
   });
 
   it('says the server’s refusals in the reader’s language', async () => {
