@@ -1,29 +1,25 @@
 import { Link } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+
+import { useMessage } from '~/components/ui/use-message';
 
 export interface ChecklistItem {
   step: 'people' | 'services' | 'survey' | 'start' | 'send';
   done: boolean;
   to: string;
+  /** Where the step stands: a message key from the server (see ~/utils/message). */
   detail: string;
 }
 
-const labels: Record<ChecklistItem['step'], string> = {
-  people: 'Import your people',
-  services: 'Mark the departments that serve others',
-  survey: 'Create a survey',
-  start: 'Start it',
-  send: 'Send the first invitations',
-};
-
 /** The first steps of a new organisation, each ticked from the data and linked to its page. */
 export function FirstRunChecklist({ items }: { items: ChecklistItem[] }) {
+  const { t } = useTranslation('surveys');
+  const say = useMessage();
   const done = items.filter((item) => item.done).length;
   return (
     <section className="first-run" aria-labelledby="first-run-title">
-      <h2 id="first-run-title">Getting started</h2>
-      <p className="field-hint">
-        {`${done} of ${items.length} done. Each step ticks itself once it is done.`}
-      </p>
+      <h2 id="first-run-title">{t('firstRun.title')}</h2>
+      <p className="field-hint">{t('firstRun.progress', { done, total: items.length })}</p>
       <ol className="first-run-list">
         {items.map((item) => (
           <li key={item.step} className={item.done ? 'first-run-done' : undefined}>
@@ -31,9 +27,11 @@ export function FirstRunChecklist({ items }: { items: ChecklistItem[] }) {
               {item.done ? '✓' : '○'}
             </span>
             <span>
-              <Link to={item.to}>{labels[item.step]}</Link>
-              <span className="visually-hidden">{item.done ? ' (done)' : ' (to do)'}</span>
-              <span className="first-run-detail">{item.detail}</span>
+              <Link to={item.to}>{t(`firstRun.step.${item.step}`)}</Link>
+              <span className="visually-hidden">
+                {item.done ? t('firstRun.done') : t('firstRun.toDo')}
+              </span>
+              <span className="first-run-detail">{say(item.detail)}</span>
             </span>
           </li>
         ))}

@@ -1,10 +1,7 @@
 import { Form, Link } from '@remix-run/react';
+import { Trans, useTranslation } from 'react-i18next';
 
 import type { StatusConfirmation } from '~/surveys/status-confirmation.server';
-
-function plural(count: number, one: string, many: string) {
-  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
-}
 
 /**
  * The step between pressing Start or End and the survey changing: what it will do, said in
@@ -21,40 +18,49 @@ export function StatusConfirmationPanel({
   cancel: string;
   busy: boolean;
 }) {
+  const { t, i18n } = useTranslation('surveys');
+  const number = (count: number) => count.toLocaleString(i18n.language);
   const starting = confirm.change === 'activate';
+  const people =
+    confirm.change === 'activate'
+      ? t('confirm.people', { count: confirm.invited, formatted: number(confirm.invited) })
+      : '';
   return (
     <section className="form-notice confirmation" aria-labelledby="status-confirmation-title">
-      <h2 id="status-confirmation-title">{starting ? 'Start this survey?' : 'End this survey?'}</h2>
+      <h2 id="status-confirmation-title">
+        {starting ? t('confirm.startTitle') : t('confirm.endTitle')}
+      </h2>
       {confirm.change === 'activate' ? (
         <>
           <p>
-            Starting invites <strong>{plural(confirm.invited, 'person', 'people')}</strong> (the
-            active people in its departments today) when its first cycle opens on{' '}
-            {confirm.startDate} at {String(confirm.openHour).padStart(2, '0')}:00 (
-            {confirm.timeZone}).
+            <Trans
+              t={t}
+              i18nKey="confirm.starting"
+              values={{
+                invited: people,
+                startDate: confirm.startDate,
+                hour: String(confirm.openHour).padStart(2, '0'),
+                timeZone: confirm.timeZone,
+              }}
+              components={{ strong: <strong /> }}
+            />
           </p>
-          {confirm.invited === 0 ? (
-            <p className="field-error">
-              Nobody would be invited: its departments have no active people.
-            </p>
-          ) : null}
+          {confirm.invited === 0 ? <p className="field-error">{t('confirm.nobody')}</p> : null}
           {confirm.rated && confirm.rated.length < 2 ? (
             <p className="field-error">
               {confirm.rated.length === 0
-                ? 'Its internal-service questions rate no department, so they would not be asked.'
-                : `Its internal-service questions rate only ${confirm.rated[0]}, with no other department to compare it with.`}{' '}
-              Choose the departments that serve others under “Departments rated by internal-service
-              questions” in Design, or mark them as support on the Departments page.
+                ? t('confirm.ratesNone')
+                : t('confirm.ratesOne', { department: confirm.rated[0] })}{' '}
+              {t('confirm.ratesHint')}
             </p>
           ) : null}
         </>
       ) : (
         <p>
-          Ending closes{' '}
           {confirm.closing > 0
-            ? `its ${plural(confirm.closing, 'open or scheduled cycle', 'open or scheduled cycles')} now`
-            : 'it now'}
-          , and no more cycles open. <strong>This cannot be undone.</strong> Its results stay.
+            ? t('confirm.ending', { count: confirm.closing, formatted: number(confirm.closing) })
+            : t('confirm.endingNone')}{' '}
+          <strong>{t('confirm.cannotUndo')}</strong> {t('confirm.resultsStay')}
         </p>
       )}
       <Form method="post" action={action} className="lifecycle">
@@ -67,11 +73,11 @@ export function StatusConfirmationPanel({
           disabled={busy}
         >
           {confirm.change === 'activate'
-            ? `Start and invite ${plural(confirm.invited, 'person', 'people')}`
-            : 'End survey for good'}
+            ? t('confirm.startButton', { invited: people })
+            : t('confirm.endButton')}
         </button>
         <Link to={cancel} className="button button-quiet">
-          Cancel
+          {t('confirm.cancel')}
         </Link>
       </Form>
     </section>

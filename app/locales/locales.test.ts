@@ -29,31 +29,24 @@ function leaves(value: unknown, prefix = ''): Map<string, string> {
   return found;
 }
 
-// A count picks one of a key's plural forms (key_one, key_other…). Languages have different
-// forms: Polish and Ukrainian add _few and _many, Latvian _zero; a language must have exactly
-// the forms its plural rules use, as i18next looks only for those.
-const pluralSuffix = /_(zero|one|two|few|many|other)$/;
-
-/** The keys a language must have, each with the English text its placeholders must match. */
-function keysIn(language: string, english: Map<string, string>): Map<string, string> {
-  const forms = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
-  const expected = new Map<string, string>();
-  for (const [key, text] of english) {
-    if (!pluralSuffix.test(key)) {
-      expected.set(key, text);
-      continue;
-    }
-    const base = key.replace(pluralSuffix, '');
-    for (const form of forms) {
-      const sameForm = english.get(`${base}_${form}`);
-      expected.set(`${base}_${form}`, sameForm ?? english.get(`${base}_other`) ?? text);
-    }
-  }
-  return expected;
-}
-
 const placeholders = (text: string) =>
   [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+// i18next plurals: a counted text is `key_one`, `key_other`… with the forms each language needs
+// (Polish and Ukrainian add `_few` and `_many`, Latvian `_zero`). English names the counted keys;
+// every language has them under its own forms, the ones Intl picks for whole numbers.
+const pluralSuffix = /_(zero|one|two|few|many|other)$/;
+const pluralBases = (keys: Iterable<string>) =>
+  new Set(
+    [...keys].filter((key) => pluralSuffix.test(key)).map((key) => key.replace(pluralSuffix, '')),
+  );
+/** The forms a language needs (Intl picks them for whole numbers) and the ones it may have. */
+function pluralForms(language: string): { needed: string[]; known: string[] } {
+  const rules = new Intl.PluralRules(language);
+  const needed = new Set<string>();
+  for (let count = 0; count <= 1000; count++) needed.add(rules.select(count));
+  return { needed: [...needed], known: rules.resolvedOptions().pluralCategories };
+}
 
 describe('locale files', () => {
   it('are exactly the namespaces of app/i18n.ts in each of the six languages', () => {
@@ -67,18 +60,53 @@ describe('locale files', () => {
   for (const namespace of namespaces) {
     it(`${namespace}: every language has every English key, with the same placeholders`, () => {
       const english = leaves(read('en', namespace));
+      const counted = pluralBases(english.keys());
+      const singular = (keys: Iterable<string>) =>
+        [...keys].filter((key) => !counted.has(key.replace(pluralSuffix, ''))).sort();
       for (const language of supportedLanguages) {
         const translated = leaves(read(language, namespace));
-        const expected = keysIn(language, english);
-        expect([...translated.keys()].sort(), `${language}/${namespace}.json`).toEqual(
-          [...expected.keys()].sort(),
+        expect(singular(translated.keys()), `${language}/${namespace}.json`).toEqual(
+          singular(english.keys()),
         );
-        for (const [key, text] of expected) {
+        for (const [key, text] of english) {
+          if (counted.has(key.replace(pluralSuffix, ''))) continue;
           const other = translated.get(key) ?? '';
           expect(other.trim(), `${language}/${namespace}.json ${key}`).not.toBe('');
           expect(placeholders(other), `${language}/${namespace}.json ${key}`).toEqual(
             placeholders(text),
           );
+        }
+        for (const base of counted) {
+          const forms = [...translated.keys()]
+            .filter((key) => key.replace(pluralSuffix, '') === base && pluralSuffix.test(key))
+            .map((key) => key.slice(base.length + 1))
+            .sort();
+          const { needed, known } = pluralForms(language);
+          expect(forms, `${language}/${namespace}.json ${base}`).toEqual(
+            expect.arrayContaining(needed),
+          );
+          for (const form of forms) {
+            expect(known, `${language}/${namespace}.json ${base}_${form}`).toContain(form);
+          }
+          // Every form says what English says. A form may leave a number unsaid ("one thing
+          // needs fixing"): the counted one, or one English's own forms leave out too.
+          const englishForms = [...english.keys()]
+            .filter((key) => key.replace(pluralSuffix, '') === base)
+            .map((key) => placeholders(english.get(key) ?? ''));
+          const always = englishForms.reduce((kept, names) =>
+            kept.filter((name) => names.includes(name)),
+          );
+          const sometimes = new Set([...englishForms.flat(), 'count']);
+          for (const form of forms) {
+            const label = `${language}/${namespace}.json ${base}_${form}`;
+            const text = translated.get(`${base}_${form}`) ?? '';
+            expect(text.trim(), label).not.toBe('');
+            const names = placeholders(text);
+            expect(names, label).toEqual(
+              expect.arrayContaining(always.filter((n) => n !== 'count')),
+            );
+            for (const name of names) expect([...sometimes], label).toContain(name);
+          }
         }
       }
     });

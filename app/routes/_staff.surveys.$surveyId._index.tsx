@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
 import { SurveyForm } from '~/components/survey-form/survey-form';
 import { departmentChoices } from '~/people/departments.server';
@@ -75,6 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SurveyDesigner() {
+  const { t } = useTranslation('surveys');
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -85,20 +87,15 @@ export default function SurveyDesigner() {
   const problems = Object.values(errors).filter((messages) => messages?.length).length;
   const saveStatus =
     submitting && navigation.formData?.get('intent') === 'save'
-      ? 'Saving…'
+      ? t('designer.saving')
       : problems > 0
-        ? `Not saved: ${problems === 1 ? 'one thing needs' : `${problems} things need`} fixing, listed at the top.`
+        ? t('designer.notSaved', { count: problems })
         : saved && !result
-          ? 'Saved.'
+          ? t('designer.saved')
           : '';
   return (
     <>
-      {loaded.status !== 'draft' ? (
-        <p className="form-notice">
-          Changes apply from the next cycle; a cycle already open keeps the questions it opened
-          with.
-        </p>
-      ) : null}
+      {loaded.status !== 'draft' ? <p className="form-notice">{t('designer.liveNotice')}</p> : null}
       <SurveyForm
         key={result ? `edit-${result.nonce}` : `saved-${loaded.revision}-${saved ?? ''}`}
         draft={result?.draft ?? loaded.draft}

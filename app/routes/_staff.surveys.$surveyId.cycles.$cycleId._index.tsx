@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
 import { PrintableLinksForm } from '~/components/survey-view/printable-links-form';
 import { QrCode } from '~/components/survey-view/qr-code';
@@ -9,18 +10,18 @@ import { formatStaffMoment } from '~/surveys/local-time';
 import { countText, rateOf } from '~/surveys/participation';
 import { participation } from '~/surveys/participation.server';
 import { qrShape } from '~/surveys/qr.server';
-import { cycleStatusNames } from '~/surveys/staff-words';
 import { getSurvey } from '~/surveys/surveys.server';
 import { appUrl, getEnv } from '~/utils/env.server';
 import { requireHrAdmin } from '~/utils/permissions.server';
 
+// The links.csv route sends refusals back here as ?links=…; message keys of the surveys words.
 const linksErrors: Record<string, string> = {
-  choose: 'Choose at least one department, or everyone invited.',
-  closed: 'Links can only be made while the cycle is open.',
+  choose: 'surveys:errors.chooseLinkDepartments',
+  closed: 'surveys:errors.linksClosed',
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireHrAdmin(request);
+  const user = await requireHrAdmin(request);
   const [survey, cycle] = await Promise.all([
     getSurvey(params.surveyId ?? ''),
     getCycle(params.surveyId ?? '', params.cycleId ?? ''),
@@ -35,9 +36,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       number: cycle.number,
       status: cycle.status,
       missed: cycle.missed,
-      opens: formatStaffMoment(new Date(cycle.opensAt), zone),
-      closes: formatStaffMoment(new Date(cycle.closesAt), zone),
-      reminds: cycle.remindAt ? formatStaffMoment(new Date(cycle.remindAt), zone) : null,
+      opens: formatStaffMoment(new Date(cycle.opensAt), zone, user.language),
+      closes: formatStaffMoment(new Date(cycle.closesAt), zone, user.language),
+      reminds: cycle.remindAt
+        ? formatStaffMoment(new Date(cycle.remindAt), zone, user.language)
+        : null,
       questionCount: cycle.questionCount,
     },
     participation: await participation(cycle.id),
@@ -48,51 +51,49 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function CyclePage() {
   const { surveyId, cycle, participation, kiosk, linksError } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('surveys');
+  const withheld = t('cycle.withheld');
   return (
     <>
       <p className="no-print">
-        <Link to={`/surveys/${surveyId}/cycles`}>← All cycles</Link>
+        <Link to={`/surveys/${surveyId}/cycles`}>{t('cycle.back')}</Link>
       </p>
-      <h2>Cycle {cycle.number}</h2>
+      <h2>{t('cycle.title', { number: cycle.number })}</h2>
       <dl className="facts">
-        <dt>Status</dt>
+        <dt>{t('cycle.status')}</dt>
         <dd>
-          {cycleStatusNames[cycle.status]}
-          {cycle.missed
-            ? ' (missed: its time passed while the app was not running, so nobody was invited)'
-            : ''}
+          {t(`cycleStatus.${cycle.status}`)}
+          {cycle.missed ? t('cycle.missed') : ''}
         </dd>
-        <dt>Opens</dt>
+        <dt>{t('cycle.opens')}</dt>
         <dd>{cycle.opens}</dd>
-        <dt>Reminder</dt>
-        <dd>{cycle.reminds ?? 'None'}</dd>
-        <dt>Closes</dt>
+        <dt>{t('cycle.reminder')}</dt>
+        <dd>{cycle.reminds ?? t('cycle.noReminder')}</dd>
+        <dt>{t('cycle.closes')}</dt>
         <dd>{cycle.closes}</dd>
-        <dt>Questions asked</dt>
+        <dt>{t('cycle.questions')}</dt>
         <dd>{cycle.questionCount}</dd>
       </dl>
 
-      <h3>Participation</h3>
+      <h3>{t('cycle.participation')}</h3>
       <p className="muted">
-        Answered counts people invited who answered, never who they are. A department of fewer than{' '}
-        {participation.threshold} who answered is withheld, and so is the next smallest where the
-        total would give it away.
+        {t('cycle.participationNote', { threshold: participation.threshold })}
         {participation.stepped
-          ? ` While the cycle is open, counts move in steps of ${participation.threshold}, so this page never shows that one person has just answered.`
+          ? ` ${t('cycle.steppedNote', { threshold: participation.threshold })}`
           : ''}
       </p>
       {participation.departments.length === 0 ? (
-        <p className="muted">Nobody has been invited to this cycle.</p>
+        <p className="muted">{t('cycle.nobodyInvited')}</p>
       ) : (
         <div className="table-scroll">
           <table className="table">
-            <caption className="visually-hidden">Invited and answered by department</caption>
+            <caption className="visually-hidden">{t('cycle.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Department</th>
-                <th scope="col">Invited</th>
-                <th scope="col">Answered</th>
-                <th scope="col">Participation</th>
+                <th scope="col">{t('cycle.department')}</th>
+                <th scope="col">{t('cycle.invited')}</th>
+                <th scope="col">{t('cycle.answered')}</th>
+                <th scope="col">{t('cycle.participation')}</th>
               </tr>
             </thead>
             <tbody>
@@ -100,17 +101,17 @@ export default function CyclePage() {
                 <tr key={row.departmentId}>
                   <th scope="row">{row.department}</th>
                   <td>{row.invited}</td>
-                  <td>{countText(row.answered)}</td>
-                  <td>{rateOf(row.answered, row.invited)}</td>
+                  <td>{countText(row.answered, withheld)}</td>
+                  <td>{rateOf(row.answered, row.invited, withheld)}</td>
                 </tr>
               ))}
             </tbody>
             <tfoot>
               <tr>
-                <th scope="row">All</th>
+                <th scope="row">{t('cycle.all')}</th>
                 <td>{participation.invited}</td>
-                <td>{countText(participation.answered)}</td>
-                <td>{rateOf(participation.answered, participation.invited)}</td>
+                <td>{countText(participation.answered, withheld)}</td>
+                <td>{rateOf(participation.answered, participation.invited, withheld)}</td>
               </tr>
             </tfoot>
           </table>
@@ -118,20 +119,22 @@ export default function CyclePage() {
       )}
       {participation.openLink.state !== 'shown' || participation.openLink.value > 0 ? (
         <p>
-          Answers through the open link (nobody invited behind them):{' '}
-          {countText(participation.openLink)}.
+          {t('cycle.openLinkAnswers', { answers: countText(participation.openLink, withheld) })}
         </p>
       ) : null}
 
       {kiosk ? (
         <section className="kiosk-link" aria-labelledby="kiosk-title">
-          <h3 id="kiosk-title">Open link for kiosks</h3>
+          <h3 id="kiosk-title">{t('cycle.kioskTitle')}</h3>
           <p>
-            One link for everyone, for a shared tablet or a poster:{' '}
-            <a href={kiosk.link}>{kiosk.link}</a>. Each device answers once, and answers through it
-            are not counted in participation (nobody is identified).
+            {t('cycle.kioskText')} <a href={kiosk.link}>{kiosk.link}</a>
+            {t('cycle.kioskAfter')}
           </p>
-          <QrCode size={kiosk.qr.size} path={kiosk.qr.path} label={`QR code for ${kiosk.link}`} />
+          <QrCode
+            size={kiosk.qr.size}
+            path={kiosk.qr.path}
+            label={t('cycle.qrFor', { name: kiosk.link })}
+          />
         </section>
       ) : null}
 

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
 import { PrintableLinksForm } from '~/components/survey-view/printable-links-form';
 import { QrCode } from '~/components/survey-view/qr-code';
@@ -34,7 +35,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!form.ok)
     return json(
-      { error: form.errors.departmentIds?.join(' ') ?? 'Choose who to print for.', sheet: null },
+      {
+        error: form.errors.departmentIds?.[0] ?? 'surveys:errors.chooseWhoToPrint',
+        sheet: null,
+      },
       { status: 400 },
     );
   const result = await linksForCycle(
@@ -62,6 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function QrSheet() {
+  const { t } = useTranslation('surveys');
   const { surveyId, cycle, departments } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const sheet = result?.sheet;
@@ -70,9 +75,9 @@ export default function QrSheet() {
     return (
       <>
         <p className="no-print">
-          <Link to={back}>← Cycle {cycle.number}</Link>
+          <Link to={back}>{t('qr.back', { number: cycle.number })}</Link>
         </p>
-        <h2>QR codes for cycle {cycle.number}</h2>
+        <h2>{t('qr.title', { number: cycle.number })}</h2>
         {cycle.open ? (
           <PrintableLinksForm
             surveyId={surveyId}
@@ -81,7 +86,7 @@ export default function QrSheet() {
             error={result?.error ?? undefined}
           />
         ) : (
-          <p>Links can only be made while the cycle is open.</p>
+          <p>{t('errors.linksClosed')}</p>
         )}
       </>
     );
@@ -90,22 +95,24 @@ export default function QrSheet() {
     <>
       <div className="no-print">
         <p>
-          <Link to={back}>← Cycle {cycle.number}</Link>
+          <Link to={back}>{t('qr.back', { number: cycle.number })}</Link>
         </p>
-        <h2>QR codes for cycle {cycle.number}</h2>
+        <h2>{t('qr.title', { number: cycle.number })}</h2>
         <p className="form-notice" role="status">
-          {sheet.cards.length} new personal link(s). Print this page now (your browser’s Print
-          command): the links are not shown again, and the earlier e-mailed links of these people no
-          longer work.
+          {t('qr.made', { count: sheet.cards.length })}
         </p>
       </div>
-      {sheet.cards.length === 0 ? <p>Everyone chosen has already answered.</p> : null}
+      {sheet.cards.length === 0 ? <p>{t('qr.allAnswered')}</p> : null}
       <ul className="qr-sheet">
         {sheet.cards.map((card) => (
           <li key={card.link} className="qr-card">
             <p className="qr-card-name">{card.name}</p>
             <p className="muted">{card.department}</p>
-            <QrCode size={card.qr.size} path={card.qr.path} label={`QR code for ${card.name}`} />
+            <QrCode
+              size={card.qr.size}
+              path={card.qr.path}
+              label={t('cycle.qrFor', { name: card.name })}
+            />
             <div lang={card.language}>
               <p className="qr-card-title">{card.title}</p>
               <p className="qr-card-note">{card.note}</p>

@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 
+import { useMessage } from '~/components/ui/use-message';
 import type { Count } from '~/insights/types';
 import { cycleWindow } from '~/surveys/cadence';
 import { listCycles } from '~/surveys/cycles.server';
@@ -10,17 +12,17 @@ import { formatStaffMoment } from '~/surveys/local-time';
 import { countText, rateOf } from '~/surveys/participation';
 import { participationByCycle } from '~/surveys/participation.server';
 import { sendFirstCycleNow } from '~/surveys/send-now.server';
-import { cycleStatusNames } from '~/surveys/staff-words';
 import { getSurvey, setKiosk } from '~/surveys/surveys.server';
 import { getEnv } from '~/utils/env.server';
 import { readForm } from '~/utils/form.server';
 import { createLogger } from '~/utils/log.server';
+import { message } from '~/utils/message';
 import { requireHrAdmin } from '~/utils/permissions.server';
 
 const notFound = () => new Response('Not found', { status: 404 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireHrAdmin(request);
+  const user = await requireHrAdmin(request);
   const survey = await getSurvey(params.surveyId ?? '');
   if (!survey) throw notFound();
   const [cycles, counts] = await Promise.all([
@@ -33,34 +35,39 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     kiosk: survey.kiosk,
     // The first cycle can go out at once rather than waiting for its start date and hour.
     canSendNow: survey.status === 'active' && cycles.length === 0,
-    firstOpens: survey.status === 'active' && cycles.length === 0 ? firstOpening(survey) : null,
+    firstOpens:
+      survey.status === 'active' && cycles.length === 0
+        ? firstOpening(survey, user.language)
+        : null,
     timeZone: zone,
     cycles: cycles.map((cycle) => ({
       id: cycle.id,
       number: cycle.number,
       status: cycle.status,
       missed: cycle.missed,
-      opens: formatStaffMoment(new Date(cycle.opensAt), zone),
-      closes: formatStaffMoment(new Date(cycle.closesAt), zone),
+      opens: formatStaffMoment(new Date(cycle.opensAt), zone, user.language),
+      closes: formatStaffMoment(new Date(cycle.closesAt), zone, user.language),
       ...figuresOf(counts.get(cycle.id)),
     })),
   });
 }
 
-/** Participation of one cycle as the table prints it. */
-function figuresOf(counts: { invited: number; answered: Count } | undefined) {
-  if (!counts) return { invited: 0, answered: '0', rate: '—' };
-  return {
-    invited: counts.invited,
-    answered: countText(counts.answered),
-    rate: rateOf(counts.answered, counts.invited),
-  };
+/** Participation of one cycle, for the table to print in the reader's words. */
+function figuresOf(counts: { invited: number; answered: Count } | undefined): {
+  invited: number;
+  answered: Count;
+} {
+  return counts ?? { invited: 0, answered: { state: 'shown', value: 0 } };
 }
 
-function firstOpening(survey: { definition: { schedule: Parameters<typeof cycleWindow>[0] } }) {
+function firstOpening(
+  survey: { definition: { schedule: Parameters<typeof cycleWindow>[0] } },
+  language: string,
+) {
   return formatStaffMoment(
     cycleWindow(survey.definition.schedule, 1).opensAt,
     survey.definition.schedule.timeZone,
+    language,
   );
 }
 
@@ -72,7 +79,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await requireHrAdmin(request);
   const form = intentSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!form.success) {
-    return json<ActionResult>({ ok: false, message: 'Choose what to do.' }, { status: 400 });
+    return json<ActionResult>(
+      { ok: false, message: 'surveys:errors.chooseIntent' },
+      { status: 400 },
+    );
   }
   const surveyId = params.surveyId ?? '';
   if (form.data.intent === 'send-now') {
@@ -83,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!sent.ok) return json<ActionResult>({ ok: false, message: sent.message }, { status: 409 });
     return json<ActionResult>({
       ok: true,
-      message: `Cycle ${sent.cycleNumber} is open: ${sent.invited} invitation(s) sent.`,
+      message: message('surveys:cycles.sent', { number: sent.cycleNumber, count: sent.invited }),
     });
   }
   if (!(await setKiosk(surveyId, form.data.intent === 'kiosk-on'))) throw notFound();
@@ -95,40 +105,35 @@ export default function SurveyCycles() {
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
+  const { t } = useTranslation('surveys');
+  const say = useMessage();
   return (
     <>
-      <h2>Cycles and invitations</h2>
-      <p>
-        Each cycle invites everyone in the audience by e-mail and reminds those who have not
-        answered once. Times are in {timeZone}. Answered counts invited people who answered, never
-        who they are; while a cycle is open it moves in steps of the survey’s anonymity threshold.
-      </p>
+      <h2>{t('cycles.title')}</h2>
+      <p>{t('cycles.intro', { timeZone })}</p>
       {result?.message ? (
         <p
           className={result.ok ? 'form-notice' : 'form-alert'}
           role={result.ok ? 'status' : 'alert'}
         >
-          {result.message}
+          {say(result.message)}
         </p>
       ) : null}
       {canSendNow ? (
         <Form method="post" className="send-now">
           <p>
-            <strong>The first cycle opens {firstOpens}.</strong> To invite everyone now instead,
-            send it now: the schedule then starts today at this hour, and later cycles follow from
-            there.
+            <strong>{t('cycles.firstOpens', { when: firstOpens })}</strong>{' '}
+            {t('cycles.sendNowHint')}
           </p>
           <button type="submit" name="intent" value="send-now" className="button" disabled={busy}>
-            Send the first cycle now
+            {t('cycles.sendNow')}
           </button>
         </Form>
       ) : null}
       <Form method="post" className="kiosk-toggle">
         <p>
-          <strong>Open link for kiosks: {kiosk ? 'on' : 'off'}.</strong>{' '}
-          {kiosk
-            ? 'Each cycle also answers at one public link (shown on its page) for a shared tablet or a poster; each device answers once.'
-            : 'Turn it on to give each cycle one public link for a shared tablet or a poster, besides the personal invitations.'}
+          <strong>{kiosk ? t('cycles.kioskOn') : t('cycles.kioskOff')}</strong>{' '}
+          {kiosk ? t('cycles.kioskOnHint') : t('cycles.kioskOffHint')}
         </p>
         <button
           type="submit"
@@ -137,43 +142,43 @@ export default function SurveyCycles() {
           className="button button-quiet"
           disabled={busy}
         >
-          {kiosk ? 'Turn the open link off' : 'Turn the open link on'}
+          {kiosk ? t('cycles.turnOff') : t('cycles.turnOn')}
         </button>
       </Form>
       {cycles.length === 0 ? (
-        <p className="muted">No cycles yet: the first one is created when it opens.</p>
+        <p className="muted">{t('cycles.none')}</p>
       ) : (
         <div className="table-scroll">
           <table className="table">
-            <caption className="visually-hidden">Cycles, newest first</caption>
+            <caption className="visually-hidden">{t('cycles.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Cycle</th>
-                <th scope="col">Status</th>
-                <th scope="col">Opens</th>
-                <th scope="col">Closes</th>
-                <th scope="col">Invited</th>
-                <th scope="col">Answered</th>
-                <th scope="col">Participation</th>
+                <th scope="col">{t('cycles.cycle')}</th>
+                <th scope="col">{t('cycles.status')}</th>
+                <th scope="col">{t('cycles.opens')}</th>
+                <th scope="col">{t('cycles.closes')}</th>
+                <th scope="col">{t('cycles.invited')}</th>
+                <th scope="col">{t('cycles.answered')}</th>
+                <th scope="col">{t('cycles.participation')}</th>
               </tr>
             </thead>
             <tbody>
               {cycles.map((cycle) => (
                 <tr key={cycle.id}>
                   <th scope="row">
-                    <Link to={`/surveys/${surveyId}/cycles/${cycle.id}`}>Cycle {cycle.number}</Link>
+                    <Link to={`/surveys/${surveyId}/cycles/${cycle.id}`}>
+                      {t('cycles.cycleNumber', { number: cycle.number })}
+                    </Link>
                   </th>
                   <td>
-                    {cycleStatusNames[cycle.status]}
-                    {cycle.missed ? (
-                      <span className="muted"> (missed: the app was not running)</span>
-                    ) : null}
+                    {t(`cycleStatus.${cycle.status}`)}
+                    {cycle.missed ? <span className="muted">{t('cycles.missed')}</span> : null}
                   </td>
                   <td>{cycle.opens}</td>
                   <td>{cycle.closes}</td>
                   <td>{cycle.invited}</td>
-                  <td>{cycle.answered}</td>
-                  <td>{cycle.rate}</td>
+                  <td>{countText(cycle.answered, t('cycle.withheld'))}</td>
+                  <td>{rateOf(cycle.answered, cycle.invited, t('cycle.withheld'))}</td>
                 </tr>
               ))}
             </tbody>

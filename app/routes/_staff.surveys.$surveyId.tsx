@@ -9,18 +9,25 @@ import {
   useLoaderData,
   useNavigation,
 } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 
 import { StatusConfirmationPanel } from '~/components/status-confirmation';
 import { FormAlert } from '~/components/ui/form-alert';
-import { cadenceNames, statusNames } from '~/surveys/staff-words';
+import { pageTitle } from '~/i18n';
 import { statusConfirmation } from '~/surveys/status-confirmation.server';
 import { changeStatus, duplicateSurvey, getSurvey } from '~/surveys/surveys.server';
 import { readForm } from '~/utils/form.server';
 import { requireHrAdmin } from '~/utils/permissions.server';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.survey.title ?? 'Survey'} · Surveys · Innerloop` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: pageTitle(
+      matches,
+      data?.survey.title || 'surveys:survey.fallbackTitle',
+      'surveys:title',
+    ),
+  },
 ];
 
 const notFound = () => new Response('Not found', { status: 404 });
@@ -52,11 +59,11 @@ const lifecycleSchema = z.object({
 // answer with what they would do (a confirmation step that works without JavaScript); only the
 // confirmation's own button, which posts confirmed=yes, changes the survey.
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireHrAdmin(request);
+  const user = await requireHrAdmin(request);
   const surveyId = params.surveyId ?? '';
   const form = lifecycleSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!form.success)
-    return json({ message: 'Choose what to do with the survey.', confirm: null }, { status: 400 });
+    return json({ message: 'surveys:errors.chooseSurveyIntent', confirm: null }, { status: 400 });
   const now = new Date();
   const { intent, confirmed } = form.data;
   if (intent === 'duplicate') {
@@ -69,33 +76,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!confirm) throw notFound();
     return json({ message: null, confirm });
   }
-  const result = await changeStatus(surveyId, intent, now);
+  const result = await changeStatus(surveyId, intent, now, user.language);
   if (!result) throw notFound();
   if (!result.ok) return json({ message: result.message, confirm: null }, { status: 400 });
   return json({ message: null, confirm: null });
 }
 
+// Each button's label is its intent's word in the surveys namespace (survey.activate, …).
 const lifecycleButtons = {
-  draft: [{ intent: 'activate', label: 'Start survey' }],
-  active: [
-    { intent: 'pause', label: 'Pause' },
-    { intent: 'end', label: 'End survey' },
-  ],
-  paused: [
-    { intent: 'resume', label: 'Resume' },
-    { intent: 'end', label: 'End survey' },
-  ],
+  draft: ['activate'],
+  active: ['pause', 'end'],
+  paused: ['resume', 'end'],
   ended: [],
 } as const;
 
-const statusNotes = {
-  draft: 'A draft: nothing is sent until you start it.',
-  active: 'Running: cycles open on schedule and invitations go out.',
-  paused: 'Paused: no new cycles open and no reminders go out; an open cycle still closes on time.',
-  ended: 'Ended: no more cycles. Its results stay.',
-} as const;
-
 export default function SurveyLayout() {
+  const { t } = useTranslation('surveys');
   const { survey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
@@ -103,18 +99,21 @@ export default function SurveyLayout() {
   return (
     <section aria-labelledby="page-title">
       <p className="no-print">
-        <Link to="/surveys">← Surveys</Link>
+        <Link to="/surveys">{t('survey.back')}</Link>
       </p>
       <div className="survey-header no-print">
         <h1 id="page-title">{survey.title}</h1>
         <p>
-          <span className={`status status-${survey.status}`}>{statusNames[survey.status]}</span>{' '}
+          <span className={`status status-${survey.status}`}>{t(`status.${survey.status}`)}</span>{' '}
           <span className="muted">
-            {cadenceNames[survey.cadence]} from {survey.startDate} · {survey.cycleCount} cycle(s) so
-            far
+            {t('survey.schedule', {
+              cadence: t(`cadence.${survey.cadence}`),
+              startDate: survey.startDate,
+              cycles: survey.cycleCount,
+            })}
           </span>
         </p>
-        <p className="muted">{statusNotes[survey.status]}</p>
+        <p className="muted">{t(`survey.note.${survey.status}`)}</p>
         {result?.confirm && survey.status !== 'ended' ? (
           <StatusConfirmationPanel
             confirm={result.confirm}
@@ -124,16 +123,16 @@ export default function SurveyLayout() {
           />
         ) : (
           <Form method="post" action={base} className="lifecycle">
-            {lifecycleButtons[survey.status].map((button) => (
+            {lifecycleButtons[survey.status].map((intent) => (
               <button
-                key={button.intent}
+                key={intent}
                 type="submit"
                 name="intent"
-                value={button.intent}
+                value={intent}
                 className="button"
                 disabled={busy}
               >
-                {button.label}
+                {t(`survey.${intent}`)}
               </button>
             ))}
             <button
@@ -143,23 +142,23 @@ export default function SurveyLayout() {
               className="button button-quiet"
               disabled={busy}
             >
-              Duplicate
+              {t('survey.duplicate')}
             </button>
           </Form>
         )}
         <FormAlert message={result?.message ?? undefined} />
-        <nav className="sub-nav" aria-label="Survey">
+        <nav className="sub-nav" aria-label={t('survey.nav')}>
           <ul>
             <li>
               <NavLink to={base} end>
-                Design
+                {t('survey.design')}
               </NavLink>
             </li>
             <li>
-              <NavLink to={`${base}/preview`}>Preview</NavLink>
+              <NavLink to={`${base}/preview`}>{t('survey.preview')}</NavLink>
             </li>
             <li>
-              <NavLink to={`${base}/cycles`}>Cycles and invitations</NavLink>
+              <NavLink to={`${base}/cycles`}>{t('survey.cycles')}</NavLink>
             </li>
           </ul>
         </nav>

@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 
 import { FirstRunChecklist } from '~/components/first-run-checklist';
+import { FormAlert } from '~/components/ui/form-alert';
 import { firstRunChecklist } from '~/surveys/first-run.server';
 import { formatStaffMoment } from '~/surveys/local-time';
 import { runSchedulerOnce } from '~/surveys/scheduler.server';
-import { cadenceNames, statusNames } from '~/surveys/staff-words';
 import { listSurveys } from '~/surveys/surveys.server';
 import { getEnv } from '~/utils/env.server';
 import { readForm } from '~/utils/form.server';
@@ -28,10 +29,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ...survey,
       openCycle: survey.openCycle && {
         number: survey.openCycle.number,
-        closes: formatStaffMoment(new Date(survey.openCycle.closesAt), survey.timeZone),
+        closes: formatStaffMoment(
+          new Date(survey.openCycle.closesAt),
+          survey.timeZone,
+          user.language,
+        ),
       },
       nextCycle: survey.nextCycleAt
-        ? formatStaffMoment(new Date(survey.nextCycleAt), survey.timeZone)
+        ? formatStaffMoment(new Date(survey.nextCycleAt), survey.timeZone, user.language)
         : null,
     })),
   });
@@ -42,12 +47,15 @@ const intentSchema = z.object({ intent: z.literal('run-scheduler') });
 export async function action({ request }: ActionFunctionArgs) {
   await requireHrAdmin(request);
   const form = intentSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!form.success) return json({ error: 'Choose what to do.', report: null }, { status: 400 });
+  if (!form.success) {
+    return json({ error: 'surveys:errors.chooseIntent', report: null }, { status: 400 });
+  }
   const report = await runSchedulerOnce(new Date(), { logger: createLogger(getEnv().LOG_LEVEL) });
   return json({ error: null, report });
 }
 
 export default function SurveyList() {
+  const { t } = useTranslation('surveys');
   const { surveys, hrAdmin, checklist } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const running = useNavigation().state === 'submitting';
@@ -55,29 +63,29 @@ export default function SurveyList() {
   return (
     <section aria-labelledby="page-title">
       <div className="toolbar">
-        <h1 id="page-title">Surveys</h1>
+        <h1 id="page-title">{t('title')}</h1>
         {hrAdmin ? (
           <Link to="/surveys/new" className="button">
-            New survey
+            {t('list.newSurvey')}
           </Link>
         ) : null}
       </div>
-      <p>Recurring pulse surveys: what they ask, who answers and when each cycle opens.</p>
+      <p>{t('list.intro')}</p>
       {checklist ? <FirstRunChecklist items={checklist} /> : null}
       {surveys.length === 0 ? (
-        <p className="muted">No surveys yet.{hrAdmin ? ' Start one from a template.' : ''}</p>
+        <p className="muted">{hrAdmin ? t('list.emptyHr') : t('list.empty')}</p>
       ) : (
         <div className="table-scroll">
           <table className="table">
-            <caption className="visually-hidden">Surveys</caption>
+            <caption className="visually-hidden">{t('title')}</caption>
             <thead>
               <tr>
-                <th scope="col">Survey</th>
-                <th scope="col">Status</th>
-                <th scope="col">How often</th>
-                <th scope="col">Questions</th>
-                <th scope="col">Open now</th>
-                <th scope="col">Next cycle opens</th>
+                <th scope="col">{t('list.survey')}</th>
+                <th scope="col">{t('list.status')}</th>
+                <th scope="col">{t('list.cadence')}</th>
+                <th scope="col">{t('list.questions')}</th>
+                <th scope="col">{t('list.openNow')}</th>
+                <th scope="col">{t('list.nextCycle')}</th>
               </tr>
             </thead>
             <tbody>
@@ -92,14 +100,17 @@ export default function SurveyList() {
                   </th>
                   <td>
                     <span className={`status status-${survey.status}`}>
-                      {statusNames[survey.status]}
+                      {t(`status.${survey.status}`)}
                     </span>
                   </td>
-                  <td>{cadenceNames[survey.cadence]}</td>
+                  <td>{t(`cadence.${survey.cadence}`)}</td>
                   <td>{survey.questionCount}</td>
                   <td>
                     {survey.openCycle
-                      ? `Cycle ${survey.openCycle.number}, until ${survey.openCycle.closes}`
+                      ? t('list.openCycle', {
+                          number: survey.openCycle.number,
+                          closes: survey.openCycle.closes,
+                        })
                       : '—'}
                   </td>
                   <td>{survey.nextCycle ?? '—'}</td>
@@ -111,11 +122,8 @@ export default function SurveyList() {
       )}
       {hrAdmin ? (
         <Form method="post" className="scheduler-now">
-          <h2>Cycles and invitations</h2>
-          <p className="field-hint">
-            Cycles open, send their invitations and close by themselves within a minute of their
-            time. To open a cycle that has just fallen due at once, run the schedule now.
-          </p>
+          <h2>{t('list.schedulerTitle')}</h2>
+          <p className="field-hint">{t('list.schedulerHint')}</p>
           <button
             type="submit"
             name="intent"
@@ -123,17 +131,22 @@ export default function SurveyList() {
             className="button button-quiet"
             disabled={running}
           >
-            Open due cycles now
+            {t('list.runScheduler')}
           </button>
           {report ? (
             <p className="form-notice" role="status">
-              {`${report.cyclesOpened} cycle(s) opened, ${report.cyclesClosed} closed, ${report.invitesSent} invitation(s) and ${report.remindersSent} reminder(s) sent.`}
+              {t('list.report', {
+                opened: report.cyclesOpened,
+                closed: report.cyclesClosed,
+                invites: report.invitesSent,
+                reminders: report.remindersSent,
+              })}
               {report.failures > 0
-                ? ` ${report.failures} survey(s) could not be processed; see the log.`
+                ? ` ${t('list.reportFailures', { failures: report.failures })}`
                 : ''}
             </p>
           ) : null}
-          {result?.error ? <p className="form-alert">{result.error}</p> : null}
+          <FormAlert message={result?.error ?? undefined} />
         </Form>
       ) : null}
     </section>

@@ -1,26 +1,31 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 
 import { FormAlert } from '~/components/ui/form-alert';
+import { pageTitle } from '~/i18n';
+import { inLanguage } from '~/surveys/invite-mail';
 import { startSurvey } from '~/surveys/new-survey.server';
-import { cadenceNames } from '~/surveys/staff-words';
 import { surveyTemplates } from '~/surveys/templates';
 import { readForm } from '~/utils/form.server';
 import { requireHrAdmin } from '~/utils/permissions.server';
 
-export const meta: MetaFunction = () => [{ title: 'New survey · Innerloop' }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, 'surveys:new.title', 'surveys:title') },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireHrAdmin(request);
+  const user = await requireHrAdmin(request);
   return json({
+    // Templates carry their name and description in all six languages: the reader's is shown.
     templates: surveyTemplates.map((template) => ({
       id: template.id,
-      name: template.name.en ?? template.id,
-      description: template.description.en ?? '',
+      name: inLanguage(template.name, user.language, 'en') || template.id,
+      description: inLanguage(template.description, user.language, 'en'),
       questionCount: template.definition.questions.length,
-      cadence: cadenceNames[template.definition.schedule.cadence],
+      cadence: template.definition.schedule.cadence,
       languageCount: template.definition.languages.length,
     })),
   });
@@ -31,27 +36,24 @@ const newSurveySchema = z.object({ template: z.string().min(1).max(100) });
 export async function action({ request }: ActionFunctionArgs) {
   await requireHrAdmin(request);
   const form = newSurveySchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!form.success)
-    return json({ message: 'Choose a template, or a blank survey.' }, { status: 400 });
+  if (!form.success) return json({ message: 'surveys:errors.chooseTemplate' }, { status: 400 });
   const result = await startSurvey(form.data.template, new Date());
   if (!result.ok) return json({ message: result.message }, { status: 400 });
   return redirect(`/surveys/${result.surveyId}`);
 }
 
 export default function NewSurvey() {
+  const { t } = useTranslation('surveys');
   const { templates } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const busy = useNavigation().state !== 'idle';
   return (
     <section aria-labelledby="page-title">
       <p>
-        <Link to="/surveys">← Surveys</Link>
+        <Link to="/surveys">{t('new.back')}</Link>
       </p>
-      <h1 id="page-title">New survey</h1>
-      <p>
-        Start from a template or a blank survey. It is created as a draft with everyone as its
-        audience and the first cycle tomorrow at 09:00; change anything before you start it.
-      </p>
+      <h1 id="page-title">{t('new.title')}</h1>
+      <p>{t('new.intro')}</p>
       <FormAlert message={failure?.message} />
       <Form method="post">
         <ul className="template-list">
@@ -60,8 +62,11 @@ export default function NewSurvey() {
               <h2 id={`template-${template.id}`}>{template.name}</h2>
               <p>{template.description}</p>
               <p className="muted">
-                {template.questionCount} questions · {template.cadence} · {template.languageCount}{' '}
-                languages
+                {t('new.facts', {
+                  questions: template.questionCount,
+                  cadence: t(`cadence.${template.cadence}`),
+                  languages: template.languageCount,
+                })}
               </p>
               <button
                 type="submit"
@@ -71,13 +76,13 @@ export default function NewSurvey() {
                 disabled={busy}
                 aria-describedby={`template-${template.id}`}
               >
-                Use this template
+                {t('new.useTemplate')}
               </button>
             </li>
           ))}
           <li className="template-card">
-            <h2 id="template-blank">Blank survey</h2>
-            <p>One question to start from, in English; add languages and questions yourself.</p>
+            <h2 id="template-blank">{t('new.blankTitle')}</h2>
+            <p>{t('new.blankDescription')}</p>
             <button
               type="submit"
               name="template"
@@ -86,7 +91,7 @@ export default function NewSurvey() {
               disabled={busy}
               aria-describedby="template-blank"
             >
-              Start blank
+              {t('new.startBlank')}
             </button>
           </li>
         </ul>

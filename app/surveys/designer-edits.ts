@@ -73,14 +73,13 @@ export function applyEdit(
         return {
           draft: { ...draft, questions },
           focus: designerIds.question(question.id),
-          notice:
-            'The question is archived, not deleted: it already has answers. Save to keep the change.',
+          notice: 'surveys:designer.archivedNotice',
         };
       }
       return {
         draft: { ...draft, questions: questions.filter((item) => item !== question) },
         focus: designerIds.addQuestion,
-        notice: 'The question is removed. Save to keep the change.',
+        notice: 'surveys:designer.removedNotice',
       };
     }
     case 'restore-question': {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { everyQuestionType, surveyDefinitionWith } from '../../tests/factories/survey';
 import { formDataOf } from '../../tests/support/survey-form-data';
+import { message } from '../utils/message';
 import {
   candidateFromDraft,
   definitionFromDraft,
@@ -57,10 +58,10 @@ describe('the designer form', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toEqual({
-      anonymityThreshold: ['Enter a whole number'],
-      'schedule.openDays': ['Use 1 or more'],
-      'questions.0.text.en': ['Write the question in the default language'],
-      'audience.departmentIds': ['Choose at least one department'],
+      anonymityThreshold: ['surveys:errors.wholeNumber'],
+      'schedule.openDays': [message('surveys:errors.atLeast', { minimum: 1 })],
+      'questions.0.text.en': ['surveys:errors.questionDefault'],
+      'audience.departmentIds': ['surveys:errors.chooseDepartment'],
     });
   });
 

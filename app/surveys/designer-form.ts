@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { message } from '../utils/message';
 import { questionTypes } from './question-types';
 import {
   cadences,
@@ -267,25 +268,32 @@ export type DraftErrors = Record<string, string[] | undefined>;
 export type DraftResult =
   { ok: true; definition: SurveyDefinition } | { ok: false; errors: DraftErrors };
 
-// Plain words for the shape's generic messages; the survey rules write their own.
+// Plain words for the shape's generic messages, as message keys (see ~/utils/message) the page
+// shows in its reader's language; the survey rules write their own.
 const plainWords: z.ZodErrorMap = (problem, context) => {
   switch (problem.code) {
     case z.ZodIssueCode.invalid_type:
-      if (problem.expected === 'number') return { message: 'Enter a whole number' };
-      if (problem.received === 'undefined') return { message: 'Fill this in' };
+      if (problem.expected === 'number') return { message: 'surveys:errors.wholeNumber' };
+      if (problem.received === 'undefined') return { message: 'surveys:errors.fillIn' };
       break;
     case z.ZodIssueCode.too_small:
-      if (problem.type === 'number') return { message: `Use ${String(problem.minimum)} or more` };
-      if (problem.type === 'string') return { message: 'Fill this in' };
+      if (problem.type === 'number') {
+        return { message: message('surveys:errors.atLeast', { minimum: Number(problem.minimum) }) };
+      }
+      if (problem.type === 'string') return { message: 'surveys:errors.fillIn' };
       break;
     case z.ZodIssueCode.too_big:
-      if (problem.type === 'number') return { message: `Use ${String(problem.maximum)} or less` };
+      if (problem.type === 'number') {
+        return { message: message('surveys:errors.atMost', { maximum: Number(problem.maximum) }) };
+      }
       if (problem.type === 'string') {
-        return { message: `Keep it to ${String(problem.maximum)} characters` };
+        return {
+          message: message('surveys:errors.maxCharacters', { maximum: Number(problem.maximum) }),
+        };
       }
       break;
     case z.ZodIssueCode.invalid_enum_value:
-      return { message: 'Choose one from the list' };
+      return { message: 'surveys:errors.chooseFromList' };
     case z.ZodIssueCode.invalid_string:
       if (problem.validation === 'regex') return { message: context.defaultError };
       break;

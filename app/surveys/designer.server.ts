@@ -56,7 +56,7 @@ export async function handleDesignerPost(
 
   const edit = parseEditIntent(intent, formData.get('newQuestionType'));
   if (!edit)
-    return { kind: 'refused', draft, errors: { form: ['Choose what to do with the survey.'] } };
+    return { kind: 'refused', draft, errors: { form: ['surveys:errors.chooseSurveyIntent'] } };
   const edited = applyEdit(draft, edit, new Set(answeredIdsOf(survey)));
   return { kind: 'edited', ...edited, draft: withChoiceRows(edited.draft) };
 }

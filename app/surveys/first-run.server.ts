@@ -2,6 +2,7 @@ import { CycleModel } from '../../models/cycle.server';
 import { DepartmentModel } from '../../models/department.server';
 import { PersonModel } from '../../models/person.server';
 import { SurveyModel } from '../../models/survey.server';
+import { message } from '../utils/message';
 
 export type FirstRunStep = 'people' | 'services' | 'survey' | 'start' | 'send';
 
@@ -10,7 +11,7 @@ export interface FirstRunItem {
   done: boolean;
   /** Where the step is done; for the later steps, the survey it concerns once there is one. */
   to: string;
-  /** A few words on where things stand, from the data. */
+  /** A few words on where things stand, from the data: a message key (see ~/utils/message). */
   detail: string;
 }
 
@@ -35,8 +36,6 @@ export async function firstRunChecklist(): Promise<FirstRunItem[]> {
   const draft = surveys.find((survey) => survey.status === 'draft');
   const started = surveys.find((survey) => survey.status !== 'draft');
   const active = surveys.find((survey) => survey.status === 'active');
-  const plural = (count: number, one: string, many: string) =>
-    `${count} ${count === 1 ? one : many}`;
   return [
     {
       step: 'people',
@@ -44,14 +43,14 @@ export async function firstRunChecklist(): Promise<FirstRunItem[]> {
       to: '/people/import',
       detail:
         people > 0
-          ? `${plural(people, 'person', 'people')} on the roster besides HR admins.`
-          : 'Only HR admins are on the roster so far.',
+          ? message('surveys:firstRun.peopleSome', { count: people })
+          : 'surveys:firstRun.peopleNone',
     },
     {
       step: 'services',
       done: services >= enoughServices,
       to: '/people/departments',
-      detail: `${plural(services, 'department serves', 'departments serve')} others so far; internal-service surveys rate them, so mark at least ${enoughServices}.`,
+      detail: message('surveys:firstRun.services', { count: services, needed: enoughServices }),
     },
     {
       step: 'survey',
@@ -59,22 +58,20 @@ export async function firstRunChecklist(): Promise<FirstRunItem[]> {
       to: '/surveys/new',
       detail:
         surveys.length > 0
-          ? `${plural(surveys.length, 'survey', 'surveys')} so far.`
-          : 'No survey yet: a template is the quickest start.',
+          ? message('surveys:firstRun.surveysSome', { count: surveys.length })
+          : 'surveys:firstRun.surveysNone',
     },
     {
       step: 'start',
       done: started !== undefined,
       to: draft ? `/surveys/${String(draft._id)}` : '/surveys/new',
-      detail: started ? 'A survey is running.' : 'Surveys stay drafts until started.',
+      detail: started ? 'surveys:firstRun.started' : 'surveys:firstRun.notStarted',
     },
     {
       step: 'send',
       done: sentCycle !== null,
       to: active ? `/surveys/${String(active._id)}/cycles` : '/surveys',
-      detail: sentCycle
-        ? 'The first invitations have gone out.'
-        : 'Send the first cycle now, or let it open on its start date.',
+      detail: sentCycle ? 'surveys:firstRun.sent' : 'surveys:firstRun.notSent',
     },
   ];
 }

@@ -71,8 +71,9 @@ export function formatMoment(instant: Date, language: string, timeZone: string):
 }
 
 /** A moment for staff pages: day, date and time in the survey's zone, e.g. "Mon 5 Jan 2026, 09:00". */
-export function formatStaffMoment(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
+export function formatStaffMoment(instant: Date, timeZone: string, language = 'en'): string {
+  // English as in Britain (day before month, 24-hour clock); the other languages as they write it.
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',

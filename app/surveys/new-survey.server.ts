@@ -40,7 +40,7 @@ const blank: Omit<SurveyDefinition, 'audience' | 'providerDepartmentIds' | 'sche
 export async function startSurvey(from: string, now: Date): Promise<NewSurveyResult> {
   const template = surveyTemplates.find((candidate) => candidate.id === from);
   if (!template && from !== 'blank')
-    return { ok: false, message: 'Choose a template from the list.' };
+    return { ok: false, message: 'surveys:errors.unknownTemplate' };
   const base = template?.definition ?? blank;
   const settings = await getSettings();
 
@@ -51,8 +51,7 @@ export async function startSurvey(from: string, now: Date): Promise<NewSurveyRes
   if (departments.length === 0) {
     return {
       ok: false,
-      message:
-        'A survey is sent to departments, and there are none yet. Add them under People first.',
+      message: 'surveys:errors.noDepartments',
     };
   }
   const live = new Set(departments.map((department) => String(department._id)));
@@ -64,8 +63,7 @@ export async function startSurvey(from: string, now: Date): Promise<NewSurveyRes
   if (ratesProviders && providers.length === 0) {
     return {
       ok: false,
-      message:
-        'This template rates support departments (IT, HR, finance…), and there are none. Mark one as support under People, or start from another template.',
+      message: 'surveys:errors.noSupportDepartments',
     };
   }
 

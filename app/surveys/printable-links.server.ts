@@ -39,7 +39,7 @@ export async function linksForCycle(
     now,
     appUrl(getEnv()),
   );
-  if (!links) return { ok: false, message: 'Links can only be made while the cycle is open.' };
+  if (!links) return { ok: false, message: 'surveys:errors.linksClosed' };
   return {
     ok: true,
     links,

@@ -5,7 +5,7 @@ export const printableLinksForm = z
   .object({
     scope: z.enum(['all', 'departments']).catch('departments'),
     departmentIds: z
-      .array(z.string().regex(/^[a-f\d]{24}$/i, 'Choose departments from the list.'))
+      .array(z.string().regex(/^[a-f\d]{24}$/i, 'surveys:errors.chooseDepartmentsFromList'))
       .default([]),
   })
   .superRefine((form, context) => {
@@ -13,7 +13,7 @@ export const printableLinksForm = z
       context.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['departmentIds'],
-        message: 'Choose at least one department, or everyone invited.',
+        message: 'surveys:errors.chooseLinkDepartments',
       });
     }
   });

@@ -9,10 +9,4 @@ export const questionTypes = [
   'text',
 ] as const satisfies readonly QuestionType[];
 
-export const questionTypeNames: Record<QuestionType, string> = {
-  scale: 'Agreement scale (1–5)',
-  nps: 'Recommendation (0–10, NPS)',
-  single: 'Single choice',
-  multi: 'Multiple choice',
-  text: 'Open comment',
-};
+// Their names are staff words: surveys:questionType.<type> in app/locales/<language>/surveys.json.

@@ -3,6 +3,7 @@ import { isValidObjectId } from 'mongoose';
 import { CycleModel } from '../../models/cycle.server';
 import { SurveyModel } from '../../models/survey.server';
 import type { Logger } from '../utils/log.server';
+import { message } from '../utils/message';
 import { createDueCycles } from './cycles.server';
 import { type Delivery, inviteAudience } from './invites.server';
 import { localDate, localHour } from './local-time';
@@ -32,14 +33,14 @@ export async function sendFirstCycleNow(
       ok: false,
       message:
         survey.status === 'draft'
-          ? 'Start the survey first; then its first cycle can be sent now.'
-          : `A survey that is ${survey.status} sends no invitations.`,
+          ? 'surveys:errors.startFirst'
+          : message('surveys:errors.noInvitations', { status: survey.status }),
     };
   }
   if (await CycleModel.exists({ surveyId: survey._id })) {
     return {
       ok: false,
-      message: 'The first cycle of this survey already exists; the schedule runs the next ones.',
+      message: 'surveys:errors.firstCycleExists',
     };
   }
   const zone = survey.schedule.timeZone;
@@ -59,7 +60,7 @@ export async function sendFirstCycleNow(
     { returnDocument: 'after' },
   ).lean();
   if (!moved) {
-    return { ok: false, message: 'The survey changed meanwhile. Reload and try again.' };
+    return { ok: false, message: 'surveys:errors.changedMeanwhile' };
   }
   await createDueCycles(moved, now);
   const cycle = await CycleModel.findOneAndUpdate(
@@ -69,7 +70,7 @@ export async function sendFirstCycleNow(
   ).lean();
   if (!cycle) {
     // The scheduler opened it in the same instant: it sends the invitations too.
-    return { ok: false, message: 'The first cycle has just opened on its own; see below.' };
+    return { ok: false, message: 'surveys:errors.openedOnItsOwn' };
   }
   const delivery = options.delivery ?? defaultDelivery(options.logger);
   const invited = await inviteAudience(cycle, moved, now, delivery);

@@ -36,9 +36,7 @@ describe('keepAnsweredQuestions', () => {
     expect(keepAnsweredQuestions(stored, submitted, true)).toEqual({
       ok: false,
       errors: {
-        'questions.0.type': [
-          'This question already has answers, so its type cannot change. Add a new question instead.',
-        ],
+        'questions.0.type': ['surveys:errors.answeredTypeFixed'],
       },
     });
   });

@@ -22,9 +22,7 @@ export function keepAnsweredQuestions(
   submitted.questions.forEach((question, index) => {
     const before = storedById.get(question.id);
     if (before && before.type !== question.type) {
-      errors[`questions.${index}.type`] = [
-        'This question already has answers, so its type cannot change. Add a new question instead.',
-      ];
+      errors[`questions.${index}.type`] = ['surveys:errors.answeredTypeFixed'];
     }
   });
   if (Object.keys(errors).length > 0) return { ok: false, errors };

@@ -24,9 +24,7 @@ export const builtInDrivers = [
 export const localizedText = z.record(languageCode, z.string().trim().max(2000));
 export type LocalizedText = z.infer<typeof localizedText>;
 
-export const questionId = z
-  .string()
-  .regex(/^[a-z0-9_-]{3,40}$/, 'A question id has 3–40 lower-case letters, digits, - or _');
+export const questionId = z.string().regex(/^[a-z0-9_-]{3,40}$/, 'surveys:errors.questionId');
 
 const questionBase = z.object({
   /** Stable across edits, so trends survive rewording. */
@@ -44,9 +42,7 @@ const questionBase = z.object({
 });
 
 export const choice = z.object({
-  id: z
-    .string()
-    .regex(/^[a-z0-9_-]{1,40}$/, 'A choice id has 1–40 lower-case letters, digits, - or _'),
+  id: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'surveys:errors.choiceId'),
   label: localizedText,
 });
 
@@ -55,11 +51,11 @@ export const question = z.discriminatedUnion('type', [
   questionBase.extend({ type: z.literal('nps') }),
   questionBase.extend({
     type: z.literal('single'),
-    choices: z.array(choice).min(2, 'Give at least two choices'),
+    choices: z.array(choice).min(2, 'surveys:errors.twoChoices'),
   }),
   questionBase.extend({
     type: z.literal('multi'),
-    choices: z.array(choice).min(2, 'Give at least two choices'),
+    choices: z.array(choice).min(2, 'surveys:errors.twoChoices'),
   }),
   questionBase.extend({
     type: z.literal('text'),
@@ -77,7 +73,7 @@ export const cadences = ['once', 'weekly', 'biweekly', 'monthly', 'quarterly'] a
 export const schedule = z.object({
   cadence: z.enum(cadences),
   /** The first cycle opens on this local date (YYYY-MM-DD) in the time zone. */
-  startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-01-31'),
+  startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'surveys:errors.dateFormat'),
   /** The hour the cycle opens, local time. */
   openHour: z.number().int().min(0).max(23).default(9),
   /** How many days each cycle stays open. */
@@ -102,14 +98,14 @@ export const surveyDefinition = z.object({
   defaultLanguage: languageCode,
   languages: z.array(languageCode).min(1),
   audience: z.object({
-    departmentIds: z.array(z.string()).min(1, 'Choose at least one department'),
+    departmentIds: z.array(z.string()).min(1, 'surveys:errors.chooseDepartment'),
     includeSubDepartments: z.boolean().default(true),
   }),
   /** Departments rated by internal-service questions. */
   providerDepartmentIds: z.array(z.string()).default([]),
   /** Minimum group size shown in results: default 5, never below 3. */
-  anonymityThreshold: z.number().int().min(3, 'The anonymity threshold is at least 3').default(5),
-  questions: z.array(question).min(1, 'Add at least one question'),
+  anonymityThreshold: z.number().int().min(3, 'surveys:errors.thresholdMinimum').default(5),
+  questions: z.array(question).min(1, 'surveys:errors.addQuestion'),
   schedule,
   rotation: rotation.default({}),
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { surveyDefinitionWith } from '../../tests/factories/survey';
+import { message } from '../utils/message';
 import { languageCodes, type SurveyDefinition } from './survey-schema';
 import { scheduleProblem, validSurvey } from './survey-validation';
 import { surveyTemplates } from './templates';
@@ -56,7 +57,7 @@ describe('validSurvey', () => {
     const definition = valid();
     definition.questions[0] = { ...definition.questions[0], text: { nb: 'Bare norsk' } };
     expect(problems(definition)).toEqual({
-      'questions.0.text.en': ['Write the question in the default language'],
+      'questions.0.text.en': ['surveys:errors.questionDefault'],
     });
     definition.questions[0] = { ...definition.questions[0], text: { en: 'Only English' } };
     expect(problems(definition)).toEqual({});
@@ -67,8 +68,8 @@ describe('validSurvey', () => {
     definition.title = { ...definition.title, pl: 'Puls' };
     definition.defaultLanguage = 'uk';
     const found = problems(definition);
-    expect(found['title.pl']).toEqual(['The survey is not offered in "pl"']);
-    expect(found.languages).toEqual(['Offer the survey in its default language too']);
+    expect(found['title.pl']).toEqual([message('surveys:errors.notOffered', { language: 'pl' })]);
+    expect(found.languages).toEqual(['surveys:errors.defaultLanguageOffered']);
   });
 
   it('refuses empty and repeated choices', () => {
@@ -84,12 +85,12 @@ describe('validSurvey', () => {
       ],
     };
     expect(problems(definition)).toEqual({
-      'questions.2.choices.1.label.en': ['Two choices read the same'],
-      'questions.2.choices.2.id': ['Two choices have the same id'],
-      'questions.2.choices.2.label.en': ['Write the choice in the default language'],
+      'questions.2.choices.1.label.en': ['surveys:errors.sameChoiceLabel'],
+      'questions.2.choices.2.id': ['surveys:errors.sameChoiceId'],
+      'questions.2.choices.2.label.en': ['surveys:errors.choiceDefault'],
     });
     definition.questions[2] = { ...single, choices: [{ id: 'a', label: { en: 'Alone' } }] };
-    expect(problems(definition)).toEqual({ 'questions.2.choices': ['Give at least two choices'] });
+    expect(problems(definition)).toEqual({ 'questions.2.choices': ['surveys:errors.twoChoices'] });
   });
 
   it('keeps NPS fixed at 0–10: a posted range is not part of the survey', () => {
@@ -101,7 +102,7 @@ describe('validSurvey', () => {
 
   it('needs an anonymity threshold of at least 3', () => {
     expect(problems({ ...valid(), anonymityThreshold: 2 })).toEqual({
-      anonymityThreshold: ['The anonymity threshold is at least 3'],
+      anonymityThreshold: ['surveys:errors.thresholdMinimum'],
     });
     expect(problems({ ...valid(), anonymityThreshold: 3 })).toEqual({});
   });
@@ -110,9 +111,7 @@ describe('validSurvey', () => {
     const definition = valid();
     definition.questions[1] = { ...definition.questions[1], internalService: true };
     expect(problems(definition)).toEqual({
-      providerDepartmentIds: [
-        'Internal-service questions rate provider departments: choose at least one',
-      ],
+      providerDepartmentIds: ['surveys:errors.chooseProviders'],
     });
     expect(problems({ ...definition, providerDepartmentIds: [providerId] })).toEqual({});
   });
@@ -120,13 +119,13 @@ describe('validSurvey', () => {
   it('refuses repeated question ids and a survey whose questions are all archived', () => {
     const definition = valid();
     definition.questions[1] = { ...definition.questions[1], id: definition.questions[0].id };
-    expect(problems(definition)['questions.1.id']).toEqual(['Two questions have the same id']);
+    expect(problems(definition)['questions.1.id']).toEqual(['surveys:errors.sameQuestionId']);
     const archived = {
       ...valid(),
       questions: valid().questions.map((question) => ({ ...question, archived: true })),
     };
     expect(problems(archived)).toEqual({
-      questions: ['Keep at least one question that is not archived'],
+      questions: ['surveys:errors.keepOneQuestion'],
     });
   });
 
@@ -137,7 +136,7 @@ describe('validSurvey', () => {
     expect(scheduleProblem({ ...schedule, timeZone: 'Mars/Olympus' })?.field).toBe('timeZone');
     expect(scheduleProblem({ ...schedule, openDays: 8 })).toEqual({
       field: 'openDays',
-      message: 'A weekly survey stays open at most 7 days, so cycles never overlap',
+      message: message('surveys:errors.openTooLong', { cadence: 'weekly', days: 7 }),
     });
     expect(scheduleProblem({ ...schedule, reminderDaysBeforeClose: 5 })?.field).toBe(
       'reminderDaysBeforeClose',

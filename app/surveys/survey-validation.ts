@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { message, type MessageKey } from '../utils/message';
 import { cycleWindow } from './cadence';
 import {
   type LocalizedText,
@@ -36,14 +37,14 @@ function checkText(
   text: LocalizedText,
   survey: SurveyDefinition,
   path: Path,
-  what: string,
+  missing: MessageKey,
 ) {
   if (!text[survey.defaultLanguage]?.trim()) {
-    issue(context, [...path, survey.defaultLanguage], `Write the ${what} in the default language`);
+    issue(context, [...path, survey.defaultLanguage], missing);
   }
   for (const language of Object.keys(text)) {
     if (!survey.languages.some((chosen) => chosen === language)) {
-      issue(context, [...path, language], `The survey is not offered in "${language}"`);
+      issue(context, [...path, language], message('surveys:errors.notOffered', { language }));
     }
   }
 }
@@ -59,14 +60,15 @@ function checkChoices(
   const labels = new Map<string, Set<string>>();
   question.choices.forEach((choice, index) => {
     const path = [...at, 'choices', index];
-    if (ids.has(choice.id)) issue(context, [...path, 'id'], 'Two choices have the same id');
+    if (ids.has(choice.id)) issue(context, [...path, 'id'], 'surveys:errors.sameChoiceId');
     ids.add(choice.id);
-    checkText(context, choice.label, survey, [...path, 'label'], 'choice');
+    checkText(context, choice.label, survey, [...path, 'label'], 'surveys:errors.choiceDefault');
     for (const [language, label] of Object.entries(choice.label)) {
       const key = label.trim().toLocaleLowerCase(language);
       if (!key) continue;
       const seen = labels.get(language) ?? new Set<string>();
-      if (seen.has(key)) issue(context, [...path, 'label', language], 'Two choices read the same');
+      if (seen.has(key))
+        issue(context, [...path, 'label', language], 'surveys:errors.sameChoiceLabel');
       seen.add(key);
       labels.set(language, seen);
     }
@@ -77,21 +79,17 @@ function checkQuestions(context: z.RefinementCtx, survey: SurveyDefinition) {
   const ids = new Set<string>();
   survey.questions.forEach((question, index) => {
     const at = ['questions', index];
-    if (ids.has(question.id)) issue(context, [...at, 'id'], 'Two questions have the same id');
+    if (ids.has(question.id)) issue(context, [...at, 'id'], 'surveys:errors.sameQuestionId');
     ids.add(question.id);
-    checkText(context, question.text, survey, [...at, 'text'], 'question');
+    checkText(context, question.text, survey, [...at, 'text'], 'surveys:errors.questionDefault');
     checkChoices(context, question, survey, at);
   });
   const ratesProviders = survey.questions.some((q) => q.internalService && !q.archived);
   if (ratesProviders && survey.providerDepartmentIds.length === 0) {
-    issue(
-      context,
-      ['providerDepartmentIds'],
-      'Internal-service questions rate provider departments: choose at least one',
-    );
+    issue(context, ['providerDepartmentIds'], 'surveys:errors.chooseProviders');
   }
   if (survey.questions.every((question) => question.archived)) {
-    issue(context, ['questions'], 'Keep at least one question that is not archived');
+    issue(context, ['questions'], 'surveys:errors.keepOneQuestion');
   }
 }
 
@@ -102,42 +100,61 @@ export function scheduleProblem(
   if (schedule.openDays > longestOpenDays[schedule.cadence]) {
     return {
       field: 'openDays',
-      message: `A ${schedule.cadence} survey stays open at most ${longestOpenDays[schedule.cadence]} days, so cycles never overlap`,
+      message: message('surveys:errors.openTooLong', {
+        cadence: schedule.cadence,
+        days: longestOpenDays[schedule.cadence],
+      }),
     };
   }
   if (schedule.reminderDaysBeforeClose >= schedule.openDays) {
     return {
       field: 'reminderDaysBeforeClose',
-      message: 'The reminder comes after the invitation: use fewer days than the survey stays open',
+      message: 'surveys:errors.reminderAfterInvite',
     };
   }
   try {
     cycleWindow(schedule, 1);
   } catch (error) {
-    const message = error instanceof Error ? error.message : 'This schedule has no first cycle';
-    return { field: /time zone/i.test(message) ? 'timeZone' : 'startDate', message };
+    // cadence.ts says why in English for the log; the designer names the field in the reader's words.
+    const why = error instanceof Error ? error.message : '';
+    if (/time zone/i.test(why)) {
+      return {
+        field: 'timeZone',
+        message: message('surveys:errors.unknownTimeZone', { zone: schedule.timeZone }),
+      };
+    }
+    return /calendar date/.test(why)
+      ? {
+          field: 'startDate',
+          message: message('surveys:errors.notCalendarDate', { date: schedule.startDate }),
+        }
+      : { field: 'startDate', message: 'surveys:errors.noFirstCycle' };
   }
   return null;
 }
 
 export function checkSurvey(survey: SurveyDefinition, context: z.RefinementCtx): void {
-  checkText(context, survey.title, survey, ['title'], 'title');
+  checkText(context, survey.title, survey, ['title'], 'surveys:errors.titleDefault');
   for (const language of Object.keys(survey.intro)) {
     if (!survey.languages.some((chosen) => chosen === language)) {
-      issue(context, ['intro', language], `The survey is not offered in "${language}"`);
+      issue(context, ['intro', language], message('surveys:errors.notOffered', { language }));
     }
   }
   if (!survey.languages.includes(survey.defaultLanguage)) {
-    issue(context, ['languages'], 'Offer the survey in its default language too');
+    issue(context, ['languages'], 'surveys:errors.defaultLanguageOffered');
   }
   if (new Set(survey.languages).size !== survey.languages.length) {
-    issue(context, ['languages'], 'Each language once');
+    issue(context, ['languages'], 'surveys:errors.languageOnce');
   }
   if (survey.anonymityThreshold > maxAnonymityThreshold) {
-    issue(context, ['anonymityThreshold'], `Use at most ${maxAnonymityThreshold}`);
+    issue(
+      context,
+      ['anonymityThreshold'],
+      message('surveys:errors.thresholdMaximum', { maximum: maxAnonymityThreshold }),
+    );
   }
   if (new Set(survey.audience.departmentIds).size !== survey.audience.departmentIds.length) {
-    issue(context, ['audience', 'departmentIds'], 'Each department once');
+    issue(context, ['audience', 'departmentIds'], 'surveys:errors.departmentOnce');
   }
   checkQuestions(context, survey);
   const problem = scheduleProblem(survey.schedule);

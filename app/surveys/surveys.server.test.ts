@@ -6,6 +6,7 @@ import { makeDepartment } from '../../tests/factories/organisation';
 import { everyQuestionType, makeSurvey, surveyDefinitionWith } from '../../tests/factories/survey';
 import { formDataOf } from '../../tests/support/survey-form-data';
 import { setupTestDatabase } from '../../tests/support/test-database';
+import { message } from '../utils/message';
 import { handleDesignerPost } from './designer.server';
 import { draftFromDefinition } from './designer-form';
 import { startSurvey } from './new-survey.server';
@@ -65,7 +66,7 @@ describe('saveSurvey', () => {
     );
     expect(stale).toMatchObject({
       ok: false,
-      errors: { form: [expect.stringMatching(/Someone else saved/)] },
+      errors: { form: ['surveys:errors.savedByOther'] },
     });
     expect((await getSurvey(id))?.definition.title).toEqual({ en: 'Renamed' });
   });
@@ -81,7 +82,7 @@ describe('saveSurvey', () => {
     );
     expect(result).toEqual({
       ok: false,
-      errors: { 'audience.departmentIds': ['Choose departments from the list'] },
+      errors: { 'audience.departmentIds': ['surveys:errors.chooseDepartmentsFromList'] },
     });
   });
 
@@ -123,7 +124,9 @@ describe('saveSurvey', () => {
     });
     expect(await saveSurvey(id, monthly('2026-01-01'), 0, later)).toMatchObject({
       ok: false,
-      errors: { 'schedule.startDate': [expect.stringMatching(/today \(2026-01-14\) or later/)] },
+      errors: {
+        'schedule.startDate': [message('surveys:errors.liveStartDate', { today: '2026-01-14' })],
+      },
     });
     expect(await saveSurvey(id, monthly('2026-02-02'), 0, later)).toEqual({ ok: true });
     expect((await SurveyModel.findById(id).lean())?.cycleOffset).toBe(2);
@@ -168,7 +171,7 @@ describe('changeStatus', () => {
       }),
     );
     const late = await changeStatus(id, 'activate', new Date('2026-01-06T10:00:00Z'));
-    expect(late && !late.ok && late.message).toMatch(/has passed/);
+    expect(late && !late.ok && late.message).toMatch(/^surveys:errors\.startDatePassed /);
     expect(await changeStatus(id, 'activate', now)).toEqual({ ok: true });
     expect(await changeStatus(id, 'activate', now)).toMatchObject({ ok: false });
   });
@@ -229,10 +232,10 @@ describe('startSurvey', () => {
 
   it('explains what is missing instead of failing', async () => {
     const empty = await startSurvey('blank', now);
-    expect(!empty.ok && empty.message).toMatch(/there are none yet/);
+    expect(!empty.ok && empty.message).toBe('surveys:errors.noDepartments');
     await makeDepartment('Sales');
     const unrated = await startSurvey('internal-service-quality', now);
-    expect(!unrated.ok && unrated.message).toMatch(/support departments/);
+    expect(!unrated.ok && unrated.message).toBe('surveys:errors.noSupportDepartments');
     expect(await startSurvey('no-such-template', now)).toMatchObject({ ok: false });
     expect(await startSurvey('blank', now)).toMatchObject({ ok: true });
   });
@@ -251,7 +254,7 @@ describe('handleDesignerPost', () => {
     const outcome = await handleDesignerPost(id, form, now);
     expect(outcome).toMatchObject({
       kind: 'refused',
-      errors: { anonymityThreshold: ['The anonymity threshold is at least 3'] },
+      errors: { anonymityThreshold: ['surveys:errors.thresholdMinimum'] },
     });
     if (outcome.kind === 'refused') expect(outcome.draft.title.en).toBe('Changed but invalid');
     expect((await getSurvey(id))?.definition.title.en).toBe('Weekly pulse');

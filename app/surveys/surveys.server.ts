@@ -3,11 +3,17 @@ import { isValidObjectId } from 'mongoose';
 import { CycleModel } from '../../models/cycle.server';
 import { DepartmentModel } from '../../models/department.server';
 import { type Survey, SurveyModel } from '../../models/survey.server';
+import { message } from '../utils/message';
 import { nextCycleOpening } from './cadence';
 import { missingTextsMessage } from './language-completeness';
 import { localDate } from './local-time';
 import { keepAnsweredQuestions } from './survey-edits';
-import { type SurveyDefinition, surveyDefinition, type surveyStatuses } from './survey-schema';
+import {
+  type LanguageCode,
+  type SurveyDefinition,
+  surveyDefinition,
+  type surveyStatuses,
+} from './survey-schema';
 import { validSurvey } from './survey-validation';
 
 export type SurveyStatus = (typeof surveyStatuses)[number];
@@ -146,10 +152,7 @@ export async function saveSurvey(
     const stored = await SurveyModel.findById(surveyId).lean();
     if (!stored) return null;
     if (stored.revision !== revision) {
-      return refuse(
-        'form',
-        'Someone else saved this survey meanwhile. Reload it to see their changes, then edit again.',
-      );
+      return refuse('form', 'surveys:errors.savedByOther');
     }
     const before = definitionOf(stored);
     const checked = keepAnsweredQuestions(before, submitted, stored.hasAnswers);
@@ -158,10 +161,10 @@ export async function saveSurvey(
 
     const chosen = new Set([...before.audience.departmentIds, ...before.providerDepartmentIds]);
     if ((await unknownDepartments(definition.audience.departmentIds, chosen)).length > 0) {
-      return refuse('audience.departmentIds', 'Choose departments from the list');
+      return refuse('audience.departmentIds', 'surveys:errors.chooseDepartmentsFromList');
     }
     if ((await unknownDepartments(definition.providerDepartmentIds, chosen)).length > 0) {
-      return refuse('providerDepartmentIds', 'Choose departments from the list');
+      return refuse('providerDepartmentIds', 'surveys:errors.chooseDepartmentsFromList');
     }
 
     let cycleOffset = stored.cycleOffset;
@@ -175,10 +178,7 @@ export async function saveSurvey(
       if (last || stored.status !== 'draft') {
         const today = localDate(now, definition.schedule.timeZone);
         if (definition.schedule.startDate < today) {
-          return refuse(
-            'schedule.startDate',
-            `This survey is live, so a new schedule starts today (${today}) or later`,
-          );
+          return refuse('schedule.startDate', message('surveys:errors.liveStartDate', { today }));
         }
       }
       // The new rhythm's first cycle follows the last one that ran.
@@ -191,7 +191,7 @@ export async function saveSurvey(
     );
     if (result.matchedCount === 1) return { ok: true };
   }
-  return refuse('form', 'The survey changed while it was being saved. Reload it and try again.');
+  return refuse('form', 'surveys:errors.changedWhileSaving');
 }
 
 export type StatusChange = 'activate' | 'pause' | 'resume' | 'end';
@@ -208,17 +208,22 @@ export async function changeStatus(
   surveyId: string,
   change: StatusChange,
   now: Date,
+  /** The language of whoever asked, for the list of missing texts. */
+  reader: LanguageCode = 'en',
 ): Promise<{ ok: true } | { ok: false; message: string } | null> {
   if (!isValidObjectId(surveyId)) return null;
   const survey = await SurveyModel.findById(surveyId).lean();
   if (!survey) return null;
   const { from, to } = transitions[change];
   if (!from.includes(survey.status)) {
-    return { ok: false, message: `A survey that is ${survey.status} cannot be changed that way.` };
+    return {
+      ok: false,
+      message: message('surveys:errors.cannotChange', { status: survey.status }),
+    };
   }
   if (change === 'activate') {
     // Employees would otherwise read some questions in another language than the one offered.
-    const incomplete = missingTextsMessage(definitionOf(survey));
+    const incomplete = missingTextsMessage(definitionOf(survey), reader);
     if (incomplete) return { ok: false, message: incomplete };
   }
   if (change === 'activate') {
@@ -226,7 +231,10 @@ export async function changeStatus(
     if (survey.schedule.startDate < today) {
       return {
         ok: false,
-        message: `The start date ${survey.schedule.startDate} has passed. Choose today (${today}) or later, save, then start the survey.`,
+        message: message('surveys:errors.startDatePassed', {
+          startDate: survey.schedule.startDate,
+          today,
+        }),
       };
     }
   }
@@ -235,7 +243,7 @@ export async function changeStatus(
     { $set: { status: to } },
   );
   if (result.matchedCount === 0) {
-    return { ok: false, message: 'The survey changed meanwhile. Reload and try again.' };
+    return { ok: false, message: 'surveys:errors.changedMeanwhile' };
   }
   if (change === 'end') {
     // Ending stops listening at once: nothing stays open for a survey that is over.

@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+
 import type { DepartmentChoice } from '~/components/person-form';
 
 import { fieldId } from './fields';
@@ -18,6 +20,7 @@ export function DepartmentCheckboxes({
   checked: string[];
   error?: string;
 }) {
+  const { t } = useTranslation('surveys');
   const id = fieldId(name);
   const chosen = new Set(checked);
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null]
@@ -47,7 +50,7 @@ export function DepartmentCheckboxes({
             />
             <span>
               {department.name}
-              {department.archived ? ' (archived)' : ''}
+              {department.archived ? t('designer.archived') : ''}
             </span>
           </label>
         ))}

@@ -1,74 +1,93 @@
-import { languageNames } from '~/people/schemas';
+import type { TFunction } from 'i18next';
+
 import type { DraftErrors, SurveyDraft } from '~/surveys/designer-form';
 import { languageCodes } from '~/surveys/survey-schema';
 
 /** The element id of the field posted under `name` (`questions.2.text.en` → `f-questions-2-text-en`). */
 export const fieldId = (name: string) => `f-${name.replace(/\./g, '-')}`;
 
-export const errorText = (errors: DraftErrors, name: string) =>
-  errors[name]?.join(' ') || undefined;
+/**
+ * A field's messages in words. The server says them as keys (see ~/utils/message); `say` is the
+ * page's useMessage, which turns each into the reader's language.
+ */
+export const errorText = (
+  errors: DraftErrors,
+  name: string,
+  say: (text: string) => string | undefined,
+) => errors[name]?.map((text) => say(text) ?? text).join(' ') || undefined;
 
+// Keys in the surveys words of each field's label, as the form shows it.
 const scheduleLabels: Record<string, string> = {
-  cadence: 'How often',
-  startDate: 'First cycle opens on',
-  openHour: 'Opening hour',
-  openDays: 'Days open',
-  timeZone: 'Time zone',
-  reminderDaysBeforeClose: 'Reminder, days before closing',
+  cadence: 'designer.cadence',
+  startDate: 'designer.startDate',
+  openHour: 'designer.openHour',
+  openDays: 'designer.openDays',
+  timeZone: 'designer.timeZone',
+  reminderDaysBeforeClose: 'designer.reminder',
 };
 
 const topLabels: Record<string, string> = {
-  languages: 'Languages',
-  defaultLanguage: 'Default language',
-  'audience.departmentIds': 'Who answers',
-  providerDepartmentIds: 'Departments rated',
-  anonymityThreshold: 'Anonymity threshold',
-  'rotation.maxQuestionsPerCycle': 'Questions per cycle',
-  questions: 'Questions',
+  languages: 'designer.languages',
+  defaultLanguage: 'designer.defaultLanguage',
+  'audience.departmentIds': 'designer.where.whoAnswers',
+  providerDepartmentIds: 'designer.where.departmentsRated',
+  anonymityThreshold: 'designer.threshold',
+  'rotation.maxQuestionsPerCycle': 'designer.where.questionsPerCycle',
+  questions: 'designer.questions',
 };
-
-const languageName = (code: string) =>
-  languageCodes.some((known) => known === code)
-    ? languageNames[code as keyof typeof languageNames]
-    : code;
 
 /**
  * Where an error belongs, in words and as the id of the element to jump to: the error summary
- * at the top of the form links each message to its field.
+ * at the top of the form links each message to its field. `t` reads the surveys words.
  */
-export function describeField(key: string, draft: SurveyDraft): { label: string; target: string } {
+export function describeField(
+  key: string,
+  draft: SurveyDraft,
+  t: TFunction<'surveys'>,
+): { label: string; target: string } {
+  const languageName = (code: string) =>
+    languageCodes.some((known) => known === code) ? t(`language.${code}`) : code;
   const parts = key.split('.');
   if (parts[0] === 'title' || parts[0] === 'intro') {
     return {
-      label: `${parts[0] === 'title' ? 'Title' : 'Introduction'} (${languageName(parts[1] ?? '')})`,
+      label: t('designer.where.textIn', {
+        field: parts[0] === 'title' ? t('designer.titleField') : t('designer.intro'),
+        language: languageName(parts[1] ?? ''),
+      }),
       target: fieldId(key),
     };
   }
-  if (parts[0] === 'schedule')
-    return { label: scheduleLabels[parts[1] ?? ''] ?? 'Schedule', target: fieldId(key) };
+  if (parts[0] === 'schedule') {
+    const label = scheduleLabels[parts[1] ?? ''];
+    return { label: label ? t(label) : t('designer.schedule'), target: fieldId(key) };
+  }
   if (parts[0] === 'questions' && parts.length > 1) {
     const index = Number(parts[1]);
     const question = draft.questions[index];
     const container = question ? `question-${question.id}` : fieldId('questions');
-    const name = `Question ${index + 1}`;
+    const number = index + 1;
     const rest = parts.slice(2);
+    const at = (label: string, values: Record<string, string | number> = {}) => ({
+      label: t(label, { number, ...values }),
+      target: fieldId(key),
+    });
     if (rest[0] === 'text')
-      return { label: `${name}, text (${languageName(rest[1] ?? '')})`, target: fieldId(key) };
-    if (rest[0] === 'type') return { label: `${name}, type`, target: fieldId(key) };
-    if (rest[0] === 'driver') return { label: `${name}, driver`, target: fieldId(key) };
-    if (rest[0] === 'maxLength') return { label: `${name}, longest answer`, target: fieldId(key) };
-    if (rest[0] === 'choices' && rest.length === 1)
-      return { label: `${name}, choices`, target: fieldId(key) };
+      return at('designer.where.questionText', { language: languageName(rest[1] ?? '') });
+    if (rest[0] === 'type') return at('designer.where.questionType');
+    if (rest[0] === 'driver') return at('designer.where.questionDriver');
+    if (rest[0] === 'maxLength') return at('designer.where.questionMaxLength');
+    if (rest[0] === 'choices' && rest.length === 1) return at('designer.where.questionChoices');
     if (rest[0] === 'choices' && rest[2] === 'label') {
-      return {
-        label: `${name}, choice ${Number(rest[1]) + 1} (${languageName(rest[3] ?? '')})`,
-        target: fieldId(key),
-      };
+      return at('designer.where.questionChoice', {
+        choice: Number(rest[1]) + 1,
+        language: languageName(rest[3] ?? ''),
+      });
     }
-    return { label: name, target: container };
+    return { label: t('designer.where.question', { number }), target: container };
   }
   if (key === 'form') return { label: '', target: 'survey-form-errors' };
-  return { label: topLabels[key] ?? key, target: fieldId(key) };
+  const label = topLabels[key];
+  return { label: label ? t(label) : key, target: fieldId(key) };
 }
 
 const sectionOrder = [

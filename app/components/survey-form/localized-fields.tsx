@@ -1,4 +1,6 @@
-import { languageNames } from '~/people/schemas';
+import { useTranslation } from 'react-i18next';
+
+import { useMessage } from '~/components/ui/use-message';
 import type { DraftErrors } from '~/surveys/designer-form';
 import { type LanguageCode, languageCodes } from '~/surveys/survey-schema';
 
@@ -23,12 +25,14 @@ export function LocalizedFields({
   multiline?: boolean;
   maxLength?: number;
 }) {
+  const { t } = useTranslation('surveys');
+  const say = useMessage();
   return (
     <div className="localized-fields">
       {languageCodes.map((language) => {
         const field = `${name}.${language}`;
         const id = fieldId(field);
-        const error = errorText(errors, field);
+        const error = errorText(errors, field, say);
         const input = {
           id,
           name: field,
@@ -41,7 +45,7 @@ export function LocalizedFields({
         return (
           <div key={language} className={`field lang-field lang-${language}`}>
             <label htmlFor={id}>
-              {label} <span className="muted">({languageNames[language]})</span>
+              {label} <span className="muted">({t(`language.${language}`)})</span>
             </label>
             {multiline ? <textarea rows={2} {...input} /> : <input type="text" {...input} />}
             {error ? (

@@ -1,6 +1,9 @@
+import { useTranslation } from 'react-i18next';
+
+import { useMessage } from '~/components/ui/use-message';
 import { designerIds } from '~/surveys/designer-edits';
 import type { DraftErrors, QuestionDraft } from '~/surveys/designer-form';
-import { questionTypeNames, questionTypes } from '~/surveys/question-types';
+import { questionTypes } from '~/surveys/question-types';
 
 import { errorText, fieldId } from './fields';
 import { LocalizedFields } from './localized-fields';
@@ -37,7 +40,7 @@ function Checkbox({
 }
 
 function FieldError({ errors, name }: { errors: DraftErrors; name: string }) {
-  const error = errorText(errors, name);
+  const error = errorText(errors, name, useMessage());
   return error ? (
     <p id={`${fieldId(name)}-error`} className="field-error">
       {error}
@@ -54,10 +57,11 @@ function ChoiceFields({
   index: number;
   errors: DraftErrors;
 }) {
+  const { t } = useTranslation('surveys');
   const name = `questions.${index}.choices`;
   return (
     <fieldset id={fieldId(name)} tabIndex={-1} className="fieldset choice-fields">
-      <legend>Choices</legend>
+      <legend>{t('designer.question.choices')}</legend>
       <FieldError errors={errors} name={name} />
       <ol className="choice-list">
         {question.choices.map((choice, choiceIndex) => {
@@ -68,7 +72,7 @@ function ChoiceFields({
               <FieldError errors={errors} name={`${base}.id`} />
               <LocalizedFields
                 name={`${base}.label`}
-                label={`Choice ${choiceIndex + 1}`}
+                label={t('designer.question.choice', { number: choiceIndex + 1 })}
                 values={choice.label}
                 errors={errors}
                 maxLength={200}
@@ -79,7 +83,7 @@ function ChoiceFields({
                 value={`remove-choice:${index}:${choiceIndex}`}
                 className="button button-quiet button-small"
               >
-                Remove choice {choiceIndex + 1}
+                {t('designer.question.removeChoice', { number: choiceIndex + 1 })}
               </button>
             </li>
           );
@@ -92,7 +96,7 @@ function ChoiceFields({
         value={`add-choice:${index}`}
         className="button button-quiet button-small"
       >
-        Add a choice
+        {t('designer.question.addChoice')}
       </button>
     </fieldset>
   );
@@ -118,20 +122,20 @@ export function QuestionFields({
   open: boolean;
   defaultLanguage: keyof QuestionDraft['text'];
 }) {
+  const { t } = useTranslation('surveys');
+  const say = useMessage();
   const base = `questions.${index}`;
   const number = index + 1;
-  const typeError = errorText(errors, `${base}.type`);
+  const typeError = errorText(errors, `${base}.type`, say);
   const fields = (
     <>
       <input type="hidden" name={`${base}.id`} value={question.id} />
       {question.archived ? <input type="hidden" name={`${base}.archived`} value="on" /> : null}
       <FieldError errors={errors} name={`${base}.id`} />
       <div className="field">
-        <label htmlFor={fieldId(`${base}.type`)}>Type</label>
+        <label htmlFor={fieldId(`${base}.type`)}>{t('designer.question.type')}</label>
         <p id={`${fieldId(`${base}.type`)}-hint`} className="field-hint">
-          {answered
-            ? 'This question has answers, so its type stays as it is.'
-            : 'Agreement runs 1–5 and recommendation (NPS) 0–10; both scales are fixed.'}
+          {answered ? t('designer.question.typeFixed') : t('designer.question.typeHint')}
         </p>
         <select
           id={fieldId(`${base}.type`)}
@@ -143,7 +147,7 @@ export function QuestionFields({
         >
           {questionTypes.map((type) => (
             <option key={type} value={type}>
-              {questionTypeNames[type]}
+              {t(`questionType.${type}`)}
             </option>
           ))}
         </select>
@@ -152,7 +156,7 @@ export function QuestionFields({
       <div id={designerIds.questionText(question.id)} tabIndex={-1}>
         <LocalizedFields
           name={`${base}.text`}
-          label="Question"
+          label={t('designer.question.text')}
           values={question.text}
           errors={errors}
           multiline
@@ -160,21 +164,19 @@ export function QuestionFields({
       </div>
       <ChoiceFields question={question} index={index} errors={errors} />
       <div className="field text-fields">
-        <label htmlFor={fieldId(`${base}.maxLength`)}>Longest answer, in characters</label>
+        <label htmlFor={fieldId(`${base}.maxLength`)}>{t('designer.question.maxLength')}</label>
         <input
           id={fieldId(`${base}.maxLength`)}
           name={`${base}.maxLength`}
           inputMode="numeric"
           defaultValue={question.maxLength}
-          aria-invalid={errorText(errors, `${base}.maxLength`) ? true : undefined}
+          aria-invalid={errors[`${base}.maxLength`]?.length ? true : undefined}
         />
         <FieldError errors={errors} name={`${base}.maxLength`} />
       </div>
       <div className="field">
-        <label htmlFor={fieldId(`${base}.driver`)}>Driver</label>
-        <p className="field-hint">
-          Optional: what this question measures. Pick one or type your own.
-        </p>
+        <label htmlFor={fieldId(`${base}.driver`)}>{t('designer.question.driver')}</label>
+        <p className="field-hint">{t('designer.question.driverHint')}</p>
         <input
           id={fieldId(`${base}.driver`)}
           name={`${base}.driver`}
@@ -185,17 +187,21 @@ export function QuestionFields({
         <FieldError errors={errors} name={`${base}.driver`} />
       </div>
       <div className="question-flags">
-        <Checkbox name={`${base}.required`} label="Required" checked={question.required} />
+        <Checkbox
+          name={`${base}.required`}
+          label={t('designer.question.required')}
+          checked={question.required}
+        />
         <Checkbox
           name={`${base}.core`}
-          label="Core question"
-          hint="Asked every cycle. Others take turns, so the pulse stays short."
+          label={t('designer.question.core')}
+          hint={t('designer.question.coreHint')}
           checked={question.core}
         />
         <Checkbox
           name={`${base}.internalService`}
-          label="Internal-service question"
-          hint="Asked once for each department rated; write {department} where its name goes."
+          label={t('designer.question.internalService')}
+          hint={t('designer.question.internalServiceHint')}
           checked={question.internalService}
         />
       </div>
@@ -209,16 +215,15 @@ export function QuestionFields({
       className={`question-fields${question.archived ? ' archived' : ''}`}
     >
       <legend>
-        Question {number}
-        {question.archived ? ' (archived)' : ''}
+        {question.archived
+          ? t('designer.question.legendArchived', { number })
+          : t('designer.question.legend', { number })}
       </legend>
       {question.archived ? (
         <>
-          <p className="muted">
-            Archived: no longer asked, kept so its past answers stay in the results.
-          </p>
+          <p className="muted">{t('designer.question.archivedNote')}</p>
           <details>
-            <summary>Show its texts</summary>
+            <summary>{t('designer.question.showTexts')}</summary>
             {fields}
           </details>
           <div className="question-actions">
@@ -228,7 +233,7 @@ export function QuestionFields({
               value={`restore-question:${index}`}
               className="button button-quiet button-small"
             >
-              Restore question {number}
+              {t('designer.question.restore', { number })}
             </button>
           </div>
         </>
@@ -237,8 +242,10 @@ export function QuestionFields({
           {/* Folded questions keep their fields in the form, so saving loses nothing. */}
           <details className="question-details" open={open}>
             <summary>
-              <span className="question-type-name">{questionTypeNames[question.type]}</span>{' '}
-              {question.text[defaultLanguage]?.trim() || <span className="muted">No text yet</span>}
+              <span className="question-type-name">{t(`questionType.${question.type}`)}</span>{' '}
+              {question.text[defaultLanguage]?.trim() || (
+                <span className="muted">{t('designer.question.noText')}</span>
+              )}
             </summary>
             {fields}
           </details>
@@ -251,7 +258,7 @@ export function QuestionFields({
               className="button button-quiet button-small"
               disabled={index === 0}
             >
-              Move question {number} up
+              {t('designer.question.moveUp', { number })}
             </button>
             <button
               id={designerIds.moveDown(question.id)}
@@ -261,7 +268,7 @@ export function QuestionFields({
               className="button button-quiet button-small"
               disabled={index === count - 1}
             >
-              Move question {number} down
+              {t('designer.question.moveDown', { number })}
             </button>
             <button
               type="submit"
@@ -269,7 +276,9 @@ export function QuestionFields({
               value={`remove-question:${index}`}
               className="button button-quiet button-small button-danger"
             >
-              {answered ? `Archive question ${number}` : `Remove question ${number}`}
+              {answered
+                ? t('designer.question.archive', { number })
+                : t('designer.question.remove', { number })}
             </button>
           </div>
         </>

@@ -1,5 +1,7 @@
+import { useTranslation } from 'react-i18next';
+
+import { useMessage } from '~/components/ui/use-message';
 import type { DraftErrors, SurveyDraft } from '~/surveys/designer-form';
-import { cadenceNames } from '~/surveys/staff-words';
 import { cadences } from '~/surveys/survey-schema';
 
 import { DesignerInput, DesignerSelect } from './designer-input';
@@ -15,59 +17,61 @@ export function ScheduleFields({
   maxQuestionsPerCycle: string;
   errors: DraftErrors;
 }) {
-  const error = (name: string) => errorText(errors, name);
+  const { t } = useTranslation('surveys');
+  const say = useMessage();
+  const error = (name: string) => errorText(errors, name, say);
   return (
     <fieldset className="fieldset schedule-fields">
-      <legend>Schedule</legend>
+      <legend>{t('designer.schedule')}</legend>
       <DesignerSelect
-        label="How often"
+        label={t('designer.cadence')}
         name="schedule.cadence"
         defaultValue={schedule.cadence}
         error={error('schedule.cadence')}
-        options={cadences.map((cadence) => ({ value: cadence, label: cadenceNames[cadence] }))}
+        options={cadences.map((cadence) => ({ value: cadence, label: t(`cadence.${cadence}`) }))}
       />
       <DesignerInput
-        label="First cycle opens on"
+        label={t('designer.startDate')}
         name="schedule.startDate"
         type="date"
         defaultValue={schedule.startDate}
         error={error('schedule.startDate')}
       />
       <DesignerInput
-        label="Opening hour"
-        hint="0–23, local time. Cycles open and close at this hour."
+        label={t('designer.openHour')}
+        hint={t('designer.openHourHint')}
         name="schedule.openHour"
         inputMode="numeric"
         defaultValue={schedule.openHour}
         error={error('schedule.openHour')}
       />
       <DesignerInput
-        label="Days open"
-        hint="How long each cycle takes answers."
+        label={t('designer.openDays')}
+        hint={t('designer.openDaysHint')}
         name="schedule.openDays"
         inputMode="numeric"
         defaultValue={schedule.openDays}
         error={error('schedule.openDays')}
       />
       <DesignerInput
-        label="Reminder, days before closing"
-        hint="One reminder to everyone invited by e-mail (it thanks those who answered already); 0 for none."
+        label={t('designer.reminder')}
+        hint={t('designer.reminderHint')}
         name="schedule.reminderDaysBeforeClose"
         inputMode="numeric"
         defaultValue={schedule.reminderDaysBeforeClose}
         error={error('schedule.reminderDaysBeforeClose')}
       />
       <DesignerInput
-        label="Time zone"
-        hint="A name such as Europe/Oslo."
+        label={t('designer.timeZone')}
+        hint={t('designer.timeZoneHint')}
         name="schedule.timeZone"
         list="time-zone-options"
         defaultValue={schedule.timeZone}
         error={error('schedule.timeZone')}
       />
       <DesignerInput
-        label="Questions per cycle, at most"
-        hint="Core questions always; the others take turns within this limit."
+        label={t('designer.maxQuestions')}
+        hint={t('designer.maxQuestionsHint')}
         name="rotation.maxQuestionsPerCycle"
         inputMode="numeric"
         defaultValue={maxQuestionsPerCycle}

@@ -1,11 +1,12 @@
 import { Form } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 
 import type { DepartmentChoice } from '~/components/person-form';
-import { languageNames } from '~/people/schemas';
+import { useMessage } from '~/components/ui/use-message';
 import { designerIds } from '~/surveys/designer-edits';
 import type { DraftErrors, SurveyDraft } from '~/surveys/designer-form';
-import { questionTypeNames, questionTypes } from '~/surveys/question-types';
+import { questionTypes } from '~/surveys/question-types';
 import { builtInDrivers, type LanguageCode, languageCodes } from '~/surveys/survey-schema';
 
 import { DepartmentCheckboxes } from './department-checkboxes';
@@ -36,6 +37,8 @@ export interface SurveyFormProps {
 }
 
 function ErrorSummary({ errors, draft }: { errors: DraftErrors; draft: SurveyDraft }) {
+  const { t } = useTranslation('surveys');
+  const say = useMessage();
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors)
     .filter(([, messages]) => messages && messages.length > 0)
@@ -53,16 +56,16 @@ function ErrorSummary({ errors, draft }: { errors: DraftErrors; draft: SurveyDra
       tabIndex={-1}
       aria-labelledby="survey-form-errors-title"
     >
-      <h2 id="survey-form-errors-title">The survey was not saved</h2>
-      <p>Fix these and save again; everything you typed is still here.</p>
+      <h2 id="survey-form-errors-title">{t('designer.errorsTitle')}</h2>
+      <p>{t('designer.errorsHint')}</p>
       <ul>
         {entries.map(([key, messages]) => {
-          const { label, target } = describeField(key, draft);
+          const { label, target } = describeField(key, draft, t);
           return (
             <li key={key}>
               <a href={`#${target}`}>
                 {label ? `${label}: ` : ''}
-                {messages?.join(' ')}
+                {messages?.map((text) => say(text)).join(' ')}
               </a>
             </li>
           );
@@ -99,7 +102,10 @@ export function SurveyForm({
     Object.entries(errors).some(
       ([key, messages]) => key.startsWith(`questions.${index}.`) && messages && messages.length > 0,
     );
-  const error = (name: string) => errorText(errors, name);
+  const { t } = useTranslation('surveys');
+  const say = useMessage();
+  const error = (name: string) => errorText(errors, name, say);
+  const languageName = (language: LanguageCode) => t(`language.${language}`);
 
   useEffect(() => {
     if (focus) document.getElementById(focus)?.focus();
@@ -117,31 +123,28 @@ export function SurveyForm({
         tabIndex={-1}
         aria-hidden="true"
       >
-        Save survey
+        {t('designer.save')}
       </button>
       <ErrorSummary errors={errors} draft={draft} />
       {notice ? (
         <p className="form-notice" role="status">
-          {notice}
+          {say(notice)}
         </p>
       ) : null}
 
       <section className="designer-section" aria-labelledby="designer-basics">
-        <h2 id="designer-basics">Title and introduction</h2>
-        <p className="field-hint">
-          Write every text in the default language; the other languages show it where a translation
-          is missing.
-        </p>
+        <h2 id="designer-basics">{t('designer.basics')}</h2>
+        <p className="field-hint">{t('designer.basicsHint')}</p>
         <LocalizedFields
           name="title"
-          label="Title"
+          label={t('designer.titleField')}
           values={draft.title}
           errors={errors}
           maxLength={200}
         />
         <LocalizedFields
           name="intro"
-          label="Introduction"
+          label={t('designer.intro')}
           values={draft.intro}
           errors={errors}
           multiline
@@ -149,9 +152,9 @@ export function SurveyForm({
       </section>
 
       <section className="designer-section" aria-labelledby="designer-languages">
-        <h2 id="designer-languages">Languages</h2>
+        <h2 id="designer-languages">{t('designer.languages')}</h2>
         <fieldset id={fieldId('languages')} tabIndex={-1} className="fieldset">
-          <legend>Offered in</legend>
+          <legend>{t('designer.offeredIn')}</legend>
           <div className="checkbox-columns">
             {languageCodes.map((language) => (
               <label key={language} className="check">
@@ -161,17 +164,15 @@ export function SurveyForm({
                   value={language}
                   defaultChecked={draft.languages.includes(language)}
                 />
-                <span>{languageNames[language]}</span>
+                <span>{languageName(language)}</span>
               </label>
             ))}
           </div>
           {error('languages') ? <p className="field-error">{error('languages')}</p> : null}
         </fieldset>
         <fieldset className="fieldset language-filter">
-          <legend>Show texts in</legend>
-          <p className="field-hint">
-            Only changes what you see while editing: texts in hidden languages are kept and saved.
-          </p>
+          <legend>{t('designer.showTextsIn')}</legend>
+          <p className="field-hint">{t('designer.showTextsHint')}</p>
           <div className="checkbox-columns">
             {languageCodes.map((language) => (
               <label key={language} className="check">
@@ -181,29 +182,29 @@ export function SurveyForm({
                   value={language}
                   defaultChecked={shownLanguages.includes(language)}
                 />
-                <span>{languageNames[language]}</span>
+                <span>{languageName(language)}</span>
               </label>
             ))}
           </div>
         </fieldset>
         <DesignerSelect
-          label="Default language"
+          label={t('designer.defaultLanguage')}
           name="defaultLanguage"
-          hint="Used for people whose language the survey is not offered in."
+          hint={t('designer.defaultLanguageHint')}
           defaultValue={draft.defaultLanguage}
           error={error('defaultLanguage')}
           options={languageCodes.map((language) => ({
             value: language,
-            label: languageNames[language],
+            label: languageName(language),
           }))}
         />
       </section>
 
       <section className="designer-section" aria-labelledby="designer-audience">
-        <h2 id="designer-audience">Who answers, and who is rated</h2>
+        <h2 id="designer-audience">{t('designer.audience')}</h2>
         <DepartmentCheckboxes
           name="audience.departmentIds"
-          legend="Departments that answer"
+          legend={t('designer.answeringDepartments')}
           departments={departments}
           checked={draft.audience.departmentIds}
           error={error('audience.departmentIds')}
@@ -216,21 +217,21 @@ export function SurveyForm({
             defaultChecked={draft.audience.includeSubDepartments}
           />
           <label htmlFor={fieldId('audience.includeSubDepartments')}>
-            Include their sub-departments
+            {t('designer.includeSub')}
           </label>
         </div>
         <DepartmentCheckboxes
           name="providerDepartmentIds"
-          legend="Departments rated by internal-service questions"
-          hint="Each internal-service question is asked once for each of these."
+          legend={t('designer.ratedDepartments')}
+          hint={t('designer.ratedHint')}
           departments={departments}
           checked={draft.providerDepartmentIds}
           error={error('providerDepartmentIds')}
         />
         <DesignerInput
-          label="Anonymity threshold"
+          label={t('designer.threshold')}
           name="anonymityThreshold"
-          hint="Results for fewer people than this are never shown. At least 3; 5 is usual."
+          hint={t('designer.thresholdHint')}
           inputMode="numeric"
           defaultValue={draft.anonymityThreshold}
           error={error('anonymityThreshold')}
@@ -238,7 +239,7 @@ export function SurveyForm({
       </section>
 
       <section className="designer-section" aria-labelledby="designer-questions">
-        <h2 id="designer-questions">Questions</h2>
+        <h2 id="designer-questions">{t('designer.questions')}</h2>
         <div id={fieldId('questions')} tabIndex={-1}>
           {error('questions') ? <p className="field-error">{error('questions')}</p> : null}
         </div>
@@ -259,10 +260,13 @@ export function SurveyForm({
         </ol>
         <div className="add-question">
           <DesignerSelect
-            label="New question type"
+            label={t('designer.newQuestionType')}
             name="newQuestionType"
             defaultValue="scale"
-            options={questionTypes.map((type) => ({ value: type, label: questionTypeNames[type] }))}
+            options={questionTypes.map((type) => ({
+              value: type,
+              label: t(`questionType.${type}`),
+            }))}
           />
           <button
             id={designerIds.addQuestion}
@@ -271,7 +275,7 @@ export function SurveyForm({
             value="add-question"
             className="button button-quiet"
           >
-            Add question
+            {t('designer.addQuestion')}
           </button>
         </div>
         <datalist id="driver-options">
@@ -282,7 +286,7 @@ export function SurveyForm({
       </section>
 
       <section className="designer-section" aria-labelledby="designer-schedule">
-        <h2 id="designer-schedule">Schedule</h2>
+        <h2 id="designer-schedule">{t('designer.schedule')}</h2>
         <ScheduleFields
           schedule={draft.schedule}
           maxQuestionsPerCycle={draft.rotation.maxQuestionsPerCycle}
@@ -304,7 +308,7 @@ export function SurveyForm({
           disabled={submitting}
           aria-describedby="survey-save-status"
         >
-          Save survey
+          {t('designer.save')}
         </button>
         {/* Always in the page, so screen readers hear each new outcome where they pressed Save. */}
         <p id="survey-save-status" className="save-status" role="status" aria-live="polite">

@@ -1,3 +1,7 @@
+import { useTranslation } from 'react-i18next';
+
+import { useMessage } from '~/components/ui/use-message';
+
 /**
  * Asks for printed or exported invitation links. A plain form (not Remix's): the CSV comes back
  * as a download and the QR sheet as a page to print, both straight from the browser.
@@ -13,27 +17,25 @@ export function PrintableLinksForm({
   departments: { departmentId: string; department: string; invited: number }[];
   error?: string;
 }) {
+  const { t } = useTranslation('surveys');
+  const say = useMessage();
   const base = `/surveys/${surveyId}/cycles/${cycleId}`;
   return (
     <form method="post" className="printable-links no-print">
-      <h3>Printed or exported links</h3>
+      <h3>{t('links.title')}</h3>
       <p>
-        For people who do not read work e-mail (a kitchen, a warehouse): hand them a printed QR code
-        or send the links another way. Links are kept only in a form that cannot be read back, so{' '}
-        <strong>new links are made now</strong>: each chosen person’s e-mailed link stops working
-        and they get no e-mail reminder. Everyone invited gets a link, whether or not they have
-        answered: nobody can tell from the list who has, and a link that was answered already takes
-        no second answer.
+        {t('links.intro')} <strong>{t('links.introStrong')}</strong>
+        {t('links.introAfter')}
       </p>
       <fieldset className="fieldset">
-        <legend>Make new links for</legend>
+        <legend>{t('links.makeFor')}</legend>
         <label className="check">
           <input type="radio" name="scope" value="departments" defaultChecked />
-          <span>The departments chosen below</span>
+          <span>{t('links.chosenDepartments')}</span>
         </label>
         <label className="check">
           <input type="radio" name="scope" value="all" />
-          <span>Everyone invited</span>
+          <span>{t('links.everyone')}</span>
         </label>
         <div className="checkbox-columns">
           {departments.map((department) => (
@@ -41,23 +43,23 @@ export function PrintableLinksForm({
               <input type="checkbox" name="departmentIds" value={department.departmentId} />
               <span>
                 {department.department}{' '}
-                <span className="muted">({department.invited} invited)</span>
+                <span className="muted">{t('links.invited', { count: department.invited })}</span>
               </span>
             </label>
           ))}
         </div>
         {error ? (
           <p className="field-error" role="alert">
-            {error}
+            {say(error)}
           </p>
         ) : null}
       </fieldset>
       <div className="form-actions">
         <button type="submit" formAction={`${base}/links.csv`} className="button">
-          Download links (CSV)
+          {t('links.download')}
         </button>
         <button type="submit" formAction={`${base}/qr`} className="button button-quiet">
-          Print QR codes
+          {t('links.print')}
         </button>
       </div>
     </form>
