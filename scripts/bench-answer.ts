@@ -36,6 +36,11 @@ const JOURNEY_SECONDS = 10;
 const LONG_PAGE_REQUESTS = 60;
 const HEALTH_SECONDS = 5;
 const log = (line: string) => process.stderr.write(`${line}\n`);
+// BENCH_ONLY=journey (or long, answer, healthz; comma-separated) runs only those parts, for
+// profiling one of them; the figures of the parts left out are reported as 0.
+const only = process.env.BENCH_ONLY?.split(',').map((part) => part.trim());
+const runs = (part: 'journey' | 'long' | 'answer' | 'healthz') => !only || only.includes(part);
+const skipped: Record<string, number> = { perSecond: 0, p50: 0, p95: 0, p99: 0, stored: 0 };
 
 function buildIfNeeded() {
   const built = path.join(root, 'build', 'server.js');
@@ -388,38 +393,46 @@ async function main() {
     let longPageMs: { p50: number; p95: number };
     try {
       log(`Timing the ${longPage.slots}-question answer page, one request at a time…`);
-      longPageMs = await timePage(`${url}/a/${longPage.tokens[0] ?? ''}`, LONG_PAGE_REQUESTS);
+      longPageMs = runs('long')
+        ? await timePage(`${url}/a/${longPage.tokens[0] ?? ''}`, LONG_PAGE_REQUESTS)
+        : { p50: 0, p95: 0 };
       log(`Loading /healthz for ${HEALTH_SECONDS} s with ${CONNECTIONS} connections…`);
-      health = await runLoad({
-        url,
-        connections: CONNECTIONS,
-        durationSeconds: HEALTH_SECONDS,
-        mode: 'get',
-        path: '/healthz',
-      });
+      health = !runs('healthz')
+        ? skipped
+        : await runLoad({
+            url,
+            connections: CONNECTIONS,
+            durationSeconds: HEALTH_SECONDS,
+            mode: 'get',
+            path: '/healthz',
+          });
       log(`Posting responses for up to ${ANSWER_SECONDS} s with ${CONNECTIONS} connections…`);
-      answers = await runLoad({
-        url,
-        connections: CONNECTIONS,
-        durationSeconds: ANSWER_SECONDS,
-        mode: 'answer',
-        tokensFile: tokensFile,
-        body,
-        tokens: undefined,
-      });
+      answers = !runs('answer')
+        ? skipped
+        : await runLoad({
+            url,
+            connections: CONNECTIONS,
+            durationSeconds: ANSWER_SECONDS,
+            mode: 'answer',
+            tokensFile: tokensFile,
+            body,
+            tokens: undefined,
+          });
       // Requests in flight when the generator stopped finish on the server before it stops.
       await new Promise((resolve) => setTimeout(resolve, 3000));
       log(
         `Respondent journeys on a ${journey.slots}-question survey for ${JOURNEY_SECONDS} s with ${CONNECTIONS} connections…`,
       );
-      journeys = await runLoad({
-        url,
-        connections: CONNECTIONS,
-        durationSeconds: JOURNEY_SECONDS,
-        mode: 'journey',
-        tokensFile: journeyTokensFile,
-        body: journey.body,
-      });
+      journeys = !runs('journey')
+        ? skipped
+        : await runLoad({
+            url,
+            connections: CONNECTIONS,
+            durationSeconds: JOURNEY_SECONDS,
+            mode: 'journey',
+            tokensFile: journeyTokensFile,
+            body: journey.body,
+          });
       await new Promise((resolve) => setTimeout(resolve, 3000));
     } finally {
       child.kill('SIGTERM');
