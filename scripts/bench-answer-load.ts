@@ -99,11 +99,15 @@ const journey: Step[] = [
         body: job.body ?? '',
       };
     },
-    onResponse(status, body, context, headers) {
+    onResponse(status, _body, context, headers) {
       if (status >= 500) errors5xx++;
-      context.stored = status >= 200 && status < 300 && body.includes('"status":"stored"');
       const setCookie = headers['set-cookie'];
       context.cookie = (Array.isArray(setCookie) ? setCookie[0] : setCookie)?.split(';')[0] ?? '';
+      // The body may come compressed (the browser's encodings, and no length to stay under
+      // compression's threshold), so "stored" is read from what only a stored answer gets: the
+      // cookie that makes this browser the link's owner.
+      context.stored =
+        status >= 200 && status < 300 && String(context.cookie).startsWith('innerloop_answered=');
     },
   },
   ...['routes/_employee', answerRoute].map((route, index, all): Step => ({
