@@ -1,22 +1,12 @@
-import { PassThrough } from 'node:stream';
-
-import {
-  type AppLoadContext,
-  createReadableStreamFromReadable,
-  type EntryContext,
-  type HandleErrorFunction,
-} from '@remix-run/node';
+import { type AppLoadContext, type EntryContext, type HandleErrorFunction } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
-import { isbot } from 'isbot';
-import { renderToPipeableStream } from 'react-dom/server';
+import { renderToString } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 
-import { createI18n, languageOfMatches } from './i18n';
+import { languageOfMatches, sharedI18n } from './i18n';
 import { getEnv } from './utils/env.server';
 import { createLogger } from './utils/log.server';
 import { NonceProvider } from './utils/nonce';
-
-const ABORT_DELAY = 5_000;
 
 export default function handleRequest(
   request: Request,
@@ -25,12 +15,10 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  // Bots and crawlers get the whole page at once; browsers get it streamed.
-  const readyEvent = isbot(request.headers.get('user-agent')) ? 'onAllReady' : 'onShellReady';
   const nonce = loadContext.cspNonce;
-  // One i18next instance per request, in the language the page's loaders chose.
+  // The process's i18next instance in the language the page's loaders chose (app/i18n.ts).
   const { matches, loaderData } = remixContext.staticHandlerContext;
-  const i18n = createI18n(
+  const i18n = sharedI18n(
     languageOfMatches(
       matches.map((match) => {
         const data: unknown = loaderData[match.route.id];
@@ -39,44 +27,21 @@ export default function handleRequest(
     ),
   );
 
-  return new Promise<Response>((resolve, reject) => {
-    let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <I18nextProvider i18n={i18n}>
-          <RemixServer
-            context={remixContext}
-            url={request.url}
-            abortDelay={ABORT_DELAY}
-            nonce={nonce}
-          />
-        </I18nextProvider>
-      </NonceProvider>,
-      {
-        nonce,
-        [readyEvent]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error instanceof Error ? error : new Error(String(error)));
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          // Errors before the shell are reported through onShellError; after it, log here.
-          if (shellRendered) logError(error);
-        },
-      },
-    );
-    setTimeout(abort, ABORT_DELAY);
+  // The whole page at once, not streamed: no page defers data (nothing waits in a Suspense
+  // boundary), so a stream would end with its first chunk anyway, and one string is sent (and
+  // compressed) in one piece instead of through a Node stream, a web stream and a chunk per
+  // write. An error while rendering throws, and Remix renders the error boundary instead.
+  const html = renderToString(
+    <NonceProvider value={nonce}>
+      <I18nextProvider i18n={i18n}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      </I18nextProvider>
+    </NonceProvider>,
+  );
+  responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
+  return new Response(`<!DOCTYPE html>${html}`, {
+    headers: responseHeaders,
+    status: responseStatusCode,
   });
 }
 

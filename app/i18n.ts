@@ -209,9 +209,21 @@ export function createI18n(language: LanguageCode): I18n {
   return instance;
 }
 
+// One ready instance per language, shared by every server render, message and mail of this
+// process. Creating an instance with every language's resources (and its plural rules) costs
+// more than rendering a small page, and nothing on the server changes an instance once made:
+// the language is fixed at creation and the browser's changeLanguage runs only in effects.
+// Nothing per person is kept on it.
+const sharedInstances: Partial<Record<LanguageCode, I18n>> = {};
+
+/** The process's shared i18next instance in one language; never change its language. */
+export function sharedI18n(language: LanguageCode): I18n {
+  return (sharedInstances[language] ??= createI18n(language));
+}
+
 /** The words of e-mails to one person, in their language (the `mail` namespace). */
 export function mailWords(language: LanguageCode): TFunction<'mail'> {
-  return createI18n(language).getFixedT(language, 'mail');
+  return sharedI18n(language).getFixedT(language, 'mail');
 }
 
 export function isLanguageCode(value: unknown): value is LanguageCode {
@@ -235,8 +247,6 @@ export function languageOfMatches(matches: readonly { data?: unknown }[]): Langu
   return fallbackLanguage;
 }
 
-const messageReaders: Partial<Record<LanguageCode, I18n>> = {};
-
 /**
  * A message from the server (see ~/utils/message) in words, for places that are not a page: the
  * command line, a CSV, a mail. Pages use useMessage, which reads the page's language.
@@ -244,8 +254,7 @@ const messageReaders: Partial<Record<LanguageCode, I18n>> = {};
 export function messageText(text: string, language: LanguageCode = fallbackLanguage): string {
   const message = readMessage(text);
   if (!message) return text;
-  const words = (messageReaders[language] ??= createI18n(language));
-  return words.t(`${message.namespace}:${message.key}`, {
+  return sharedI18n(language).t(`${message.namespace}:${message.key}`, {
     ...message.values,
     defaultValue: text,
   });

@@ -5,7 +5,15 @@
 // the floor. Afterwards every confirmed response must be stored exactly once and the rollups must
 // equal a rebuild. Ends with one line of JSON.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,6 +44,11 @@ const JOURNEY_SECONDS = 10;
 const LONG_PAGE_REQUESTS = 60;
 const HEALTH_SECONDS = 5;
 const log = (line: string) => process.stderr.write(`${line}\n`);
+// BENCH_ONLY=journey (or long, answer, healthz; comma-separated) runs only those parts, for
+// profiling one of them; the figures of the parts left out are reported as 0.
+const only = process.env.BENCH_ONLY?.split(',').map((part) => part.trim());
+const runs = (part: 'journey' | 'long' | 'answer' | 'healthz') => !only || only.includes(part);
+const skipped: Record<string, number> = { perSecond: 0, p50: 0, p95: 0, p99: 0, stored: 0 };
 
 function buildIfNeeded() {
   const built = path.join(root, 'build', 'server.js');
@@ -274,6 +287,31 @@ async function timePage(url: string, requests: number) {
   return { p50: at(50), p95: at(95) };
 }
 
+/**
+ * CPU seconds the app's threads have used so far (Linux /proc): its main thread (the one that
+ * answers HTTP requests) and all threads together (the engine's worker, zlib, the rest). Per
+ * journey these are steadier than journeys per second on a machine shared with other work,
+ * which changes the wall clock but hardly the CPU a journey costs. Null where /proc is missing.
+ */
+function cpuSeconds(pid: number | undefined): { main: number; all: number } | null {
+  if (!pid) return null;
+  try {
+    const tick = 100; // USER_HZ, 100 on every Linux this runs on
+    const of = (file: string) => {
+      const fields = readFileSync(file, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      // utime and stime are fields 14 and 15, here 11 and 12 after the name.
+      return (Number(fields[11]) + Number(fields[12])) / tick;
+    };
+    const all = readdirSync(`/proc/${pid}/task`).reduce(
+      (sum, tid) => sum + of(`/proc/${pid}/task/${tid}/stat`),
+      0,
+    );
+    return { main: of(`/proc/${pid}/task/${pid}/stat`), all };
+  } catch {
+    return null;
+  }
+}
+
 async function runLoad(job: object): Promise<Record<string, number>> {
   const child = spawn(
     process.execPath,
@@ -370,6 +408,11 @@ async function verify(dataDir: string, stored: number) {
   }
 }
 
+function cpuPerJourney(seconds: number | undefined, journeys: Record<string, number>) {
+  const count = (journeys.stored ?? 0) + (journeys.other ?? 0);
+  return seconds === undefined || count === 0 ? null : Math.round((seconds * 10000) / count) / 10;
+}
+
 async function main() {
   buildIfNeeded();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'innerloop-bench-answer-'));
@@ -385,41 +428,58 @@ async function main() {
     let health: Record<string, number>;
     let answers: Record<string, number>;
     let journeys: Record<string, number>;
+    let journeyCpu: { main: number; all: number } | null = null;
     let longPageMs: { p50: number; p95: number };
     try {
       log(`Timing the ${longPage.slots}-question answer page, one request at a time…`);
-      longPageMs = await timePage(`${url}/a/${longPage.tokens[0] ?? ''}`, LONG_PAGE_REQUESTS);
+      longPageMs = runs('long')
+        ? await timePage(`${url}/a/${longPage.tokens[0] ?? ''}`, LONG_PAGE_REQUESTS)
+        : { p50: 0, p95: 0 };
       log(`Loading /healthz for ${HEALTH_SECONDS} s with ${CONNECTIONS} connections…`);
-      health = await runLoad({
-        url,
-        connections: CONNECTIONS,
-        durationSeconds: HEALTH_SECONDS,
-        mode: 'get',
-        path: '/healthz',
-      });
+      health = !runs('healthz')
+        ? skipped
+        : await runLoad({
+            url,
+            connections: CONNECTIONS,
+            durationSeconds: HEALTH_SECONDS,
+            mode: 'get',
+            path: '/healthz',
+          });
       log(`Posting responses for up to ${ANSWER_SECONDS} s with ${CONNECTIONS} connections…`);
-      answers = await runLoad({
-        url,
-        connections: CONNECTIONS,
-        durationSeconds: ANSWER_SECONDS,
-        mode: 'answer',
-        tokensFile: tokensFile,
-        body,
-        tokens: undefined,
-      });
+      answers = !runs('answer')
+        ? skipped
+        : await runLoad({
+            url,
+            connections: CONNECTIONS,
+            durationSeconds: ANSWER_SECONDS,
+            mode: 'answer',
+            tokensFile: tokensFile,
+            body,
+            tokens: undefined,
+          });
       // Requests in flight when the generator stopped finish on the server before it stops.
       await new Promise((resolve) => setTimeout(resolve, 3000));
       log(
         `Respondent journeys on a ${journey.slots}-question survey for ${JOURNEY_SECONDS} s with ${CONNECTIONS} connections…`,
       );
-      journeys = await runLoad({
-        url,
-        connections: CONNECTIONS,
-        durationSeconds: JOURNEY_SECONDS,
-        mode: 'journey',
-        tokensFile: journeyTokensFile,
-        body: journey.body,
-      });
+      const cpuBefore = cpuSeconds(child.pid);
+      journeys = !runs('journey')
+        ? skipped
+        : await runLoad({
+            url,
+            connections: CONNECTIONS,
+            durationSeconds: JOURNEY_SECONDS,
+            mode: 'journey',
+            tokensFile: journeyTokensFile,
+            body: journey.body,
+          });
+      const cpuAfter = cpuSeconds(child.pid);
+      if (cpuBefore && cpuAfter) {
+        journeyCpu = {
+          main: cpuAfter.main - cpuBefore.main,
+          all: cpuAfter.all - cpuBefore.all,
+        };
+      }
       await new Promise((resolve) => setTimeout(resolve, 3000));
     } finally {
       child.kill('SIGTERM');
@@ -446,6 +506,9 @@ async function main() {
       journeysConfirmed: journeys.stored,
       journeysRefusedOrFailed: journeys.other,
       journeyErrors5xx: journeys.errors5xx,
+      // The app's CPU per journey completed (main thread; all threads), in ms.
+      journeyMainThreadCpuMs: cpuPerJourney(journeyCpu?.main, journeys),
+      journeyAllThreadsCpuMs: cpuPerJourney(journeyCpu?.all, journeys),
       longPageQuestions: longPage.slots,
       longPageP50Ms: longPageMs.p50,
       longPageP95Ms: longPageMs.p95,

@@ -60,7 +60,17 @@ export function createApp({
       response.status(404).type('text/plain').send('Not found');
     },
   );
-  app.use(express.static(publicDir, { maxAge: '1h', index: false }));
+  // public/ holds only named files (favicon.svg, robots.txt): a path whose last part has no
+  // dot (every page, /a/<token> included) is never one, so it skips the file system lookup
+  // that serve-static would otherwise make for every page and data request.
+  const publicFiles = express.static(publicDir, { maxAge: '1h', index: false });
+  app.use((request, response, next) => {
+    if (!/\.[^/]*$/.test(request.path)) {
+      next();
+      return;
+    }
+    publicFiles(request, response, next);
+  });
 
   app.use(refuseCrossSiteRequests({ appUrl }));
   app.all('*', remix);

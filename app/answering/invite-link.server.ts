@@ -1,3 +1,5 @@
+import { Types } from 'mongoose';
+
 import { type Cycle, CycleModel } from '../../models/cycle.server';
 import { DepartmentModel } from '../../models/department.server';
 import { type Invite, InviteModel } from '../../models/invite.server';
@@ -145,11 +147,20 @@ export function languageFor(definition: SurveyDefinition, wanted: string | null 
 const recentCycleMs = 2000;
 const recentCycles = new Map<string, { at: number; cycle: Cycle }>();
 
+// Pages opened at the same moment read their cycles together: each read still starts after its
+// request arrived, so it sees the cycle as it is, but one round trip carries many.
+const cyclesNow = batched<Cycle['_id'], Cycle | null>(async (ids) => {
+  const unique = [...new Map(ids.map((id) => [String(id), id])).values()];
+  const cycles = await CycleModel.collection.find<Cycle>({ _id: { $in: unique } }).toArray();
+  const byId = new Map(cycles.map((cycle) => [String(cycle._id), cycle]));
+  return ids.map((id) => byId.get(String(id)) ?? null);
+});
+
 async function cycleById(cycleId: Cycle['_id'], recent: boolean): Promise<Cycle | null> {
   const key = String(cycleId);
   const hit = recent ? recentCycles.get(key) : undefined;
   if (hit && Date.now() - hit.at < recentCycleMs) return hit.cycle;
-  const cycle = await CycleModel.collection.findOne<Cycle>({ _id: cycleId });
+  const cycle = await cyclesNow(cycleId);
   if (cycle) {
     if (recentCycles.size > 1000) recentCycles.clear();
     recentCycles.set(key, { at: Date.now(), cycle });
@@ -185,18 +196,36 @@ export async function resolveLink(
   return { status: 'open', invite, open, language };
 }
 
+// The names of the departments a cycle rates, kept for a few seconds like the survey above: every
+// page of the cycle shows the same ones, and a renamed department shows its new name a moment
+// later. Names of departments only, nothing about the reader.
+const departmentNamesMs = 5000;
+const departmentNameCache = new Map<string, { at: number; names: Map<string, string> }>();
+
+async function departmentNames(ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const key = ids.join(',');
+  const hit = departmentNameCache.get(key);
+  if (hit && Date.now() - hit.at < departmentNamesMs) return hit.names;
+  const departments = await DepartmentModel.collection
+    .find<{ _id: unknown; name: string }>(
+      { _id: { $in: ids.map((id) => new Types.ObjectId(id)) } },
+      { projection: { name: 1 } },
+    )
+    .toArray();
+  const names = new Map(departments.map((department) => [String(department._id), department.name]));
+  if (departmentNameCache.size > 1000) departmentNameCache.clear();
+  departmentNameCache.set(key, { at: Date.now(), names });
+  return names;
+}
+
 /** The page's view of an open cycle, in one language (texts fall back to the default). */
 export async function answerFormOf(open: OpenCycle, language: LanguageCode): Promise<AnswerForm> {
   const { definition, asked } = open;
   const read = (text: Partial<Record<LanguageCode, string>>) =>
     inLanguage(text, language, definition.defaultLanguage);
   const providerIds = [...new Set(asked.flatMap((slot) => slot.providerDepartmentId ?? []))];
-  const departments = providerIds.length
-    ? await DepartmentModel.find({ _id: { $in: providerIds } }, { name: 1 }).lean()
-    : [];
-  const nameOf = new Map(
-    departments.map((department) => [String(department._id), department.name]),
-  );
+  const nameOf = await departmentNames(providerIds);
   return {
     language,
     languages: definition.languages,
