@@ -5,7 +5,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { useActionData, useLoaderData } from '@remix-run/react';
+import { type ShouldRevalidateFunction, useActionData, useLoaderData } from '@remix-run/react';
 
 import { draftKeyFor } from '~/answering/draft-key.server';
 import { answerFormOf, languageFor, resolveLink } from '~/answering/invite-link.server';
@@ -105,6 +105,22 @@ export async function action({ params, request }: ActionFunctionArgs) {
     headers: privateHeaders,
   });
 }
+
+/**
+ * After answers are posted, the page shows what the action returned (thanks, "already answered",
+ * closed, or the refused fields over the form it has): reading the link again would only cost
+ * the server a second look-up per respondent, so a posted answer revalidates nothing.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formMethod,
+  formAction,
+  currentUrl,
+  defaultShouldRevalidate,
+}) => {
+  const posted = formAction ? new URL(formAction, currentUrl).pathname : null;
+  if (formMethod?.toUpperCase() === 'POST' && posted === currentUrl.pathname) return false;
+  return defaultShouldRevalidate;
+};
 
 export default function AnswerPage() {
   const { outcome, draftKey } = useLoaderData<typeof loader>();

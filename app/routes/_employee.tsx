@@ -1,5 +1,5 @@
 import { json, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
-import { Outlet } from '@remix-run/react';
+import { Outlet, type ShouldRevalidateFunction } from '@remix-run/react';
 
 import { EmployeeShell } from '~/components/employee-shell';
 import { useErrorStatus } from '~/components/error-page';
@@ -19,6 +19,20 @@ export const handle = { i18n: ['common', 'status'] };
 export async function loader({ request }: LoaderFunctionArgs) {
   return json({ locale: await resolveEmployeeLanguage(request) });
 }
+
+/**
+ * Answers posted through a link change nothing this loader reads (the language comes from the
+ * cookie, the person or the browser), so the answer page's post does not revalidate it; the
+ * language switcher's post does.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formMethod,
+  formAction,
+  defaultShouldRevalidate,
+}) => {
+  if (formMethod?.toUpperCase() === 'POST' && formAction?.startsWith('/a/')) return false;
+  return defaultShouldRevalidate;
+};
 
 /** Layout of the pages employees answer on (their links live under it). */
 export default function EmployeeLayout() {

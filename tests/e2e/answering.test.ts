@@ -177,6 +177,13 @@ describe('answering', () => {
         await page.locator('main form').last().waitFor();
         expect(await page.locator('html').getAttribute('lang')).toBe(employee.language);
         await screenshot(page, `answering-1-${employee.language}-form`);
+        // What the browser asks of the server once the page is there (bench:answer makes the
+        // same requests): the post, and no revalidation of what the page already shows.
+        const dataRequests: string[] = [];
+        const onRequest = (request: { url: () => string; method: () => string }) => {
+          if (request.url().includes('_data=')) dataRequests.push(request.method());
+        };
+        page.on('request', onRequest);
         // The Ukrainian employee leaves a comment and keeps the receipt code.
         await answerEverything(
           page,
@@ -185,6 +192,9 @@ describe('answering', () => {
         await page
           .getByRole('heading', { level: 1, name: thanks[employee.language] ?? '' })
           .waitFor();
+        await page.waitForLoadState('networkidle');
+        page.off('request', onRequest);
+        expect(dataRequests).toEqual(['POST']);
         if (employee.language === 'uk') {
           receiptCode = (await page.locator('.receipt-code code').textContent()) ?? '';
           expect(receiptCode).toMatch(/^[\dA-Z]{4}(-[\dA-Z]{4})+$/);
