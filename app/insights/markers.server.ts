@@ -58,12 +58,10 @@ export function markersOf(
   actions: readonly DoneAction[],
   about: (action: DoneAction) => boolean,
 ): TrendMarker[] {
-  return actions
-    .filter(about)
-    .map((action) => ({
-      cycleId: action.cycleId,
-      label: message('insights:series.actionDone', { title: action.title }),
-    }));
+  return actions.filter(about).map((action) => ({
+    cycleId: action.cycleId,
+    label: message('insights:series.actionDone', { title: action.title }),
+  }));
 }
 
 /**
