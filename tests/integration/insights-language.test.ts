@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addResponses, makeCommentSurvey, makeCycle } from '../factories/comments';
 import { makeDepartment, makePerson } from '../factories/organisation';
 import { type AppUnderTest, startAppUnderTest } from '../support/app-under-test';
-import { type HttpClient, signedInClient } from '../support/http-client';
+import { type HttpClient, pageText, signedInClient } from '../support/http-client';
 import { setupTestDatabase } from '../support/test-database';
 
 // The insight pages over HTTP for an HR admin who reads Norwegian: the words of the pages, a
@@ -37,18 +37,12 @@ async function setting(language: 'nb' | 'en' = 'nb') {
   return { client, survey: String(survey._id), kitchen: String(kitchen._id) };
 }
 
-async function page(client: HttpClient, path: string): Promise<string> {
-  const response = await client.get(path);
-  expect(response.status, path).toBe(200);
-  return response.text();
-}
-
 describe('insight pages in the reader’s language', () => {
   it('shows the overview, drivers, matrix and department pages in Norwegian', async () => {
     const { client, survey, kitchen } = await setting();
     const query = `?survey=${survey}`;
 
-    const overview = await page(client, `/insights${query}`);
+    const overview = await pageText(client, `/insights${query}`);
     expect(overview).toContain('<title>Oversikt · Innsikt · Innerloop</title>');
     expect(overview).toContain('Tilfredshet per avdeling');
     expect(overview).toContain('Positive, nøytrale og negative svar per spørsmål');
@@ -59,18 +53,18 @@ describe('insight pages in the reader’s language', () => {
     expect(overview).not.toContain('Satisfaction by department');
     expect(overview).not.toContain('Download CSV');
 
-    const drivers = await page(client, `/insights/drivers${query}`);
+    const drivers = await pageText(client, `/insights/drivers${query}`);
     expect(drivers).toContain('<title>Drivere · Innsikt · Innerloop</title>');
     expect(drivers).toContain('Avdeling × driver');
     // The built-in driver "Tools" by its Norwegian name (common.json).
     expect(drivers).toContain('>Verktøy<');
     expect(drivers).not.toContain('>Tools<');
 
-    const matrix = await page(client, `/insights/matrix${query}`);
+    const matrix = await pageText(client, `/insights/matrix${query}`);
     expect(matrix).toContain('Matrise for interne kunder');
     expect(matrix).toContain('Denne undersøkelsen stiller ingen spørsmål om interne tjenester');
 
-    const department = await page(client, `/insights/departments/${kitchen}${query}`);
+    const department = await pageText(client, `/insights/departments/${kitchen}${query}`);
     expect(department).toContain('<title>Kitchen · Innsikt · Innerloop</title>');
     expect(department).toContain('Som svarende avdeling');
     expect(department).toContain('Som avdelingen som vurderes');
@@ -80,7 +74,7 @@ describe('insight pages in the reader’s language', () => {
 
   it('shows the comments page and its refusals in Norwegian', async () => {
     const { client, survey } = await setting();
-    const comments = await page(client, `/insights/comments?survey=${survey}`);
+    const comments = await pageText(client, `/insights/comments?survey=${survey}`);
     expect(comments).toContain('<title>Kommentarer · Innsikt · Innerloop</title>');
     expect(comments).toContain('Anonyme kommentarer i tilfeldig rekkefølge');
     expect(comments).toContain('12 kommentarer');
@@ -93,7 +87,7 @@ describe('insight pages in the reader’s language', () => {
     const refusal = await tooLong.text();
     expect(refusal).toContain('<p role="alert">Hold søket til 100 tegn eller færre.</p>');
 
-    const openCycle = await page(client, `/insights/comments?survey=${survey}&cycle=7`);
+    const openCycle = await pageText(client, `/insights/comments?survey=${survey}&cycle=7`);
     expect(openCycle).toContain(
       'Syklus 7 er ikke lukket; kommentarene vises når en syklus er lukket.',
     );
@@ -101,7 +95,7 @@ describe('insight pages in the reader’s language', () => {
 
   it('keeps the CSV of a chart in English for a Norwegian reader', async () => {
     const { client, survey } = await setting();
-    const csv = await page(
+    const csv = await pageText(
       client,
       `/insights/export.csv?page=overview&chart=questions&survey=${survey}`,
     );
@@ -111,10 +105,10 @@ describe('insight pages in the reader’s language', () => {
 
   it('still shows the pages in English to an English reader', async () => {
     const { client, survey } = await setting('en');
-    const overview = await page(client, `/insights?survey=${survey}`);
+    const overview = await pageText(client, `/insights?survey=${survey}`);
     expect(overview).toContain('Satisfaction by department');
     expect(overview).toContain('I have the tools I need.');
-    const comments = await page(client, `/insights/comments?survey=${survey}`);
+    const comments = await pageText(client, `/insights/comments?survey=${survey}`);
     expect(comments).toContain('12 comments');
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { makeDepartment, makePerson } from '../factories/organisation';
 import { type AppUnderTest, startAppUnderTest } from '../support/app-under-test';
-import { type HttpClient, signedInClient } from '../support/http-client';
+import { type HttpClient, pageText, signedInClient } from '../support/http-client';
 import { setupTestDatabase } from '../support/test-database';
 
 // The people and settings pages speak the signed-in HR admin's language (Person.language), and
@@ -31,12 +31,6 @@ async function polishHrAdmin(): Promise<HttpClient> {
   return signedInClient(app.url, secret, admin._id);
 }
 
-async function page(client: HttpClient, path: string): Promise<string> {
-  const response = await client.get(path);
-  expect(response.status, `GET ${path}`).toBe(200);
-  return response.text();
-}
-
 async function upload(client: HttpClient, content: string): Promise<Response> {
   const form = new FormData();
   form.append('file', new Blob([content], { type: 'text/csv' }), 'lista.csv');
@@ -51,7 +45,7 @@ async function upload(client: HttpClient, content: string): Promise<Response> {
 describe('people pages in Polish', () => {
   it('show the roster with Polish words, roles and language names', async () => {
     const client = await polishHrAdmin();
-    const html = await page(client, '/people');
+    const html = await pageText(client, '/people');
     expect(html).toContain('<title>Lista osób · Osoby · Innerloop</title>');
     expect(html).toContain('<html lang="pl"');
     expect(html).toContain('Dodaj osobę');
@@ -64,19 +58,19 @@ describe('people pages in Polish', () => {
 
   it('show the departments page and the person form in Polish', async () => {
     const client = await polishHrAdmin();
-    const departments = await page(client, '/people/departments');
+    const departments = await pageText(client, '/people/departments');
     expect(departments).toContain('Dodaj dział');
     expect(departments).toContain('<td>Wsparcie</td>');
     expect(departments).toContain('Zarchiwizuj Kuchnia');
     expect(departments).not.toContain('Add a department');
-    const form = await page(client, '/people/new');
+    const form = await pageText(client, '/people/new');
     expect(form).toContain('Preferowany język');
     expect(form).toContain('Kieruje działami');
   });
 
   it('explain the import in Polish, keeping the column names, and refuse in Polish', async () => {
     const client = await polishHrAdmin();
-    const html = await page(client, '/people/import');
+    const html = await pageText(client, '/people/import');
     expect(html).toContain('Co wpisać w każdej kolumnie');
     expect(html).toContain('<strong>department_kind</strong>: executive, operational');
     expect(html).toContain('Utwórz brakujące działy');
@@ -98,7 +92,7 @@ describe('people pages in Polish', () => {
       ].join('\n'),
     );
     expect(uploaded.status).toBe(302);
-    const html = await page(client, uploaded.headers.get('location') ?? '');
+    const html = await pageText(client, uploaded.headers.get('location') ?? '');
     expect(html).toContain('Import listy osób: lista.csv');
     expect(html).toContain('„nie-email” nie jest poprawnym adresem e-mail.');
     // The row numbers travel with the message and are said in Polish.
@@ -112,7 +106,7 @@ describe('people pages in Polish', () => {
 describe('settings pages in Polish', () => {
   it('show the organisation settings in Polish and refuse a threshold below 3 in Polish', async () => {
     const client = await polishHrAdmin();
-    const html = await page(client, '/settings');
+    const html = await pageText(client, '/settings');
     expect(html).toContain('<title>Organizacja · Ustawienia · Innerloop</title>');
     expect(html).toContain('Domyślny próg anonimowości');
     expect(html).not.toContain('Default anonymity threshold');
@@ -135,7 +129,7 @@ describe('settings pages in Polish', () => {
 
   it('show the outbox in Polish', async () => {
     const client = await polishHrAdmin();
-    const html = await page(client, '/settings/outbox');
+    const html = await pageText(client, '/settings/outbox');
     expect(html).toContain('<h2>Skrzynka nadawcza</h2>');
     expect(html).toContain('Adresat lub temat');
   });

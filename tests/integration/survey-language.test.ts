@@ -6,7 +6,7 @@ import { PersonModel } from '../../models/person.server';
 import { SurveyModel } from '../../models/survey.server';
 import { createDepartment, createPerson } from '../factories/staff';
 import { type AppUnderTest, startAppUnderTest } from '../support/app-under-test';
-import { type HttpClient, signedInClient } from '../support/http-client';
+import { type HttpClient, pageText, signedInClient } from '../support/http-client';
 import { setupTestDatabase } from '../support/test-database';
 
 // The survey pages in the signed-in person's language, over HTTP as a browser without JavaScript
@@ -31,17 +31,11 @@ async function ukrainianHr(): Promise<HttpClient> {
   return signedInClient(app.url, secret, hr._id);
 }
 
-async function page(client: HttpClient, path: string) {
-  const response = await client.get(path);
-  expect(response.status, path).toBe(200);
-  return response.text();
-}
-
 describe('survey pages in Ukrainian', () => {
   it('show the list, the new-survey page, a survey and a cycle in the reader’s language', async () => {
     const client = await ukrainianHr();
 
-    const list = await page(client, '/surveys');
+    const list = await pageText(client, '/surveys');
     expect(list).toContain('<html lang="uk"');
     expect(list).toContain('<title>Опитування · Innerloop</title>');
     expect(list).toContain('<h1 id="page-title">Опитування</h1>');
@@ -53,7 +47,7 @@ describe('survey pages in Ukrainian', () => {
     expect(list).toContain('У списку 1 людина, крім HR-адміністраторів.');
     expect(list).not.toContain('Getting started');
 
-    const templates = await page(client, '/surveys/new');
+    const templates = await pageText(client, '/surveys/new');
     expect(templates).toContain('Якість внутрішніх послуг');
     expect(templates).toContain('Використати цей шаблон');
     expect(templates).not.toContain('Internal service quality');
@@ -61,7 +55,7 @@ describe('survey pages in Ukrainian', () => {
     const created = await client.post('/surveys/new', { template: 'internal-service-quality' });
     expect(created.status).toBe(302);
     const surveyPath = created.headers.get('location') ?? '';
-    const design = await page(client, surveyPath);
+    const design = await pageText(client, surveyPath);
     expect(design).toContain('Чернетка');
     expect(design).toContain('Запустити опитування');
     expect(design).toContain('Зберегти опитування');
@@ -81,7 +75,7 @@ describe('survey pages in Ukrainian', () => {
     expect(cycles).toContain('<th scope="col">Участь</th>');
 
     const cycle = await CycleModel.findOne({}).lean();
-    const cyclePage = await page(client, `${surveyPath}/cycles/${String(cycle?._id)}`);
+    const cyclePage = await pageText(client, `${surveyPath}/cycles/${String(cycle?._id)}`);
     expect(cyclePage).toContain('<h2>Цикл 1</h2>');
     expect(cyclePage).toContain('Надруковані чи експортовані посилання');
     expect(cyclePage).not.toContain('Participation');

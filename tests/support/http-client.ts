@@ -61,3 +61,10 @@ export async function signedInClient(
   const header = await cookie.serialize(await createSessionRecord(personId));
   return httpClient(base, header.split(';', 1)[0]);
 }
+
+/** The body of a page (HTML, a CSV) that must answer 200; any other status fails the test, naming the path. */
+export async function pageText(client: HttpClient, path: string): Promise<string> {
+  const response = await client.get(path);
+  if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}, not 200`);
+  return response.text();
+}
