@@ -1,6 +1,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { renderInLanguage } from '../../../tests/support/render-in-language';
 import { OrganisationTime, OrganisationTimeZoneProvider } from './organisation-time';
 
 afterEach(cleanup);
@@ -31,5 +32,25 @@ describe('OrganisationTime', () => {
     );
     expect(screen.getByText('Sun, 1 Mar 2026, 20:30')).toBeTruthy();
     expect(screen.getByText('Sun, 1 Mar 2026, 23:30')).toBeTruthy();
+  });
+
+  it('writes the moment as the page’s language does', () => {
+    renderInLanguage(
+      <OrganisationTimeZoneProvider timeZone="Europe/Oslo">
+        <OrganisationTime iso={iso} />
+      </OrganisationTimeZoneProvider>,
+      'pl',
+    );
+    const polish = new Intl.DateTimeFormat('pl', {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'Europe/Oslo',
+    }).format(new Date(iso));
+    expect(polish).not.toContain('Mar');
+    expect(screen.getByText(polish).tagName).toBe('TIME');
   });
 });

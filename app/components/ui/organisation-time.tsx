@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useContext } from 'react';
+import { useTranslation } from 'react-i18next';
 
 import { formatStaffMoment } from '~/surveys/local-time';
 
@@ -23,14 +24,18 @@ export function useOrganisationTimeZone(): string {
   return useContext(OrganisationTimeZone);
 }
 
-/** A moment as "Mon, 5 Jan 2026, 09:00" in the organisation's time zone. */
+/**
+ * A moment as "Mon, 5 Jan 2026, 09:00" in the organisation's time zone, written as the page's
+ * language writes it.
+ */
 export function OrganisationTime({ iso }: { iso: string }) {
   const timeZone = useOrganisationTimeZone();
+  const { i18n } = useTranslation();
   const instant = new Date(iso);
   if (Number.isNaN(instant.getTime())) return <time>{iso}</time>;
   return (
     <time dateTime={iso} title={timeZone}>
-      {formatStaffMoment(instant, timeZone)}
+      {formatStaffMoment(instant, timeZone, i18n.language)}
     </time>
   );
 }
