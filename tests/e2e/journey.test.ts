@@ -259,7 +259,7 @@ describe('the whole loop', () => {
           .evaluateAll((rows) =>
             rows.map((row) => [...row.children].map((cell) => cell.textContent?.trim() ?? '')),
           );
-      await expect.poll(async () => (await cycleRows()).length).toBe(2);
+      await expect.poll(async () => (await cycleRows()).length, { timeout: 10_000 }).toBe(2);
       // The marker sits at cycle 1, where the action was done; cycle 2 has none.
       const [first, second] = await cycleRows();
       expect(first?.[0]).toBe('1');

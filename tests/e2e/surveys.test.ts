@@ -102,7 +102,7 @@ describe('surveys', () => {
         .filter({ hasText: /cycle\(s\) opened/ })
         .waitFor();
       const row = page.getByRole('row').filter({ hasText: `Service pulse ${tag}` });
-      await expect.poll(() => row.textContent()).toMatch(/Cycle 1, until/);
+      await expect.poll(() => row.textContent(), { timeout: 10_000 }).toMatch(/Cycle 1, until/);
       await screenshot(page, 'surveys-6-cycle-open');
 
       const kitchen = await InviteModel.countDocuments({ surveyId });
