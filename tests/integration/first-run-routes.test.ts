@@ -6,7 +6,7 @@ import { OutboxMailModel } from '../../models/outbox-mail.server';
 import { makeDepartment, makePerson } from '../factories/organisation';
 import { makeSurvey } from '../factories/survey';
 import { type AppUnderTest, startAppUnderTest } from '../support/app-under-test';
-import { type HttpClient, signedInClient } from '../support/http-client';
+import { signedInStaff } from '../support/http-client';
 import { setupTestDatabase } from '../support/test-database';
 
 // The first-run checklist on the surveys page and "send the first cycle now", over HTTP as a
@@ -21,17 +21,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => app?.close());
 
-async function signedIn(role: 'hr' | 'leader'): Promise<HttpClient> {
-  const department = await makeDepartment(`People ${role}`, { kind: 'support' });
-  const person = await makePerson({
-    name: role === 'hr' ? 'Ana Lima' : 'Lee Ader',
-    email: `${role}@example.com`,
-    departmentId: department._id,
-    hrAdmin: role === 'hr',
-    leaderOf: role === 'leader' ? [department._id] : [],
-  });
-  return signedInClient(app.url, secret, person._id);
-}
+const signedIn = (role: 'hr' | 'leader') => signedInStaff(app.url, secret, role);
 
 describe('first-run checklist', () => {
   it('shows HR the steps left, each linked, and leaders nothing', async () => {

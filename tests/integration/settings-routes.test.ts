@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { OutboxMailModel } from '../../models/outbox-mail.server';
 import { SettingsModel } from '../../models/settings.server';
-import { makeDepartment, makePerson } from '../factories/organisation';
 import { type AppUnderTest, startAppUnderTest } from '../support/app-under-test';
-import { type HttpClient, signedInClient } from '../support/http-client';
+import { signedInStaff } from '../support/http-client';
 import { setupTestDatabase } from '../support/test-database';
 
 // The organisation settings page over HTTP, as a browser without JavaScript posts it.
@@ -18,17 +17,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => app?.close());
 
-async function signedIn(role: 'hr' | 'leader'): Promise<HttpClient> {
-  const department = await makeDepartment(`People ${role}`, { kind: 'support' });
-  const person = await makePerson({
-    name: role === 'hr' ? 'Ana Lima' : 'Lee Ader',
-    email: `${role}@example.com`,
-    departmentId: department._id,
-    hrAdmin: role === 'hr',
-    leaderOf: role === 'leader' ? [department._id] : [],
-  });
-  return signedInClient(app.url, secret, person._id);
-}
+const signedIn = (role: 'hr' | 'leader') => signedInStaff(app.url, secret, role);
 
 const valid = {
   organisationName: 'Nordlys Hotels',

@@ -1,6 +1,7 @@
 import type { Types } from 'mongoose';
 
 import { createSessionCookie, createSessionRecord } from '../../app/utils/session.server';
+import { makeDepartment, makePerson } from '../factories/organisation';
 
 /**
  * A browser stand-in for integration tests: keeps the session cookie, sends same-origin form
@@ -67,4 +68,24 @@ export async function pageText(client: HttpClient, path: string): Promise<string
   const response = await client.get(path);
   if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}, not 200`);
   return response.text();
+}
+
+/**
+ * A client signed in as a new HR admin ("hr", Ana Lima) or leader ("leader", Lee Ader, who leads
+ * the department they are in), each in a support department of their own.
+ */
+export async function signedInStaff(
+  base: string,
+  secret: string,
+  role: 'hr' | 'leader',
+): Promise<HttpClient> {
+  const department = await makeDepartment(`People ${role}`, { kind: 'support' });
+  const person = await makePerson({
+    name: role === 'hr' ? 'Ana Lima' : 'Lee Ader',
+    email: `${role}@example.com`,
+    departmentId: department._id,
+    hrAdmin: role === 'hr',
+    leaderOf: role === 'leader' ? [department._id] : [],
+  });
+  return signedInClient(base, secret, person._id);
 }

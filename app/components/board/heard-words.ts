@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 
 import type { Heard } from '~/board/board.server';
+import { questionWording } from '~/insights/question-wording';
 import { driverName } from '~/utils/driver-name';
 
 /**
@@ -35,29 +36,15 @@ export function heardWords(heard: Heard, t: TFunction): { text: string; lang?: s
       return { text: t('board:heardAs.services', { department: where }) };
     case 'question': {
       if (!heard.question) return { text: heard.label ?? '', lang: 'en' };
+      // The rated department by name, or "the department" in the question's own language (the
+      // reader's, unless the survey lacks it).
       const { text: template, language } = heard.question;
-      const text = withRatedDepartment(template, heard.provider, (key) =>
-        t(key, { lng: language }),
-      );
+      const text = questionWording(template, heard.provider, {
+        start: t('board:heardAs.ratedDepartmentStart', { lng: language }),
+        within: t('board:heardAs.ratedDepartment', { lng: language }),
+        each: (neutral) => neutral,
+      });
       return { text: `${text} · ${where}`, lang: heard.question.language };
     }
   }
-}
-
-/**
- * An internal-service question names its rated department, or says "the department" in the
- * question's own language (which is the reader's unless the survey lacks it).
- */
-function withRatedDepartment(
-  text: string,
-  provider: string | null,
-  say: (key: string) => string,
-): string {
-  return text.replace(/\{department\}/g, (_, offset: number) => {
-    if (provider) return provider;
-    const startsSentence = /(^|[.!?]\s+)$/.test(text.slice(0, offset));
-    return say(
-      startsSentence ? 'board:heardAs.ratedDepartmentStart' : 'board:heardAs.ratedDepartment',
-    );
-  });
 }
