@@ -111,36 +111,14 @@ async function seed(dataDir: string) {
     { _id: surveyId, 'questions.id': 'q-nps' },
     { $set: { 'questions.$.internalService': true } },
   );
-  const now = Date.now();
-  const cycle = await CycleModel.create({
+  const { tokens } = await openCycle({
     surveyId,
-    number: 1,
-    opensAt: new Date(now - 3_600_000),
-    closesAt: new Date(now + 3 * 86_400_000),
-    status: 'open',
     questionIds: survey.questions.map((question) => question.id),
     providerDepartmentIds: providers,
+    departments,
+    invites: INVITES,
     kioskId: 'bench-kiosk',
-    openedAt: new Date(now - 3_600_000),
   });
-  const tokens: string[] = [];
-  const invites = Array.from({ length: INVITES }, (_, index) => {
-    const { token, hash } = newToken();
-    tokens.push(token);
-    return {
-      cycleId: cycle._id,
-      surveyId,
-      personId: new Types.ObjectId(),
-      departmentId: departments[index % departments.length]?._id,
-      language: 'en',
-      tokenHash: hash,
-      deliveryClaimedAt: new Date(now),
-      deliveredAt: new Date(now),
-    };
-  });
-  for (let start = 0; start < invites.length; start += 2000) {
-    await InviteModel.insertMany(invites.slice(start, start + 2000), { lean: true });
-  }
   const journey = await seedCycle({
     departments,
     providers: departments.slice(0, 2),
@@ -220,6 +198,44 @@ async function seedCycle(options: {
   ];
   const surveyId = await createSurvey({ ...base, questions });
   await SurveyModel.updateOne({ _id: surveyId }, { $set: { status: 'active' } });
+  const { tokens } = await openCycle({
+    surveyId,
+    questionIds: questions.map((question) => question.id),
+    providerDepartmentIds: providers.map((provider) => provider._id),
+    departments,
+    invites: options.invites,
+    kioskId: `bench-kiosk-${String(surveyId)}`,
+  });
+  const fields: [string, string][] = [['language', 'en']];
+  for (const question of questions) {
+    if (question.internalService) {
+      for (const provider of providers) {
+        fields.push([
+          `q.${question.id}.${String(provider._id)}`,
+          question.type === 'nps' ? '8' : '4',
+        ]);
+      }
+    } else if (question.type === 'scale') fields.push([`q.${question.id}`, '4']);
+    else if (question.type === 'single') fields.push([`q.${question.id}`, 'office']);
+    else if (question.type === 'multi') fields.push([`q.${question.id}`, 'training']);
+  }
+  const slots = questions.reduce(
+    (sum, question) => sum + (question.internalService ? providers.length : 1),
+    0,
+  );
+  return { tokens, body: new URLSearchParams(fields).toString(), slots };
+}
+
+/** An open cycle of a survey, with one delivered invite per token, spread over the departments. */
+async function openCycle(options: {
+  surveyId: Types.ObjectId | string;
+  questionIds: string[];
+  providerDepartmentIds: Types.ObjectId[];
+  departments: { _id: Types.ObjectId }[];
+  invites: number;
+  kioskId: string;
+}): Promise<{ tokens: string[] }> {
+  const { surveyId, departments } = options;
   const now = Date.now();
   const cycle = await CycleModel.create({
     surveyId,
@@ -227,9 +243,9 @@ async function seedCycle(options: {
     opensAt: new Date(now - 3_600_000),
     closesAt: new Date(now + 3 * 86_400_000),
     status: 'open',
-    questionIds: questions.map((question) => question.id),
-    providerDepartmentIds: providers.map((provider) => provider._id),
-    kioskId: `bench-kiosk-${String(surveyId)}`,
+    questionIds: options.questionIds,
+    providerDepartmentIds: options.providerDepartmentIds,
+    kioskId: options.kioskId,
     openedAt: new Date(now - 3_600_000),
   });
   const tokens: string[] = [];
@@ -250,24 +266,7 @@ async function seedCycle(options: {
   for (let start = 0; start < invites.length; start += 2000) {
     await InviteModel.insertMany(invites.slice(start, start + 2000), { lean: true });
   }
-  const fields: [string, string][] = [['language', 'en']];
-  for (const question of questions) {
-    if (question.internalService) {
-      for (const provider of providers) {
-        fields.push([
-          `q.${question.id}.${String(provider._id)}`,
-          question.type === 'nps' ? '8' : '4',
-        ]);
-      }
-    } else if (question.type === 'scale') fields.push([`q.${question.id}`, '4']);
-    else if (question.type === 'single') fields.push([`q.${question.id}`, 'office']);
-    else if (question.type === 'multi') fields.push([`q.${question.id}`, 'training']);
-  }
-  const slots = questions.reduce(
-    (sum, question) => sum + (question.internalService ? providers.length : 1),
-    0,
-  );
-  return { tokens, body: new URLSearchParams(fields).toString(), slots };
+  return { tokens };
 }
 
 /** The server time of one page, one request at a time: the figure a person waits for. */
