@@ -31,8 +31,9 @@ const origin = new URL(job.url).origin;
 const dataPath = (token: string, route: string) => `/a/${token}?_data=${encodeURIComponent(route)}`;
 // What Chromium sends with every request over HTTPS: the encodings decide whether the app
 // compresses (and with what), the user agent whether the page streams (entry.server.tsx).
+// BENCH_ENCODING replaces the encodings offered (identity, gzip), to see what compression costs.
 const browserHeaders = {
-  'accept-encoding': 'gzip, deflate, br, zstd',
+  'accept-encoding': process.env.BENCH_ENCODING ?? 'gzip, deflate, br, zstd',
   'accept-language': 'en-GB,en;q=0.9',
   'user-agent':
     'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',

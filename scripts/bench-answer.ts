@@ -41,13 +41,19 @@ const CONNECTIONS = 32;
 const ANSWER_SECONDS = 20;
 const JOURNEY_INVITES = 12_000;
 const JOURNEY_SECONDS = 10;
+// A server runs for days: before journeys are timed, as many run untimed, so the figure is of
+// code V8 has already optimised, not of the compiler warming up (it spends seconds of a core
+// compiling the request path in the first seconds of load).
+const JOURNEY_WARMUP_SECONDS = 5;
+const JOURNEY_WARMUP_INVITES = 4_000;
 const LONG_PAGE_REQUESTS = 60;
 const HEALTH_SECONDS = 5;
 const log = (line: string) => process.stderr.write(`${line}\n`);
-// BENCH_ONLY=journey (or long, answer, healthz; comma-separated) runs only those parts, for
+// BENCH_ONLY=journey (or long, answer, healthz, floor; comma-separated) runs only those parts, for
 // profiling one of them; the figures of the parts left out are reported as 0.
 const only = process.env.BENCH_ONLY?.split(',').map((part) => part.trim());
-const runs = (part: 'journey' | 'long' | 'answer' | 'healthz') => !only || only.includes(part);
+const runs = (part: 'journey' | 'long' | 'answer' | 'healthz' | 'floor') =>
+  !only || only.includes(part);
 const skipped: Record<string, number> = { perSecond: 0, p50: 0, p95: 0, p99: 0, stored: 0 };
 
 function buildIfNeeded() {
@@ -331,6 +337,8 @@ async function startApp(dataDir: string, port: number) {
   // BENCH_CPU_PROFILE=<dir> writes the app's CPU profile there, to see where a response's time goes.
   const profile = process.env.BENCH_CPU_PROFILE;
   const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`] : [];
+  // BENCH_APP_FLAGS adds Node flags to the app (say --trace-gc, with BENCH_APP_STDOUT=1 to see it).
+  flags.push(...(process.env.BENCH_APP_FLAGS?.split(' ').filter(Boolean) ?? []));
   const child = spawn(process.execPath, [...flags, path.join(root, 'build', 'server.js')], {
     cwd: root,
     env: {
@@ -345,7 +353,7 @@ async function startApp(dataDir: string, port: number) {
       LOG_LEVEL: 'warn',
       MONGODB_URI: '',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', process.env.BENCH_APP_STDOUT ? 'inherit' : 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 300; attempt++) {
@@ -393,10 +401,11 @@ async function verify(dataDir: string, stored: number) {
       log(`  rebuilt     ${JSON.stringify(after[index])}`);
     }
     return {
-      // Requests cut off when the generator stopped may be stored without being confirmed.
+      // Requests cut off when the generator stopped may be stored without being confirmed: up
+      // to one per connection for each of the three runs that answer (posts, warm-up, journeys).
       storedOnce:
         responses >= stored &&
-        responses - stored <= 2 * CONNECTIONS &&
+        responses - stored <= 3 * CONNECTIONS &&
         used === responses &&
         pending === 0,
       rollupsEqualRebuild: incremental === rebuilt,
@@ -404,6 +413,51 @@ async function verify(dataDir: string, stored: number) {
     };
   } finally {
     await disconnectDatabase();
+  }
+}
+
+/**
+ * The same journeys against the least a Remix app can be (scripts/bench-floor-app.tsx): what
+ * this machine, this load generator and the framework allow before the app does anything.
+ */
+async function floorJourneys(dataDir: string) {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(root, 'scripts', 'bench-floor-app.tsx'), String(port)],
+    {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('listening')) resolve();
+      });
+      child.on('exit', (code) => reject(new Error(`The floor app exited with ${code}`)));
+    });
+    const tokensFile = path.join(dataDir, 'bench-floor-tokens.json');
+    const fakeTokens = Array.from({ length: 50_000 }, (_, index) => `floor-${index}`);
+    writeFileSync(tokensFile, JSON.stringify(fakeTokens));
+    const job = {
+      url: `http://127.0.0.1:${port}`,
+      connections: CONNECTIONS,
+      mode: 'journey',
+      tokensFile,
+      body: 'q.q-0=3',
+    };
+    await runLoad({ ...job, durationSeconds: JOURNEY_WARMUP_SECONDS });
+    const before = cpuSeconds(child.pid);
+    const journeys = await runLoad({ ...job, durationSeconds: JOURNEY_SECONDS });
+    const after = cpuSeconds(child.pid);
+    return {
+      journeys,
+      cpu: before && after ? { main: after.main - before.main, all: after.all - before.all } : null,
+    };
+  } finally {
+    child.kill('SIGTERM');
   }
 }
 
@@ -421,12 +475,18 @@ async function main() {
     const tokensFile = path.join(dataDir, 'bench-tokens.json');
     writeFileSync(tokensFile, JSON.stringify(tokens));
     const journeyTokensFile = path.join(dataDir, 'bench-journey-tokens.json');
-    writeFileSync(journeyTokensFile, JSON.stringify(journey.tokens));
+    writeFileSync(journeyTokensFile, JSON.stringify(journey.tokens.slice(JOURNEY_WARMUP_INVITES)));
+    const warmupTokensFile = path.join(dataDir, 'bench-warmup-tokens.json');
+    writeFileSync(
+      warmupTokensFile,
+      JSON.stringify(journey.tokens.slice(0, JOURNEY_WARMUP_INVITES)),
+    );
     const port = await freePort();
     const { child, url } = await startApp(dataDir, port);
     let health: Record<string, number>;
     let answers: Record<string, number>;
     let journeys: Record<string, number>;
+    let warmup: Record<string, number> = skipped;
     let journeyCpu: { main: number; all: number } | null = null;
     let longPageMs: { p50: number; p95: number };
     try {
@@ -459,8 +519,18 @@ async function main() {
       // Requests in flight when the generator stopped finish on the server before it stops.
       await new Promise((resolve) => setTimeout(resolve, 3000));
       log(
-        `Respondent journeys on a ${journey.slots}-question survey for ${JOURNEY_SECONDS} s with ${CONNECTIONS} connections…`,
+        `Respondent journeys on a ${journey.slots}-question survey with ${CONNECTIONS} connections: ${JOURNEY_WARMUP_SECONDS} s to warm up, then ${JOURNEY_SECONDS} s timed…`,
       );
+      if (runs('journey')) {
+        warmup = await runLoad({
+          url,
+          connections: CONNECTIONS,
+          durationSeconds: JOURNEY_WARMUP_SECONDS,
+          mode: 'journey',
+          tokensFile: warmupTokensFile,
+          body: journey.body,
+        });
+      }
       const cpuBefore = cpuSeconds(child.pid);
       journeys = !runs('journey')
         ? skipped
@@ -484,8 +554,13 @@ async function main() {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.on('exit', resolve));
     }
+    log('The same journeys against a bare Remix app, the floor under the figure above…');
+    const floor = runs('floor') ? await floorJourneys(dataDir) : { journeys: skipped, cpu: null };
     log('Checking that every confirmed response is stored once and rollups equal a rebuild…');
-    const checked = await verify(dataDir, (answers.stored ?? 0) + (journeys.stored ?? 0));
+    const checked = await verify(
+      dataDir,
+      (answers.stored ?? 0) + (warmup.stored ?? 0) + (journeys.stored ?? 0),
+    );
     const result = {
       invites: INVITES,
       connections: CONNECTIONS,
@@ -508,6 +583,11 @@ async function main() {
       // The app's CPU per journey completed (main thread; all threads), in ms.
       journeyMainThreadCpuMs: cpuPerJourney(journeyCpu?.main, journeys),
       journeyAllThreadsCpuMs: cpuPerJourney(journeyCpu?.all, journeys),
+      // A bare Remix app (no middleware, database or i18n) under the same journeys.
+      floorJourneysPerSec: floor.journeys.perSecond,
+      floorJourneyP95Ms: floor.journeys.p95,
+      floorJourneyMainThreadCpuMs: cpuPerJourney(floor.cpu?.main, floor.journeys),
+      floorJourneyAllThreadsCpuMs: cpuPerJourney(floor.cpu?.all, floor.journeys),
       longPageQuestions: longPage.slots,
       longPageP50Ms: longPageMs.p50,
       longPageP95Ms: longPageMs.p95,
