@@ -11,7 +11,7 @@ import type { Logger } from '../app/utils/log.server';
 import { nonceFor } from './nonce';
 
 /** Where `remix build` writes the server build (see remix.config.js), from the project folder. */
-export const remixBuildPath = path.resolve('build', 'remix', 'index.js');
+const remixBuildPath = path.resolve('build', 'remix', 'index.js');
 
 export async function loadRemixBuild(buildPath = remixBuildPath): Promise<ServerBuild> {
   const { mtimeMs } = await stat(buildPath);

@@ -1,5 +1,5 @@
 /** MongoDB's error codes that the engine answers, with the codeName MongoDB pairs with each. */
-export const ErrorCode = {
+const ErrorCode = {
   InternalError: 1,
   BadValue: 2,
   FailedToParse: 9,

@@ -12,14 +12,14 @@ import {
 } from 'bson';
 import fc from 'fast-check';
 
-export const COMMANDS = [
+const COMMANDS = [
   ...['find', 'insert', 'update', 'delete', 'aggregate', 'count', 'distinct', 'createIndexes'],
   ...['listCollections', 'listIndexes', 'getMore', 'killCursors', 'findAndModify', 'drop'],
   ...['create', 'dropIndexes', 'hello', 'isMaster', 'ping', 'buildInfo', 'serverStatus'],
   ...['endSessions', 'explain', 'listDatabases', 'dropDatabase'],
 ];
 
-export const STAGES = [
+const STAGES = [
   ...['$match', '$group', '$project', '$addFields', '$set', '$unset', '$sort', '$skip'],
   ...['$limit', '$unwind', '$lookup', '$facet', '$bucket', '$count', '$sortByCount'],
   ...['$replaceRoot', '$setWindowFields', '$out', '$merge', '$sample', '$bucketAuto'],
@@ -32,7 +32,7 @@ const OPERATORS = [
 ];
 
 /** Field names BSON can encode (no NUL byte). */
-export const bsonKey = fc.string({ maxLength: 12 }).filter((k) => !k.includes('\u0000'));
+const bsonKey = fc.string({ maxLength: 12 }).filter((k) => !k.includes('\u0000'));
 
 const scalar = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
@@ -45,7 +45,7 @@ const scalar = fc.oneof(
 );
 
 /** Any BSON value: JSON values plus dates, binaries, longs, doubles, min/max keys, regexes. */
-export const bsonValue: fc.Arbitrary<unknown> = fc.oneof(
+const bsonValue: fc.Arbitrary<unknown> = fc.oneof(
   scalar,
   fc.array(scalar, { maxLength: 4 }),
   fc.dictionary(bsonKey, scalar, { maxKeys: 4 }),
@@ -54,7 +54,7 @@ export const bsonValue: fc.Arbitrary<unknown> = fc.oneof(
 const operatorKey = fc.constantFrom(...OPERATORS);
 
 /** Query-, update- or key-like documents mixing plain fields and operators. */
-export const queryLike = fc.dictionary(
+const queryLike = fc.dictionary(
   fc.oneof(bsonKey, operatorKey),
   fc.oneof(bsonValue, fc.dictionary(operatorKey, bsonValue, { maxKeys: 2 })),
   { maxKeys: 3 },

@@ -22,7 +22,7 @@ export interface Target {
 }
 
 /** True when the suite runs against a real MongoDB named by MONGODB_URI. */
-export const externalUri: string | undefined = process.env.MONGODB_URI || undefined;
+const externalUri: string | undefined = process.env.MONGODB_URI || undefined;
 
 /** For tests that need the embedded engine itself (crash, lock, journal, fuzz). */
 export const embeddedOnly = externalUri !== undefined;

@@ -9,7 +9,7 @@ import { saslSupportedMechs, speculativeAuthenticate } from './auth.js';
 import type { CommandContext, Handler } from './context.js';
 
 // The MongoDB release whose behaviour the engine follows; wire version 21 is MongoDB 7.0.
-export const SERVER_VERSION = '7.0.0';
+const SERVER_VERSION = '7.0.0';
 const MAX_WIRE_VERSION = 21;
 
 /**

@@ -130,9 +130,3 @@ export function validateSort(command: string, sort: Doc | undefined): Doc | unde
   }
   return Object.keys(sort).length > 0 ? sort : undefined;
 }
-
-/** A write concern asking for no acknowledgement. */
-export function unacknowledged(args: Doc): boolean {
-  const concern = args.writeConcern;
-  return isPlainObject(concern) && concern.w === 0;
-}

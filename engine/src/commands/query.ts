@@ -63,7 +63,7 @@ export function runFind(collection: Collection | undefined, spec: FindSpec): Fin
   }
 }
 
-export function parseFind(
+function parseFind(
   context: CommandContext,
   args: Doc = context.command,
 ): FindSpec & {

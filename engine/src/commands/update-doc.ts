@@ -67,7 +67,7 @@ function setPath(target: Doc, path: string, value: unknown): void {
 }
 
 /** The document an upsert starts from: the filter's equality conditions, as MongoDB builds it. */
-export function upsertSeed(filter: Doc): Doc {
+function upsertSeed(filter: Doc): Doc {
   const seed: Doc = {};
   const visit = (clause: Doc) => {
     for (const [field, condition] of Object.entries(clause)) {

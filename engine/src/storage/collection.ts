@@ -7,7 +7,7 @@ import { bsonText, type Doc, isPlainObject, keyOf } from '../values.js';
 import { Index, type IndexSpec } from './index-key.js';
 import { chooseIndex, fieldBounds } from './planner.js';
 
-export const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
+const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
 
 export interface Plan {
   stage: 'IDHACK' | 'IXSCAN' | 'COLLSCAN' | 'OR';

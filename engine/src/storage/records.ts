@@ -9,7 +9,7 @@ import type { Doc } from '../values.js';
 // so a torn or corrupt tail is recognised and never half-applied.
 const HEADER = 8;
 
-export const DESERIALIZE_OPTIONS = {
+const DESERIALIZE_OPTIONS = {
   promoteValues: true,
   promoteLongs: true,
   bsonRegExp: false,

@@ -84,7 +84,7 @@ export async function writeSnapshot(
   }
 }
 
-export async function syncDirectory(dir: string): Promise<void> {
+async function syncDirectory(dir: string): Promise<void> {
   const handle = await open(dir, 'r');
   try {
     await handle.sync();

@@ -12,7 +12,7 @@ function expiresBefore(doc: Doc, field: string, cutoff: number): boolean {
 }
 
 /** Removes the documents whose TTL index says they have expired, once a minute as MongoDB does. */
-export function sweepExpired(store: Store, now = Date.now()): Promise<number> {
+function sweepExpired(store: Store, now = Date.now()): Promise<number> {
   return store.write((writer) => {
     let removed = 0;
     for (const collections of store.databases.values()) {

@@ -5,7 +5,6 @@ import type { Doc } from '../values.js';
 
 export const OP_REPLY = 1;
 export const OP_QUERY = 2004;
-export const OP_COMPRESSED = 2012;
 export const OP_MSG = 2013;
 
 export const MAX_MESSAGE_BYTES = 48_000_000;
@@ -33,7 +32,7 @@ export interface Request {
 /** Thrown for a message that breaks the framing; the connection is closed. */
 export class ProtocolError extends Error {}
 
-export function readHeader(buffer: Buffer): Header {
+function readHeader(buffer: Buffer): Header {
   return {
     length: buffer.readInt32LE(0),
     requestId: buffer.readInt32LE(4),

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { type Browser, chromium, type Page } from 'playwright-core';
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // Quiet, deterministic, offline: nothing the browser does on its own shows up as noise.
 const chromiumArgs = [
@@ -67,7 +67,7 @@ export function watchForProblems(page: Page): PageProblems {
   return { list, allowStatus: (status) => allowed.add(status) };
 }
 
-export const screenshotDir = path.resolve(import.meta.dirname, '..', 'screenshots');
+const screenshotDir = path.resolve(import.meta.dirname, '..', 'screenshots');
 
 /** Saves a full-page screenshot as tests/e2e/screenshots/<name>.png and returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
