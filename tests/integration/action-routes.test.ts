@@ -1,27 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { message } from '../../app/utils/message';
 import { createSessionCookie, createSessionRecord } from '../../app/utils/session.server';
 import { ActionModel } from '../../models/action.server';
 import { PersonModel } from '../../models/person.server';
 import { makeAction, makeActionOrganisation } from '../factories/actions';
-import { type AppUnderTest, startAppUnderTest } from '../support/app-under-test';
+import { startAppForFile } from '../support/app-for-file';
 import { type HttpClient, httpClient } from '../support/http-client';
-import { setupTestDatabase } from '../support/test-database';
 
 // The action pages over HTTP: who may open and post to them, bad input answered 400 with the
 // messages beside their fields and nothing stored, good input stored and redirected.
-const secret = 'action-routes-test-secret-long-enough!!';
-vi.stubEnv('SESSION_SECRET', secret);
-setupTestDatabase('action-routes');
+const app = startAppForFile('action-routes');
 
-let app: AppUnderTest;
-beforeAll(async () => {
-  app = await startAppUnderTest('action-routes');
-}, 120_000);
-afterAll(() => app?.close());
-
-const sessionCookie = createSessionCookie({ secrets: [secret], secure: false });
+const sessionCookie = createSessionCookie({ secrets: [app.secret], secure: false });
 
 async function clientFor(personId: string): Promise<HttpClient> {
   const header = await sessionCookie.serialize(await createSessionRecord(personId));

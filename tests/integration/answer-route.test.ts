@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { askedQuestions } from '../../app/answering/asked-questions';
 import { rebuildRollups, respondentsQuestionId } from '../../app/answering/rollups.server';
@@ -13,18 +13,10 @@ import { RollupModel } from '../../models/rollup.server';
 import { SurveyModel } from '../../models/survey.server';
 import { makeAnsweringCycle } from '../factories/answering';
 import { makePerson } from '../factories/organisation';
-import { type AppUnderTest, startAppUnderTest } from '../support/app-under-test';
-import { setupTestDatabase } from '../support/test-database';
+import { startAppForFile } from '../support/app-for-file';
 
 // The answering page over HTTP, as a browser without JavaScript posts it.
-vi.stubEnv('SESSION_SECRET', 'answer-route-test-secret-long-enough!!!');
-setupTestDatabase('answer-route');
-
-let app: AppUnderTest;
-beforeAll(async () => {
-  app = await startAppUnderTest('answer-route');
-}, 120_000);
-afterAll(() => app?.close());
+const app = startAppForFile('answer-route');
 
 function post(path: string, fields: [string, string][], cookie = '') {
   return fetch(`${app.url}${path}`, {

@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { CycleModel } from '../../models/cycle.server';
 import { InviteModel } from '../../models/invite.server';
 import { OutboxMailModel } from '../../models/outbox-mail.server';
 import { makeDepartment, makePerson } from '../factories/organisation';
 import { makeSurvey } from '../factories/survey';
-import { type AppUnderTest, startAppUnderTest } from '../support/app-under-test';
-import { signedInStaff } from '../support/http-client';
-import { setupTestDatabase } from '../support/test-database';
+import { startAppForFile } from '../support/app-for-file';
 
 // The first-run checklist on the surveys page and "send the first cycle now", over HTTP as a
 // browser without JavaScript uses them.
-const secret = 'first-run-routes-test-secret-long-enough!!';
-vi.stubEnv('SESSION_SECRET', secret);
-setupTestDatabase('first-run-routes');
+const app = startAppForFile('first-run-routes');
 
-let app: AppUnderTest;
-beforeAll(async () => {
-  app = await startAppUnderTest('first-run-routes');
-}, 120_000);
-afterAll(() => app?.close());
-
-const signedIn = (role: 'hr' | 'leader') => signedInStaff(app.url, secret, role);
+const signedIn = (role: 'hr' | 'leader') => app.signedIn(role);
 
 describe('first-run checklist', () => {
   it('shows HR the steps left, each linked, and leaders nothing', async () => {

@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { addResponses, makeCommentSurvey, makeCycle } from '../factories/comments';
 import { makeDepartment, makePerson } from '../factories/organisation';
-import { type AppUnderTest, startAppUnderTest } from '../support/app-under-test';
-import { type HttpClient, pageText, signedInClient } from '../support/http-client';
-import { setupTestDatabase } from '../support/test-database';
+import { startAppForFile } from '../support/app-for-file';
+import { type HttpClient, pageText } from '../support/http-client';
 
 // The insight pages over HTTP for an HR admin who reads Norwegian: the words of the pages, a
 // built-in driver's name, the question texts the survey has in Norwegian and the refusals all
 // come in their language, while the CSV keeps the English columns tools read.
-const secret = 'insights-language-test-secret-long-enough!!';
-vi.stubEnv('SESSION_SECRET', secret);
-setupTestDatabase('insights-language');
-
-let app: AppUnderTest;
-beforeAll(async () => {
-  app = await startAppUnderTest('insights-language');
-}, 120_000);
-afterAll(() => app?.close());
+const app = startAppForFile('insights-language');
 
 async function setting(language: 'nb' | 'en' = 'nb') {
   const kitchen = await makeDepartment('Kitchen');
@@ -33,7 +24,7 @@ async function setting(language: 'nb' | 'en' = 'nb') {
   const cycle = await makeCycle(survey._id, 1);
   await addResponses(cycle, kitchen._id, 6, { comment: (i) => `Mer kaffe ${i}` });
   await addResponses(cycle, floor._id, 6, { comment: (i) => `Mer lys ${i}` });
-  const client: HttpClient = await signedInClient(app.url, secret, hr._id);
+  const client: HttpClient = await app.signedInAs(hr._id);
   return { client, survey: String(survey._id), kitchen: String(kitchen._id) };
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { runSchedulerOnce } from '../../app/surveys/scheduler.server';
 import { sendMail } from '../../app/utils/mail.server';
@@ -9,23 +9,15 @@ import { OutboxMailModel } from '../../models/outbox-mail.server';
 import { PasswordResetModel } from '../../models/password-reset.server';
 import { createDepartment, createPerson } from '../factories/staff';
 import { makeSurvey } from '../factories/survey';
-import { type AppUnderTest, startAppUnderTest } from '../support/app-under-test';
+import { startAppForFile } from '../support/app-for-file';
 import { httpClient } from '../support/http-client';
-import { setupTestDatabase } from '../support/test-database';
 
 // The attack: with no mail server, an HR admin reads the outbox to take over a leader's account
 // through a password reset they asked for, or to answer as an employee through their invitation.
 // Everything HR can read — the outbox pages and, for a database reader, the stored mails — is
 // searched for a working token. None may be found.
-vi.stubEnv('SESSION_SECRET', 'outbox-test-secret-long-enough-for-it!!');
 vi.stubEnv('SMTP_URL', '');
-setupTestDatabase('outbox-attack');
-
-let app: AppUnderTest;
-beforeAll(async () => {
-  app = await startAppUnderTest('outbox-attack');
-}, 120_000);
-afterAll(() => app?.close());
+const app = startAppForFile('outbox-attack');
 
 const password = 'a long staff password';
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');

@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { createSessionCookie, createSessionRecord } from '../../app/utils/session.server';
 import { DepartmentModel } from '../../models/department.server';
 import { PersonModel } from '../../models/person.server';
 import { RosterImportModel } from '../../models/roster-import.server';
 import { makeDepartment, makePerson } from '../factories/organisation';
-import { type AppUnderTest, startAppUnderTest } from '../support/app-under-test';
+import { startAppForFile } from '../support/app-for-file';
 import { type HttpClient, httpClient } from '../support/http-client';
-import { setupTestDatabase } from '../support/test-database';
 
 // The people pages over HTTP, as a browser without JavaScript would use them: wrong input is
 // answered 400 with the messages and the values, stores nothing, and never ends in a 500.
-const secret = 'people-routes-test-secret-long-enough!!';
-vi.stubEnv('SESSION_SECRET', secret);
-setupTestDatabase('people-routes');
-
-let app: AppUnderTest;
-beforeAll(async () => {
-  app = await startAppUnderTest('people-routes');
-}, 120_000);
-afterAll(() => app?.close());
+const app = startAppForFile('people-routes');
 
 async function signedInHrAdmin(): Promise<{ client: HttpClient; hr: string }> {
   const hr = await makeDepartment('HR', { kind: 'support' });
@@ -29,7 +20,7 @@ async function signedInHrAdmin(): Promise<{ client: HttpClient; hr: string }> {
     departmentId: hr._id,
     hrAdmin: true,
   });
-  const cookie = createSessionCookie({ secrets: [secret], secure: false });
+  const cookie = createSessionCookie({ secrets: [app.secret], secure: false });
   const header = await cookie.serialize(await createSessionRecord(admin._id));
   return { client: httpClient(app.url, header.split(';', 1)[0]), hr: String(hr._id) };
 }

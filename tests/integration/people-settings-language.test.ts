@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { makeDepartment, makePerson } from '../factories/organisation';
-import { type AppUnderTest, startAppUnderTest } from '../support/app-under-test';
-import { type HttpClient, pageText, signedInClient } from '../support/http-client';
-import { setupTestDatabase } from '../support/test-database';
+import { startAppForFile } from '../support/app-for-file';
+import { type HttpClient, pageText } from '../support/http-client';
 
 // The people and settings pages speak the signed-in HR admin's language (Person.language), and
 // so do the refusals the server gives there: a refused upload, a refused roster row, a refused
 // setting. The CSV column names stay as the file must spell them.
-const secret = 'people-language-test-secret-long-enough!!';
-vi.stubEnv('SESSION_SECRET', secret);
-setupTestDatabase('people-language');
-
-let app: AppUnderTest;
-beforeAll(async () => {
-  app = await startAppUnderTest('people-language');
-}, 120_000);
-afterAll(() => app?.close());
+const app = startAppForFile('people-language');
 
 async function polishHrAdmin(): Promise<HttpClient> {
   const hr = await makeDepartment('Kadry', { kind: 'support' });
@@ -28,7 +19,7 @@ async function polishHrAdmin(): Promise<HttpClient> {
     hrAdmin: true,
     language: 'pl',
   });
-  return signedInClient(app.url, secret, admin._id);
+  return app.signedInAs(admin._id);
 }
 
 async function upload(client: HttpClient, content: string): Promise<Response> {

@@ -14,11 +14,10 @@
  * allowed role gets 400, not 403). Allowed: any answer except the refusals below, and never 5xx.
  * Refused: a redirect to /login, 403 or 404. Routes without an action must refuse every POST.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { createSessionCookie, createSessionRecord } from '../../app/utils/session.server';
-import { type AppUnderTest, startAppUnderTest } from '../support/app-under-test';
-import { setupTestDatabase } from '../support/test-database';
+import { startAppForFile } from '../support/app-for-file';
 import {
   createRouteFixture,
   type Role,
@@ -27,9 +26,7 @@ import {
   type RouteRule,
 } from './route-access/_fixture';
 
-const secret = 'route-permissions-test-secret-long-enough';
-vi.stubEnv('SESSION_SECRET', secret);
-setupTestDatabase('route-permissions');
+const app = startAppForFile('route-permissions');
 
 const ruleFiles = import.meta.glob<{ rules: RouteRule[] }>(
   ['./route-access/*.ts', '!./route-access/_*.ts'],
@@ -37,13 +34,7 @@ const ruleFiles = import.meta.glob<{ rules: RouteRule[] }>(
 );
 const rules = Object.values(ruleFiles).flatMap((file) => file.rules);
 
-let app: AppUnderTest;
 let fixture: RouteFixture;
-
-beforeAll(async () => {
-  app = await startAppUnderTest('route-permissions');
-}, 120_000);
-afterAll(() => app?.close());
 
 // setupTestDatabase empties the database after each test; each test builds the fixture afresh.
 async function fixtureReady(): Promise<RouteFixture> {
@@ -51,7 +42,7 @@ async function fixtureReady(): Promise<RouteFixture> {
   return fixture;
 }
 
-const sessionCookie = createSessionCookie({ secrets: [secret], secure: false });
+const sessionCookie = createSessionCookie({ secrets: [app.secret], secure: false });
 
 /** A fresh session for the role on every request, so a sign-out cannot spoil the next one. */
 async function cookieFor(role: Role): Promise<string | undefined> {

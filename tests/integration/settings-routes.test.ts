@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { OutboxMailModel } from '../../models/outbox-mail.server';
 import { SettingsModel } from '../../models/settings.server';
-import { type AppUnderTest, startAppUnderTest } from '../support/app-under-test';
-import { signedInStaff } from '../support/http-client';
-import { setupTestDatabase } from '../support/test-database';
+import { startAppForFile } from '../support/app-for-file';
 
 // The organisation settings page over HTTP, as a browser without JavaScript posts it.
-const secret = 'settings-routes-test-secret-long-enough!!';
-vi.stubEnv('SESSION_SECRET', secret);
-setupTestDatabase('settings-routes');
+const app = startAppForFile('settings-routes');
 
-let app: AppUnderTest;
-beforeAll(async () => {
-  app = await startAppUnderTest('settings-routes');
-}, 120_000);
-afterAll(() => app?.close());
-
-const signedIn = (role: 'hr' | 'leader') => signedInStaff(app.url, secret, role);
+const signedIn = (role: 'hr' | 'leader') => app.signedIn(role);
 
 const valid = {
   organisationName: 'Nordlys Hotels',

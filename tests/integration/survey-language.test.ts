@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { formatStaffMoment } from '../../app/surveys/local-time';
 import { CycleModel } from '../../models/cycle.server';
 import { PersonModel } from '../../models/person.server';
 import { SurveyModel } from '../../models/survey.server';
 import { createDepartment, createPerson } from '../factories/staff';
-import { type AppUnderTest, startAppUnderTest } from '../support/app-under-test';
-import { type HttpClient, pageText, signedInClient } from '../support/http-client';
-import { setupTestDatabase } from '../support/test-database';
+import { startAppForFile } from '../support/app-for-file';
+import { type HttpClient, pageText } from '../support/http-client';
 
 // The survey pages in the signed-in person's language, over HTTP as a browser without JavaScript
 // gets them: the words of the pages, the names of statuses, and the refusals the server sends.
-const secret = 'survey-language-test-secret-long-enough!!';
-vi.stubEnv('SESSION_SECRET', secret);
-setupTestDatabase('survey-language');
-
-let app: AppUnderTest;
-beforeAll(async () => {
-  app = await startAppUnderTest('survey-language');
-}, 120_000);
-afterAll(() => app?.close());
+const app = startAppForFile('survey-language');
 
 /** An HR admin who reads Ukrainian, and one person in another department to invite. */
 async function ukrainianHr(): Promise<HttpClient> {
@@ -28,7 +19,7 @@ async function ukrainianHr(): Promise<HttpClient> {
   const hr = await createPerson({ name: 'Olena', hrAdmin: true, departmentId: support._id });
   await PersonModel.updateOne({ _id: hr._id }, { $set: { language: 'uk' } });
   await createPerson({ name: 'Kai', departmentId: kitchen._id, email: 'kai@example.com' });
-  return signedInClient(app.url, secret, hr._id);
+  return app.signedInAs(hr._id);
 }
 
 describe('survey pages in Ukrainian', () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { localDate } from '../../app/surveys/local-time';
 import { createSessionCookie, createSessionRecord } from '../../app/utils/session.server';
@@ -7,28 +7,19 @@ import { InviteModel } from '../../models/invite.server';
 import { OutboxMailModel } from '../../models/outbox-mail.server';
 import { SurveyModel } from '../../models/survey.server';
 import { createDepartment, createPerson } from '../factories/staff';
-import { type AppUnderTest, startAppUnderTest } from '../support/app-under-test';
+import { startAppForFile } from '../support/app-for-file';
 import { httpClient } from '../support/http-client';
-import { setupTestDatabase } from '../support/test-database';
 
 // The survey pages over HTTP, as a browser without JavaScript uses them: bad input answers 400
 // (never 500) and stores nothing; unknown ids answer 404.
-const secret = 'survey-routes-test-secret-long-enough!!';
-vi.stubEnv('SESSION_SECRET', secret);
-setupTestDatabase('survey-routes');
-
-let app: AppUnderTest;
-beforeAll(async () => {
-  app = await startAppUnderTest('survey-routes');
-}, 120_000);
-afterAll(() => app?.close());
+const app = startAppForFile('survey-routes');
 
 async function signedInHr() {
   const support = await createDepartment({ name: 'IT', kind: 'support' });
   const kitchen = await createDepartment({ name: 'Kitchen' });
   const hr = await createPerson({ name: 'Ana', hrAdmin: true, departmentId: support._id });
   await createPerson({ name: 'Kai', departmentId: kitchen._id, email: 'kai@example.com' });
-  const cookie = await createSessionCookie({ secrets: [secret], secure: false }).serialize(
+  const cookie = await createSessionCookie({ secrets: [app.secret], secure: false }).serialize(
     await createSessionRecord(hr._id),
   );
   return httpClient(app.url, cookie.split(';', 1)[0]);
