@@ -1,4 +1,7 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { BarChart } from 'recharts';
+
+import { NothingToDraw } from './group-notes';
 
 // Where the page cannot be measured (a hidden card, a test's document) the chart still draws.
 const FALLBACK_WIDTH = 640;
@@ -36,5 +39,36 @@ export function ChartFrame({
     <div ref={ref} className="chart-frame" style={{ height }}>
       {width === null ? null : children(width)}
     </div>
+  );
+}
+
+type Margin = { top: number; right: number; bottom: number; left: number };
+
+/**
+ * A bar chart of these rows in its frame, or a note that there is nothing to draw. The axes, the
+ * tooltip and the bars are its children, as recharts reads them from BarChart's own children.
+ */
+export function BarsFrame({
+  rows,
+  height,
+  layout,
+  margin,
+  children,
+}: {
+  rows: object[];
+  height: number;
+  layout?: 'vertical';
+  margin: Margin;
+  children: ReactNode;
+}) {
+  if (rows.length === 0) return <NothingToDraw />;
+  return (
+    <ChartFrame height={height}>
+      {(width) => (
+        <BarChart width={width} height={height} data={rows} layout={layout} margin={margin}>
+          {children}
+        </BarChart>
+      )}
+    </ChartFrame>
   );
 }

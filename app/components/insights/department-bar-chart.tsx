@@ -1,15 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 
 import type { RaiseLink } from '~/insights/action-links';
 import { type Measure, tableOfDepartmentBars } from '~/insights/tables';
 import type { DepartmentBar } from '~/insights/types';
 
-import { ChartFrame } from './chart-frame';
+import { BarsFrame } from './chart-frame';
 import { ChartViews } from './chart-views';
 import { DataTable } from './data-table';
 import { FigureTooltip } from './figure-tooltip';
-import { EmptyGroupsNote, NoAnswers, NothingToDraw, WithheldNote } from './group-notes';
+import { EmptyGroupsNote, NoAnswers, WithheldNote } from './group-notes';
 import { RaiseFromTableNote, rowActionsOf } from './raise-action-link';
 import { colourOfSeries, domainOf, measureName, ticksOf } from './scales';
 import { shortLabel } from './short-label';
@@ -59,57 +59,51 @@ export function DepartmentBarChart({
 
   const rowActions = rowActionsOf(bars.map((bar) => actionLinkOf?.(bar) ?? null));
   const nameOf = (id: unknown) => bars.find((bar) => bar.department.id === id)?.department.name;
-  const chart =
-    plotted.length === 0 ? null : (
-      <ChartFrame height={AXIS_ROOM + BAR_ROW * plotted.length}>
-        {(width) => (
-          <BarChart
-            width={width}
-            height={AXIS_ROOM + BAR_ROW * plotted.length}
-            data={plotted}
-            layout="vertical"
-            margin={{ top: 8, right: 104, bottom: 8, left: 8 }}
-          >
-            <CartesianGrid horizontal={false} />
-            <XAxis
-              type="number"
-              domain={domainOf[measure]}
-              ticks={ticksOf[measure]}
-              tickFormatter={(value: number) => format.number(value)}
-              allowDataOverflow
+  const chart = (
+    <BarsFrame
+      rows={plotted}
+      height={AXIS_ROOM + BAR_ROW * plotted.length}
+      layout="vertical"
+      margin={{ top: 8, right: 104, bottom: 8, left: 8 }}
+    >
+      <CartesianGrid horizontal={false} />
+      <XAxis
+        type="number"
+        domain={domainOf[measure]}
+        ticks={ticksOf[measure]}
+        tickFormatter={(value: number) => format.number(value)}
+        allowDataOverflow
+      />
+      <YAxis
+        type="category"
+        dataKey="id"
+        width={140}
+        tickFormatter={(id) => shortLabel(nameOf(id) ?? '', 20)}
+      />
+      <Tooltip
+        cursor={{ fill: 'var(--color-accent-soft)' }}
+        content={({ active, label }) => {
+          const bar = bars.find((candidate) => candidate.department.id === label);
+          if (!active || !bar) return null;
+          return (
+            <FigureTooltip
+              title={bar.department.name}
+              lines={[{ label: measureName[measure], figure: bar.figure }]}
+              measure={measure}
             />
-            <YAxis
-              type="category"
-              dataKey="id"
-              width={140}
-              tickFormatter={(id) => shortLabel(nameOf(id) ?? '', 20)}
-            />
-            <Tooltip
-              cursor={{ fill: 'var(--color-accent-soft)' }}
-              content={({ active, label }) => {
-                const bar = bars.find((candidate) => candidate.department.id === label);
-                if (!active || !bar) return null;
-                return (
-                  <FigureTooltip
-                    title={bar.department.name}
-                    lines={[{ label: measureName[measure], figure: bar.figure }]}
-                    measure={measure}
-                  />
-                );
-              }}
-            />
-            <Bar dataKey="value" fill={colourOfSeries(0)} isAnimationActive={false}>
-              <LabelList dataKey="label" position="right" className="chart-label" fill={TEXT} />
-            </Bar>
-          </BarChart>
-        )}
-      </ChartFrame>
-    );
+          );
+        }}
+      />
+      <Bar dataKey="value" fill={colourOfSeries(0)} isAnimationActive={false}>
+        <LabelList dataKey="label" position="right" className="chart-label" fill={TEXT} />
+      </Bar>
+    </BarsFrame>
+  );
 
   return (
     <div className="insight-chart">
       <ChartViews
-        chart={chart ?? <NothingToDraw />}
+        chart={chart}
         table={
           <DataTable
             table={tableOfDepartmentBars(bars, measure, groupHeading, words)}

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 
 import { tableOfParticipation } from '~/insights/tables';
 import type { Participation } from '~/insights/types';
 
-import { ChartFrame } from './chart-frame';
+import { BarsFrame } from './chart-frame';
 import { ChartViews } from './chart-views';
 import { DataTable } from './data-table';
-import { NoAnswers, NothingToDraw, WithheldNote } from './group-notes';
+import { NoAnswers, WithheldNote } from './group-notes';
 import { colourOfSeries } from './scales';
 import { useInsightFormat, useTableWords } from './use-insight-words';
 
@@ -39,60 +39,48 @@ export function ParticipationChart({ participation }: { participation: Participa
   ];
   const cycleOf = (id: unknown) => cycles.find((cycle) => cycle.id === id);
 
-  const chart =
-    plotted.length === 0 ? (
-      <NothingToDraw />
-    ) : (
-      <ChartFrame height={HEIGHT}>
-        {(width) => (
-          <BarChart
-            width={width}
-            height={HEIGHT}
-            data={plotted}
-            margin={{ top: 24, right: 16, bottom: 8, left: 0 }}
-          >
-            <CartesianGrid vertical={false} />
-            <XAxis dataKey="id" tickFormatter={(id) => `#${cycleOf(id)?.number ?? ''}`} />
-            <YAxis
-              domain={[0, 100]}
-              ticks={[0, 25, 50, 75, 100]}
-              tickFormatter={(value: number) => percent(value)}
-              allowDataOverflow
-            />
-            <Tooltip
-              cursor={{ fill: 'var(--color-accent-soft)' }}
-              content={({ active, label }) => {
-                const index = cycles.findIndex((cycle) => cycle.id === label);
-                const cell = total[index];
-                if (!active || !cell || cell.rate.state !== 'shown') return null;
-                return (
-                  <div className="chart-tooltip">
-                    <p className="chart-tooltip-title">
-                      {t('trend.tooltip', {
-                        number: cycles[index].number,
-                        day: format.day(cycles[index].opensOn),
-                      })}
-                    </p>
-                    <p>
-                      {cell.answered.state === 'shown'
-                        ? t('participation.answeredOf', {
-                            rate: percent(cell.rate.value),
-                            answered: format.count(cell.answered.value),
-                            invited: format.count(cell.invited),
-                          })
-                        : t('participation.answered', { rate: percent(cell.rate.value) })}
-                    </p>
-                  </div>
-                );
-              }}
-            />
-            <Bar dataKey="rate" fill={colourOfSeries(0)} isAnimationActive={false}>
-              <LabelList dataKey="label" position="top" fill={TEXT} />
-            </Bar>
-          </BarChart>
-        )}
-      </ChartFrame>
-    );
+  const chart = (
+    <BarsFrame rows={plotted} height={HEIGHT} margin={{ top: 24, right: 16, bottom: 8, left: 0 }}>
+      <CartesianGrid vertical={false} />
+      <XAxis dataKey="id" tickFormatter={(id) => `#${cycleOf(id)?.number ?? ''}`} />
+      <YAxis
+        domain={[0, 100]}
+        ticks={[0, 25, 50, 75, 100]}
+        tickFormatter={(value: number) => percent(value)}
+        allowDataOverflow
+      />
+      <Tooltip
+        cursor={{ fill: 'var(--color-accent-soft)' }}
+        content={({ active, label }) => {
+          const index = cycles.findIndex((cycle) => cycle.id === label);
+          const cell = total[index];
+          if (!active || !cell || cell.rate.state !== 'shown') return null;
+          return (
+            <div className="chart-tooltip">
+              <p className="chart-tooltip-title">
+                {t('trend.tooltip', {
+                  number: cycles[index].number,
+                  day: format.day(cycles[index].opensOn),
+                })}
+              </p>
+              <p>
+                {cell.answered.state === 'shown'
+                  ? t('participation.answeredOf', {
+                      rate: percent(cell.rate.value),
+                      answered: format.count(cell.answered.value),
+                      invited: format.count(cell.invited),
+                    })
+                  : t('participation.answered', { rate: percent(cell.rate.value) })}
+              </p>
+            </div>
+          );
+        }}
+      />
+      <Bar dataKey="rate" fill={colourOfSeries(0)} isAnimationActive={false}>
+        <LabelList dataKey="label" position="top" fill={TEXT} />
+      </Bar>
+    </BarsFrame>
+  );
 
   return (
     <div className="insight-chart">

@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, CartesianGrid, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 
 import type { RaiseLink } from '~/insights/action-links';
 import { tableOfQuestionSplits } from '~/insights/tables';
 import type { QuestionSplit } from '~/insights/types';
 
-import { ChartFrame } from './chart-frame';
+import { BarsFrame } from './chart-frame';
 import { ChartViews } from './chart-views';
 import { DataTable } from './data-table';
-import { EmptyGroupsNote, NoAnswers, NothingToDraw, WithheldNote } from './group-notes';
+import { EmptyGroupsNote, NoAnswers, WithheldNote } from './group-notes';
 import { RaiseFromTableNote, rowActionsOf } from './raise-action-link';
 import { splitColours } from './scales';
 import { shortLabel } from './short-label';
@@ -58,81 +58,73 @@ export function QuestionSplitChart({
   const rowActions = rowActionsOf(questions.map((question) => actionLinkOf?.(question) ?? null));
   const questionOf = (id: unknown) => questions.find((question) => question.questionId === id);
   const height = AXIS_ROOM + BAR_ROW * plotted.length;
-  const chart =
-    plotted.length === 0 ? (
-      <NothingToDraw />
-    ) : (
-      <ChartFrame height={height}>
-        {(width) => (
-          <BarChart
-            width={width}
-            height={height}
-            data={plotted}
-            layout="vertical"
-            margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
-          >
-            <CartesianGrid horizontal={false} />
-            <XAxis
-              type="number"
-              domain={[0, 100]}
-              ticks={[0, 25, 50, 75, 100]}
-              tickFormatter={(value: number) => percent(value)}
-              allowDataOverflow
-            />
-            <YAxis
-              type="category"
-              dataKey="id"
-              width={220}
-              tickFormatter={(id) => shortLabel(questionOf(id)?.text ?? '', 34)}
-            />
-            <Tooltip
-              cursor={{ fill: 'var(--color-accent-soft)' }}
-              content={({ active, label }) => {
-                const question = questionOf(label);
-                if (!active || !question || question.split.state !== 'shown') return null;
-                const { split } = question;
-                return (
-                  <div className="chart-tooltip">
-                    <p className="chart-tooltip-title">{question.text}</p>
-                    <ul>
-                      {parts.map((part) => (
-                        <li key={part}>
-                          <span
-                            className="chart-tooltip-key"
-                            style={{ background: splitColours[part] }}
-                          />
-                          {partName[part]}: {percent(split[part])}
-                        </li>
-                      ))}
-                      <li>{t('figure.n', { n: format.count(split.n) })}</li>
-                    </ul>
-                  </div>
-                );
-              }}
-            />
-            <Legend />
-            {parts.map((part) => (
-              <Bar
-                key={part}
-                dataKey={part}
-                name={partName[part]}
-                stackId="split"
-                fill={splitColours[part]}
-                isAnimationActive={false}
-              >
-                <LabelList
-                  dataKey={part}
-                  position="center"
-                  className="chart-label-inside"
-                  fill="#ffffff"
-                  formatter={(value: number) => (value >= LABEL_ROOM ? percent(value) : '')}
-                />
-              </Bar>
-            ))}
-          </BarChart>
-        )}
-      </ChartFrame>
-    );
+  const chart = (
+    <BarsFrame
+      rows={plotted}
+      height={height}
+      layout="vertical"
+      margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
+    >
+      <CartesianGrid horizontal={false} />
+      <XAxis
+        type="number"
+        domain={[0, 100]}
+        ticks={[0, 25, 50, 75, 100]}
+        tickFormatter={(value: number) => percent(value)}
+        allowDataOverflow
+      />
+      <YAxis
+        type="category"
+        dataKey="id"
+        width={220}
+        tickFormatter={(id) => shortLabel(questionOf(id)?.text ?? '', 34)}
+      />
+      <Tooltip
+        cursor={{ fill: 'var(--color-accent-soft)' }}
+        content={({ active, label }) => {
+          const question = questionOf(label);
+          if (!active || !question || question.split.state !== 'shown') return null;
+          const { split } = question;
+          return (
+            <div className="chart-tooltip">
+              <p className="chart-tooltip-title">{question.text}</p>
+              <ul>
+                {parts.map((part) => (
+                  <li key={part}>
+                    <span
+                      className="chart-tooltip-key"
+                      style={{ background: splitColours[part] }}
+                    />
+                    {partName[part]}: {percent(split[part])}
+                  </li>
+                ))}
+                <li>{t('figure.n', { n: format.count(split.n) })}</li>
+              </ul>
+            </div>
+          );
+        }}
+      />
+      <Legend />
+      {parts.map((part) => (
+        <Bar
+          key={part}
+          dataKey={part}
+          name={partName[part]}
+          stackId="split"
+          fill={splitColours[part]}
+          isAnimationActive={false}
+        >
+          <LabelList
+            dataKey={part}
+            position="center"
+            className="chart-label-inside"
+            fill="#ffffff"
+            formatter={(value: number) => (value >= LABEL_ROOM ? percent(value) : '')}
+          />
+        </Bar>
+      ))}
+    </BarsFrame>
+  );
 
   return (
     <div className="insight-chart">
