@@ -75,6 +75,36 @@ function changed(what: string, from: string, to: string): string[] {
 }
 
 /**
+ * A text column kept on the person as it is written. Its words are by field: the problems
+ * people:import.rows.<field>Missing and <field>TooLong, the change people:import.changes.<field>.
+ * An optional one left empty keeps what the person has.
+ */
+function textColumn(
+  header: string,
+  field: TextField,
+  { required, max, help }: { required: boolean; max: number; help?: HelpKey },
+) {
+  return column<string, string>({
+    header,
+    required,
+    help,
+    read: (cell = '', problem) => {
+      if (!cell && required) problem(`${field}Missing`);
+      else if (cell.length > max) problem(`${field}TooLong`);
+      return cell;
+    },
+    person: {
+      plan: (text) => text || undefined,
+      changes: (before, text) => changed(field, before[field], text),
+      write: (text) => ({ [field]: text }),
+    },
+  });
+}
+
+/** The person's fields a text column may write. */
+type TextField = 'name';
+
+/**
  * A yes/no column: empty keeps what the person has (for a new person, `forNewPeople`); its two
  * changes are words of their own, so that each language says yes and no its way.
  */
@@ -124,20 +154,7 @@ const languageAliases = new Map<string, Language>([
  * column gives a row read from the file (RosterRow).
  */
 export const rosterColumns = {
-  name: column<string, string>({
-    header: 'name',
-    required: true,
-    read: (cell = '', problem) => {
-      if (!cell) problem('nameMissing');
-      else if (cell.length > 200) problem('nameTooLong');
-      return cell;
-    },
-    person: {
-      plan: (name) => name,
-      changes: (before, name) => changed('name', before.name, name),
-      write: (name) => ({ name }),
-    },
-  }),
+  name: textColumn('name', 'name', { required: true, max: 200 }),
   email: column<string, string>({
     header: 'email',
     required: true,
