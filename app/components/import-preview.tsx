@@ -4,28 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Pagination } from '~/components/pagination';
 import { CheckboxField } from '~/components/ui/checkbox-field';
 import { useMessage } from '~/components/ui/use-message';
+import type { ImportPreview as Preview } from '~/people/roster-import.server';
+import type { RowOutcome as Outcome } from '~/people/roster-plan.server';
 import type { DepartmentKind } from '~/people/schemas';
-
-type Outcome = 'create' | 'update' | 'unchanged' | 'error';
-
-interface Preview {
-  counts: Record<Outcome, number>;
-  departmentsToCreate: string[];
-  kindChanges: { name: string; from: DepartmentKind | null; to: DepartmentKind }[];
-  servesOthers: boolean;
-  ignoredColumns: string[];
-  rows: {
-    line: number;
-    name: string;
-    email: string;
-    department: string;
-    outcome: Outcome;
-    details: string[];
-  }[];
-  outcome: Outcome | 'all';
-  page: number;
-  pageCount: number;
-}
 
 /** What confirming would do, row by row, with the choice to go ahead or throw the file away. */
 export function ImportPreview({

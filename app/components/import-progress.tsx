@@ -2,6 +2,7 @@ import { Form, Link } from '@remix-run/react';
 import { Trans, useTranslation } from 'react-i18next';
 
 import { useMessage } from '~/components/ui/use-message';
+import type { ImportView } from '~/people/roster-import.server';
 
 /** An import being applied: how far it got. The page refreshes the numbers while it runs. */
 export function ImportProgress({
@@ -53,14 +54,8 @@ export function ImportResult({
   summary,
   error,
 }: {
-  status: 'draft' | 'applying' | 'done' | 'failed';
-  summary: {
-    created: number;
-    updated: number;
-    unchanged: number;
-    skipped: number;
-    departmentsCreated: number;
-  };
+  status: ImportView['status'];
+  summary: ImportView['summary'];
   error: string | null;
 }) {
   const { t, i18n } = useTranslation('people');

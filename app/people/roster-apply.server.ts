@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 
 import { type DepartmentKind, DepartmentModel } from '../../models/department.server';
-import { PersonModel } from '../../models/person.server';
+import { type Person, PersonModel } from '../../models/person.server';
 import { RosterImportModel, type RosterImportStatus } from '../../models/roster-import.server';
 import {
   type RosterImportChange,
@@ -10,6 +10,7 @@ import {
 import { getEnv } from '../utils/env.server';
 import { createLogger } from '../utils/log.server';
 import { isDuplicateKey } from './departments.server';
+import { columnList, type PlannedPerson, type WriteContext } from './roster-columns';
 import { readRoster } from './roster-csv.server';
 import { type PersonWrite, planRoster } from './roster-plan.server';
 
@@ -154,13 +155,25 @@ async function applyBatch(
   writes: PersonWrite[],
   departmentIdByKey: Map<string, Types.ObjectId>,
 ): Promise<void> {
+  const context: WriteContext = {
+    departmentId: (key) => {
+      const id = departmentIdByKey.get(key);
+      if (!id) throw new Error(`The department “${key}” disappeared during the import.`);
+      return id;
+    },
+  };
+  const fieldsOf = new Map(writes.map((write) => [write, personFields(write, context)]));
+
+  // The undo record keeps, of each person updated, exactly the fields about to be written.
   const updatedIds = writes.flatMap((write) => (write.personId ? [write.personId] : []));
   if (updatedIds.length > 0) {
-    const before = await PersonModel.find({ _id: { $in: updatedIds } })
-      .select('name email emailKey departmentId language hrAdmin leaderOf active')
-      .lean();
+    const before = await PersonModel.find({ _id: { $in: updatedIds } }).lean();
+    const beforeById = new Map(before.map((person) => [String(person._id), person]));
     await RosterImportChangeModel.insertMany(
-      before.map(({ _id, ...fields }) => ({ importId, personId: _id, before: fields })),
+      writes.flatMap((write) => {
+        const person = write.personId && beforeById.get(String(write.personId));
+        return person ? [undoRecord(importId, person, Object.keys(fieldsOf.get(write) ?? {}))] : [];
+      }),
     );
   }
   // New people get their ids now, recorded before they exist, so an undo removes exactly them.
@@ -174,23 +187,9 @@ async function applyBatch(
     );
   }
 
-  const idOf = (key: string) => {
-    const id = departmentIdByKey.get(key);
-    if (!id) throw new Error(`The department “${key}” disappeared during the import.`);
-    return id;
-  };
   await PersonModel.bulkWrite(
     writes.map((write) => {
-      const fields = {
-        name: write.name,
-        email: write.email,
-        emailKey: write.emailKey,
-        departmentId: idOf(write.departmentKey),
-        language: write.language,
-        hrAdmin: write.hrAdmin,
-        active: write.active,
-        ...(write.leaderKeys ? { leaderOf: write.leaderKeys.map(idOf) } : {}),
-      };
+      const fields = fieldsOf.get(write);
       return write.personId
         ? { updateOne: { filter: { _id: write.personId }, update: { $set: fields } } }
         : { insertOne: { document: { _id: newIds.get(write), ...fields } } };
@@ -199,24 +198,60 @@ async function applyBatch(
   );
 }
 
+/** The person's fields as the plan has them, each column writing its own. */
+function personFields(write: PersonWrite, context: WriteContext): Partial<Person> {
+  const fields: Partial<Person> = {};
+  for (const [key, { person: facet }] of columnList) {
+    const planned = write.person[key as keyof PlannedPerson];
+    if (facet && planned !== undefined) Object.assign(fields, facet.write(planned, context));
+  }
+  return fields;
+}
+
+/** The fields as they were; those the person did not have yet are to be removed again. */
+function undoRecord(importId: Types.ObjectId, person: Person, fields: string[]) {
+  const stored = person as Record<string, unknown>;
+  return {
+    importId,
+    personId: person._id,
+    before: Object.fromEntries(
+      fields.filter((field) => stored[field] !== undefined).map((field) => [field, stored[field]]),
+    ),
+    absent: fields.filter((field) => stored[field] === undefined),
+  };
+}
+
 /**
  * Puts every person the import touched back as they were, removes the people and departments
  * it created, and marks it failed.
  */
 export async function undoImport(id: Types.ObjectId, reason: string): Promise<void> {
-  let restores: Pick<RosterImportChange, 'personId' | 'before'>[] = [];
+  let restores: Pick<RosterImportChange, 'personId' | 'before' | 'absent'>[] = [];
   const restore = async () => {
     if (restores.length === 0) return;
     await PersonModel.bulkWrite(
-      restores.map(({ personId, before }) => ({
-        updateOne: { filter: { _id: personId }, update: { $set: before } },
+      restores.map(({ personId, before, absent }) => ({
+        updateOne: {
+          filter: { _id: personId },
+          update: {
+            $set: before,
+            ...(absent.length > 0
+              ? { $unset: Object.fromEntries(absent.map((field) => [field, 1])) }
+              : {}),
+          },
+        },
       })),
       { ordered: false },
     );
     restores = [];
   };
   for await (const change of RosterImportChangeModel.find({ importId: id }).lean().cursor()) {
-    restores.push({ personId: change.personId, before: change.before });
+    // Records written before `absent` existed have none.
+    restores.push({
+      personId: change.personId,
+      before: change.before,
+      absent: change.absent ?? [],
+    });
     if (restores.length >= 1000) await restore();
   }
   await restore();

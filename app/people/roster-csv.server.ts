@@ -1,43 +1,28 @@
 import Papa from 'papaparse';
-import { z } from 'zod';
 
 import { message } from '../utils/message';
-import {
-  type DepartmentKind,
-  departmentKinds,
-  emailKeyOf,
-  type Language,
-  languageNames,
-  languages,
-} from './schemas';
+import { type ColumnKey, columnList, type Problem, type RosterValues } from './roster-columns';
+import { emailKeyOf } from './schemas';
 
-/** One person row of a roster file, read and checked on its own (the database is not asked). */
-export interface RosterRow {
+/**
+ * One person row of a roster file, read and checked on its own (the database is not asked): a
+ * value for each column (./roster-columns.ts), undefined where the file has no such column.
+ */
+export type RosterRow = RosterValues & {
   /** Line of the file where the row starts, counting the header as line 1. */
   line: number;
-  name: string;
-  email: string;
-  department: string;
-  /** The kind of the row's department; undefined when the column is missing or empty. */
-  departmentKind: DepartmentKind | undefined;
-  language: Language | undefined;
-  /** Department names; undefined when the file has no leader_of column. */
-  leaderOf: string[] | undefined;
-  /** undefined when the column is missing or the cell is empty: keep what the person has. */
-  hrAdmin: boolean | undefined;
-  active: boolean | undefined;
   /** Why the row cannot be imported, as messages (see ~/utils/message); empty when it can. */
   problems: string[];
-}
+};
 
 export type RosterFile =
   | { ok: true; rows: RosterRow[]; delimiter: ',' | ';'; ignoredColumns: string[] }
   | { ok: false; error: string };
 
-const requiredColumns = ['name', 'email', 'department', 'language'] as const;
-const optionalColumns = ['department_kind', 'leader_of', 'hr_admin', 'active'] as const;
-type Column = (typeof requiredColumns)[number] | (typeof optionalColumns)[number];
-const knownColumns: readonly string[] = [...requiredColumns, ...optionalColumns];
+const knownColumns = columnList.map(([, { header }]) => header);
+const requiredColumns = columnList.flatMap(([, { header, required }]) =>
+  required ? [header] : [],
+);
 
 /**
  * Reads a roster CSV: UTF-8 with or without a byte-order mark, comma- or semicolon-separated
@@ -91,8 +76,7 @@ export function readRoster(content: Uint8Array | string): RosterFile {
     return { ok: false, error: 'people:import.errors.noRows' };
   }
 
-  const indexOf = (column: Column) => columns.indexOf(column);
-  const rows = body.map((record) => readRow(record, indexOf, columns.length));
+  const rows = body.map((record) => readRow(record, columns));
   markDuplicateEmails(rows);
   return {
     ok: true,
@@ -128,111 +112,23 @@ function detectDelimiter(text: string): ',' | ';' {
   return semicolons > commas ? ';' : ',';
 }
 
-const emailFormat = z.string().email();
-
 function readRow(
   record: { line: number; cells: string[]; broken: boolean },
-  indexOf: (column: Column) => number,
-  width: number,
+  columns: string[],
 ): RosterRow {
-  const cell = (column: Column) => {
-    const index = indexOf(column);
-    return index < 0 ? undefined : (record.cells[index] ?? '').trim();
-  };
   const problems: string[] = [];
   // Each message names the line, so it reads on its own wherever it is shown.
-  const problem = (key: string, values: Record<string, string | number> = {}) =>
+  const problem: Problem = (key, values = {}) =>
     problems.push(message(`people:import.rows.${key}`, { line: record.line, ...values }));
   if (record.broken) problem('unclosedQuote');
-  if (record.cells.length > width) problem('tooManyValues');
+  if (record.cells.length > columns.length) problem('tooManyValues');
 
-  const name = cell('name') ?? '';
-  if (!name) problem('nameMissing');
-  else if (name.length > 200) problem('nameTooLong');
-
-  const email = cell('email') ?? '';
-  if (!email) problem('emailMissing');
-  else if (email.length > 254 || !emailFormat.safeParse(email).success) {
-    problem('emailInvalid', { column: 'email', email });
+  const values: Partial<Record<ColumnKey, unknown>> = {};
+  for (const [key, { header, read }] of columnList) {
+    const index = columns.indexOf(header);
+    values[key] = read(index < 0 ? undefined : (record.cells[index] ?? '').trim(), problem);
   }
-
-  const department = cell('department') ?? '';
-  if (!department) problem('departmentMissing');
-  else if (department.length > 120) problem('departmentTooLong');
-
-  const kindCell = cell('department_kind') ?? '';
-  const departmentKind = departmentKinds.find((kind) => kind === kindCell.toLowerCase());
-  if (kindCell && !departmentKind) {
-    problem('unknownKind', {
-      column: 'department_kind',
-      kind: kindCell,
-      kinds: departmentKinds.join(', '),
-    });
-  }
-
-  const languageCell = cell('language') ?? '';
-  const language = languageFrom(languageCell);
-  if (!languageCell) problem('languageMissing');
-  else if (!language) {
-    problem('unknownLanguage', {
-      column: 'language',
-      language: languageCell,
-      languages: languages.join(', '),
-    });
-  }
-
-  const leaderCell = cell('leader_of');
-  const leaderOf =
-    leaderCell === undefined
-      ? undefined
-      : [...new Set(leaderCell.split('|').map((name) => name.trim().replace(/\s+/g, ' ')))].filter(
-          Boolean,
-        );
-
-  const hrAdmin = yesNo(cell('hr_admin'), 'hr_admin', problem);
-  const active = yesNo(cell('active'), 'active', problem);
-
-  return {
-    line: record.line,
-    name,
-    email,
-    department: department.replace(/\s+/g, ' '),
-    departmentKind,
-    language,
-    leaderOf,
-    hrAdmin,
-    active,
-    problems,
-  };
-}
-
-const languageAliases = new Map<string, Language>([
-  ...languages.map((code) => [code, code] as const),
-  ...languages.map((code) => [languageNames[code].toLowerCase(), code] as const),
-  ['norwegian', 'nb'],
-  ['no', 'nb'],
-  ['norsk', 'nb'],
-  ['українська', 'uk'],
-  ['português', 'pt'],
-  ['polski', 'pl'],
-  ['latviešu', 'lv'],
-]);
-
-function languageFrom(cell: string): Language | undefined {
-  return languageAliases.get(cell.toLowerCase());
-}
-
-function yesNo(
-  cell: string | undefined,
-  column: string,
-  problem: (key: string, values: Record<string, string>) => void,
-): boolean | undefined {
-  if (cell === undefined || cell === '') return undefined;
-  const value = cell.toLowerCase();
-  if (['yes', 'y', 'true', '1'].includes(value)) return true;
-  if (['no', 'n', 'false', '0'].includes(value)) return false;
-  problem('notYesNo', { column, value: cell });
-  return undefined;
+  return { line: record.line, ...(values as RosterValues), problems };
 }
 
 /** Every row of an email that appears more than once is refused, naming the other lines. */

@@ -3,8 +3,15 @@ import type { Types } from 'mongoose';
 import { DepartmentModel } from '../../models/department.server';
 import { PersonModel } from '../../models/person.server';
 import { message } from '../utils/message';
+import {
+  columnList,
+  type DepartmentNames,
+  type KnownPerson,
+  type PlanContext,
+  type PlannedPerson,
+} from './roster-columns';
 import type { RosterRow } from './roster-csv.server';
-import { type DepartmentKind, emailKeyOf, type Language, nameKeyOf } from './schemas';
+import { type DepartmentKind, emailKeyOf, nameKeyOf } from './schemas';
 
 export const rowOutcomes = ['create', 'update', 'unchanged', 'error'] as const;
 export type RowOutcome = (typeof rowOutcomes)[number];
@@ -23,20 +30,13 @@ export interface PlannedRow {
   details: string[];
 }
 
-/** The fields a create or update writes; departments by name key, resolved when applying. */
+/** What a create or update writes; departments by name key, resolved when applying. */
 export interface PersonWrite {
   line: number;
   /** The person to update; undefined to create one. */
   personId: Types.ObjectId | undefined;
-  name: string;
-  email: string;
   emailKey: string;
-  departmentKey: string;
-  language: Language;
-  /** undefined: leave the person's leadership as it is. */
-  leaderKeys: string[] | undefined;
-  hrAdmin: boolean;
-  active: boolean;
+  person: PlannedPerson;
 }
 
 export interface RosterPlan {
@@ -55,17 +55,6 @@ export interface RosterPlan {
    */
   servesOthers: boolean;
   counts: Record<RowOutcome, number>;
-}
-
-interface KnownPerson {
-  _id: Types.ObjectId;
-  name: string;
-  email: string;
-  departmentId: Types.ObjectId;
-  language: Language;
-  hrAdmin: boolean;
-  leaderOf: Types.ObjectId[];
-  active: boolean;
 }
 
 /**
@@ -131,9 +120,15 @@ export async function planRoster(
       );
       return key;
     };
-    const departmentKey = row.department ? resolve(row.department, 'department') : undefined;
-    const leaderKeys = (row.leaderOf ?? []).map((name) => resolve(name, 'leader_of'));
-    const claim = departmentKey && row.departmentKind ? kindClaims.get(departmentKey) : undefined;
+    const existing = people.get(emailKeyOf(row.email));
+    const person: PlannedPerson = {};
+    const context: PlanContext = { existing, resolve };
+    for (const [key, { person: facet }] of columnList) {
+      const planned = facet?.plan(row[key], context);
+      if (planned !== undefined) Object.assign(person, { [key]: planned });
+    }
+    const claim =
+      person.department && row.departmentKind ? kindClaims.get(person.department) : undefined;
     if (claim && claim.kind !== row.departmentKind) {
       problems.push(
         message('people:import.rows.kindConflict', {
@@ -147,40 +142,29 @@ export async function planRoster(
       );
     }
 
-    const existing = people.get(emailKeyOf(row.email));
     const summary = {
       line: row.line,
       name: row.name,
       email: row.email,
       department: row.department,
     };
-    if (problems.length > 0 || !departmentKey || !row.language) {
+    if (problems.length > 0 || !person.department) {
       plan.rows.push({ ...summary, outcome: 'error', details: problems });
       continue;
     }
     // Only rows that import give their department a kind: a skipped row changes nothing.
     if (row.departmentKind && !claim) {
-      kindClaims.set(departmentKey, { kind: row.departmentKind, line: row.line });
+      kindClaims.set(person.department, { kind: row.departmentKind, line: row.line });
     }
 
     const write: PersonWrite = {
       line: row.line,
       personId: existing?._id,
-      name: row.name,
-      email: row.email,
       emailKey: emailKeyOf(row.email),
-      departmentKey,
-      language: row.language,
-      // Without a leader_of column the file says nothing about leadership: keep what is there.
-      leaderKeys:
-        row.leaderOf === undefined && existing
-          ? undefined
-          : leaderKeys.filter((key) => key !== undefined),
-      hrAdmin: row.hrAdmin ?? existing?.hrAdmin ?? false,
-      active: row.active ?? existing?.active ?? true,
+      person,
     };
     const changes = existing
-      ? changesOf(existing, write, departmentNameById, toCreate, departmentByKey)
+      ? changesOf(existing, person, departmentNameById, toCreate, departmentByKey)
       : [];
     const outcome: RowOutcome = !existing ? 'create' : changes.length > 0 ? 'update' : 'unchanged';
     plan.rows.push({
@@ -213,16 +197,12 @@ export async function planRoster(
   return plan;
 }
 
-async function findPeople(
-  emailKeys: string[],
-): Promise<Map<string, KnownPerson & { emailKey: string }>> {
-  const found = new Map<string, KnownPerson & { emailKey: string }>();
+async function findPeople(emailKeys: string[]): Promise<Map<string, KnownPerson>> {
+  const found = new Map<string, KnownPerson>();
   // In slices, so a 10,000-row file does not become one enormous query.
   for (let start = 0; start < emailKeys.length; start += 1000) {
     const slice = emailKeys.slice(start, start + 1000);
-    const people = await PersonModel.find({ emailKey: { $in: slice } })
-      .select('name email emailKey departmentId language hrAdmin leaderOf active')
-      .lean();
+    const people = await PersonModel.find({ emailKey: { $in: slice } }).lean();
     for (const person of people) found.set(person.emailKey, person);
   }
   return found;
@@ -230,46 +210,19 @@ async function findPeople(
 
 function changesOf(
   before: KnownPerson,
-  after: PersonWrite,
+  after: PlannedPerson,
   departmentNameById: Map<string, string>,
   toCreate: Map<string, string>,
   departmentByKey: Map<string, { name: string }>,
 ): string[] {
-  const departmentName = (key: string) =>
-    departmentByKey.get(key)?.name ?? toCreate.get(key) ?? key;
-  const nameOfId = (id: Types.ObjectId) => departmentNameById.get(String(id)) ?? '?';
-  const list = (names: string[]) => names.sort().join(', ');
-  const changes: string[] = [];
-  // Each change is one message; words the reader's language has its own for (yes and no,
-  // none) are told apart by key, not passed as English values.
-  const change = (what: string, from: string, to: string) => {
-    if (from !== to) changes.push(message(`people:import.changes.${what}`, { from, to }));
+  const names: DepartmentNames = {
+    ofKey: (key) => departmentByKey.get(key)?.name ?? toCreate.get(key) ?? key,
+    ofId: (id) => departmentNameById.get(String(id)) ?? '?',
   };
-  change('name', before.name, after.name);
-  change('email', before.email, after.email);
-  change('department', nameOfId(before.departmentId), departmentName(after.departmentKey));
-  // Language codes: the text names them in the reader's language ($t nesting).
-  change('language', before.language, after.language);
-  if (after.leaderKeys) {
-    const from = list(before.leaderOf.map(nameOfId));
-    const to = list(after.leaderKeys.map(departmentName));
-    if (from !== to) {
-      changes.push(
-        !from
-          ? message('people:import.changes.leaderOfFromNone', { to })
-          : !to
-            ? message('people:import.changes.leaderOfToNone', { from })
-            : message('people:import.changes.leaderOf', { from, to }),
-      );
-    }
-  }
-  if (before.hrAdmin !== after.hrAdmin) {
-    changes.push(`people:import.changes.${after.hrAdmin ? 'hrAdminGiven' : 'hrAdminTaken'}`);
-  }
-  if (before.active !== after.active) {
-    changes.push(`people:import.changes.${after.active ? 'activated' : 'deactivated'}`);
-  }
-  return changes;
+  return columnList.flatMap(([key, { person: facet }]) => {
+    const planned = after[key as keyof PlannedPerson];
+    return facet && planned !== undefined ? facet.changes(before, planned, names) : [];
+  });
 }
 
 /**
@@ -282,10 +235,10 @@ async function keepAnActiveHrAdmin(
 ): Promise<void> {
   const demotions = plan.writes.filter((write) => {
     const before = people.get(write.emailKey);
-    return before?.hrAdmin && before.active && !(write.hrAdmin && write.active);
+    return before?.hrAdmin && before.active && !(write.person.hrAdmin && write.person.active);
   });
   if (demotions.length === 0) return;
-  if (plan.writes.some((write) => write.hrAdmin && write.active)) return;
+  if (plan.writes.some((write) => write.person.hrAdmin && write.person.active)) return;
   const remaining = await PersonModel.countDocuments({
     hrAdmin: true,
     active: true,

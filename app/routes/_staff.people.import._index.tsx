@@ -7,6 +7,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { CheckboxField } from '~/components/ui/checkbox-field';
 import { useMessage } from '~/components/ui/use-message';
 import { pageTitle } from '~/i18n';
+import { helpKeys } from '~/people/roster-columns';
 import { createRosterImport } from '~/people/roster-import.server';
 import { readRosterUpload } from '~/people/roster-upload.server';
 import { refuseForm } from '~/utils/form.server';
@@ -52,9 +53,9 @@ export default function ImportRoster() {
       <details className="help">
         <summary>{t('import.help.summary')}</summary>
         <ul>
-          {(['departmentKind', 'language', 'leaderOf', 'yesNo'] as const).map((column) => (
-            <li key={column}>
-              <Trans t={t} i18nKey={`import.help.${column}`} components={marked} />
+          {helpKeys.map((help) => (
+            <li key={help}>
+              <Trans t={t} i18nKey={`import.help.${help}`} components={marked} />
             </li>
           ))}
           <li>{t('import.help.format')}</li>

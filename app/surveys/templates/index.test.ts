@@ -5,6 +5,7 @@ import type { LocalizedText, Question } from '../survey-schema';
 import { builtInDrivers, languageCodes, surveyDefinition } from '../survey-schema';
 import { surveyTemplates } from './index';
 import type { SurveyTemplate } from './template';
+import expected from './templates.expected.json';
 
 const byId = (id: string) => {
   const template = surveyTemplates.find((candidate) => candidate.id === id);
@@ -150,6 +151,16 @@ describe.each(surveyTemplates.map((template) => [template.id, template] as const
     });
   },
 );
+
+describe('the templates as data', () => {
+  // Every template exactly as recorded (in templates.expected.json): the shared question builders
+  // (./build.ts) are proven to write the same surveys the hand-written templates did. A change
+  // to a template's words changes the record with it.
+  it('are each what the record says they are', () => {
+    const asData: unknown = JSON.parse(JSON.stringify(surveyTemplates));
+    expect(asData).toEqual(expected);
+  });
+});
 
 describe('question ids across templates', () => {
   it('never repeat, so a survey built from two templates keeps its trends apart', () => {
