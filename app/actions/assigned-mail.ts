@@ -1,5 +1,5 @@
+import type { LanguageCode } from '../../models/vocabulary';
 import { mailWords } from '../i18n';
-import type { LanguageCode } from '../surveys/survey-schema';
 
 // The e-mail that tells a leader an action is now theirs, in their language (their person
 // record's preference, as the reminders in reminder-mail.ts); the link goes straight to the

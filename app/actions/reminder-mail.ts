@@ -1,5 +1,5 @@
+import type { LanguageCode } from '../../models/vocabulary';
 import { mailWords } from '../i18n';
-import type { LanguageCode } from '../surveys/survey-schema';
 
 // The e-mails that remind an action's owner of its due date, in the owner's language (their
 // person record's preference, the one their staff pages use); the link goes straight to the

@@ -1,5 +1,5 @@
+import type { LanguageCode } from '../../models/vocabulary';
 import { mailWords } from '../i18n';
-import type { Language } from '../people/schemas';
 
 // The e-mail that invites someone newly given a staff role to choose a password, in their
 // language (the `mail` namespace, staffInvitation.*). Role names are quoted as labels, so no
@@ -14,7 +14,7 @@ export function staffInvitationMail({
   link,
   loginUrl,
 }: {
-  language: Language;
+  language: LanguageCode;
   name: string;
   roles: StaffRole[];
   link: string;

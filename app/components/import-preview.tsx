@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Pagination } from '~/components/pagination';
 import { CheckboxField } from '~/components/ui/checkbox-field';
 import { useMessage } from '~/components/ui/use-message';
-import type { DepartmentKind } from '~/people/schemas';
+
+import type { DepartmentKind } from '../../models/vocabulary';
 
 type Outcome = 'create' | 'update' | 'unchanged' | 'error';
 

@@ -1,15 +1,14 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
 
-import { message } from '../utils/message';
 import {
   type DepartmentKind,
   departmentKinds,
-  emailKeyOf,
-  type Language,
-  languageNames,
-  languages,
-} from './schemas';
+  type LanguageCode as Language,
+  languageCodes as languages,
+} from '../../models/vocabulary';
+import { message } from '../utils/message';
+import { emailKeyOf, languageNames } from './schemas';
 
 /** One person row of a roster file, read and checked on its own (the database is not asked). */
 export interface RosterRow {

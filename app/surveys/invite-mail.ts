@@ -1,5 +1,6 @@
+import type { LanguageCode } from '../../models/vocabulary';
 import { formatMoment } from './local-time';
-import type { LanguageCode, LocalizedText } from './survey-schema';
+import type { LocalizedText } from './survey-schema';
 
 // The invitation and reminder e-mails, in each person's language. Kept short: the point is the
 // link. Sentences avoid words that agree with the reader's gender (see templates/template.ts).

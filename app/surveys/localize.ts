@@ -1,4 +1,5 @@
-import type { LanguageCode, LocalizedText } from './survey-schema';
+import type { LanguageCode } from '../../models/vocabulary';
+import type { LocalizedText } from './survey-schema';
 
 /**
  * A survey text in the reader's language, else in the survey's default language (which every

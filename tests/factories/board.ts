@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 
-import type { ActionStatus, MetricKind } from '../../app/actions/action-rules';
 import { ActionModel } from '../../models/action.server';
+import type { ActionStatus, MetricKind } from '../../models/vocabulary';
 import { makeDepartment } from './organisation';
 import { makeSurvey } from './survey';
 

@@ -2,8 +2,9 @@ import { Fragment } from 'react';
 
 import { inLanguage } from '~/surveys/invite-mail';
 import { respondentWords } from '~/surveys/respondent-words';
-import type { LanguageCode, LocalizedText, Question } from '~/surveys/survey-schema';
+import type { LocalizedText, Question } from '~/surveys/survey-schema';
 
+import type { LanguageCode } from '../../../models/vocabulary';
 import { QuestionInput } from './question-input';
 
 export interface SurveyViewProps {

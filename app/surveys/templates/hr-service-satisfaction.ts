@@ -1,4 +1,4 @@
-import { languageCodes } from '../survey-schema';
+import { languageCodes } from '../../../models/vocabulary';
 import type { SurveyTemplate } from './template';
 
 // Plain questions about HR as one named service, like the IT support template. Which services

@@ -1,4 +1,4 @@
-import { languageCodes } from '../survey-schema';
+import { languageCodes } from '../../../models/vocabulary';
 import type { SurveyTemplate } from './template';
 
 // The five service-quality dimensions (reliability, responsiveness, assurance, empathy,

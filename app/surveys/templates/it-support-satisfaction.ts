@@ -1,4 +1,4 @@
-import { languageCodes } from '../survey-schema';
+import { languageCodes } from '../../../models/vocabulary';
 import type { SurveyTemplate } from './template';
 
 // Plain questions about one named service rather than internal-service questions: an

@@ -1,4 +1,4 @@
-import { languageCodes } from '../survey-schema';
+import { languageCodes } from '../../../models/vocabulary';
 import type { SurveyTemplate } from './template';
 
 // eNPS and the comment are asked every week; the six topic questions rotate two at a time

@@ -1,4 +1,4 @@
-import { languageCodes } from '../survey-schema';
+import { languageCodes } from '../../../models/vocabulary';
 import type { SurveyTemplate } from './template';
 
 // The place (comfort, quiet, equipment, safety) and the life around the work (breaks, balance,
