@@ -1,5 +1,6 @@
 import type { LanguageCode } from '../../models/vocabulary';
 import { formatMoment } from './local-time';
+import { localize } from './localize';
 import type { LocalizedText } from './survey-schema';
 
 // The invitation and reminder e-mails, in each person's language. Kept short: the point is the
@@ -137,18 +138,13 @@ export interface InviteMailInput {
   boardLink?: string | null;
 }
 
-/** A text in the reader's language, or the survey's default when it has none. */
-export function inLanguage(text: LocalizedText, language: LanguageCode, fallback: LanguageCode) {
-  return text[language]?.trim() || text[fallback]?.trim() || '';
-}
-
 export function inviteMail(input: InviteMailInput): {
   subject: string;
   text: string;
   html: string;
 } {
   const w = words[input.language];
-  const title = inLanguage(input.title, input.language, input.defaultLanguage);
+  const title = localize(input.title, input.language, input.defaultLanguage);
   const closes = formatMoment(input.closesAt, input.language, input.timeZone);
   const opening = input.kind === 'invite' ? w.invitation(title) : w.reminder(title);
   const personal = input.kind === 'invite' ? w.personal : `${w.reminderLink} ${w.personal}`;
