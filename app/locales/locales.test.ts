@@ -135,6 +135,8 @@ function namespacesOf(source: string): string[] {
   }
   for (const match of source.matchAll(/getFixedT\([^,()]*,\s*'([^']+)'/g))
     found.push(match[1] ?? '');
+  // Mails read their words with mailWords (app/i18n.ts), the `mail` namespace.
+  if (/\bmailWords\(/.test(source)) found.push('mail');
   return found;
 }
 
