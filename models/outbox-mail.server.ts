@@ -1,6 +1,14 @@
 import mongoose, { type InferSchemaType, Schema } from 'mongoose';
 
-import { mailKinds } from './vocabulary';
+/** What an e-mail is for; later issues add their own kinds here. */
+export const mailKinds = [
+  'password-reset',
+  'invite',
+  'reminder',
+  'staff-invitation',
+  'action-assigned',
+] as const;
+export type MailKind = (typeof mailKinds)[number];
 
 /**
  * An e-mail kept instead of sent, while no SMTP_URL is set: the outbox HR admins read at

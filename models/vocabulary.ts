@@ -57,13 +57,3 @@ export type DepartmentKind = (typeof departmentKinds)[number];
 /** A roster import: previewed as a draft, then applied (or failed and undone). */
 export const rosterImportStatuses = ['draft', 'applying', 'done', 'failed'] as const;
 export type RosterImportStatus = (typeof rosterImportStatuses)[number];
-
-/** What an e-mail is for; its words are in the `mail` namespace. */
-export const mailKinds = [
-  'password-reset',
-  'invite',
-  'reminder',
-  'staff-invitation',
-  'action-assigned',
-] as const;
-export type MailKind = (typeof mailKinds)[number];

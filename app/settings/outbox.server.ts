@@ -1,7 +1,6 @@
 import { isValidObjectId } from 'mongoose';
 
-import { OutboxMailModel } from '../../models/outbox-mail.server';
-import type { MailKind } from '../../models/vocabulary';
+import { type MailKind, OutboxMailModel } from '../../models/outbox-mail.server';
 import { type OutboxFilters, outboxPageSize } from './outbox-filters';
 
 // The outbox keeps e-mails while no mail server is configured, and every HR admin reads it. A

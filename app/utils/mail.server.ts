@@ -1,7 +1,7 @@
 import { createTransport, type Transporter } from 'nodemailer';
 import { z } from 'zod';
 
-import { mailKinds } from '../../models/vocabulary';
+import { mailKinds } from '../../models/outbox-mail.server';
 import { keepInOutbox } from '../settings/outbox.server';
 import { getEnv } from './env.server';
 
