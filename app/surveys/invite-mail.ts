@@ -1,5 +1,6 @@
 import type { LanguageCode } from '../../models/vocabulary';
 import { mailWords } from '../i18n';
+import { escapeHtml } from '../utils/escape-html';
 import { formatMoment } from './local-time';
 import { localize } from './localize';
 import type { LocalizedText } from './survey-schema';
@@ -75,14 +76,6 @@ export function inviteMail(input: InviteMailInput): {
     text: `${paragraphs.join('\n\n')}\n`,
     html,
   };
-}
-
-function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
 }
 
 /** The words on a printed QR card: when the survey closes and that the link is personal. */
