@@ -1,8 +1,8 @@
 import { createCookie } from '@remix-run/node';
 import { RemixI18Next } from 'remix-i18next/server';
 
-import { fallbackLanguage, i18nOptions, isLanguageCode, supportedLanguages } from './i18n';
-import type { LanguageCode } from './surveys/survey-schema';
+import { type LanguageCode, languageCodes } from '../models/vocabulary';
+import { fallbackLanguage, i18nOptions, isLanguageCode } from './i18n';
 
 /**
  * The language an employee chose with the switcher on this device. Not a secret, but httpOnly
@@ -17,7 +17,7 @@ export const languageCookie = createCookie('lng', {
 
 export const i18nServer = new RemixI18Next({
   detection: {
-    supportedLanguages: [...supportedLanguages],
+    supportedLanguages: [...languageCodes],
     fallbackLanguage,
     cookie: languageCookie,
     // For getFixedT in loaders; employee pages choose their language with

@@ -1,5 +1,6 @@
 import { createInstance, type i18n as I18n, type Resource, type TFunction } from 'i18next';
 
+import { type LanguageCode, languageCodes } from '../models/vocabulary';
 import enActions from './locales/en/actions.json';
 import enAnswering from './locales/en/answering.json';
 import enBoard from './locales/en/board.json';
@@ -72,14 +73,13 @@ import ukSettings from './locales/uk/settings.json';
 import ukStaff from './locales/uk/staff.json';
 import ukStatus from './locales/uk/status.json';
 import ukSurveys from './locales/uk/surveys.json';
-import { type LanguageCode, languageCode, languageCodes } from './surveys/survey-schema';
+import { languageCode } from './surveys/survey-schema';
 import { readMessage } from './utils/message';
 
 // Shared by the server (entry.server.tsx, i18n.server.ts), the browser (entry.client.tsx) and
 // component tests. The texts are bundled, not fetched: pages make no extra requests and the
 // content security policy needs no exception. Six languages of a few small files stay small.
 
-export const supportedLanguages = languageCodes;
 export const fallbackLanguage: LanguageCode = 'en';
 export const namespaces = [
   'common',
@@ -190,7 +190,7 @@ export function i18nOptions(language: LanguageCode) {
   return {
     lng: language,
     fallbackLng: fallbackLanguage,
-    supportedLngs: [...supportedLanguages],
+    supportedLngs: [...languageCodes],
     ns: [...namespaces],
     defaultNS: 'common',
     resources,

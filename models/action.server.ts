@@ -1,7 +1,6 @@
 import mongoose, { type InferSchemaType, Schema } from 'mongoose';
 
-import { actionStatuses, metricKinds, timelineKinds } from '../app/actions/action-rules';
-import { languages } from './person.server';
+import { actionStatuses, languageCodes, metricKinds, timelineKinds } from './vocabulary';
 
 /**
  * An action item: raised by a leader or HR admin from a result, owned by one of them, tracked to
@@ -78,7 +77,7 @@ const actionSchema = new Schema(
     createdById: { type: Schema.Types.ObjectId, ref: 'Person', required: true },
     // The language of the staff pages of whoever raised it: the likely language of its title and
     // description, so the board can mark them for screen readers. Null for actions raised before.
-    language: { type: String, enum: languages, default: null },
+    language: { type: String, enum: languageCodes, default: null },
   },
   { timestamps: true },
 );

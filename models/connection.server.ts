@@ -3,8 +3,6 @@ import path from 'node:path';
 
 import mongoose from 'mongoose';
 
-import { getEnv } from '../app/utils/env.server';
-import { createLogger, type Logger } from '../app/utils/log.server';
 import { generateCredential, startEngine, startEngineThread } from '../engine/src/index.js';
 import { findLocalMongod, startLocalMongod } from './local-mongod.server';
 
@@ -17,6 +15,15 @@ export interface DatabaseInfo {
   dbName: string;
 }
 
+/** Where the connection reports which engine it uses (the app's logger fits). */
+export interface DatabaseLogger {
+  debug(message: string): void;
+  info(message: string): void;
+  error(message: string): void;
+}
+
+// The caller says where to connect: the app and its scripts read it from the environment
+// (databaseOptions in app/utils/database.server.ts), tests and benchmarks give their own.
 export interface ConnectOptions {
   /** MONGODB_URI; when set, nothing local is started. */
   uri?: string;
@@ -26,7 +33,7 @@ export interface ConnectOptions {
   dbName?: string;
   /** Path of a mongod to run; null skips the search and goes straight to the embedded engine. */
   localMongod?: string | null;
-  logger?: Logger;
+  logger: DatabaseLogger;
   /** Run the embedded engine in a worker thread, on a core of its own (the app server does). */
   engineThread?: boolean;
 }
@@ -48,8 +55,8 @@ const state: DatabaseState = (globalThis.innerloopDatabase ??= {});
  * Connects mongoose once per process: to MONGODB_URI when set, otherwise to a local mongod
  * when one is installed, otherwise to the embedded engine. Logs one line saying which.
  */
-export function connectDatabase(options?: ConnectOptions): Promise<DatabaseInfo> {
-  state.connecting ??= connect(options ?? optionsFromEnv()).catch(async (error: unknown) => {
+export function connectDatabase(options: ConnectOptions): Promise<DatabaseInfo> {
+  state.connecting ??= connect(options).catch(async (error: unknown) => {
     state.connecting = undefined;
     await stopLocal();
     throw error;
@@ -57,18 +64,8 @@ export function connectDatabase(options?: ConnectOptions): Promise<DatabaseInfo>
   return state.connecting;
 }
 
-function optionsFromEnv(): ConnectOptions {
-  const env = getEnv();
-  return {
-    uri: env.MONGODB_URI,
-    dataDir: env.DATA_DIR,
-    logger: createLogger(env.LOG_LEVEL),
-    engineThread: true,
-  };
-}
-
 async function connect(options: ConnectOptions): Promise<DatabaseInfo> {
-  const logger = options.logger ?? createLogger('info');
+  const { logger } = options;
   let uri: string;
   let info: DatabaseInfo;
 

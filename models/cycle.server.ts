@@ -1,7 +1,6 @@
 import mongoose, { type InferSchemaType, Schema } from 'mongoose';
 
-export const cycleStatuses = ['scheduled', 'open', 'closed'] as const;
-export type CycleStatus = (typeof cycleStatuses)[number];
+import { cycleStatuses } from './vocabulary';
 
 /**
  * One occurrence of a recurring survey. The window and the questions asked are fixed when the

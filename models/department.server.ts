@@ -1,9 +1,16 @@
+import { randomBytes } from 'node:crypto';
+
 import mongoose, { type InferSchemaType, Schema } from 'mongoose';
 
-import { newBoardKey } from '../app/board/board-key.server';
+import { departmentKinds } from './vocabulary';
 
-export const departmentKinds = ['executive', 'operational', 'commercial', 'support'] as const;
-export type DepartmentKind = (typeof departmentKinds)[number];
+/**
+ * The public key of a department's "You said, we did" board (/board/<key>): 128 random bits,
+ * URL-safe, like a cycle's open link, so one department's board cannot be found from another's.
+ */
+export function newBoardKey(): string {
+  return randomBytes(16).toString('base64url');
+}
 
 const departmentSchema = new Schema(
   {

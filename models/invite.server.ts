@@ -1,8 +1,6 @@
 import mongoose, { type InferSchemaType, Schema } from 'mongoose';
 
-import { languageCodes } from '../app/surveys/survey-schema';
-
-export const inviteDeliveries = ['email', 'printed'] as const;
+import { inviteDeliveries, languageCodes } from './vocabulary';
 
 /**
  * One person's invitation to one cycle. The link's token is never stored: only its SHA-256

@@ -1,7 +1,6 @@
 import mongoose, { type InferSchemaType, Schema } from 'mongoose';
 
-export const languages = ['en', 'uk', 'nb', 'pt', 'pl', 'lv'] as const;
-export type Language = (typeof languages)[number];
+import { languageCodes } from './vocabulary';
 
 const personSchema = new Schema(
   {
@@ -13,7 +12,7 @@ const personSchema = new Schema(
     // Everyone is an employee; these add staff powers.
     hrAdmin: { type: Boolean, default: false },
     leaderOf: { type: [Schema.Types.ObjectId], ref: 'Department', default: [] },
-    language: { type: String, enum: languages, default: 'en' },
+    language: { type: String, enum: languageCodes, default: 'en' },
     active: { type: Boolean, default: true },
     // Only staff (HR admins and leaders) have a password; scrypt, see app/auth/password.server.ts.
     passwordHash: { type: String, default: null, select: false },

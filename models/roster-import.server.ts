@@ -1,9 +1,6 @@
 import mongoose, { type InferSchemaType, Schema } from 'mongoose';
 
-import { departmentKinds } from './department.server';
-
-export const rosterImportStatuses = ['draft', 'applying', 'done', 'failed'] as const;
-export type RosterImportStatus = (typeof rosterImportStatuses)[number];
+import { departmentKinds, rosterImportStatuses } from './vocabulary';
 
 /**
  * One roster upload, from preview to result. The uploaded text waits here between preview and

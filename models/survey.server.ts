@@ -1,7 +1,6 @@
 import mongoose, { type InferSchemaType, Schema } from 'mongoose';
 
-import { questionTypes } from '../app/surveys/question-types';
-import { cadences, languageCodes, surveyStatuses } from '../app/surveys/survey-schema';
+import { cadences, languageCodes, questionTypes, surveyStatuses } from './vocabulary';
 
 // One document per survey: its definition (the shape of app/surveys/survey-schema.ts, which
 // validates everything before it is stored) plus where it stands. Questions are embedded in

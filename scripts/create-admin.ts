@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { createFirstAdmin } from '../app/auth/first-admin.server';
 import { firstAdminSchema } from '../app/auth/schemas';
 import { messageText } from '../app/i18n';
+import { databaseOptions } from '../app/utils/database.server';
 import { connectDatabase, disconnectDatabase } from '../models/connection.server';
 
 const usage = `Usage: npm run create-admin -- [--name "Ana Lima"] [--email ana@example.com] [--password ...]
@@ -52,7 +53,7 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  await connectDatabase();
+  await connectDatabase(databaseOptions());
   try {
     const result = await createFirstAdmin(parsed.data);
     if (!result.ok) {

@@ -4,11 +4,12 @@
 import { parseArgs } from 'node:util';
 
 import { rebuildRollups } from '../app/answering/rollups.server';
+import { databaseOptions } from '../app/utils/database.server';
 import { connectDatabase, disconnectDatabase } from '../models/connection.server';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { cycle: { type: 'string' } } });
-  await connectDatabase();
+  await connectDatabase(databaseOptions());
   try {
     const started = Date.now();
     const cycles = await rebuildRollups(values.cycle);

@@ -2,6 +2,7 @@ import path from 'node:path';
 
 import { announceSetup, prepareDatabase } from '../app/startup.server';
 import { startScheduler } from '../app/surveys/scheduler.server';
+import { databaseOptions } from '../app/utils/database.server';
 import { appUrl, getEnv, loadSessionSecrets } from '../app/utils/env.server';
 import { createLogger } from '../app/utils/log.server';
 import {
@@ -21,13 +22,7 @@ const logger = createLogger(env.LOG_LEVEL);
 async function start() {
   // Fails early, before anything listens, if DATA_DIR is not writable.
   loadSessionSecrets(env);
-  // The embedded engine, when used, runs in a thread of its own: a core for requests, one for data.
-  await connectDatabase({
-    uri: env.MONGODB_URI,
-    dataDir: env.DATA_DIR,
-    logger,
-    engineThread: true,
-  });
+  await connectDatabase(databaseOptions(env, logger));
   await prepareDatabase({ env, logger });
 
   const app = createApp({

@@ -3,12 +3,13 @@ import { Types } from 'mongoose';
 import { ActionModel } from '../../models/action.server';
 import { CycleModel } from '../../models/cycle.server';
 import { PersonModel } from '../../models/person.server';
+import type { TimelineKind } from '../../models/vocabulary';
 import { message } from '../utils/message';
 import type { StaffUser } from '../utils/permissions.server';
 import { errorsByField, type FieldErrors } from '../utils/submission';
 import { checkOwner, requireAction, todayFor } from './action-access.server';
 import { editActionInput, moveActionInput, updateInput } from './action-forms';
-import { canMove, type TimelineKind } from './action-rules';
+import { canMove } from './action-rules';
 import { tellNewOwner } from './assignment.server';
 import type { ActionResult } from './raise.server';
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-import { actionSource, actionStatuses } from './action-rules';
+import { actionStatuses } from '../../models/vocabulary';
+import { actionSource } from './action-rules';
 
 // The input shapes of the action forms and the list's filters, shared by the routes (which read
 // forms and addresses) and the server modules (which check again whatever they are given).

@@ -3,11 +3,12 @@ import { Types } from 'mongoose';
 import { type Action, ActionModel } from '../../models/action.server';
 import { DepartmentModel } from '../../models/department.server';
 import { PersonModel } from '../../models/person.server';
+import type { ActionStatus } from '../../models/vocabulary';
 import { addDays } from '../surveys/local-time';
 import type { StaffUser } from '../utils/permissions.server';
 import { todaysBySurvey, visibleActions } from './action-access.server';
 import type { ListFilters } from './action-forms';
-import { type ActionStatus, isClosed, unknownPerson } from './action-rules';
+import { isClosed, unknownPerson } from './action-rules';
 
 export interface ActionRow {
   id: string;

@@ -1,16 +1,12 @@
 import { type Action } from '../../models/action.server';
 import { PersonModel } from '../../models/person.server';
+import type { ActionStatus, TimelineKind } from '../../models/vocabulary';
 import { loadMetric, metricSourceOf } from '../insights/metric.server';
 import type { Change, Figure, Trend } from '../insights/types';
 import type { StaffUser } from '../utils/permissions.server';
 import { type OwnerChoice, ownerChoices, requireAction, todayFor } from './action-access.server';
 import { isOverdue } from './action-list.server';
-import {
-  type ActionStatus,
-  allowedTransitions,
-  type TimelineKind,
-  unknownPerson,
-} from './action-rules';
+import { allowedTransitions, unknownPerson } from './action-rules';
 
 /** Whether the result moved since the action was raised, read as the insight pages would. */
 export interface FollowUp {

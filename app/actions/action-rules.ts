@@ -1,10 +1,9 @@
 import { z } from 'zod';
 
+import { type ActionStatus, metricKinds } from '../../models/vocabulary';
+
 // What an action item is allowed to be and to become: shared by the forms (client and server),
 // the server modules and the board. Types come from these schemas.
-
-export const actionStatuses = ['open', 'in-progress', 'done', 'wont-do'] as const;
-export type ActionStatus = (typeof actionStatuses)[number];
 
 /**
  * The moves an action's status may make: forward one step, or reopen once done. An action not yet
@@ -31,10 +30,6 @@ export function canMove(from: ActionStatus, to: ActionStatus): boolean {
  * in its reader's language (names themselves are shown as typed).
  */
 export const unknownPerson = 'actions:page.unknownPerson';
-
-/** What an action answers: the result it was raised from. */
-export const metricKinds = ['score', 'enps', 'question', 'driver', 'service'] as const;
-export type MetricKind = (typeof metricKinds)[number];
 
 const objectId = z.string().regex(/^[a-f\d]{24}$/i, 'actions:errors.badId');
 
@@ -70,17 +65,6 @@ export function inActionScope(
     (id) => !!id && scope.includes(String(id)),
   );
 }
-
-export const timelineKinds = [
-  'created',
-  'status',
-  'update',
-  'edited',
-  'owner',
-  'published',
-  'unpublished',
-] as const;
-export type TimelineKind = (typeof timelineKinds)[number];
 
 /** Reads the source of a new action from the address insight pages link to (see the issue). */
 export function sourceFromSearch(params: URLSearchParams) {

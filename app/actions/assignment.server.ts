@@ -2,7 +2,7 @@ import { appUrl, getEnv } from '../utils/env.server';
 import { createLogger } from '../utils/log.server';
 import { sendMail } from '../utils/mail.server';
 import type { StaffUser } from '../utils/permissions.server';
-import { actionAssignedMail } from './assigned-mail';
+import { actionAssignedMail } from './action-mail';
 
 // An action's owner hears by e-mail that it is theirs: when it is raised with them as owner and
 // when it is handed to them. Nobody is told about what they did themselves.

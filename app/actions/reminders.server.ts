@@ -3,7 +3,7 @@ import { PersonModel } from '../../models/person.server';
 import type { Delivery } from '../surveys/invites.server';
 import { addDays } from '../surveys/local-time';
 import { todaysBySurvey } from './action-access.server';
-import { actionReminderMail, type ReminderKind } from './reminder-mail';
+import { actionReminderMail, type ReminderKind } from './action-mail';
 
 // Owners of actions that are not done hear once when the due date is three days away or less,
 // and once when it has passed. Each reminder is claimed with one atomic update before it is sent

@@ -1,4 +1,4 @@
-import type { QuestionType } from '../surveys/survey-schema';
+import type { QuestionType } from '../../models/vocabulary';
 
 // What an invitation and the page promise about length must be what the page asks: a 28-question
 // internal-service pulse is not "about a minute". Seconds per question are deliberately generous

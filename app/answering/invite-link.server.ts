@@ -4,9 +4,10 @@ import { type Cycle, CycleModel } from '../../models/cycle.server';
 import { DepartmentModel } from '../../models/department.server';
 import { type Invite, InviteModel } from '../../models/invite.server';
 import { type Survey, SurveyModel } from '../../models/survey.server';
+import type { LanguageCode } from '../../models/vocabulary';
 import { nextCycleOpening } from '../surveys/cadence';
-import { inLanguage } from '../surveys/invite-mail';
-import type { LanguageCode, SurveyDefinition } from '../surveys/survey-schema';
+import { localize } from '../surveys/localize';
+import type { SurveyDefinition } from '../surveys/survey-schema';
 import { definitionOf } from '../surveys/surveys.server';
 import { hashToken } from '../surveys/tokens.server';
 import { batched } from '../utils/batched.server';
@@ -223,7 +224,7 @@ async function departmentNames(ids: readonly string[]): Promise<Map<string, stri
 export async function answerFormOf(open: OpenCycle, language: LanguageCode): Promise<AnswerForm> {
   const { definition, asked } = open;
   const read = (text: Partial<Record<LanguageCode, string>>) =>
-    inLanguage(text, language, definition.defaultLanguage);
+    localize(text, language, definition.defaultLanguage);
   const providerIds = [...new Set(asked.flatMap((slot) => slot.providerDepartmentId ?? []))];
   const nameOf = await departmentNames(providerIds);
   return {

@@ -2,9 +2,9 @@ import { Types } from 'mongoose';
 
 import { CycleModel } from '../../models/cycle.server';
 import { DepartmentModel } from '../../models/department.server';
+import type { LanguageCode } from '../../models/vocabulary';
 import { audienceDepartments } from '../surveys/audience.server';
 import { answeredOnDevice, kioskLimits, rememberAnswer } from '../surveys/kiosk.server';
-import type { LanguageCode } from '../surveys/survey-schema';
 import {
   type AnswerForm,
   answerFormOf,

@@ -5,7 +5,7 @@ import { CycleModel } from '../../models/cycle.server';
 import { ResponseModel } from '../../models/response.server';
 import { RollupModel } from '../../models/rollup.server';
 import { SurveyModel } from '../../models/survey.server';
-import type { QuestionType } from '../surveys/survey-schema';
+import type { QuestionType } from '../../models/vocabulary';
 
 // Running totals per cycle × respondent department × question × provider department. A response
 // adds to them with one upsert-$inc per rollup document, all in one bulkWrite, so concurrent

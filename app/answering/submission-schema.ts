@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-import { type LanguageCode, languageCode } from '../surveys/survey-schema';
+import type { LanguageCode } from '../../models/vocabulary';
+import { languageCode } from '../surveys/survey-schema';
 import type { AskedQuestion } from './asked-questions';
 import { slotKey } from './asked-questions';
 

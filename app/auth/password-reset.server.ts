@@ -6,6 +6,7 @@ import { PasswordResetModel } from '../../models/password-reset.server';
 import { PersonModel } from '../../models/person.server';
 import { mailWords } from '../i18n';
 import { appUrl, getEnv } from '../utils/env.server';
+import { escapeHtml } from '../utils/escape-html';
 import { createLogger } from '../utils/log.server';
 import { type Mail, sendMail } from '../utils/mail.server';
 import { endSessionsOf } from '../utils/session.server';
@@ -143,13 +144,4 @@ export async function resetPassword(token: string, newPassword: string): Promise
   await endSessionsOf(person._id);
   await signInLimits().recordSuccess({ email: person.email });
   return { ok: true, personId: String(person._id) };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (character) =>
-      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character] ??
-      character,
-  );
 }

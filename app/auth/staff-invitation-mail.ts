@@ -1,5 +1,6 @@
+import type { LanguageCode } from '../../models/vocabulary';
 import { mailWords } from '../i18n';
-import type { Language } from '../people/schemas';
+import { escapeHtml } from '../utils/escape-html';
 
 // The e-mail that invites someone newly given a staff role to choose a password, in their
 // language (the `mail` namespace, staffInvitation.*). Role names are quoted as labels, so no
@@ -14,7 +15,7 @@ export function staffInvitationMail({
   link,
   loginUrl,
 }: {
-  language: Language;
+  language: LanguageCode;
   name: string;
   roles: StaffRole[];
   link: string;
@@ -41,13 +42,4 @@ export function staffInvitationMail({
       `<p>${escapeHtml(ignore)}</p>`,
     ].join('\n'),
   };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (character) =>
-      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character] ??
-      character,
-  );
 }

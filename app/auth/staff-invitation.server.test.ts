@@ -5,11 +5,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { OutboxMailModel } from '../../models/outbox-mail.server';
 import { PasswordResetModel } from '../../models/password-reset.server';
 import { PersonModel } from '../../models/person.server';
+import type { LanguageCode } from '../../models/vocabulary';
 import { makeDepartment } from '../../tests/factories/organisation';
 import { createPerson as makeStaffPerson } from '../../tests/factories/staff';
 import { setupTestDatabase } from '../../tests/support/test-database';
 import { createPerson, updatePerson } from '../people/people.server';
-import type { Language, PersonInput } from '../people/schemas';
+import type { PersonInput } from '../people/schemas';
 import type { Mail } from '../utils/mail.server';
 import { isResetLinkValid, resetPassword } from './password-reset.server';
 import { signIn } from './sign-in.server';
@@ -92,7 +93,7 @@ describe('inviting new staff', () => {
     expect(mails).toHaveLength(1);
   });
 
-  it.each<[Language, string]>([
+  it.each<[LanguageCode, string]>([
     ['en', 'You have been given the leader and HR admin roles in Innerloop'],
     ['uk', 'Вам надано ролі «Керівник» та «Адміністратор HR» в Innerloop'],
     ['nb', 'Du har fått rollene «leder» og «HR-administrator» i Innerloop'],

@@ -1,7 +1,6 @@
 import { isValidObjectId, type Types } from 'mongoose';
 
-import { DepartmentModel } from '../../models/department.server';
-import { newBoardKey } from './board-key.server';
+import { DepartmentModel, newBoardKey } from '../../models/department.server';
 
 // New departments get a board key from the schema's default. Departments stored before the key
 // existed (or written around mongoose) get one here: all at start-up, or one at first use.

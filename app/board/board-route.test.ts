@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { DepartmentModel } from '../../models/department.server';
+import { DepartmentModel, newBoardKey } from '../../models/department.server';
 import { SurveyModel } from '../../models/survey.server';
 import { makeAnsweringCycle } from '../../tests/factories/answering';
 import { makeBoardAction, makeBoardSurvey } from '../../tests/factories/board';
@@ -8,7 +8,6 @@ import { makeDepartment } from '../../tests/factories/organisation';
 import { type AppUnderTest, startAppUnderTest } from '../../tests/support/app-under-test';
 import { setupTestDatabase } from '../../tests/support/test-database';
 import { languageCookie } from '../i18n.server';
-import { newBoardKey } from './board-key.server';
 
 // The board over HTTP, as employees open it from a link: in their language, and one answer for
 // every key that leads nowhere.

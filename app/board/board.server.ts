@@ -3,12 +3,12 @@ import type { Types } from 'mongoose';
 import { type Action, ActionModel } from '../../models/action.server';
 import { DepartmentModel } from '../../models/department.server';
 import { SurveyModel } from '../../models/survey.server';
-import type { ActionStatus, MetricKind } from '../actions/action-rules';
+import type { ActionStatus, LanguageCode, MetricKind } from '../../models/vocabulary';
 import { metricSourceOf } from '../insights/metric.server';
 import { sourceFigures } from '../insights/source-figures.server';
 import type { Figure } from '../insights/types';
 import { defaultTimeZone, localDate } from '../surveys/local-time';
-import type { LanguageCode, LocalizedText } from '../surveys/survey-schema';
+import type { LocalizedText } from '../surveys/survey-schema';
 import { isBoardKeyShaped } from './board-key.server';
 
 /**

@@ -5,8 +5,9 @@ import { FormAlert } from '~/components/ui/form-alert';
 import { SelectField } from '~/components/ui/select-field';
 import { TextField } from '~/components/ui/text-field';
 import { subtreeOf } from '~/people/department-tree';
-import { type DepartmentKind, departmentKinds } from '~/people/schemas';
 import type { FieldErrors, FormValues } from '~/utils/submission';
+
+import { type DepartmentKind, departmentKinds } from '../../models/vocabulary';
 
 interface Department {
   id: string;

@@ -2,8 +2,7 @@ import { useMatches } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { LanguageCode } from '~/surveys/survey-schema';
-
+import type { LanguageCode } from '../../models/vocabulary';
 import { LanguageSwitcher } from './language-switcher';
 
 /**

@@ -1,8 +1,7 @@
 import { Form, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
-import { supportedLanguages } from '~/i18n';
-import type { LanguageCode } from '~/surveys/survey-schema';
+import { type LanguageCode, languageCodes } from '../../models/vocabulary';
 
 /**
  * The six languages (or those `languages` names), each named in itself, as buttons of one small
@@ -10,7 +9,7 @@ import type { LanguageCode } from '~/surveys/survey-schema';
  * the page they were on. Works without JavaScript.
  */
 export function LanguageSwitcher({
-  languages = supportedLanguages,
+  languages = languageCodes,
 }: {
   languages?: readonly LanguageCode[];
 }) {

@@ -7,8 +7,9 @@ import { FormAlert } from '~/components/ui/form-alert';
 import { SelectField } from '~/components/ui/select-field';
 import { TextField } from '~/components/ui/text-field';
 import { useMessage } from '~/components/ui/use-message';
-import { languages } from '~/people/schemas';
 import type { FieldErrors, FormValues } from '~/utils/submission';
+
+import { languageCodes } from '../../models/vocabulary';
 
 export interface DepartmentChoice {
   id: string;
@@ -83,7 +84,7 @@ export function PersonForm({
         hint={t('person.languageHint')}
         defaultValue={text('language') || 'en'}
         error={message('language')}
-        options={languages.map((code) => ({ value: code, label: t(`languages.${code}`) }))}
+        options={languageCodes.map((code) => ({ value: code, label: t(`languages.${code}`) }))}
       />
       <fieldset
         className="fieldset"

@@ -1,4 +1,4 @@
-import type { Language } from '../people/schemas';
+import type { LanguageCode } from '../../models/vocabulary';
 
 // Names for the demo organisation, by the language their bearers prefer. Latvian surnames take
 // a different ending for women, so every surname is given as [for men, for women].
@@ -12,7 +12,7 @@ interface NamePool {
 const words = (names: string) => names.split(' ');
 const same = (names: string[]): [string, string][] => names.map((name) => [name, name]);
 
-export const namePools: Record<Language, NamePool> = {
+export const namePools: Record<LanguageCode, NamePool> = {
   nb: {
     men: words('Lars Ole Håkon Eirik Magnus Jørgen Øystein Bjørn Sindre Torbjørn Knut Even'),
     women: words('Ingrid Kari Solveig Sigrid Ragnhild Astrid Liv Marit Silje Hanne Tuva Ane'),
@@ -81,7 +81,7 @@ export const namePools: Record<Language, NamePool> = {
 };
 
 /** How the demo staff spread over languages: a Norwegian company with an international crew. */
-export const languageWeights: [Language, number][] = [
+export const languageWeights: [LanguageCode, number][] = [
   ['nb', 36],
   ['en', 16],
   ['pl', 16],

@@ -5,7 +5,7 @@ import { type Cycle, CycleModel } from '../../models/cycle.server';
 import { PersonModel } from '../../models/person.server';
 import { type Rollup, RollupModel } from '../../models/rollup.server';
 import { type Survey, SurveyModel } from '../../models/survey.server';
-import type { ActionStatus, MetricKind, TimelineKind } from '../actions/action-rules';
+import type { ActionStatus, MetricKind, TimelineKind } from '../../models/vocabulary';
 import { respondentsQuestionId } from '../answering/rollups.server';
 import { localDate } from '../surveys/local-time';
 import type { Question } from '../surveys/survey-schema';

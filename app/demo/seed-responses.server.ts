@@ -7,9 +7,9 @@ import { DepartmentModel } from '../../models/department.server';
 import { InviteModel } from '../../models/invite.server';
 import { ResponseModel } from '../../models/response.server';
 import { SurveyModel } from '../../models/survey.server';
+import type { LanguageCode } from '../../models/vocabulary';
 import { askedQuestions } from '../answering/asked-questions';
 import { rebuildRollups } from '../answering/rollups.server';
-import type { LanguageCode } from '../surveys/survey-schema';
 import { definitionOf } from '../surveys/surveys.server';
 import type { DemoContext } from './seed.server';
 

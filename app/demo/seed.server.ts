@@ -6,8 +6,9 @@ import type { EngineKind } from '../../models/connection.server';
 import { DemoSeedModel } from '../../models/demo-seed.server';
 import { DepartmentModel } from '../../models/department.server';
 import { PersonModel } from '../../models/person.server';
+import type { DepartmentKind, LanguageCode } from '../../models/vocabulary';
 import { hashPassword } from '../auth/password.server';
-import { type DepartmentKind, type Language, nameKeyOf } from '../people/schemas';
+import { nameKeyOf } from '../people/schemas';
 import type { NodeEnv } from '../utils/env.server';
 import type { Logger } from '../utils/log.server';
 import { emailLocalPart, languageWeights, namePools } from './names';
@@ -50,7 +51,7 @@ export const demoDepartments: DemoDepartment[] = [
 export const demoStaff: {
   name: string;
   department: string;
-  language: Language;
+  language: LanguageCode;
   hrAdmin?: boolean;
   leaderOf?: string[];
 }[] = [

@@ -1,4 +1,5 @@
-import { inActionScope, type MetricKind, newActionPath } from '../actions/action-rules';
+import type { MetricKind } from '../../models/vocabulary';
+import { inActionScope, newActionPath } from '../actions/action-rules';
 import type { CommentSource } from './comment-view';
 import type { ActionAccess } from './types';
 

@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 
 import { ActionModel } from '../../models/action.server';
+import type { ActionStatus, MetricKind } from '../../models/vocabulary';
 import {
   makeInsightSurvey,
   respondentsOf,
@@ -10,7 +11,6 @@ import {
   staffUser,
 } from '../../tests/factories/insights';
 import { setupTestDatabase } from '../../tests/support/test-database';
-import type { ActionStatus, MetricKind } from '../actions/action-rules';
 import { loadDepartment } from './department.server';
 import { loadDrivers } from './drivers.server';
 import { loadMatrix } from './matrix.server';

@@ -2,10 +2,11 @@ import { isValidObjectId, type Types } from 'mongoose';
 
 import { type Department, DepartmentModel } from '../../models/department.server';
 import { PersonModel } from '../../models/person.server';
+import type { DepartmentKind } from '../../models/vocabulary';
 import { message } from '../utils/message';
 import type { FieldErrors } from '../utils/submission';
 import { inTreeOrder, subtreeOf } from './department-tree';
-import { type DepartmentKind, nameKeyOf } from './schemas';
+import { nameKeyOf } from './schemas';
 
 export interface DepartmentRow {
   id: string;

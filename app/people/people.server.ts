@@ -2,6 +2,7 @@ import { isValidObjectId, type QueryFilter, Types } from 'mongoose';
 
 import { DepartmentModel } from '../../models/department.server';
 import { type Person, PersonModel } from '../../models/person.server';
+import type { LanguageCode } from '../../models/vocabulary';
 import { inviteNewStaff, rolesGiven } from '../auth/staff-invitation.server';
 import { appUrl, getEnv } from '../utils/env.server';
 import { createLogger } from '../utils/log.server';
@@ -9,7 +10,7 @@ import type { Mail } from '../utils/mail.server';
 import { message } from '../utils/message';
 import type { FieldErrors } from '../utils/submission';
 import { isDuplicateKey } from './departments.server';
-import { emailKeyOf, type Language, type PeopleQuery, type PersonInput } from './schemas';
+import { emailKeyOf, type PeopleQuery, type PersonInput } from './schemas';
 
 export const pageSize = 50;
 
@@ -21,7 +22,7 @@ export interface PersonRow {
   departmentArchived: boolean;
   /** Staff roles as messages (see ~/utils/message); every person is an employee as well. */
   roles: string[];
-  language: Language;
+  language: LanguageCode;
   active: boolean;
 }
 
@@ -88,7 +89,7 @@ export interface PersonDetails {
   name: string;
   email: string;
   departmentId: string;
-  language: Language;
+  language: LanguageCode;
   leaderOf: string[];
   hrAdmin: boolean;
   active: boolean;

@@ -1,12 +1,13 @@
 import { Types } from 'mongoose';
 
-import { type DepartmentKind, DepartmentModel } from '../../models/department.server';
+import { DepartmentModel } from '../../models/department.server';
 import { type Person, PersonModel } from '../../models/person.server';
-import { RosterImportModel, type RosterImportStatus } from '../../models/roster-import.server';
+import { RosterImportModel } from '../../models/roster-import.server';
 import {
   type RosterImportChange,
   RosterImportChangeModel,
 } from '../../models/roster-import-change.server';
+import type { DepartmentKind, RosterImportStatus } from '../../models/vocabulary';
 import { getEnv } from '../utils/env.server';
 import { createLogger } from '../utils/log.server';
 import { isDuplicateKey } from './departments.server';

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 
 import { DepartmentModel } from '../../models/department.server';
 import { PersonModel } from '../../models/person.server';
+import { languageCodes } from '../../models/vocabulary';
 import { makeDepartment, makePerson } from '../../tests/factories/organisation';
 import { setupTestDatabase } from '../../tests/support/test-database';
-import { supportedLanguages } from '../i18n';
 import { columnList, helpKeys } from './roster-columns';
 import { confirmRosterImport, createRosterImport, getRosterImport } from './roster-import.server';
 
@@ -108,7 +108,7 @@ describe('a roster column', () => {
   });
 
   it('is explained by the help on the upload page, in every language, when it needs to be', () => {
-    for (const language of supportedLanguages) {
+    for (const language of languageCodes) {
       const words = readPeopleWords(language);
       for (const key of helpKeys)
         expect(words.import.help[key], `${language}: ${key}`).toBeTruthy();
@@ -116,7 +116,7 @@ describe('a roster column', () => {
   });
 
   it('is named where the words list the columns a file has, in every language', () => {
-    for (const language of supportedLanguages) {
+    for (const language of languageCodes) {
       const { import: words } = readPeopleWords(language);
       for (const header of headers) {
         expect(words.intro, `${language}: intro`).toContain(header);

@@ -2,15 +2,14 @@ import type { Types } from 'mongoose';
 import { z } from 'zod';
 
 import type { Person } from '../../models/person.server';
-import { message, type MessageValues } from '../utils/message';
 import {
   type DepartmentKind,
   departmentKinds,
-  emailKeyOf,
-  type Language,
-  languageNames,
-  languages,
-} from './schemas';
+  type LanguageCode as Language,
+  languageCodes as languages,
+} from '../../models/vocabulary';
+import { message, type MessageValues } from '../utils/message';
+import { emailKeyOf, languageNames } from './schemas';
 
 // Every column a roster file may have, defined once: how the file names it, how its cell is read
 // and checked, the help line that explains it, and, for a column about the person, what the plan

@@ -1,6 +1,7 @@
 import { isValidObjectId, Types } from 'mongoose';
 
-import { RosterImportModel, type RosterImportStatus } from '../../models/roster-import.server';
+import { RosterImportModel } from '../../models/roster-import.server';
+import type { DepartmentKind, RosterImportStatus } from '../../models/vocabulary';
 import type { FieldErrors } from '../utils/submission';
 import { isDuplicateKey } from './departments.server';
 import {
@@ -13,7 +14,7 @@ import {
 } from './roster-apply.server';
 import { decodeRoster, notUtf8, readRoster } from './roster-csv.server';
 import { type PlannedRow, planRoster, type RowOutcome } from './roster-plan.server';
-import type { DepartmentKind, PreviewQuery } from './schemas';
+import type { PreviewQuery } from './schemas';
 
 // A roster import from upload to confirmation: the draft that keeps the file, the preview of
 // what it would do, and the claim that starts applying it (./roster-apply.server.ts).

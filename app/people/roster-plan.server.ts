@@ -2,6 +2,7 @@ import type { Types } from 'mongoose';
 
 import { DepartmentModel } from '../../models/department.server';
 import { PersonModel } from '../../models/person.server';
+import type { DepartmentKind, LanguageCode as Language } from '../../models/vocabulary';
 import { message } from '../utils/message';
 import {
   columnList,
@@ -11,7 +12,7 @@ import {
   type PlannedPerson,
 } from './roster-columns';
 import type { RosterRow } from './roster-csv.server';
-import { type DepartmentKind, emailKeyOf, nameKeyOf } from './schemas';
+import { emailKeyOf, nameKeyOf } from './schemas';
 
 export const rowOutcomes = ['create', 'update', 'unchanged', 'error'] as const;
 export type RowOutcome = (typeof rowOutcomes)[number];

@@ -1,19 +1,15 @@
 import { z } from 'zod';
 
-// Shared by the server and the browser, so nothing here may import a *.server.ts module. The two
-// lists mirror models/department.server.ts and models/person.server.ts; a test keeps them in step.
+import { departmentKinds, type LanguageCode, languageCodes } from '../../models/vocabulary';
 
-export const departmentKinds = ['executive', 'operational', 'commercial', 'support'] as const;
-export type DepartmentKind = (typeof departmentKinds)[number];
-
-export const languages = ['en', 'uk', 'nb', 'pt', 'pl', 'lv'] as const;
-export type Language = (typeof languages)[number];
+// Shared by the server and the browser, so nothing here may import a *.server.ts module. The
+// department kinds and languages are the models' own (models/vocabulary.ts).
 
 /**
  * English names, which a roster file may give instead of a code. Pages name languages in the
  * reader's language (people:languages.*).
  */
-export const languageNames: Record<Language, string> = {
+export const languageNames: Record<LanguageCode, string> = {
   en: 'English',
   uk: 'Ukrainian',
   nb: 'Norwegian Bokmål',
@@ -92,7 +88,9 @@ export const personSchema = z.object({
     .max(254, 'people:errors.emailTooLong')
     .email('people:errors.emailInvalid'),
   departmentId,
-  language: z.enum(languages, { errorMap: () => ({ message: 'people:errors.languageMissing' }) }),
+  language: z.enum(languageCodes, {
+    errorMap: () => ({ message: 'people:errors.languageMissing' }),
+  }),
   leaderOf: z.array(id('people:errors.leaderOfNotListed')).default([]),
   hrAdmin: checkbox,
   active: checkbox,

@@ -7,7 +7,6 @@ import { requireAction } from '~/actions/action-access.server';
 import { addUpdate, editAction, moveAction } from '~/actions/action-changes.server';
 import { actionIntent } from '~/actions/action-forms';
 import { loadActionPage } from '~/actions/action-page.server';
-import type { ActionStatus } from '~/actions/action-rules';
 import { ActionFields } from '~/components/actions/action-fields';
 import { ActionStatusBadge } from '~/components/actions/action-status';
 import { ActionTimeline } from '~/components/actions/action-timeline';
@@ -18,6 +17,8 @@ import { pageTitle } from '~/i18n';
 import { readForm, refuseForm } from '~/utils/form.server';
 import { requireStaff } from '~/utils/permissions.server';
 import { errorsByField, formValues } from '~/utils/submission';
+
+import type { ActionStatus } from '../../models/vocabulary';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   // The action's title is what its author typed: shown as written.

@@ -16,10 +16,12 @@ import {
   renameDepartment,
   restoreDepartment,
 } from '~/people/departments.server';
-import { departmentIntentSchema, departmentKinds } from '~/people/schemas';
+import { departmentIntentSchema } from '~/people/schemas';
 import { readForm, refuseForm } from '~/utils/form.server';
 import { requireHrAdmin } from '~/utils/permissions.server';
 import { formValues, parseSubmission } from '~/utils/submission';
+
+import { departmentKinds } from '../../models/vocabulary';
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, 'people:departments.title', 'people:title') },

@@ -10,9 +10,10 @@ import { useMessage } from '~/components/ui/use-message';
 import { pageTitle } from '~/i18n';
 import { minimumAnonymityThreshold } from '~/settings/organisation';
 import { getSettings, saveSettings } from '~/settings/organisation.server';
-import { languageCodes } from '~/surveys/survey-schema';
 import { readForm } from '~/utils/form.server';
 import { requireHrAdmin } from '~/utils/permissions.server';
+
+import { languageCodes } from '../../models/vocabulary';
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, 'settings:organisation.title', 'settings:title') },

@@ -8,10 +8,11 @@ import { departmentChoices } from '~/people/departments.server';
 import { answeredIdsOf, handleDesignerPost } from '~/surveys/designer.server';
 import { withChoiceRows } from '~/surveys/designer-edits';
 import { type DraftErrors, draftFromDefinition } from '~/surveys/designer-form';
-import { languageCodes } from '~/surveys/survey-schema';
 import { getSurvey } from '~/surveys/surveys.server';
 import { readForm } from '~/utils/form.server';
 import { requireHrAdmin } from '~/utils/permissions.server';
+
+import { languageCodes } from '../../models/vocabulary';
 
 const notFound = () => new Response('Not found', { status: 404 });
 

@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { PrintableLinksForm } from '~/components/survey-view/printable-links-form';
 import { QrCode } from '~/components/survey-view/qr-code';
 import { getCycle } from '~/surveys/cycles.server';
-import { inLanguage, printedCardNote } from '~/surveys/invite-mail';
+import { printedCardNote } from '~/surveys/invite-mail';
+import { localize } from '~/surveys/localize';
 import { participation } from '~/surveys/participation.server';
 import { printableLinksForm } from '~/surveys/printable-links';
 import { linksForCycle } from '~/surveys/printable-links.server';
@@ -57,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // Each card speaks its reader's language.
       cards: result.links.map((link) => ({
         ...link,
-        title: inLanguage(definition.title, link.language, definition.defaultLanguage),
+        title: localize(definition.title, link.language, definition.defaultLanguage),
         note: printedCardNote(link.language, closesAt, definition.schedule.timeZone),
         qr: qrShape(link.link),
       })),

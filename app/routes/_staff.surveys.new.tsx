@@ -6,7 +6,7 @@ import { z } from 'zod';
 
 import { FormAlert } from '~/components/ui/form-alert';
 import { pageTitle } from '~/i18n';
-import { inLanguage } from '~/surveys/invite-mail';
+import { localize } from '~/surveys/localize';
 import { startSurvey } from '~/surveys/new-survey.server';
 import { surveyTemplates } from '~/surveys/templates';
 import { readForm } from '~/utils/form.server';
@@ -22,8 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // Templates carry their name and description in all six languages: the reader's is shown.
     templates: surveyTemplates.map((template) => ({
       id: template.id,
-      name: inLanguage(template.name, user.language, 'en') || template.id,
-      description: inLanguage(template.description, user.language, 'en'),
+      name: localize(template.name, user.language, 'en') || template.id,
+      description: localize(template.description, user.language, 'en'),
       questionCount: template.definition.questions.length,
       cadence: template.definition.schedule.cadence,
       languageCount: template.definition.languages.length,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
+import { languageCodes } from '../../models/vocabulary';
 import { isTimeZone } from '../surveys/local-time';
-import { languageCode, languageCodes } from '../surveys/survey-schema';
+import { languageCode } from '../surveys/survey-schema';
 import { message } from '../utils/message';
 
 // The organisation's settings as HR edits them: the one shape the form, the server and the new

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import { OutboxMailModel } from '../../models/outbox-mail.server';
+import { languageCodes } from '../../models/vocabulary';
 import { setupTestDatabase } from '../../tests/support/test-database';
-import { actionReminderMail } from '../actions/reminder-mail';
+import { actionReminderMail } from '../actions/action-mail';
 import { inviteMail } from '../surveys/invite-mail';
 import { inviteLink } from '../surveys/invites.server';
-import { languageCodes } from '../surveys/survey-schema';
 import { newToken } from '../surveys/tokens.server';
 import { sendMail } from '../utils/mail.server';
 import { message } from '../utils/message';

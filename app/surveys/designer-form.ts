@@ -1,15 +1,14 @@
 import { z } from 'zod';
 
-import { message } from '../utils/message';
-import { questionTypes } from './question-types';
 import {
   cadences,
   type LanguageCode,
-  languageCode,
   languageCodes,
   type QuestionType,
-  type SurveyDefinition,
-} from './survey-schema';
+} from '../../models/vocabulary';
+import { message } from '../utils/message';
+import { questionTypes } from './question-types';
+import { languageCode, type SurveyDefinition } from './survey-schema';
 import { validSurvey } from './survey-validation';
 
 // The designer posts the whole survey as plain form fields named by their path

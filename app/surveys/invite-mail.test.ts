@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
+import { languageCodes } from '../../models/vocabulary';
 import { inviteMail } from './invite-mail';
-import { languageCodes } from './survey-schema';
 
 const base = {
   name: 'Ola',

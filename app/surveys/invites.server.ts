@@ -5,6 +5,7 @@ import { DepartmentModel } from '../../models/department.server';
 import { type Invite, InviteModel } from '../../models/invite.server';
 import { PersonModel } from '../../models/person.server';
 import type { Survey } from '../../models/survey.server';
+import type { LanguageCode } from '../../models/vocabulary';
 import { estimatedMinutes } from '../answering/answering-time';
 import { askedQuestions } from '../answering/asked-questions';
 import { boardKeysOf } from '../board/board-keys.server';
@@ -14,7 +15,7 @@ import type { Mail } from '../utils/mail.server';
 import { writeErrorsOf } from '../utils/write-errors.server';
 import { type AudienceMember, audiencePeople } from './audience.server';
 import { inviteMail } from './invite-mail';
-import type { LanguageCode, SurveyDefinition } from './survey-schema';
+import type { SurveyDefinition } from './survey-schema';
 import { definitionOf } from './surveys.server';
 import { hashToken, newToken } from './tokens.server';
 

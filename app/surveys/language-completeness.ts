@@ -1,6 +1,7 @@
+import type { LanguageCode } from '../../models/vocabulary';
 import { messageText } from '../i18n';
 import { message } from '../utils/message';
-import type { LanguageCode, SurveyDefinition } from './survey-schema';
+import type { SurveyDefinition } from './survey-schema';
 
 // A survey offered in a language must say everything in it: a Norwegian reader who gets half the
 // questions in English is told, in effect, that their language is an afterthought. The designer

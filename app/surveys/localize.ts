@@ -1,8 +1,10 @@
-import type { LanguageCode, LocalizedText } from './survey-schema';
+import type { LanguageCode } from '../../models/vocabulary';
+import type { LocalizedText } from './survey-schema';
 
 /**
  * A survey text in the reader's language, else in the survey's default language (which every
- * text has), else in any language it has, so a reader never meets an empty question.
+ * text has), else in any language it has, so a reader never meets an empty question. The one way
+ * to pick a text in a language: answering pages, mails, QR cards, templates and insights use it.
  */
 export function localize(
   text: LocalizedText,

@@ -1,5 +1,6 @@
 import { DepartmentModel } from '../../models/department.server';
-import type { LanguageCode, Question, SurveyDefinition } from './survey-schema';
+import type { LanguageCode } from '../../models/vocabulary';
+import type { Question, SurveyDefinition } from './survey-schema';
 
 export interface SurveyPreview {
   language: LanguageCode;

@@ -1,12 +1,4 @@
-import type { QuestionType } from './survey-schema';
-
-/** Every question type, in the order the designer offers them. */
-export const questionTypes = [
-  'scale',
-  'nps',
-  'single',
-  'multi',
-  'text',
-] as const satisfies readonly QuestionType[];
+/** Every question type, in the order the designer offers them: the shared vocabulary's list. */
+export { questionTypes } from '../../models/vocabulary';
 
 // Their names are staff words: surveys:questionType.<type> in app/locales/<language>/surveys.json.

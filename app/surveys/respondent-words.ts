@@ -1,4 +1,4 @@
-import type { LanguageCode } from './survey-schema';
+import type { LanguageCode } from '../../models/vocabulary';
 
 // What an employee reads around the questions, in each survey language. Shared by the
 // designer's preview and the answering pages, so the preview is what employees see. Wording

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 
+import { cadences, languageCodes } from '../../models/vocabulary';
+
 // The shape of a survey, shared by the designer (client and server), the templates, the
 // scheduler and the answering pages. Types are inferred from these schemas, never written twice.
 
-export const languageCodes = ['en', 'uk', 'nb', 'pt', 'pl', 'lv'] as const;
 export const languageCode = z.enum(languageCodes);
-export type LanguageCode = z.infer<typeof languageCode>;
 
 export const builtInDrivers = [
   'Responsiveness',
@@ -63,12 +63,9 @@ export const question = z.discriminatedUnion('type', [
   }),
 ]);
 export type Question = z.infer<typeof question>;
-export type QuestionType = Question['type'];
 
 /** Scale questions run 1–5 (agreement); NPS questions 0–10, fixed. */
 export const answerRange = { scale: { min: 1, max: 5 }, nps: { min: 0, max: 10 } } as const;
-
-export const cadences = ['once', 'weekly', 'biweekly', 'monthly', 'quarterly'] as const;
 
 export const schedule = z.object({
   cadence: z.enum(cadences),
@@ -89,8 +86,6 @@ export const rotation = z.object({
   /** Upper bound on questions asked per cycle (core plus rotating). */
   maxQuestionsPerCycle: z.number().int().min(1).max(100).default(12),
 });
-
-export const surveyStatuses = ['draft', 'active', 'paused', 'ended'] as const;
 
 export const surveyDefinition = z.object({
   title: localizedText,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
+import { languageCodes } from '../../models/vocabulary';
 import { surveyDefinitionWith } from '../../tests/factories/survey';
 import { message } from '../utils/message';
-import { languageCodes, type SurveyDefinition } from './survey-schema';
+import { type SurveyDefinition } from './survey-schema';
 import { scheduleProblem, validSurvey } from './survey-validation';
 import { surveyTemplates } from './templates';
 

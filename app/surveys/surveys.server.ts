@@ -3,20 +3,14 @@ import { isValidObjectId } from 'mongoose';
 import { CycleModel } from '../../models/cycle.server';
 import { DepartmentModel } from '../../models/department.server';
 import { type Survey, SurveyModel } from '../../models/survey.server';
+import type { LanguageCode, SurveyStatus } from '../../models/vocabulary';
 import { message } from '../utils/message';
 import { nextCycleOpening } from './cadence';
 import { missingTextsMessage } from './language-completeness';
 import { localDate } from './local-time';
 import { keepAnsweredQuestions } from './survey-edits';
-import {
-  type LanguageCode,
-  type SurveyDefinition,
-  surveyDefinition,
-  type surveyStatuses,
-} from './survey-schema';
+import { type SurveyDefinition, surveyDefinition } from './survey-schema';
 import { validSurvey } from './survey-validation';
-
-export type SurveyStatus = (typeof surveyStatuses)[number];
 
 /** The stored survey in the shape of its zod schema (ids as strings). */
 export function definitionOf(survey: Pick<Survey, keyof SurveyDefinition>): SurveyDefinition {

@@ -2,7 +2,8 @@ import { redirect } from '@remix-run/node';
 import { isValidObjectId, type Types } from 'mongoose';
 
 import { DepartmentModel } from '../../models/department.server';
-import { type Language, PersonModel } from '../../models/person.server';
+import { PersonModel } from '../../models/person.server';
+import type { LanguageCode } from '../../models/vocabulary';
 import { hasHrAdmin } from '../auth/first-admin.server';
 import { endStaffSession, getStaffSession } from './session.server';
 
@@ -16,7 +17,7 @@ export interface StaffUser {
   email: string;
   hrAdmin: boolean;
   /** The language they chose for staff pages and e-mails (their person record's preference). */
-  language: Language;
+  language: LanguageCode;
   /** Departments this person leads, as listed on their record. */
   leaderOf: string[];
   /** Departments whose results they may see: every one for HR admins, else those they lead and everything below them. */

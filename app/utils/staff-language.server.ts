@@ -1,6 +1,6 @@
 import { PersonModel } from '../../models/person.server';
+import type { LanguageCode } from '../../models/vocabulary';
 import { resolveEmployeeLanguage } from '../i18n.server';
-import type { LanguageCode } from '../surveys/survey-schema';
 import { getStaffUser } from './permissions.server';
 
 /**

@@ -1,9 +1,9 @@
 import { describe } from 'vitest';
 
 import { newActionPath } from '../../app/actions/action-rules';
-import type { LanguageCode } from '../../app/surveys/survey-schema';
 import { ActionModel } from '../../models/action.server';
 import { PersonModel } from '../../models/person.server';
+import type { LanguageCode } from '../../models/vocabulary';
 import { expect, test, viewports } from './harness/fixtures';
 
 // Words run longer in some languages than in English: the action pages must still fit a 360px

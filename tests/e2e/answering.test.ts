@@ -7,7 +7,7 @@ import type { Types } from 'mongoose';
 import type { Page } from 'playwright-core';
 import { describe } from 'vitest';
 
-import type { LanguageCode, Question } from '../../app/surveys/survey-schema';
+import type { Question } from '../../app/surveys/survey-schema';
 import { newToken } from '../../app/surveys/tokens.server';
 import { CycleModel } from '../../models/cycle.server';
 import { DepartmentModel } from '../../models/department.server';
@@ -15,6 +15,7 @@ import { InviteModel } from '../../models/invite.server';
 import { PersonModel } from '../../models/person.server';
 import { ResponseModel } from '../../models/response.server';
 import { SurveyModel } from '../../models/survey.server';
+import type { LanguageCode } from '../../models/vocabulary';
 import { makeAnsweringCycle } from '../factories/answering';
 import { makeDepartment, makePerson } from '../factories/organisation';
 import { makeSurvey } from '../factories/survey';

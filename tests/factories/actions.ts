@@ -1,8 +1,8 @@
 import { Types } from 'mongoose';
 
-import type { ActionStatus } from '../../app/actions/action-rules';
 import { loadStaffUser, type StaffUser } from '../../app/utils/permissions.server';
 import { ActionModel } from '../../models/action.server';
+import type { ActionStatus } from '../../models/vocabulary';
 import { makeInsightResults } from './insights';
 import { makePerson } from './organisation';
 

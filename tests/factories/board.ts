@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 
-import type { ActionStatus, MetricKind } from '../../app/actions/action-rules';
 import { ActionModel } from '../../models/action.server';
+import type { ActionStatus, LanguageCode, MetricKind } from '../../models/vocabulary';
 import { makeDepartment } from './organisation';
 import { makeSurvey } from './survey';
 
@@ -45,7 +45,7 @@ export async function makeBoardAction(options: {
   completedAt?: Date | null;
   timeline?: TimelineNote[];
   /** The language of whoever raised it; English unless said. */
-  language?: 'en' | 'uk' | 'nb' | 'pt' | 'pl' | 'lv' | null;
+  language?: LanguageCode | null;
 }) {
   counter += 1;
   const ownerId = new Types.ObjectId();

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 
 import type { Types } from 'mongoose';
 
-import type { DepartmentKind, Language } from '../../app/people/schemas';
 import { DepartmentModel } from '../../models/department.server';
 import { PersonModel } from '../../models/person.server';
+import type { DepartmentKind, LanguageCode } from '../../models/vocabulary';
 
 // Small factories: each test says what matters to it and takes defaults for the rest.
 
@@ -32,7 +32,7 @@ export async function makePerson(options: {
   name?: string;
   email?: string;
   departmentId: Types.ObjectId;
-  language?: Language;
+  language?: LanguageCode;
   hrAdmin?: boolean;
   leaderOf?: Types.ObjectId[];
   active?: boolean;

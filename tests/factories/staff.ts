@@ -3,8 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { Types } from 'mongoose';
 
 import { hashPassword } from '../../app/auth/password.server';
-import { type DepartmentKind, DepartmentModel } from '../../models/department.server';
+import { DepartmentModel } from '../../models/department.server';
 import { PersonModel } from '../../models/person.server';
+import type { DepartmentKind } from '../../models/vocabulary';
 
 /** A department with a unique name; pass parentId to put it under another. */
 export async function createDepartment(

@@ -4,6 +4,7 @@ import type { Question, SurveyDefinition } from '../../app/surveys/survey-schema
 import { createSurvey } from '../../app/surveys/surveys.server';
 import { CycleModel } from '../../models/cycle.server';
 import { SurveyModel } from '../../models/survey.server';
+import type { SurveyStatus } from '../../models/vocabulary';
 
 /** One question of every type, each with texts in English and Norwegian. */
 export const everyQuestionType: Question[] = [
@@ -100,7 +101,7 @@ export function surveyDefinitionWith(
 /** A stored survey, active unless said otherwise. */
 export async function makeSurvey(
   fields: Parameters<typeof surveyDefinitionWith>[0] & {
-    status?: 'draft' | 'active' | 'paused' | 'ended';
+    status?: SurveyStatus;
   } = {},
 ) {
   const { status = 'active', ...definition } = fields;

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 
 import { createI18n } from '../../app/i18n';
-import type { LanguageCode } from '../../app/surveys/survey-schema';
+import type { LanguageCode } from '../../models/vocabulary';
 
 /**
  * Renders employee-facing UI as a page in one language: inside a Remix router (for Link and

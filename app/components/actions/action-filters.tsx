@@ -2,8 +2,9 @@ import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
 import { dueWindows, type ListFilters } from '~/actions/action-forms';
-import { actionStatuses } from '~/actions/action-rules';
 import { SelectField } from '~/components/ui/select-field';
+
+import { actionStatuses } from '../../../models/vocabulary';
 
 /** The list's filters; a GET form, so every view is an address that can be shared. */
 export function ActionFiltersForm({

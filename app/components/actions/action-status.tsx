@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 
-import type { ActionStatus } from '~/actions/action-rules';
+import type { ActionStatus } from '../../../models/vocabulary';
 
 /** An action's status in words, with an overdue flag in words too (never colour alone). */
 export function ActionStatusBadge({ status, overdue }: { status: ActionStatus; overdue: boolean }) {

@@ -1,9 +1,9 @@
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
-import type { ActionStatus } from '~/actions/action-rules';
 import { useMessage } from '~/components/ui/use-message';
 
+import type { ActionStatus } from '../../../models/vocabulary';
 import { ActionStatusBadge } from './action-status';
 
 export interface ActionTableRow {

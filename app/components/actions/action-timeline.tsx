@@ -1,10 +1,11 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 
-import { actionStatuses, type TimelineKind } from '~/actions/action-rules';
 import { OrganisationTime } from '~/components/ui/organisation-time';
 import { useMessage } from '~/components/ui/use-message';
 import { readMessage } from '~/utils/message';
+
+import { actionStatuses, type TimelineKind } from '../../../models/vocabulary';
 
 export interface TimelineItem {
   at: string;

@@ -4,8 +4,8 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { createI18n } from '~/i18n';
-import type { LanguageCode } from '~/surveys/survey-schema';
 
+import type { LanguageCode } from '../../../models/vocabulary';
 import { ChoiceQuestion } from './choice-question';
 import { CommentQuestion } from './comment-question';
 import { NpsQuestion } from './nps-question';

@@ -1,4 +1,4 @@
-import type { MetricKind } from '~/actions/action-rules';
+import type { MetricKind } from '../../../models/vocabulary';
 
 // Numbers and days written the way the reader's language writes them. The server sends days
 // (YYYY-MM-DD) already in the survey's calendar, so they are formatted as calendar dates, in UTC,

@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 
 import { useMessage } from '~/components/ui/use-message';
 import type { DraftErrors } from '~/surveys/designer-form';
-import { type LanguageCode, languageCodes } from '~/surveys/survey-schema';
 
+import { type LanguageCode, languageCodes } from '../../../models/vocabulary';
 import { errorText, fieldId } from './fields';
 
 /**

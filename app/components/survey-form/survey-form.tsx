@@ -7,8 +7,9 @@ import { useMessage } from '~/components/ui/use-message';
 import { designerIds } from '~/surveys/designer-edits';
 import type { DraftErrors, SurveyDraft } from '~/surveys/designer-form';
 import { questionTypes } from '~/surveys/question-types';
-import { builtInDrivers, type LanguageCode, languageCodes } from '~/surveys/survey-schema';
+import { builtInDrivers } from '~/surveys/survey-schema';
 
+import { type LanguageCode, languageCodes } from '../../../models/vocabulary';
 import { DepartmentCheckboxes } from './department-checkboxes';
 import { DesignerInput, DesignerSelect } from './designer-input';
 import { describeField, errorText, fieldId, inFormOrder } from './fields';

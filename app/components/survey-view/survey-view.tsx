@@ -1,9 +1,10 @@
 import { Fragment } from 'react';
 
-import { inLanguage } from '~/surveys/invite-mail';
+import { localize } from '~/surveys/localize';
 import { respondentWords } from '~/surveys/respondent-words';
-import type { LanguageCode, LocalizedText, Question } from '~/surveys/survey-schema';
+import type { LocalizedText, Question } from '~/surveys/survey-schema';
 
+import type { LanguageCode } from '../../../models/vocabulary';
 import { QuestionInput } from './question-input';
 
 export interface SurveyViewProps {
@@ -35,7 +36,7 @@ export function SurveyView({
   submitDisabled = false,
 }: SurveyViewProps) {
   const words = respondentWords[language];
-  const read = (text: LocalizedText) => inLanguage(text, language, defaultLanguage);
+  const read = (text: LocalizedText) => localize(text, language, defaultLanguage);
   const serviceQuestions = questions.filter((question) => question.internalService);
   const firstService = serviceQuestions[0];
   const introText = read(intro);

@@ -1,5 +1,5 @@
+import { languageCodes } from '../../../models/vocabulary';
 import type { LocalizedText, Question } from '../survey-schema';
-import { languageCodes } from '../survey-schema';
 import type { SurveyTemplate } from './template';
 
 // What every built-in template shares, written once: the survey settings a template does not

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
+import { languageCodes } from '../../../models/vocabulary';
 import { questionsForCycle, rotationPeriod } from '../rotation';
 import type { LocalizedText, Question } from '../survey-schema';
-import { builtInDrivers, languageCodes, surveyDefinition } from '../survey-schema';
+import { builtInDrivers, surveyDefinition } from '../survey-schema';
 import { surveyTemplates } from './index';
 import type { SurveyTemplate } from './template';
 import expected from './templates.expected.json';
