@@ -2,7 +2,7 @@ import type { Types } from 'mongoose';
 
 import { DepartmentModel } from '../../models/department.server';
 import { PersonModel } from '../../models/person.server';
-import type { DepartmentKind, LanguageCode as Language } from '../../models/vocabulary';
+import type { DepartmentKind } from '../../models/vocabulary';
 import { message } from '../utils/message';
 import {
   columnList,
