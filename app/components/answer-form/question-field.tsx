@@ -1,4 +1,4 @@
-import type { AskedView } from '~/answering/invite-link.server';
+import type { AskedView } from '~/answering/asked-view';
 import { ChoiceQuestion } from '~/components/answering/choice-question';
 import { CommentQuestion } from '~/components/answering/comment-question';
 import { NpsQuestion } from '~/components/answering/nps-question';
