@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 
 import { ChoiceQuestion } from '../components/answering/choice-question';
 import { FieldError } from '../components/survey-form/field-error';
@@ -12,6 +13,24 @@ import type { AnswerInputProps, DesignerFieldsProps, QuestionParts } from './que
 
 export const choiceIds = (question: QuestionParts) =>
   new Set((question.choices ?? []).map((choice) => choice.id));
+
+/** One of the question's choices, by id. */
+export const oneChoiceOf = (question: QuestionParts, message: string) => {
+  const ids = choiceIds(question);
+  return z.string({ message }).refine((id) => ids.has(id), message);
+};
+
+/** One or more of the question's choices, each once. */
+export const someChoicesOf = (question: QuestionParts, message: string) => {
+  const ids = choiceIds(question);
+  return z
+    .array(z.string(), { message })
+    .min(1, message)
+    .refine(
+      (chosen) => chosen.every((id) => ids.has(id)) && new Set(chosen).size === chosen.length,
+      message,
+    );
+};
 
 /** Each chosen choice counts once in the histogram, under its id. */
 export function choiceIncrements(chosen: readonly unknown[]): Record<string, number> {

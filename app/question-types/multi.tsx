@@ -1,11 +1,9 @@
-import { z } from 'zod';
-
 import {
   choiceDesignerWords,
   ChoiceFields,
-  choiceIds,
   choiceIncrements,
   choosingInput,
+  someChoicesOf,
 } from './choices';
 import type { QuestionTypeModule } from './question-type';
 
@@ -20,16 +18,7 @@ export const multi = {
   AnswerInput: choosingInput(true),
   answer: {
     refusal,
-    schema: (question) => {
-      const ids = choiceIds(question);
-      return z
-        .array(z.string(), { message: refusal.message })
-        .min(1, refusal.message)
-        .refine(
-          (chosen) => chosen.every((id) => ids.has(id)) && new Set(chosen).size === chosen.length,
-          refusal.message,
-        );
-    },
+    schema: (question) => someChoicesOf(question, refusal.message),
     // Every box ticked is one answer: a list.
     fromForm: (values) => [values],
     comment: false,

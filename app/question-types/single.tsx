@@ -1,11 +1,9 @@
-import { z } from 'zod';
-
 import {
   choiceDesignerWords,
   ChoiceFields,
-  choiceIds,
   choiceIncrements,
   choosingInput,
+  oneChoiceOf,
 } from './choices';
 import type { QuestionTypeModule } from './question-type';
 
@@ -17,10 +15,7 @@ export const single = {
   AnswerInput: choosingInput(false),
   answer: {
     refusal,
-    schema: (question) => {
-      const ids = choiceIds(question);
-      return z.string({ message: refusal.message }).refine((id) => ids.has(id), refusal.message);
-    },
+    schema: (question) => oneChoiceOf(question, refusal.message),
     fromForm: (values) => values,
     comment: false,
   },
