@@ -12,24 +12,11 @@ import { definitionOf } from '../surveys/surveys.server';
 import { hashToken } from '../surveys/tokens.server';
 import { batched } from '../utils/batched.server';
 import { type AskedQuestion, askedQuestions } from './asked-questions';
-import { defaultCommentLength } from './submission-schema';
+import { type AskedView, askedViews } from './asked-view';
 
 // What an employee's link leads to. An unknown token and a malformed one get the same outcome
 // after the same work (a hash and the same indexed lookups), so the answer says nothing about which
 // tokens exist or what they look like.
-
-/** One answer slot as the page shows it, texts already in the reader's language. */
-export interface AskedView {
-  key: string;
-  questionId: string;
-  providerDepartmentId: string | null;
-  providerName: string | null;
-  type: AskedQuestion['question']['type'];
-  text: string;
-  required: boolean;
-  choices: { id: string; label: string }[];
-  maxLength: number | null;
-}
 
 export interface AnswerForm {
   language: LanguageCode;
@@ -232,24 +219,7 @@ export async function answerFormOf(open: OpenCycle, language: LanguageCode): Pro
     languages: definition.languages,
     title: read(definition.title),
     intro: read(definition.intro),
-    questions: asked.map(({ key, question, providerDepartmentId }) => {
-      const providerName = providerDepartmentId ? (nameOf.get(providerDepartmentId) ?? '') : null;
-      const text = read(question.text);
-      return {
-        key,
-        questionId: question.id,
-        providerDepartmentId,
-        providerName,
-        type: question.type,
-        text: providerName === null ? text : text.replaceAll('{department}', providerName),
-        required: question.required,
-        choices:
-          question.type === 'single' || question.type === 'multi'
-            ? question.choices.map((choice) => ({ id: choice.id, label: read(choice.label) }))
-            : [],
-        maxLength: question.type === 'text' ? (question.maxLength ?? defaultCommentLength) : null,
-      };
-    }),
+    questions: askedViews(asked, read, nameOf),
   };
 }
 

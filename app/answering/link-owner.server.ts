@@ -4,6 +4,7 @@ import { type Cookie, createCookie } from '@remix-run/node';
 import type { Types } from 'mongoose';
 
 import { StandInReceiptModel } from '../../models/stand-in-receipt.server';
+import { isComment } from '../question-types/registry';
 import { getEnv, loadSessionSecrets } from '../utils/env.server';
 import { secureCookies } from '../utils/session.server';
 import { isInviteAnswered } from './answer-claims.server';
@@ -128,7 +129,7 @@ function commentsIn(open: OpenCycle, payload: unknown): string[] {
     if (!('questionId' in answer) || !('value' in answer)) return [];
     const { questionId, value } = answer;
     if (typeof questionId !== 'string' || typeof value !== 'string') return [];
-    return open.typeOf(questionId) === 'text' && value.trim() ? [value.trim()] : [];
+    return isComment(open.typeOf(questionId)) && value.trim() ? [value.trim()] : [];
   });
 }
 

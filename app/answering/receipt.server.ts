@@ -6,6 +6,7 @@ import { ResponseModel } from '../../models/response.server';
 import { StandInReceiptModel } from '../../models/stand-in-receipt.server';
 import { SurveyModel } from '../../models/survey.server';
 import { repliesOf, replyKey } from '../insights/comment-replies.server';
+import { isComment } from '../question-types/registry';
 
 // The receipt code a respondent who wrote a comment is shown once: 80 random bits in Crockford's
 // base32 (no I, L, O or U), in four groups of four. Only its SHA-256 is stored, on the response.
@@ -67,7 +68,7 @@ export async function lookUpReceipt(
   }
   const survey = await SurveyModel.findById(response.surveyId, { questions: 1 }).lean();
   const textIds = new Set(
-    survey?.questions.filter((question) => question.type === 'text').map((question) => question.id),
+    survey?.questions.filter((question) => isComment(question.type)).map((question) => question.id),
   );
   const comments = response.answers.flatMap((answer) =>
     textIds.has(answer.questionId) && typeof answer.value === 'string'

@@ -6,6 +6,7 @@ import { ResponseModel } from '../../models/response.server';
 import { RollupModel } from '../../models/rollup.server';
 import { SurveyModel } from '../../models/survey.server';
 import type { QuestionType } from '../../models/vocabulary';
+import { questionTypeOf } from '../question-types/registry';
 
 // Running totals per cycle × respondent department × question × provider department. A response
 // adds to them with one upsert-$inc per rollup document, all in one bulkWrite, so concurrent
@@ -37,17 +38,7 @@ export function incrementsOf(
 ): Increments {
   if (answer.skipped) return { skipped: 1 };
   const inc: Increments = kiosk ? { count: 1, kioskCount: 1 } : { count: 1 };
-  const { value } = answer;
-  if ((type === 'scale' || type === 'nps') && typeof value === 'number') {
-    inc.sum = value;
-    inc.sumSquares = value * value;
-    inc[`histogram.${value}`] = 1;
-  } else if (type === 'single' && typeof value === 'string') {
-    inc[`histogram.${value}`] = 1;
-  } else if (type === 'multi' && Array.isArray(value)) {
-    for (const choice of value) if (typeof choice === 'string') inc[`histogram.${choice}`] = 1;
-  }
-  return inc;
+  return type ? { ...inc, ...questionTypeOf(type).rollup(answer.value) } : inc;
 }
 
 export interface RollupTarget {

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-import type { LanguageCode } from '../../models/vocabulary';
+import type { LanguageCode, QuestionType } from '../../models/vocabulary';
+import { questionTypes } from '../../models/vocabulary';
+import type { AnswerValue } from '../question-types/question-type';
+import { questionTypeModules, questionTypeOf } from '../question-types/registry';
 import { languageCode } from '../surveys/survey-schema';
 import type { AskedQuestion } from './asked-questions';
 import { slotKey } from './asked-questions';
@@ -9,7 +12,7 @@ import { slotKey } from './asked-questions';
 // built per cycle, so a question id, a choice or a range that the cycle does not have is refused
 // with a message beside the question it concerns, and nothing is stored.
 
-export const defaultCommentLength = 2000;
+export { defaultCommentLength } from '../question-types/text.schema';
 
 /** One answer as sent; `value` is checked against its question once the question is known. */
 export const answerInput = z.object({
@@ -19,7 +22,7 @@ export const answerInput = z.object({
   skipped: z.boolean().optional(),
 });
 
-export type AnswerValue = number | string | string[];
+export type { AnswerValue };
 
 export interface ValidAnswer {
   questionId: string;
@@ -33,59 +36,27 @@ export interface ValidSubmission {
   language: LanguageCode;
 }
 
+type TypeRefusal = (typeof questionTypeModules)[QuestionType]['answer']['refusal'];
+
+/** Each type's refusal, under its code, in the types' order (fromEntries forgets the codes). */
+const typeRefusals = Object.fromEntries(
+  questionTypes.map((type) => {
+    const { code, message } = questionTypeModules[type].answer.refusal;
+    return [code, message];
+  }),
+) as { [Refusal in TypeRefusal as Refusal['code']]: Refusal['message'] };
+
 export const submissionMessages = {
   unknown: 'This question is not part of this pulse.',
   duplicate: 'This question was answered more than once.',
   required: 'Please answer this question.',
-  scale: 'Choose a whole number from 1 to 5.',
-  nps: 'Choose a whole number from 0 to 10.',
-  choice: 'Choose one of the choices offered.',
-  choices: 'Choose one or more of the choices offered, each once.',
-  comment: (max: number) => `Write between 1 and ${max} characters.`,
+  ...typeRefusals,
   skip: 'Only a question about another department can be skipped.',
   language: 'Choose one of the languages of this survey.',
 } as const;
 
 function valueSchema(slot: AskedQuestion): z.ZodType<AnswerValue> {
-  const { question } = slot;
-  switch (question.type) {
-    case 'scale':
-      return z
-        .number({ message: submissionMessages.scale })
-        .int(submissionMessages.scale)
-        .min(1, submissionMessages.scale)
-        .max(5, submissionMessages.scale);
-    case 'nps':
-      return z
-        .number({ message: submissionMessages.nps })
-        .int(submissionMessages.nps)
-        .min(0, submissionMessages.nps)
-        .max(10, submissionMessages.nps);
-    case 'single': {
-      const ids = new Set(question.choices.map((choice) => choice.id));
-      return z
-        .string({ message: submissionMessages.choice })
-        .refine((id) => ids.has(id), submissionMessages.choice);
-    }
-    case 'multi': {
-      const ids = new Set(question.choices.map((choice) => choice.id));
-      return z
-        .array(z.string(), { message: submissionMessages.choices })
-        .min(1, submissionMessages.choices)
-        .refine(
-          (chosen) => chosen.every((id) => ids.has(id)) && new Set(chosen).size === chosen.length,
-          submissionMessages.choices,
-        );
-    }
-    case 'text': {
-      const max = question.maxLength ?? defaultCommentLength;
-      return z
-        .string({ message: submissionMessages.comment(max) })
-        .trim()
-        .min(1, submissionMessages.comment(max))
-        .max(max, submissionMessages.comment(max));
-    }
-  }
+  return questionTypeOf(slot.question.type).answer.schema(slot.question);
 }
 
 /**
@@ -217,16 +188,9 @@ export function submissionFromForm(
     const slot = byKey.get(key);
     if (slot && skipped(slot)) continue;
     const [questionId = key, providerDepartmentId = null] = splitKey(key);
-    const type = slot?.question.type;
-    const one = (value: string) =>
-      (type === 'scale' || type === 'nps') && /^-?\d{1,3}$/.test(value) ? Number(value) : value;
-    if (type === 'multi') {
-      answers.push({ questionId, providerDepartmentId, value: values });
-    } else {
-      // Two values for a one-value question are two answers: refused as a duplicate.
-      for (const value of values)
-        answers.push({ questionId, providerDepartmentId, value: one(value) });
-    }
+    const read = questionTypeOf(slot?.question.type)?.answer.fromForm ?? ((raw) => raw);
+    // Two values for a one-value question are two answers: refused as a duplicate.
+    for (const value of read(values)) answers.push({ questionId, providerDepartmentId, value });
   }
   for (const key of skippedSlots) {
     if (!byKey.has(key)) {

@@ -4,6 +4,7 @@ import { Types } from 'mongoose';
 
 import { ResponseModel } from '../../models/response.server';
 import { SurveyModel } from '../../models/survey.server';
+import { isComment } from '../question-types/registry';
 import type { FieldErrors } from '../utils/submission';
 import { errorsByField } from '../utils/submission';
 import { claimInvites } from './answer-claims.server';
@@ -122,7 +123,7 @@ async function storeResponse({
   const kiosk = submissionKey === null;
   const wroteComment = submission.answers.some((answer) => {
     const slot = open.asked.find((each) => each.question.id === answer.questionId);
-    return slot?.question.type === 'text' && typeof answer.value === 'string';
+    return isComment(slot?.question.type) && typeof answer.value === 'string';
   });
   const receipt = wroteComment ? newReceiptCode() : null;
   const id = randomUUID();

@@ -7,6 +7,7 @@ import { type Rollup, RollupModel } from '../../models/rollup.server';
 import { type Survey, SurveyModel } from '../../models/survey.server';
 import type { ActionStatus, MetricKind, TimelineKind } from '../../models/vocabulary';
 import { respondentsQuestionId } from '../answering/rollups.server';
+import { measureOf, questionTypeOf } from '../question-types/registry';
 import { localDate } from '../surveys/local-time';
 import type { Question } from '../surveys/survey-schema';
 import { definitionOf } from '../surveys/surveys.server';
@@ -782,15 +783,20 @@ async function readGroup(
   sum: number;
   sumSquares: number;
 }> {
-  const scale = data.questions.filter((question) => question.type === 'scale');
+  // As the insights read them: drivers and the service matrix from the types with drivers, the
+  // score from the types that measure it.
+  const driving = data.questions.filter(
+    (question) => questionTypeOf(question.type).insights.drivers,
+  );
+  const scored = data.questions.filter((question) => measureOf(question.type) === 'score');
   const followed = new Set(
     (group.metric === 'question'
       ? data.questions.filter((question) => question.id === group.questionId)
       : group.metric === 'driver'
-        ? scale.filter((question) => question.driver === group.driver)
+        ? driving.filter((question) => question.driver === group.driver)
         : group.metric === 'service'
-          ? scale.filter((question) => question.internalService)
-          : scale.filter((question) => !question.internalService)
+          ? driving.filter((question) => question.internalService)
+          : scored.filter((question) => !question.internalService)
     ).map((question) => question.id),
   );
   const rows = await RollupModel.find(

@@ -10,6 +10,7 @@ import { SurveyModel } from '../../models/survey.server';
 import type { LanguageCode } from '../../models/vocabulary';
 import { askedQuestions } from '../answering/asked-questions';
 import { rebuildRollups } from '../answering/rollups.server';
+import { questionTypeOf } from '../question-types/registry';
 import { definitionOf } from '../surveys/surveys.server';
 import type { DemoContext } from './seed.server';
 
@@ -116,34 +117,12 @@ export async function seedResponses(context: DemoContext): Promise<void> {
           }
           const noise = (context.random() + context.random() - 1) * 1.6;
           const felt = moodAbout(providerDepartmentId);
-          let value: number | string | string[] | null = null;
-          switch (question.type) {
-            case 'scale':
-              value = Math.min(5, Math.max(1, Math.round(felt + noise)));
-              break;
-            case 'nps':
-              value = Math.min(10, Math.max(0, Math.round((felt - 1) * 2.5 + noise * 2)));
-              break;
-            case 'single':
-              value =
-                question.choices[Math.floor(context.random() * question.choices.length)]?.id ??
-                null;
-              break;
-            case 'multi':
-              value = question.choices
-                .filter(() => context.random() < 0.35)
-                .map((choice) => choice.id);
-              if (value.length === 0) value = null;
-              break;
-            case 'text': {
-              const pool = comments[language];
-              value =
-                context.random() < 0.15
-                  ? (pool[Math.floor(context.random() * pool.length)] ?? null)
-                  : null;
-              break;
-            }
-          }
+          const value = questionTypeOf(question.type).demoAnswer(question, {
+            felt,
+            noise,
+            random: () => context.random(),
+            comments: comments[language],
+          });
           return value === null
             ? []
             : [{ questionId: question.id, providerDepartmentId: provider, value }];

@@ -2,6 +2,7 @@ import { CommentReplyModel } from '../../models/comment-reply.server';
 import { CycleModel } from '../../models/cycle.server';
 import { ResponseModel } from '../../models/response.server';
 import { SurveyModel } from '../../models/survey.server';
+import { isComment } from '../question-types/registry';
 import { organisationTimeZone } from '../settings/organisation.server';
 import { localDate } from '../surveys/local-time';
 import type { StaffUser } from '../utils/permissions.server';
@@ -62,7 +63,7 @@ export async function postReply(user: StaffUser, form: ReplyForm): Promise<Reply
     CycleModel.findById(response.cycleId, { status: 1, closedAt: 1 }).lean(),
   ]);
   const question = survey?.questions.find((each) => each.id === address.questionId);
-  if (!survey || question?.type !== 'text' || !cycle || !isSettled(cycle)) return gone;
+  if (!survey || !isComment(question?.type) || !cycle || !isSettled(cycle)) return gone;
   const groups = await commentGroups([cycle._id], thresholdOf(survey));
   if (!groups.get(String(cycle._id))?.shown.has(departmentId)) return gone;
   await CommentReplyModel.create({

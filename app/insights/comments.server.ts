@@ -4,6 +4,7 @@ import { CycleModel } from '../../models/cycle.server';
 import { DepartmentModel } from '../../models/department.server';
 import { ResponseModel } from '../../models/response.server';
 import { SurveyModel } from '../../models/survey.server';
+import { isComment } from '../question-types/registry';
 import { localDate } from '../surveys/local-time';
 import { localize } from '../surveys/localize';
 import { definitionOf } from '../surveys/surveys.server';
@@ -92,7 +93,7 @@ export async function listComments(
   const { fromCycle, toCycle } = cycleRange(input, cycles, notes);
 
   const questions = definition.questions
-    .filter((question) => question.type === 'text')
+    .filter((question) => isComment(question.type))
     .map((question) => ({
       id: question.id,
       text: localize(question.text, user.language, definition.defaultLanguage),

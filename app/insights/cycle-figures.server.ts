@@ -14,7 +14,9 @@
 // any department whose row total the matrix withholds: a department's ratings of all services
 // are one figure whether read from the matrix, the question or the driver.
 
+import type { QuestionType } from '../../models/vocabulary';
 import { respondentsQuestionId } from '../answering/rollups.server';
+import { measureOf } from '../question-types/registry';
 import { matrixQuestionIds, matrixTable } from './cycle-tables.server';
 import type { QuestionInfo } from './filters.server';
 import { roundFor } from './rounding';
@@ -68,13 +70,13 @@ export interface Questions {
 }
 
 export function questionSets(questions: readonly QuestionInfo[]): Questions {
-  const of = (type: string) =>
+  const of = (measure: 'score' | 'enps') =>
     new Set(
       questions
-        .filter((question) => question.type === type && !question.internalService)
+        .filter((question) => measureOf(question.type) === measure && !question.internalService)
         .map((question) => question.id),
     );
-  return { score: of('scale'), enps: of('nps') };
+  return { score: of('score'), enps: of('enps') };
 }
 
 export interface RespondentsDecision {
@@ -132,7 +134,7 @@ export function cycleFigures(
     );
   const scoreParts = tallies(sets.score);
   const enpsParts = sets.enps.size > 0 ? tallies(sets.enps) : null;
-  const scored = questions.filter((question) => ['scale', 'nps'].includes(question.type));
+  const scored = questions.filter((question) => measureOf(question.type) !== null);
   const questionParts = new Map(
     scored.map((question) => [question.id, partsOf(rows, question.id)] as const),
   );
@@ -232,7 +234,7 @@ export function questionSplits(
   threshold: number,
 ): QuestionSplits[] {
   return questions
-    .filter((question) => question.type === 'scale' || question.type === 'nps')
+    .filter((question) => measureOf(question.type) !== null)
     .map((question) => {
       const parts = figures.questionParts.get(question.id) ?? new Map<string, Tally>();
       const decision = breakdownDecision(
@@ -241,12 +243,15 @@ export function questionSplits(
         threshold,
         forcedFor(question, figures),
       );
-      const type = question.type === 'nps' ? 'nps' : 'scale';
       const byDepartment = new Map<string, Split>();
       for (const [id, tally] of parts) {
-        byDepartment.set(id, split(tally, type, !decision.withheldKeys.has(id)));
+        byDepartment.set(id, split(tally, question.type, !decision.withheldKeys.has(id)));
       }
-      return { question, total: split(decision.total, type, decision.totalShown), byDepartment };
+      return {
+        question,
+        total: split(decision.total, question.type, decision.totalShown),
+        byDepartment,
+      };
     });
 }
 
@@ -259,8 +264,8 @@ export function questionReadings(
   figures: CycleFigures,
   threshold: number,
 ): BreakdownReadings | null {
-  if (question?.type !== 'scale' && question?.type !== 'nps') return null;
-  const measure: Measure = question.type === 'nps' ? 'enps' : 'score';
+  const measure: Measure | null = question ? measureOf(question.type) : null;
+  if (!question || !measure) return null;
   const readings = breakdownReadings(
     figures.questionParts.get(question.id) ?? new Map<string, Tally>(),
     figures.respondents,
@@ -276,7 +281,7 @@ export function questionReadings(
 }
 
 /** A split in percent, rounded as the pages show it. */
-function split(tally: Tally, type: 'scale' | 'nps', shown: boolean): Split {
+function split(tally: Tally, type: QuestionType, shown: boolean): Split {
   const shares = splitOf(tally.histogram, type);
   if (!shares) return { state: 'empty' };
   if (!shown) return { state: 'withheld' };

@@ -4,6 +4,7 @@
 // (a department's drivers, a provider's customers) read it from the same table, and every viewer
 // sees cells and totals of that one table, so they withhold exactly the same cells.
 
+import { questionTypeOf } from '../question-types/registry';
 import type { QuestionInfo } from './filters.server';
 import type { RollupRow, Tally } from './tally';
 import { addRow, emptyTally } from './tally';
@@ -26,7 +27,9 @@ function addCell(
 export const matrixQuestionIds = (questions: readonly QuestionInfo[]) =>
   new Set(
     questions
-      .filter((question) => question.type === 'scale' && question.internalService)
+      .filter(
+        (question) => questionTypeOf(question.type).insights.drivers && question.internalService,
+      )
       .map((question) => question.id),
   );
 
@@ -53,7 +56,7 @@ export function matrixTable(
 export const driverOf = (questions: readonly QuestionInfo[]) =>
   new Map(
     questions
-      .filter((question) => question.type === 'scale' && question.driver)
+      .filter((question) => questionTypeOf(question.type).insights.drivers && question.driver)
       .map((question) => [question.id, question.driver ?? '']),
   );
 

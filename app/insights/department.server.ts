@@ -1,5 +1,6 @@
 import { isValidObjectId } from 'mongoose';
 
+import { measureOf } from '../question-types/registry';
 import { requireScope, type StaffUser } from '../utils/permissions.server';
 import { driverOf } from './cycle-tables.server';
 import { departmentRef, resolveInsights } from './filters.server';
@@ -45,7 +46,7 @@ export async function loadDepartment(
   const splits = latestResults?.splits() ?? [];
   const driverTable = latestResults?.drivers();
   const hasEnps = context.questions.some(
-    (question) => question.type === 'nps' && !question.internalService,
+    (question) => measureOf(question.type) === 'enps' && !question.internalService,
   );
   const scoreReadings = figures.map((cycle) => cycle.score.parts.get(departmentId) ?? empty);
   const enpsReadings = figures.map((cycle) => cycle.enps?.parts.get(departmentId) ?? empty);

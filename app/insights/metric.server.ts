@@ -3,6 +3,7 @@ import { isValidObjectId } from 'mongoose';
 import type { Action } from '../../models/action.server';
 import { CycleModel } from '../../models/cycle.server';
 import { messageText } from '../i18n';
+import { isComment, measureOf as measureOfType } from '../question-types/registry';
 import { message } from '../utils/message';
 import type { StaffUser } from '../utils/permissions.server';
 import type { CycleResults } from './cycle-results.server';
@@ -127,8 +128,8 @@ export async function checkMetricSource(
   switch (source.metric) {
     case 'score':
     case 'enps': {
-      const type = source.metric === 'score' ? 'scale' : 'nps';
-      if (!ownQuestions.some((question) => question.type === type)) {
+      const measure = source.metric;
+      if (!ownQuestions.some((question) => measureOfType(question.type) === measure)) {
         return {
           field: 'source',
           message:
@@ -146,7 +147,7 @@ export async function checkMetricSource(
       // Scale and NPS questions have a score to follow; a comment question (raised from a
       // comment) has none, and the action then follows nothing but its own timeline.
       const question = context.questions.find((item) => item.id === source.questionId);
-      if (!question || !['scale', 'nps', 'text'].includes(question.type)) {
+      if (!question || (measureOfType(question.type) === null && !isComment(question.type))) {
         return {
           field: 'question',
           message: 'actions:errors.source.chooseQuestion',
@@ -232,7 +233,7 @@ function measureOf(context: InsightContext, source: MetricSource): 'score' | 'en
   if (source.metric === 'enps') return 'enps';
   if (source.metric !== 'question') return 'score';
   const question = context.questions.find((item) => item.id === source.questionId);
-  return question?.type === 'nps' ? 'enps' : 'score';
+  return question && measureOfType(question.type) === 'enps' ? 'enps' : 'score';
 }
 
 /** One reading per cycle of the context, from the organisation's results of each cycle. */

@@ -1,3 +1,5 @@
+import type { QuestionType } from '../../models/vocabulary';
+import { measureOf } from '../question-types/registry';
 import type { StaffUser } from '../utils/permissions.server';
 import { questionSets } from './cycle-figures.server';
 import type { CycleResults } from './cycle-results.server';
@@ -98,8 +100,12 @@ export async function loadOverview(
   };
 }
 
-function hasEnps(context: { questions: { type: string; internalService: boolean }[] }): boolean {
-  return context.questions.some((question) => question.type === 'nps' && !question.internalService);
+function hasEnps(context: {
+  questions: { type: QuestionType; internalService: boolean }[];
+}): boolean {
+  return context.questions.some(
+    (question) => measureOf(question.type) === 'enps' && !question.internalService,
+  );
 }
 
 /**

@@ -2,6 +2,8 @@
 // the numbers can be checked by hand. Inputs are the running totals rollups keep (count, sum,
 // sum of squares, histogram), never single answers.
 
+import type { QuestionType } from '../../models/vocabulary';
+import { questionTypeOf } from '../question-types/registry';
 import type { Change } from './types';
 
 /** Running totals of some numeric answers, as rollups keep them. */
@@ -100,12 +102,17 @@ export interface SplitShares {
   unfavourable: number;
 }
 
-/** Favourable / neutral / unfavourable in percent: scale 4–5 / 3 / 1–2, NPS 9–10 / 7–8 / 0–6. */
-export function splitOf(histogram: Histogram, type: 'scale' | 'nps'): SplitShares | null {
+/**
+ * Favourable / neutral / unfavourable in percent, as the type splits its numbers (scale 4–5 / 3 /
+ * 1–2, NPS 9–10 / 7–8 / 0–6); null for a type without a split.
+ */
+export function splitOf(histogram: Histogram, type: QuestionType): SplitShares | null {
+  const bounds = questionTypeOf(type).insights.split;
+  if (!bounds) return null;
+  const { good, middle } = bounds;
   let favourable = 0;
   let neutral = 0;
   let unfavourable = 0;
-  const [good, middle] = type === 'scale' ? [4, 3] : [9, 7];
   for (const [answer, count] of Object.entries(histogram)) {
     const score = Number(answer);
     if (!Number.isFinite(score) || count <= 0) continue;

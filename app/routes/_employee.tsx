@@ -5,9 +5,13 @@ import { EmployeeShell } from '~/components/employee-shell';
 import { useErrorStatus } from '~/components/error-page';
 import { EmployeeError } from '~/components/status/employee-error';
 import { resolveEmployeeLanguage } from '~/i18n.server';
+import answeringStyles from '~/styles/answering.css';
 import employeeStyles from '~/styles/employee.css';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: employeeStyles }];
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: employeeStyles },
+  { rel: 'stylesheet', href: answeringStyles },
+];
 
 export const handle = { i18n: ['common', 'status'] };
 

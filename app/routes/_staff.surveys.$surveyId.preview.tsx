@@ -1,12 +1,16 @@
-import type { LoaderFunctionArgs } from '@remix-run/node';
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 
 import { SurveyView } from '~/components/survey-view/survey-view';
 import { languageNames } from '~/people/schemas';
+import answeringStyles from '~/styles/answering.css';
 import { previewOf } from '~/surveys/preview.server';
 import { getSurvey } from '~/surveys/surveys.server';
 import { requireHrAdmin } from '~/utils/permissions.server';
+
+// The answer page's own styles: the preview draws its components.
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: answeringStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireHrAdmin(request);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
+import { questionTypes } from '../../models/vocabulary';
 import { blankQuestion, type ChoiceDraft, newId, type SurveyDraft } from './designer-form';
-import { questionTypes } from './question-types';
 
 // The designer's buttons that reshape the draft: add, remove, reorder questions and choices.
 // Each posts the whole draft with an `intent` such as `move-up:3`; the server applies it and

@@ -5,9 +5,9 @@ import {
   type LanguageCode,
   languageCodes,
   type QuestionType,
+  questionTypes,
 } from '../../models/vocabulary';
 import { message } from '../utils/message';
-import { questionTypes } from './question-types';
 import { languageCode, type SurveyDefinition } from './survey-schema';
 import { validSurvey } from './survey-validation';
 

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 
-import { cadences, languageCodes } from '../../models/vocabulary';
+import { cadences } from '../../models/vocabulary';
+import { question } from '../question-types/schemas';
+import { languageCode, localizedText } from './localized-text';
 
 // The shape of a survey, shared by the designer (client and server), the templates, the
 // scheduler and the answering pages. Types are inferred from these schemas, never written twice.
 
-export const languageCode = z.enum(languageCodes);
+export { languageCode, type LocalizedText, localizedText } from './localized-text';
 
 export const builtInDrivers = [
   'Responsiveness',
@@ -20,52 +22,10 @@ export const builtInDrivers = [
   'Wellbeing',
 ] as const;
 
-/** A text in some of the survey's languages; the default language must be present (checked on the survey). */
-export const localizedText = z.record(languageCode, z.string().trim().max(2000));
-export type LocalizedText = z.infer<typeof localizedText>;
+export { questionId } from '../question-types/question-base';
+export { question };
 
-export const questionId = z.string().regex(/^[a-z0-9_-]{3,40}$/, 'surveys:errors.questionId');
-
-const questionBase = z.object({
-  /** Stable across edits, so trends survive rewording. */
-  id: questionId,
-  text: localizedText,
-  /** A built-in driver or a custom one. */
-  driver: z.string().trim().min(1).max(40).optional(),
-  required: z.boolean().default(false),
-  /** Core questions are asked every cycle; the others take turns (rotation). */
-  core: z.boolean().default(true),
-  /** Asked once per provider department of the survey; the text may contain {department}. */
-  internalService: z.boolean().default(false),
-  /** Removed from a survey that already has answers: kept so its history stays reportable. */
-  archived: z.boolean().default(false),
-});
-
-export const choice = z.object({
-  id: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'surveys:errors.choiceId'),
-  label: localizedText,
-});
-
-export const question = z.discriminatedUnion('type', [
-  questionBase.extend({ type: z.literal('scale') }),
-  questionBase.extend({ type: z.literal('nps') }),
-  questionBase.extend({
-    type: z.literal('single'),
-    choices: z.array(choice).min(2, 'surveys:errors.twoChoices'),
-  }),
-  questionBase.extend({
-    type: z.literal('multi'),
-    choices: z.array(choice).min(2, 'surveys:errors.twoChoices'),
-  }),
-  questionBase.extend({
-    type: z.literal('text'),
-    maxLength: z.number().int().min(1).max(5000).default(2000),
-  }),
-]);
 export type Question = z.infer<typeof question>;
-
-/** Scale questions run 1–5 (agreement); NPS questions 0–10, fixed. */
-export const answerRange = { scale: { min: 1, max: 5 }, nps: { min: 0, max: 10 } } as const;
 
 export const schedule = z.object({
   cadence: z.enum(cadences),

@@ -80,7 +80,7 @@ describe('surveys', () => {
           .getByRole('checkbox')
           .first()
           .getAttribute('name'),
-      ).toMatch(/^notUsed\./);
+      ).toMatch(/^skip\./);
       await screenshot(page, 'surveys-4-preview-english');
       await page.getByRole('link', { name: 'Norwegian Bokmål' }).click();
       await page.getByRole('heading', { level: 2, name: `Tjenestepuls ${tag}` }).waitFor();

@@ -1,14 +1,14 @@
 import { Form, useNavigation } from '@remix-run/react';
-import { Fragment, type MouseEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { type MouseEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { estimatedMinutes } from '~/answering/answering-time';
-import type { AnswerForm as AnswerFormData, AskedView } from '~/answering/invite-link.server';
+import type { AskedView } from '~/answering/asked-view';
+import type { AnswerForm as AnswerFormData } from '~/answering/invite-link.server';
 import type { SubmissionErrorCode } from '~/answering/submission-schema';
 import { ProgressIndicator } from '~/components/answering/progress-indicator';
 
-import { ProviderCard } from './provider-card';
-import { QuestionField } from './question-field';
+import { AnswerQuestions, groupsOf } from './answer-questions';
 
 export interface AnswerFormProps {
   form: AnswerFormData;
@@ -21,30 +21,6 @@ export interface AnswerFormProps {
   draftKey: string | null;
   /** Fields before the questions (the kiosk's department picker). */
   before?: ReactNode;
-}
-
-type Group = { providerId: string | null; providerName: string | null; questions: AskedView[] };
-
-/** Consecutive questions about the same provider department form one group. */
-function groupsOf(questions: AskedView[]): Group[] {
-  const groups: Group[] = [];
-  for (const question of questions) {
-    const last = groups.at(-1);
-    if (
-      last &&
-      question.providerDepartmentId &&
-      last.providerId === question.providerDepartmentId
-    ) {
-      last.questions.push(question);
-    } else {
-      groups.push({
-        providerId: question.providerDepartmentId,
-        providerName: question.providerName,
-        questions: [question],
-      });
-    }
-  }
-  return groups;
 }
 
 /** The form fields that still block sending: required and unanswered, or otherwise invalid. */
@@ -190,7 +166,6 @@ export function AnswerForm({ form, errors = {}, draftKey, before }: AnswerFormPr
     goTo(Number(card.dataset.card));
   };
 
-  let cardIndex = 0;
   return (
     <article className="answer-page" lang={form.language}>
       <h1 className="answer-title">{form.title}</h1>
@@ -212,44 +187,20 @@ export function AnswerForm({ form, errors = {}, draftKey, before }: AnswerFormPr
       >
         <input type="hidden" name="language" value={form.language} />
         {before}
-        {groups.map((group) => {
-          if (group.providerId === null) {
-            return group.questions.map((question) => (
-              <QuestionField
-                key={question.key}
-                question={question}
-                error={message(errors[question.key], question)}
-                skipped={false}
-              />
-            ));
-          }
-          const index = cardIndex++;
-          return (
-            <Fragment key={`provider-${group.providerId}`}>
-              {index === 0 && cards.length > 1 ? (
-                <p className="steps-intro">{t('steps.intro', { total: cards.length })}</p>
-              ) : null}
-              <ProviderCard
-                index={index}
-                total={cards.length}
-                providerId={group.providerId}
-                providerName={group.providerName}
-                questions={group.questions}
-                messageOf={(question) => message(errors[question.key], question)}
-                skipped={skipped.has(group.providerId)}
-                stepper={
-                  stepping
-                    ? {
-                        current: index === step,
-                        onPrevious: () => goTo(index - 1),
-                        onNext: () => goTo(index + 1),
-                      }
-                    : null
+        <AnswerQuestions
+          questions={form.questions}
+          messageOf={(question) => message(errors[question.key], question)}
+          skipped={skipped}
+          stepperOf={(index) =>
+            stepping
+              ? {
+                  current: index === step,
+                  onPrevious: () => goTo(index - 1),
+                  onNext: () => goTo(index + 1),
                 }
-              />
-            </Fragment>
-          );
-        })}
+              : null
+          }
+        />
         <p className="field-hint">{t('savedOnDevice')}</p>
         <button type="submit" className="button" disabled={busy} onClick={onSend}>
           {busy ? t('sending') : t('submit')}

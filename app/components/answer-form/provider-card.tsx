@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { AskedView } from '~/answering/invite-link.server';
+import type { AskedView } from '~/answering/asked-view';
 
 import { QuestionField } from './question-field';
 

@@ -1,8 +1,5 @@
-import type { AskedView } from '~/answering/invite-link.server';
-import { ChoiceQuestion } from '~/components/answering/choice-question';
-import { CommentQuestion } from '~/components/answering/comment-question';
-import { NpsQuestion } from '~/components/answering/nps-question';
-import { ScaleQuestion } from '~/components/answering/scale-question';
+import type { AskedView } from '~/answering/asked-view';
+import { questionTypeOf } from '~/question-types/registry';
 
 interface QuestionFieldProps {
   question: AskedView;
@@ -12,29 +9,14 @@ interface QuestionFieldProps {
   skipped: boolean;
 }
 
-/** One answer slot, drawn with the answering components (fieldset and legend per question). */
+/** One answer slot, drawn with its type's input (fieldset and legend per question). */
 export function QuestionField({ question, error, skipped }: QuestionFieldProps) {
+  const { AnswerInput } = questionTypeOf(question.type);
   const frame = {
     name: `q.${question.key}`,
     legend: question.text,
     required: question.required && !skipped,
     error,
   };
-  switch (question.type) {
-    case 'scale':
-      return <ScaleQuestion {...frame} />;
-    case 'nps':
-      return <NpsQuestion {...frame} />;
-    case 'single':
-    case 'multi':
-      return (
-        <ChoiceQuestion
-          {...frame}
-          multiple={question.type === 'multi'}
-          choices={question.choices.map((choice) => ({ value: choice.id, label: choice.label }))}
-        />
-      );
-    case 'text':
-      return <CommentQuestion {...frame} maxLength={question.maxLength ?? 2000} />;
-  }
+  return <AnswerInput frame={frame} question={question} />;
 }

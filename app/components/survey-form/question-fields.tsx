@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 
 import { useMessage } from '~/components/ui/use-message';
+import { questionTypeModules } from '~/question-types/registry';
 import { designerIds } from '~/surveys/designer-edits';
 import type { DraftErrors, QuestionDraft } from '~/surveys/designer-form';
-import { questionTypes } from '~/surveys/question-types';
 
+import { questionTypes } from '../../../models/vocabulary';
+import { FieldError } from './field-error';
 import { errorText, fieldId } from './fields';
 import { LocalizedFields } from './localized-fields';
 
@@ -39,68 +41,11 @@ function Checkbox({
   );
 }
 
-function FieldError({ errors, name }: { errors: DraftErrors; name: string }) {
-  const error = errorText(errors, name, useMessage());
-  return error ? (
-    <p id={`${fieldId(name)}-error`} className="field-error">
-      {error}
-    </p>
-  ) : null;
-}
-
-function ChoiceFields({
-  question,
-  index,
-  errors,
-}: {
-  question: QuestionDraft;
-  index: number;
-  errors: DraftErrors;
-}) {
-  const { t } = useTranslation('surveys');
-  const name = `questions.${index}.choices`;
-  return (
-    <fieldset id={fieldId(name)} tabIndex={-1} className="fieldset choice-fields">
-      <legend>{t('designer.question.choices')}</legend>
-      <FieldError errors={errors} name={name} />
-      <ol className="choice-list">
-        {question.choices.map((choice, choiceIndex) => {
-          const base = `${name}.${choiceIndex}`;
-          return (
-            <li key={choice.id} id={designerIds.choice(question.id, choice.id)} tabIndex={-1}>
-              <input type="hidden" name={`${base}.id`} value={choice.id} />
-              <FieldError errors={errors} name={`${base}.id`} />
-              <LocalizedFields
-                name={`${base}.label`}
-                label={t('designer.question.choice', { number: choiceIndex + 1 })}
-                values={choice.label}
-                errors={errors}
-                maxLength={200}
-              />
-              <button
-                type="submit"
-                name="intent"
-                value={`remove-choice:${index}:${choiceIndex}`}
-                className="button button-quiet button-small"
-              >
-                {t('designer.question.removeChoice', { number: choiceIndex + 1 })}
-              </button>
-            </li>
-          );
-        })}
-      </ol>
-      <button
-        id={designerIds.addChoice(question.id)}
-        type="submit"
-        name="intent"
-        value={`add-choice:${index}`}
-        className="button button-quiet button-small"
-      >
-        {t('designer.question.addChoice')}
-      </button>
-    </fieldset>
-  );
-}
+// Every type's own fields, once each (the two choosing types share theirs): a question carries
+// them all, so changing its type works without JavaScript; CSS shows the chosen type's.
+const typeFields = [
+  ...new Set(questionTypes.map((type) => questionTypeModules[type].DesignerFields)),
+].filter((fields) => fields !== null);
 
 /** Every field of one question, and the buttons that move or remove it. */
 export function QuestionFields({
@@ -162,18 +107,9 @@ export function QuestionFields({
           multiline
         />
       </div>
-      <ChoiceFields question={question} index={index} errors={errors} />
-      <div className="field text-fields">
-        <label htmlFor={fieldId(`${base}.maxLength`)}>{t('designer.question.maxLength')}</label>
-        <input
-          id={fieldId(`${base}.maxLength`)}
-          name={`${base}.maxLength`}
-          inputMode="numeric"
-          defaultValue={question.maxLength}
-          aria-invalid={errors[`${base}.maxLength`]?.length ? true : undefined}
-        />
-        <FieldError errors={errors} name={`${base}.maxLength`} />
-      </div>
+      {typeFields.map((TypeFields, position) => (
+        <TypeFields key={position} question={question} index={index} errors={errors} />
+      ))}
       <div className="field">
         <label htmlFor={fieldId(`${base}.driver`)}>{t('designer.question.driver')}</label>
         <p className="field-hint">{t('designer.question.driverHint')}</p>

@@ -6,9 +6,9 @@ import type { DepartmentChoice } from '~/components/person-form';
 import { useMessage } from '~/components/ui/use-message';
 import { designerIds } from '~/surveys/designer-edits';
 import type { DraftErrors, SurveyDraft } from '~/surveys/designer-form';
-import { questionTypes } from '~/surveys/question-types';
 import { builtInDrivers } from '~/surveys/survey-schema';
 
+import { questionTypes } from '../../../models/vocabulary';
 import { type LanguageCode, languageCodes } from '../../../models/vocabulary';
 import { DepartmentCheckboxes } from './department-checkboxes';
 import { DesignerInput, DesignerSelect } from './designer-input';

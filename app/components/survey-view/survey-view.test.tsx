@@ -40,7 +40,7 @@ describe('SurveyView', () => {
     expect(
       screen.getByRole('group', { name: /^I have the tools I need\.\s*\(Required\)$/ }),
     ).toBeTruthy();
-    expect(screen.getByRole('radio', { name: '5 · Strongly agree' })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: '5 Strongly agree' })).toBeTruthy();
     expect(screen.getByLabelText('Anything else?').getAttribute('maxlength')).toBe('500');
   });
 
@@ -57,12 +57,12 @@ describe('SurveyView', () => {
     );
     expect(screen.getByRole('heading', { name: 'Ukentlig puls' })).toBeTruthy();
     expect(screen.getByRole('article').getAttribute('lang')).toBe('nb');
-    expect(screen.getByRole('radio', { name: '5 · Helt enig' })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: '5 Helt enig' })).toBeTruthy();
     expect(
       screen.getAllByRole('checkbox', { name: 'Jeg har ikke brukt denne tjenesten' }),
     ).toHaveLength(2);
     // No Norwegian text for this question: English stands in.
     expect(screen.getByRole('group', { name: 'Where do you work most days?' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Send svarene' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Send svarene mine' })).toBeTruthy();
   });
 });

@@ -1,11 +1,13 @@
-import { Fragment } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 
+import { askedQuestions } from '~/answering/asked-questions';
+import { askedViews } from '~/answering/asked-view';
+import { AnswerQuestions } from '~/components/answer-form/answer-questions';
+import { sharedI18n } from '~/i18n';
 import { localize } from '~/surveys/localize';
-import { respondentWords } from '~/surveys/respondent-words';
 import type { LocalizedText, Question } from '~/surveys/survey-schema';
 
 import type { LanguageCode } from '../../../models/vocabulary';
-import { QuestionInput } from './question-input';
 
 export interface SurveyViewProps {
   language: LanguageCode;
@@ -20,13 +22,25 @@ export interface SurveyViewProps {
   submitDisabled?: boolean;
 }
 
+const noMessage = () => null;
+const nothingSkipped: ReadonlySet<string> = new Set();
+const everyCard = () => null;
+
 /**
- * A survey as an employee sees it, in one language (texts fall back to the default language).
- * Internal-service questions are asked once per provider department, grouped by department,
- * each group with "I did not use this service"; the groups stand where the first such question
- * stands in the survey.
+ * A survey as an employee sees it, in one language (texts fall back to the default language),
+ * drawn with the answer page's own questions and words: internal-service questions are asked
+ * once per provider department, a card each with "I did not use this service", where the first
+ * such question stands. The words are the survey language's, whatever the staff page speaks.
  */
-export function SurveyView({
+export function SurveyView(props: SurveyViewProps) {
+  return (
+    <I18nextProvider i18n={sharedI18n(props.language)}>
+      <SurveyViewInLanguage {...props} />
+    </I18nextProvider>
+  );
+}
+
+function SurveyViewInLanguage({
   language,
   defaultLanguage,
   title,
@@ -35,62 +49,33 @@ export function SurveyView({
   providers,
   submitDisabled = false,
 }: SurveyViewProps) {
-  const words = respondentWords[language];
+  const { t } = useTranslation('answering');
   const read = (text: LocalizedText) => localize(text, language, defaultLanguage);
-  const serviceQuestions = questions.filter((question) => question.internalService);
-  const firstService = serviceQuestions[0];
+  const asked = askedQuestions(questions, {
+    questionIds: questions.map((question) => question.id),
+    providerDepartmentIds: providers.map((provider) => provider.id),
+  });
+  const views = askedViews(
+    asked,
+    read,
+    new Map(providers.map((provider) => [provider.id, provider.name])),
+  );
   const introText = read(intro);
-  const choiceLabelOf = (question: Question) => (choiceId: string) =>
-    question.type === 'single' || question.type === 'multi'
-      ? read(question.choices.find((choice) => choice.id === choiceId)?.label ?? {})
-      : '';
 
   return (
-    <article className="survey-view" lang={language}>
+    <article className="survey-view answer-page" lang={language}>
       <h2 className="survey-view-title">{read(title)}</h2>
       {introText ? <p className="survey-view-intro">{introText}</p> : null}
-      <p className="muted">{words.anonymous}</p>
-      <form className="survey-view-form" onSubmit={(event) => event.preventDefault()}>
-        {questions.map((question) => {
-          if (!question.internalService) {
-            return (
-              <QuestionInput
-                key={question.id}
-                question={question}
-                text={read(question.text)}
-                choiceLabel={choiceLabelOf(question)}
-                name={`q.${question.id}`}
-                words={words}
-              />
-            );
-          }
-          if (question !== firstService) return null;
-          return (
-            <Fragment key="providers">
-              {providers.map((provider) => (
-                <fieldset key={provider.id} className="provider-group">
-                  <legend>{provider.name}</legend>
-                  <label className="answer-option not-used">
-                    <input type="checkbox" name={`notUsed.${provider.id}`} value="on" />
-                    <span>{words.notUsed}</span>
-                  </label>
-                  {serviceQuestions.map((service) => (
-                    <QuestionInput
-                      key={service.id}
-                      question={service}
-                      text={read(service.text).replaceAll('{department}', provider.name)}
-                      choiceLabel={choiceLabelOf(service)}
-                      name={`q.${service.id}.${provider.id}`}
-                      words={words}
-                    />
-                  ))}
-                </fieldset>
-              ))}
-            </Fragment>
-          );
-        })}
+      <p className="muted">{t('anonymous')}</p>
+      <form className="answer-form" onSubmit={(event) => event.preventDefault()}>
+        <AnswerQuestions
+          questions={views}
+          messageOf={noMessage}
+          skipped={nothingSkipped}
+          stepperOf={everyCard}
+        />
         <button type="submit" className="button" disabled={submitDisabled}>
-          {words.submit}
+          {t('submit')}
         </button>
       </form>
     </article>
