@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 
 import { lookUpReceipt, type ReceiptComment, receiptLimits } from '~/answering/receipt.server';
-import { readForm } from '~/utils/form.server';
+import { parseForm } from '~/utils/form.server';
 
 export const handle = { i18n: ['receipt'] };
 
@@ -25,8 +25,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!(await receiptLimits.take(context.clientAddress))) {
     return json<ReceiptResult>({ outcome: 'too-many' }, { status: 429 });
   }
-  const parsed = receiptForm.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) return json<ReceiptResult>({ outcome: 'invalid' }, { status: 400 });
+  const parsed = await parseForm(request, receiptForm);
+  // Not refuseForm: the answer never repeats the code, and says nothing about why it was refused.
+  if (!parsed.ok) return json<ReceiptResult>({ outcome: 'invalid' }, { status: 400 });
   const lookup = await lookUpReceipt(parsed.data.code);
   if (!lookup.found) return json<ReceiptResult>({ outcome: 'not-found' });
   return json<ReceiptResult>({ outcome: 'found', comments: lookup.comments });

@@ -15,9 +15,8 @@ import { FollowUpPanel } from '~/components/actions/follow-up';
 import { FormAlert } from '~/components/ui/form-alert';
 import { useMessage } from '~/components/ui/use-message';
 import { pageTitle } from '~/i18n';
-import { readForm, refuseForm } from '~/utils/form.server';
+import { parseForm, refuseForm } from '~/utils/form.server';
 import { requireStaff } from '~/utils/permissions.server';
-import { errorsByField, formValues } from '~/utils/submission';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   // The action's title is what its author typed: shown as written.
@@ -38,11 +37,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = params.actionId ?? '';
   // 404 / 403 before the form is read, so nobody outside the scope learns about its fields.
   await requireAction(user, id);
-  const values = formValues(await readForm(request));
-  const form = actionIntent.safeParse(values);
-  if (!form.success) return refuseForm({ errors: errorsByField(form.error), values });
-  const result = await changes[form.data.intent](user, id, values);
-  if (!result.ok) return refuseForm({ errors: result.errors, values });
+  // The intent picks the change; each change's module checks the rest of the form itself.
+  const form = await parseForm(request, actionIntent);
+  if (!form.ok) return refuseForm(form);
+  const result = await changes[form.data.intent](user, id, form.values);
+  if (!result.ok) return refuseForm({ errors: result.errors, values: form.values });
   return redirect(`/actions/${id}`);
 }
 
