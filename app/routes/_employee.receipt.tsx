@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 
 import { lookUpReceipt, type ReceiptComment, receiptLimits } from '~/answering/receipt.server';
+import { TextField } from '~/components/ui/text-field';
 import { parseForm } from '~/utils/form.server';
 
 export const handle = { i18n: ['receipt'] };
@@ -52,24 +53,16 @@ export default function Receipt() {
       <h1 id="receipt-title">{t('title')}</h1>
       <p>{t('intro')}</p>
       <Form method="post" className="receipt-form" noValidate>
-        <div className="field">
-          <label htmlFor={`${id}-code`}>{t('codeLabel')}</label>
-          <input
-            id={`${id}-code`}
-            name="code"
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            required
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-          />
-          {error ? (
-            <p id={`${id}-error`} className="field-error" role="alert">
-              {error}
-            </p>
-          ) : null}
-        </div>
+        <TextField
+          label={t('codeLabel')}
+          name="code"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          required
+          error={error}
+          alert
+        />
         <button type="submit" className="button" disabled={busy}>
           {t('submit')}
         </button>

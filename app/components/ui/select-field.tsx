@@ -1,19 +1,17 @@
-import { type SelectHTMLAttributes, useId } from 'react';
+import type { SelectHTMLAttributes } from 'react';
 
-import { useMessage } from './use-message';
+import { Field, type FieldProps } from './field';
 
 export interface SelectOption {
   value: string;
   label: string;
 }
 
-interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> {
+interface SelectFieldProps
+  extends SelectHTMLAttributes<HTMLSelectElement>, Omit<FieldProps, 'label'> {
   label: string;
   name: string;
   options: SelectOption[];
-  /** The server's message about this field; shown beside it and announced with it. */
-  error?: string;
-  hint?: string;
 }
 
 /** A labelled drop-down whose hint and error are tied to it for screen readers. */
@@ -21,41 +19,29 @@ export function SelectField({
   label,
   name,
   options,
-  error: message,
+  error,
   hint,
+  id,
+  alert,
   ...select
 }: SelectFieldProps) {
-  const error = useMessage()(message);
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      <select
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...select}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <Field label={label} error={error} hint={hint} id={id} alert={alert}>
+      {(control) => (
+        <select
+          id={control.id}
+          name={name}
+          aria-invalid={control['aria-invalid']}
+          aria-describedby={control['aria-describedby']}
+          {...select}
+        >
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }

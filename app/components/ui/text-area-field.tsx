@@ -1,0 +1,32 @@
+import type { TextareaHTMLAttributes } from 'react';
+
+import { Field, type FieldProps } from './field';
+
+interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement>, FieldProps {
+  name: string;
+}
+
+/** A labelled text box of several lines, its hint and error tied to it for screen readers. */
+export function TextAreaField({
+  label,
+  name,
+  error,
+  hint,
+  id,
+  alert,
+  ...textarea
+}: TextAreaFieldProps) {
+  return (
+    <Field label={label} error={error} hint={hint} id={id} alert={alert}>
+      {(control) => (
+        <textarea
+          id={control.id}
+          name={name}
+          aria-invalid={control['aria-invalid']}
+          aria-describedby={control['aria-describedby']}
+          {...textarea}
+        />
+      )}
+    </Field>
+  );
+}
