@@ -8,7 +8,7 @@ import { setupSchema } from '~/auth/schemas';
 import { AuthForm, EmailField, NewPasswordFields } from '~/components/auth/auth-form';
 import { TextField } from '~/components/ui/text-field';
 import { parseForm, refuseForm } from '~/utils/form.server';
-import { requireSetupOpen } from '~/utils/permissions.server';
+import { notFound, requireSetupOpen } from '~/utils/permissions.server';
 import { startStaffSession } from '~/utils/session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Set up Innerloop' }];
@@ -24,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.ok) return refuseForm(form);
   const result = await createFirstAdmin(form.data);
   // Someone else finished setting up in the meantime.
-  if (!result.ok) throw new Response('Not found', { status: 404 });
+  if (!result.ok) throw notFound();
   // The surveys page carries the first-run checklist: import people, mark services, start a survey.
   return redirect('/surveys', {
     headers: { 'Set-Cookie': await startStaffSession(request, result.personId) },

@@ -9,7 +9,7 @@ import { departmentChoices } from '~/people/departments.server';
 import { getPerson, updatePerson } from '~/people/people.server';
 import { personSchema } from '~/people/schemas';
 import { parseForm, refuseForm } from '~/utils/form.server';
-import { requireHrAdmin } from '~/utils/permissions.server';
+import { notFound, requireHrAdmin } from '~/utils/permissions.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   // The person's name as typed: pageTitle leaves a part that is no message key as it is.
@@ -19,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireHrAdmin(request);
   const person = await getPerson(params.personId ?? '');
-  if (!person) throw new Response('Not found', { status: 404 });
+  if (!person) throw notFound();
   // Their own departments stay selectable even if archived since.
   const departments = await departmentChoices([person.departmentId, ...person.leaderOf]);
   return json({ person, departments });
@@ -30,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await parseForm(request, personSchema, { lists: ['leaderOf'] });
   if (!form.ok) return refuseForm(form);
   const result = await updatePerson(params.personId ?? '', form.data);
-  if (!result) throw new Response('Not found', { status: 404 });
+  if (!result) throw notFound();
   if (!result.ok) return refuseForm({ errors: result.errors, values: form.values });
   return redirect(`/people?${new URLSearchParams({ q: form.data.email })}`);
 }

@@ -24,7 +24,7 @@ import {
 } from '~/people/roster-import.server';
 import { importIntentSchema, previewQuerySchema } from '~/people/schemas';
 import { parseForm, refuseForm } from '~/utils/form.server';
-import { requireHrAdmin } from '~/utils/permissions.server';
+import { notFound, requireHrAdmin } from '~/utils/permissions.server';
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, 'people:import.viewTitle', 'people:title') },
@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireHrAdmin(request);
   const query = previewQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const view = await getRosterImport(params.importId ?? '', query);
-  if (!view) throw new Response('Not found', { status: 404 });
+  if (!view) throw notFound();
   return json(view);
 }
 
@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (form.data.intent) {
     case 'options': {
       if (!(await setCreateDepartments(importId, form.data.createDepartments))) {
-        throw new Response('Not found', { status: 404 });
+        throw notFound();
       }
       return redirect(here);
     }

@@ -11,9 +11,7 @@ import { type DraftErrors, draftFromDefinition } from '~/surveys/designer-form';
 import { languageCodes } from '~/surveys/survey-schema';
 import { getSurvey } from '~/surveys/surveys.server';
 import { readForm } from '~/utils/form.server';
-import { requireHrAdmin } from '~/utils/permissions.server';
-
-const notFound = () => new Response('Not found', { status: 404 });
+import { notFound, requireHrAdmin } from '~/utils/permissions.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireHrAdmin(request);

@@ -4,7 +4,7 @@ import { redirect } from '@remix-run/node';
 import { printableLinksForm } from '~/surveys/printable-links';
 import { linksCsv, linksForCycle } from '~/surveys/printable-links.server';
 import { parseForm } from '~/utils/form.server';
-import { requireHrAdmin } from '~/utils/permissions.server';
+import { notFound, requireHrAdmin } from '~/utils/permissions.server';
 
 const cyclePage = (params: LoaderFunctionArgs['params']) =>
   `/surveys/${params.surveyId ?? ''}/cycles/${params.cycleId ?? ''}`;
@@ -26,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     form.data,
     new Date(),
   );
-  if (!result) throw new Response('Not found', { status: 404 });
+  if (!result) throw notFound();
   if (!result.ok) return redirect(`${cyclePage(params)}?links=closed`);
   return new Response(linksCsv(result.links), {
     headers: {

@@ -12,9 +12,7 @@ import { printableLinksForm } from '~/surveys/printable-links';
 import { linksForCycle } from '~/surveys/printable-links.server';
 import { qrShape } from '~/surveys/qr.server';
 import { parseForm } from '~/utils/form.server';
-import { requireHrAdmin } from '~/utils/permissions.server';
-
-const notFound = () => new Response('Not found', { status: 404 });
+import { notFound, requireHrAdmin } from '~/utils/permissions.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireHrAdmin(request);

@@ -18,10 +18,8 @@ import { getEnv } from '~/utils/env.server';
 import { parseForm, refuseForm } from '~/utils/form.server';
 import { createLogger } from '~/utils/log.server';
 import { message } from '~/utils/message';
-import { requireHrAdmin } from '~/utils/permissions.server';
+import { notFound, requireHrAdmin } from '~/utils/permissions.server';
 import { errorsIn } from '~/utils/submission';
-
-const notFound = () => new Response('Not found', { status: 404 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireHrAdmin(request);

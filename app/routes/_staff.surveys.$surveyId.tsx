@@ -18,7 +18,7 @@ import { pageTitle } from '~/i18n';
 import { statusConfirmation } from '~/surveys/status-confirmation.server';
 import { changeStatus, duplicateSurvey, getSurvey } from '~/surveys/surveys.server';
 import { parseForm, refuseForm } from '~/utils/form.server';
-import { requireHrAdmin } from '~/utils/permissions.server';
+import { notFound, requireHrAdmin } from '~/utils/permissions.server';
 import { errorsIn } from '~/utils/submission';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -30,8 +30,6 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
     ),
   },
 ];
-
-const notFound = () => new Response('Not found', { status: 404 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireHrAdmin(request);
