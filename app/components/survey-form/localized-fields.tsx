@@ -36,6 +36,7 @@ export function LocalizedFields({
           <Field
             key={language}
             id={fieldId(field)}
+            name={field}
             className={`lang-field lang-${language}`}
             label={
               <>
@@ -47,7 +48,7 @@ export function LocalizedFields({
             {(control) => {
               const input = {
                 id: control.id,
-                name: field,
+                name: control.name,
                 lang: language,
                 defaultValue: values[language] ?? '',
                 maxLength,

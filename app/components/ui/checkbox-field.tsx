@@ -19,17 +19,8 @@ export function CheckboxField({
   ...input
 }: CheckboxFieldProps) {
   return (
-    <Field label={label} error={error} hint={hint} id={id} alert={alert} checkbox>
-      {(control) => (
-        <input
-          id={control.id}
-          type="checkbox"
-          name={name}
-          aria-invalid={control['aria-invalid']}
-          aria-describedby={control['aria-describedby']}
-          {...input}
-        />
-      )}
+    <Field label={label} name={name} error={error} hint={hint} id={id} alert={alert} checkbox>
+      {(control) => <input type="checkbox" {...control} {...input} />}
     </Field>
   );
 }

@@ -5,12 +5,14 @@ import { useMessage } from './use-message';
 /** What ties a control to its label, hint and error: spread on the input, select or textarea. */
 export interface FieldControl {
   id: string;
+  name: string;
   'aria-invalid': true | undefined;
   'aria-describedby': string | undefined;
 }
 
 export interface FieldProps {
   label: ReactNode;
+  name: string;
   /** The server's message about this field (a message key or words); shown beside it. */
   error?: string | null;
   /** A short note under the label, e.g. a password rule. */
@@ -29,6 +31,7 @@ export interface FieldProps {
  */
 export function Field({
   label,
+  name,
   error: message,
   hint,
   id: given,
@@ -49,6 +52,7 @@ export function Field({
   const errorId = error ? `${id}-error` : undefined;
   const control = children({
     id,
+    name,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': [hintId, errorId].filter(Boolean).join(' ') || undefined,
   });

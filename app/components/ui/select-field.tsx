@@ -26,15 +26,9 @@ export function SelectField({
   ...select
 }: SelectFieldProps) {
   return (
-    <Field label={label} error={error} hint={hint} id={id} alert={alert}>
+    <Field label={label} name={name} error={error} hint={hint} id={id} alert={alert}>
       {(control) => (
-        <select
-          id={control.id}
-          name={name}
-          aria-invalid={control['aria-invalid']}
-          aria-describedby={control['aria-describedby']}
-          {...select}
-        >
+        <select {...control} {...select}>
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

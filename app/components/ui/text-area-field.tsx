@@ -17,16 +17,8 @@ export function TextAreaField({
   ...textarea
 }: TextAreaFieldProps) {
   return (
-    <Field label={label} error={error} hint={hint} id={id} alert={alert}>
-      {(control) => (
-        <textarea
-          id={control.id}
-          name={name}
-          aria-invalid={control['aria-invalid']}
-          aria-describedby={control['aria-describedby']}
-          {...textarea}
-        />
-      )}
+    <Field label={label} name={name} error={error} hint={hint} id={id} alert={alert}>
+      {(control) => <textarea {...control} {...textarea} />}
     </Field>
   );
 }

@@ -10,16 +10,8 @@ interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement>, Omit<Fie
 /** A labelled input whose hint and error are tied to it for screen readers. */
 export function TextField({ label, name, error, hint, id, alert, ...input }: TextFieldProps) {
   return (
-    <Field label={label} error={error} hint={hint} id={id} alert={alert}>
-      {(control) => (
-        <input
-          id={control.id}
-          name={name}
-          aria-invalid={control['aria-invalid']}
-          aria-describedby={control['aria-describedby']}
-          {...input}
-        />
-      )}
+    <Field label={label} name={name} error={error} hint={hint} id={id} alert={alert}>
+      {(control) => <input {...control} {...input} />}
     </Field>
   );
 }
