@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes } from 'react';
 
-import { Field, type FieldProps } from './field';
+import { Field, type FieldProps, splitField } from './field';
 
 interface CheckboxFieldProps
   extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'>, Omit<FieldProps, 'label'> {
@@ -9,18 +9,11 @@ interface CheckboxFieldProps
 }
 
 /** A checkbox with its label beside it, and its hint and error tied to it. */
-export function CheckboxField({
-  label,
-  name,
-  error,
-  hint,
-  id,
-  alert,
-  ...input
-}: CheckboxFieldProps) {
+export function CheckboxField(props: CheckboxFieldProps) {
+  const [field, attributes] = splitField(props);
   return (
-    <Field label={label} name={name} error={error} hint={hint} id={id} alert={alert} checkbox>
-      {(control) => <input type="checkbox" {...control} {...input} />}
+    <Field {...field} checkbox>
+      {(control) => <input type="checkbox" {...control} {...attributes} />}
     </Field>
   );
 }

@@ -96,3 +96,16 @@ export function FieldError({
     </p>
   );
 }
+
+/** A field component's props split into the Field's and its control's own attributes. */
+export function splitField<Props extends FieldProps>({
+  label,
+  name,
+  error,
+  hint,
+  id,
+  alert,
+  ...control
+}: Props) {
+  return [{ label, name, error, hint, id, alert }, control] as const;
+}

@@ -1,6 +1,6 @@
 import type { SelectHTMLAttributes } from 'react';
 
-import { Field, type FieldProps } from './field';
+import { Field, type FieldProps, splitField } from './field';
 
 export interface SelectOption {
   value: string;
@@ -15,18 +15,10 @@ interface SelectFieldProps
 }
 
 /** A labelled drop-down whose hint and error are tied to it for screen readers. */
-export function SelectField({
-  label,
-  name,
-  options,
-  error,
-  hint,
-  id,
-  alert,
-  ...select
-}: SelectFieldProps) {
+export function SelectField({ options, ...props }: SelectFieldProps) {
+  const [field, select] = splitField(props);
   return (
-    <Field label={label} name={name} error={error} hint={hint} id={id} alert={alert}>
+    <Field {...field}>
       {(control) => (
         <select {...control} {...select}>
           {options.map((option) => (

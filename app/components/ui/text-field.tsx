@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes } from 'react';
 
-import { Field, type FieldProps } from './field';
+import { Field, type FieldProps, splitField } from './field';
 
 interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement>, Omit<FieldProps, 'label'> {
   label: string;
@@ -8,10 +8,7 @@ interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement>, Omit<Fie
 }
 
 /** A labelled input whose hint and error are tied to it for screen readers. */
-export function TextField({ label, name, error, hint, id, alert, ...input }: TextFieldProps) {
-  return (
-    <Field label={label} name={name} error={error} hint={hint} id={id} alert={alert}>
-      {(control) => <input {...control} {...input} />}
-    </Field>
-  );
+export function TextField(props: TextFieldProps) {
+  const [field, attributes] = splitField(props);
+  return <Field {...field}>{(control) => <input {...control} {...attributes} />}</Field>;
 }
