@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { CheckboxField } from '~/components/ui/checkbox-field';
+import { FieldError } from '~/components/ui/field';
 import { FormAlert } from '~/components/ui/form-alert';
 import { SelectField } from '~/components/ui/select-field';
 import { TextField } from '~/components/ui/text-field';
@@ -103,11 +104,7 @@ export function PersonForm({
             />
           ))}
         </div>
-        {message('leaderOf') ? (
-          <p id={`${leadersId}-error`} className="field-error">
-            {say(message('leaderOf'))}
-          </p>
-        ) : null}
+        <FieldError id={`${leadersId}-error`}>{say(message('leaderOf'))}</FieldError>
       </fieldset>
       <CheckboxField
         label={t('person.hrAdmin')}

@@ -9,8 +9,10 @@ import type { LanguageCode, QuestionType } from '../../models/vocabulary';
 import { respondentsQuestionId } from '../answering/rollups.server';
 import { messageText } from '../i18n';
 import { localDate } from '../surveys/local-time';
+import { refuseAddress } from '../utils/form.server';
 import { message } from '../utils/message';
 import type { StaffUser } from '../utils/permissions.server';
+import { parseSubmission } from '../utils/submission';
 import { cycleResults } from './cycle-results.server';
 import { type NeutralWording, questionWording } from './question-wording';
 import type { CycleRef, DepartmentRef, InsightFilters, SurveyChoice } from './types';
@@ -78,10 +80,6 @@ export interface InsightContext {
   scope: ReadonlySet<string> | null;
 }
 
-function badRequest(message: string): Response {
-  return new Response(message, { status: 400 });
-}
-
 /** The opened cycles (never the missed ones) and the surveys a leader can choose from. */
 async function surveyChoices(): Promise<{ id: string; title: string; status: string }[]> {
   const surveys = await SurveyModel.find(
@@ -117,10 +115,8 @@ export async function resolveInsights(
   params: URLSearchParams,
   options: { needs?: SurveyNeed } = {},
 ): Promise<InsightContext> {
-  const parsed = filterParams.safeParse(Object.fromEntries(params));
-  if (!parsed.success) {
-    throw badRequest(parsed.error.issues.map((issue) => issue.message).join('; '));
-  }
+  const parsed = parseSubmission(params, filterParams);
+  if (!parsed.ok) throw refuseAddress(parsed);
   const { survey: surveyParam, from, to, department } = parsed.data;
   if (department && !user.hrAdmin && !user.scope.includes(department)) {
     throw new Response('Forbidden', { status: 403 });

@@ -16,6 +16,7 @@ import { AnswerForm, useForgetDraft } from '~/components/answer-form/answer-form
 import { CycleClosed } from '~/components/status/cycle-closed';
 import { LinkNotFound } from '~/components/status/link-not-found';
 import { ThankYou } from '~/components/status/thank-you';
+import { FieldError } from '~/components/ui/field';
 import { readForm } from '~/utils/form.server';
 
 export const handle = { i18n: ['answering', 'status'] };
@@ -135,11 +136,9 @@ export default function KioskPage() {
                 </option>
               ))}
             </select>
-            {departmentError ? (
-              <p id="kiosk-department-error" className="field-error" role="alert">
-                {t('kiosk.departmentRequired')}
-              </p>
-            ) : null}
+            <FieldError id="kiosk-department-error" alert>
+              {departmentError ? t('kiosk.departmentRequired') : null}
+            </FieldError>
           </div>
         }
       />

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 
 import { lookUpReceipt, type ReceiptComment, receiptLimits } from '~/answering/receipt.server';
-import { readForm } from '~/utils/form.server';
+import { TextField } from '~/components/ui/text-field';
+import { parseForm } from '~/utils/form.server';
 
 export const handle = { i18n: ['receipt'] };
 
@@ -25,8 +26,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!(await receiptLimits.take(context.clientAddress))) {
     return json<ReceiptResult>({ outcome: 'too-many' }, { status: 429 });
   }
-  const parsed = receiptForm.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) return json<ReceiptResult>({ outcome: 'invalid' }, { status: 400 });
+  const parsed = await parseForm(request, receiptForm);
+  // Not refuseForm: the answer never repeats the code, and says nothing about why it was refused.
+  if (!parsed.ok) return json<ReceiptResult>({ outcome: 'invalid' }, { status: 400 });
   const lookup = await lookUpReceipt(parsed.data.code);
   if (!lookup.found) return json<ReceiptResult>({ outcome: 'not-found' });
   return json<ReceiptResult>({ outcome: 'found', comments: lookup.comments });
@@ -51,24 +53,16 @@ export default function Receipt() {
       <h1 id="receipt-title">{t('title')}</h1>
       <p>{t('intro')}</p>
       <Form method="post" className="receipt-form" noValidate>
-        <div className="field">
-          <label htmlFor={`${id}-code`}>{t('codeLabel')}</label>
-          <input
-            id={`${id}-code`}
-            name="code"
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            required
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-          />
-          {error ? (
-            <p id={`${id}-error`} className="field-error" role="alert">
-              {error}
-            </p>
-          ) : null}
-        </div>
+        <TextField
+          label={t('codeLabel')}
+          name="code"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          required
+          error={error}
+          alert
+        />
         <button type="submit" className="button" disabled={busy}>
           {t('submit')}
         </button>

@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
 import { startPasswordReset } from '~/auth/password-reset.server';
 import { forgotPasswordSchema } from '~/auth/schemas';
-import { FormAlert } from '~/components/ui/form-alert';
-import { TextField } from '~/components/ui/text-field';
+import { AuthForm, EmailField } from '~/components/auth/auth-form';
 import { parseForm, refuseForm } from '~/utils/form.server';
 import { mailGoesToOutbox } from '~/utils/mail.server';
 
@@ -48,21 +47,9 @@ export default function ForgotPassword() {
       ) : (
         <>
           <p>{t('forgot.intro')}</p>
-          <Form method="post" className="form">
-            <FormAlert message={failure?.errors.form?.[0]} />
-            <TextField
-              label={t('fields.email')}
-              name="email"
-              type="email"
-              autoComplete="username"
-              required
-              defaultValue={failure?.values.email}
-              error={failure?.errors.email?.[0]}
-            />
-            <button type="submit" className="button" disabled={submitting}>
-              {t('forgot.submit')}
-            </button>
-          </Form>
+          <AuthForm failure={failure} submitLabel={t('forgot.submit')} submitting={submitting}>
+            <EmailField failure={failure} />
+          </AuthForm>
         </>
       )}
       <p>

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import {
-  Form,
   Link,
   useActionData,
   useLoaderData,
@@ -15,8 +14,8 @@ import { setupOpen } from '~/auth/first-admin.server';
 import { safeRedirect } from '~/auth/redirect-to';
 import { loginSchema } from '~/auth/schemas';
 import { signIn } from '~/auth/sign-in.server';
+import { AuthForm, EmailField } from '~/components/auth/auth-form';
 import { SetupInvitation } from '~/components/setup-invitation';
-import { FormAlert } from '~/components/ui/form-alert';
 import { TextField } from '~/components/ui/text-field';
 import { pageTitle } from '~/i18n';
 import { parseForm, refuseForm } from '~/utils/form.server';
@@ -68,22 +67,18 @@ export default function Login() {
       <h1 id="login-title">{t('login.title')}</h1>
       <p>{t('login.intro')}</p>
       {setupOpen ? <SetupInvitation /> : null}
-      <Form method="post" className="form" ref={form}>
-        <FormAlert message={failure?.errors.form?.[0]} />
+      <AuthForm
+        failure={failure}
+        submitLabel={t('login.submit')}
+        submitting={submitting}
+        formRef={form}
+      >
         <input
           type="hidden"
           name="redirectTo"
           value={failure?.values.redirectTo ?? searchParams.get('redirectTo') ?? ''}
         />
-        <TextField
-          label={t('fields.email')}
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          defaultValue={failure?.values.email}
-          error={failure?.errors.email?.[0]}
-        />
+        <EmailField failure={failure} />
         <TextField
           label={t('fields.password')}
           name="password"
@@ -92,10 +87,7 @@ export default function Login() {
           required
           error={failure?.errors.password?.[0]}
         />
-        <button type="submit" className="button" disabled={submitting}>
-          {t('login.submit')}
-        </button>
-      </Form>
+      </AuthForm>
       <p>
         <Link to="/forgot-password">{t('login.forgot')}</Link>
       </p>

@@ -1,13 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
 import { isResetLinkValid, resetPassword } from '~/auth/password-reset.server';
 import { staffHome } from '~/auth/redirect-to';
 import { resetPasswordSchema } from '~/auth/schemas';
-import { FormAlert } from '~/components/ui/form-alert';
-import { TextField } from '~/components/ui/text-field';
+import { AuthForm, NewPasswordFields } from '~/components/auth/auth-form';
 import { parseForm, refuseForm } from '~/utils/form.server';
 import { startStaffSession } from '~/utils/session.server';
 
@@ -39,30 +38,13 @@ export default function ResetPassword() {
     <section className="narrow" aria-labelledby="reset-title">
       <h1 id="reset-title">{t('reset.title')}</h1>
       {valid ? (
-        <Form method="post" className="form">
-          <FormAlert message={failure?.errors.form?.[0]} />
-          <TextField
+        <AuthForm failure={failure} submitLabel={t('reset.submit')} submitting={submitting}>
+          <NewPasswordFields
+            failure={failure}
             label={t('reset.newPassword')}
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            hint={t('fields.passwordHint')}
-            required
-            minLength={10}
-            error={failure?.errors.password?.[0]}
+            againLabel={t('reset.newPasswordAgain')}
           />
-          <TextField
-            label={t('reset.newPasswordAgain')}
-            name="confirmPassword"
-            type="password"
-            autoComplete="new-password"
-            required
-            error={failure?.errors.confirmPassword?.[0]}
-          />
-          <button type="submit" className="button" disabled={submitting}>
-            {t('reset.submit')}
-          </button>
-        </Form>
+        </AuthForm>
       ) : (
         <p className="form-alert" role="alert">
           {t('reset.expired')}

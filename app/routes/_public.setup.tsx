@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
-import { Form, useActionData, useNavigation } from '@remix-run/react';
+import { useActionData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
 import { createFirstAdmin } from '~/auth/first-admin.server';
 import { setupSchema } from '~/auth/schemas';
-import { FormAlert } from '~/components/ui/form-alert';
+import { AuthForm, EmailField, NewPasswordFields } from '~/components/auth/auth-form';
 import { TextField } from '~/components/ui/text-field';
 import { parseForm, refuseForm } from '~/utils/form.server';
-import { requireSetupOpen } from '~/utils/permissions.server';
+import { notFound, requireSetupOpen } from '~/utils/permissions.server';
 import { startStaffSession } from '~/utils/session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Set up Innerloop' }];
@@ -24,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.ok) return refuseForm(form);
   const result = await createFirstAdmin(form.data);
   // Someone else finished setting up in the meantime.
-  if (!result.ok) throw new Response('Not found', { status: 404 });
+  if (!result.ok) throw notFound();
   // The surveys page carries the first-run checklist: import people, mark services, start a survey.
   return redirect('/surveys', {
     headers: { 'Set-Cookie': await startStaffSession(request, result.personId) },
@@ -39,8 +39,7 @@ export default function Setup() {
     <section className="narrow" aria-labelledby="setup-title">
       <h1 id="setup-title">{t('setup.title')}</h1>
       <p>{t('setup.intro')}</p>
-      <Form method="post" className="form">
-        <FormAlert message={failure?.errors.form?.[0]} />
+      <AuthForm failure={failure} submitLabel={t('setup.submit')} submitting={submitting}>
         <TextField
           label={t('setup.name')}
           name="name"
@@ -49,37 +48,13 @@ export default function Setup() {
           defaultValue={failure?.values.name}
           error={failure?.errors.name?.[0]}
         />
-        <TextField
-          label={t('fields.email')}
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          defaultValue={failure?.values.email}
-          error={failure?.errors.email?.[0]}
-        />
-        <TextField
+        <EmailField failure={failure} />
+        <NewPasswordFields
+          failure={failure}
           label={t('fields.password')}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          hint={t('fields.passwordHint')}
-          required
-          minLength={10}
-          error={failure?.errors.password?.[0]}
+          againLabel={t('setup.passwordAgain')}
         />
-        <TextField
-          label={t('setup.passwordAgain')}
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          error={failure?.errors.confirmPassword?.[0]}
-        />
-        <button type="submit" className="button" disabled={submitting}>
-          {t('setup.submit')}
-        </button>
-      </Form>
+      </AuthForm>
     </section>
   );
 }

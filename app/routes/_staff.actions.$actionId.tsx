@@ -12,11 +12,11 @@ import { ActionStatusBadge } from '~/components/actions/action-status';
 import { ActionTimeline } from '~/components/actions/action-timeline';
 import { FollowUpPanel } from '~/components/actions/follow-up';
 import { FormAlert } from '~/components/ui/form-alert';
+import { TextAreaField } from '~/components/ui/text-area-field';
 import { useMessage } from '~/components/ui/use-message';
 import { pageTitle } from '~/i18n';
-import { readForm, refuseForm } from '~/utils/form.server';
+import { parseForm, refuseForm } from '~/utils/form.server';
 import { requireStaff } from '~/utils/permissions.server';
-import { errorsByField, formValues } from '~/utils/submission';
 
 import type { ActionStatus } from '../../models/vocabulary';
 
@@ -39,11 +39,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = params.actionId ?? '';
   // 404 / 403 before the form is read, so nobody outside the scope learns about its fields.
   await requireAction(user, id);
-  const values = formValues(await readForm(request));
-  const form = actionIntent.safeParse(values);
-  if (!form.success) return refuseForm({ errors: errorsByField(form.error), values });
-  const result = await changes[form.data.intent](user, id, values);
-  if (!result.ok) return refuseForm({ errors: result.errors, values });
+  // The intent picks the change; each change's module checks the rest of the form itself.
+  const form = await parseForm(request, actionIntent);
+  if (!form.ok) return refuseForm(form);
+  const result = await changes[form.data.intent](user, id, form.values);
+  if (!result.ok) return refuseForm({ errors: result.errors, values: form.values });
   return redirect(`/actions/${id}`);
 }
 
@@ -63,29 +63,20 @@ function WontDoForm({
   submitting: boolean;
 }) {
   const { t } = useTranslation('actions');
-  const say = useMessage();
   return (
     <Form method="post" className="form action-wont-do">
       <input type="hidden" name="intent" value="move" />
       <input type="hidden" name="from" value={from} />
       <input type="hidden" name="to" value="wont-do" />
-      <div className="field">
-        <label htmlFor="wont-do-reason">{t('page.reasonLabel')}</label>
-        <textarea
-          id="wont-do-reason"
-          name="reason"
-          rows={2}
-          maxLength={2000}
-          defaultValue={typed ?? ''}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'wont-do-reason-error' : undefined}
-        />
-        {error ? (
-          <p id="wont-do-reason-error" className="field-error">
-            {say(error)}
-          </p>
-        ) : null}
-      </div>
+      <TextAreaField
+        id="wont-do-reason"
+        label={t('page.reasonLabel')}
+        name="reason"
+        rows={2}
+        maxLength={2000}
+        defaultValue={typed ?? ''}
+        error={error}
+      />
       <button type="submit" className="button" disabled={submitting}>
         {t('page.markWontDo')}
       </button>
@@ -192,23 +183,15 @@ export default function ActionPage() {
         <h2 id="update-title">{t('page.updateTitle')}</h2>
         <Form method="post" className="form" key={failed('update') ? 'refused' : timeline.length}>
           <input type="hidden" name="intent" value="update" />
-          <div className="field">
-            <label htmlFor="update-note">{t('page.update')}</label>
-            <textarea
-              id="update-note"
-              name="note"
-              rows={3}
-              maxLength={2000}
-              defaultValue={failed('update')?.values.note?.toString() ?? ''}
-              aria-invalid={failed('update')?.errors.note ? true : undefined}
-              aria-describedby={failed('update')?.errors.note ? 'update-note-error' : undefined}
-            />
-            {failed('update')?.errors.note ? (
-              <p id="update-note-error" className="field-error">
-                {say(failed('update')?.errors.note?.[0])}
-              </p>
-            ) : null}
-          </div>
+          <TextAreaField
+            id="update-note"
+            label={t('page.update')}
+            name="note"
+            rows={3}
+            maxLength={2000}
+            defaultValue={failed('update')?.values.note?.toString() ?? ''}
+            error={failed('update')?.errors.note?.[0]}
+          />
           <button type="submit" className="button" disabled={submitting}>
             {t('page.postUpdate')}
           </button>

@@ -8,18 +8,15 @@ import { listActions } from '~/actions/action-list.server';
 import { ActionFiltersForm } from '~/components/actions/action-filters';
 import { ActionTable } from '~/components/actions/action-table';
 import { pageTitle } from '~/i18n';
+import { parseSearch, refuseAddress } from '~/utils/form.server';
 import { requireStaff } from '~/utils/permissions.server';
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'actions:title') }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
-  const parsed = listFilters.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) {
-    throw new Response(parsed.error.issues[0]?.message ?? 'actions:errors.badFilters', {
-      status: 400,
-    });
-  }
+  const parsed = parseSearch(request, listFilters);
+  if (!parsed.ok) throw refuseAddress(parsed, 'actions:errors.badFilters');
   const list = await listActions(user, parsed.data);
   return json({ ...list, filters: parsed.data });
 }

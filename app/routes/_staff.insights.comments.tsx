@@ -20,9 +20,8 @@ import { withCommentSources } from '~/insights/action-sources.server';
 import { commentFiltersSchema, replyFormSchema } from '~/insights/comment-filters';
 import { postReply } from '~/insights/comment-replies.server';
 import { listComments } from '~/insights/comments.server';
-import { readForm, refuseForm } from '~/utils/form.server';
+import { parseForm, parseSearch, refuseAddress, refuseForm } from '~/utils/form.server';
 import { requireStaff } from '~/utils/permissions.server';
-import { formValues, parseSubmission } from '~/utils/submission';
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, 'insights:nav.comments', 'insights:title') },
@@ -30,14 +29,8 @@ export const meta: MetaFunction = ({ matches }) => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
-  const parsed = commentFiltersSchema.safeParse(
-    Object.fromEntries(new URL(request.url).searchParams),
-  );
-  if (!parsed.success) {
-    throw new Response(parsed.error.issues[0]?.message ?? 'insights:comments.errors.badFilters', {
-      status: 400,
-    });
-  }
+  const parsed = parseSearch(request, commentFiltersSchema);
+  if (!parsed.ok) throw refuseAddress(parsed, 'insights:comments.errors.badFilters');
   const outcome = await listComments(user, parsed.data);
   if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status });
   return json(await withCommentSources(user, outcome.view));
@@ -45,13 +38,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request);
-  const formData = await readForm(request);
-  const form = parseSubmission(formData, replyFormSchema);
+  const form = await parseForm(request, replyFormSchema);
   if (!form.ok) return refuseForm(form);
   const outcome = await postReply(user, form.data);
   if (!outcome.ok) {
     return refuseForm(
-      { errors: { [outcome.field]: [outcome.message] }, values: formValues(formData) },
+      { errors: { [outcome.field]: [outcome.message] }, values: form.values },
       outcome.status,
     );
   }

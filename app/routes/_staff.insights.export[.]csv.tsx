@@ -12,6 +12,7 @@ import {
 import { loadMatrix } from '~/insights/matrix.server';
 import { loadOverview } from '~/insights/overview.server';
 import { type Table, toCsv } from '~/insights/tables';
+import { parseSearch, refuseAddress } from '~/utils/form.server';
 import type { StaffUser } from '~/utils/permissions.server';
 import { requireStaff } from '~/utils/permissions.server';
 
@@ -53,12 +54,8 @@ async function tableFor(
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   const params = new URL(request.url).searchParams;
-  const parsed = exportParams.safeParse(Object.fromEntries(params));
-  if (!parsed.success) {
-    throw new Response(`Unknown export: ${parsed.error.issues[0]?.message ?? 'bad address'}`, {
-      status: 400,
-    });
-  }
+  const parsed = parseSearch(params, exportParams);
+  if (!parsed.ok) throw refuseAddress(parsed, 'Unknown export');
   // The page loaders read only their own filters; these say which chart.
   for (const name of ['page', 'chart', 'department']) params.delete(name);
   const table = await tableFor(user, parsed.data, params);

@@ -8,9 +8,8 @@ import { pageTitle } from '~/i18n';
 import { departmentChoices } from '~/people/departments.server';
 import { getPerson, updatePerson } from '~/people/people.server';
 import { personSchema } from '~/people/schemas';
-import { readForm, refuseForm } from '~/utils/form.server';
-import { requireHrAdmin } from '~/utils/permissions.server';
-import { formValues, parseSubmission } from '~/utils/submission';
+import { parseForm, refuseForm } from '~/utils/form.server';
+import { notFound, requireHrAdmin } from '~/utils/permissions.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   // The person's name as typed: pageTitle leaves a part that is no message key as it is.
@@ -20,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireHrAdmin(request);
   const person = await getPerson(params.personId ?? '');
-  if (!person) throw new Response('Not found', { status: 404 });
+  if (!person) throw notFound();
   // Their own departments stay selectable even if archived since.
   const departments = await departmentChoices([person.departmentId, ...person.leaderOf]);
   return json({ person, departments });
@@ -28,12 +27,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireHrAdmin(request);
-  const formData = await readForm(request);
-  const form = parseSubmission(formData, personSchema, { lists: ['leaderOf'] });
+  const form = await parseForm(request, personSchema, { lists: ['leaderOf'] });
   if (!form.ok) return refuseForm(form);
   const result = await updatePerson(params.personId ?? '', form.data);
-  if (!result) throw new Response('Not found', { status: 404 });
-  if (!result.ok) return refuseForm({ errors: result.errors, values: formValues(formData) });
+  if (!result) throw notFound();
+  if (!result.ok) return refuseForm({ errors: result.errors, values: form.values });
   return redirect(`/people?${new URLSearchParams({ q: form.data.email })}`);
 }
 

@@ -17,9 +17,8 @@ import {
   restoreDepartment,
 } from '~/people/departments.server';
 import { departmentIntentSchema } from '~/people/schemas';
-import { readForm, refuseForm } from '~/utils/form.server';
+import { parseForm, refuseForm } from '~/utils/form.server';
 import { requireHrAdmin } from '~/utils/permissions.server';
-import { formValues, parseSubmission } from '~/utils/submission';
 
 import { departmentKinds } from '../../models/vocabulary';
 
@@ -35,8 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireHrAdmin(request);
-  const formData = await readForm(request);
-  const form = parseSubmission(formData, departmentIntentSchema);
+  const form = await parseForm(request, departmentIntentSchema);
   if (!form.ok) return refuseForm(form);
   const change = form.data;
   const result =
@@ -49,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
           : change.intent === 'archive'
             ? await archiveDepartment(change.departmentId)
             : await restoreDepartment(change.departmentId);
-  if (!result.ok) return refuseForm({ errors: result.errors, values: formValues(formData) });
+  if (!result.ok) return refuseForm({ errors: result.errors, values: form.values });
   // Back to the list as it was shown, with the change in it.
   const url = new URL(request.url);
   return redirect(url.pathname + url.search);

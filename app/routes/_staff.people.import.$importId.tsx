@@ -23,9 +23,8 @@ import {
   undoStalledImport,
 } from '~/people/roster-import.server';
 import { importIntentSchema, previewQuerySchema } from '~/people/schemas';
-import { readForm, refuseForm } from '~/utils/form.server';
-import { requireHrAdmin } from '~/utils/permissions.server';
-import { formValues, parseSubmission } from '~/utils/submission';
+import { parseForm, refuseForm } from '~/utils/form.server';
+import { notFound, requireHrAdmin } from '~/utils/permissions.server';
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, 'people:import.viewTitle', 'people:title') },
@@ -35,21 +34,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireHrAdmin(request);
   const query = previewQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const view = await getRosterImport(params.importId ?? '', query);
-  if (!view) throw new Response('Not found', { status: 404 });
+  if (!view) throw notFound();
   return json(view);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireHrAdmin(request);
   const importId = params.importId ?? '';
-  const formData = await readForm(request);
-  const form = parseSubmission(formData, importIntentSchema);
+  const form = await parseForm(request, importIntentSchema);
   if (!form.ok) return refuseForm(form);
   const here = new URL(request.url).pathname;
   switch (form.data.intent) {
     case 'options': {
       if (!(await setCreateDepartments(importId, form.data.createDepartments))) {
-        throw new Response('Not found', { status: 404 });
+        throw notFound();
       }
       return redirect(here);
     }
@@ -66,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // The import goes on in the background; this page follows its progress.
       const started = await confirmRosterImport(importId);
       if (!started.ok) {
-        return refuseForm({ errors: { form: [started.error] }, values: formValues(formData) }, 409);
+        return refuseForm({ errors: { form: [started.error] }, values: form.values }, 409);
       }
       return redirect(here);
     }

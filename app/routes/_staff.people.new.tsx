@@ -8,9 +8,8 @@ import { pageTitle } from '~/i18n';
 import { departmentChoices } from '~/people/departments.server';
 import { createPerson } from '~/people/people.server';
 import { personSchema } from '~/people/schemas';
-import { readForm, refuseForm } from '~/utils/form.server';
+import { parseForm, refuseForm } from '~/utils/form.server';
 import { requireHrAdmin } from '~/utils/permissions.server';
-import { formValues, parseSubmission } from '~/utils/submission';
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, 'people:person.addTitle', 'people:title') },
@@ -23,11 +22,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireHrAdmin(request);
-  const formData = await readForm(request);
-  const form = parseSubmission(formData, personSchema, { lists: ['leaderOf'] });
+  const form = await parseForm(request, personSchema, { lists: ['leaderOf'] });
   if (!form.ok) return refuseForm(form);
   const result = await createPerson(form.data);
-  if (!result.ok) return refuseForm({ errors: result.errors, values: formValues(formData) });
+  if (!result.ok) return refuseForm({ errors: result.errors, values: form.values });
   // Straight to the roster, searched for the new person, so HR sees them there.
   return redirect(`/people?${new URLSearchParams({ q: form.data.email })}`);
 }

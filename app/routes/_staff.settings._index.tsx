@@ -3,6 +3,7 @@ import { json } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
+import { FieldError } from '~/components/ui/field';
 import { FormAlert } from '~/components/ui/form-alert';
 import { SelectField } from '~/components/ui/select-field';
 import { TextField } from '~/components/ui/text-field';
@@ -96,7 +97,7 @@ export default function OrganisationSettings() {
             <span>{t(`people:languages.${language}`)}</span>
           </label>
         ))}
-        {errors.languages?.[0] ? <p className="field-error">{say(errors.languages[0])}</p> : null}
+        <FieldError>{say(errors.languages?.[0])}</FieldError>
       </fieldset>
       <SelectField
         label={t('organisation.mainLanguage')}

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { OrganisationTime } from '~/components/ui/organisation-time';
 import { pageTitle } from '~/i18n';
 import { findOutboxMail } from '~/settings/outbox.server';
-import { requireHrAdmin } from '~/utils/permissions.server';
+import { notFound, requireHrAdmin } from '~/utils/permissions.server';
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, 'settings:outbox.mail', 'settings:outbox.title') },
@@ -16,7 +16,7 @@ export const meta: MetaFunction = ({ matches }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireHrAdmin(request);
   const mail = await findOutboxMail(params.mailId ?? '');
-  if (!mail) throw new Response('Not found', { status: 404 });
+  if (!mail) throw notFound();
   return json({ mail });
 }
 

@@ -11,6 +11,7 @@ import { useMessage } from '~/components/ui/use-message';
 import { pageTitle } from '~/i18n';
 import { listOutboxMail } from '~/settings/outbox.server';
 import { outboxFiltersSchema, outboxSearchMaxLength } from '~/settings/outbox-filters';
+import { parseSearch, refuseAddress } from '~/utils/form.server';
 import { mailGoesToOutbox } from '~/utils/mail.server';
 import { requireHrAdmin } from '~/utils/permissions.server';
 
@@ -20,15 +21,9 @@ export const meta: MetaFunction = ({ matches }) => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireHrAdmin(request);
-  const parsed = outboxFiltersSchema.safeParse(
-    Object.fromEntries(new URL(request.url).searchParams),
-  );
-  if (!parsed.success) {
-    // A message key (see ~/utils/message); the error boundary says it in the reader's language.
-    throw new Response(parsed.error.issues[0]?.message ?? 'settings:outbox.badSearch', {
-      status: 400,
-    });
-  }
+  const parsed = parseSearch(request, outboxFiltersSchema);
+  // A message key (see ~/utils/message); the error boundary says it in the reader's language.
+  if (!parsed.ok) throw refuseAddress(parsed, 'settings:outbox.badSearch');
   return json({ ...(await listOutboxMail(parsed.data)), inUse: mailGoesToOutbox() });
 }
 

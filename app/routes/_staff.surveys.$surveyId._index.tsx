@@ -10,11 +10,9 @@ import { withChoiceRows } from '~/surveys/designer-edits';
 import { type DraftErrors, draftFromDefinition } from '~/surveys/designer-form';
 import { getSurvey } from '~/surveys/surveys.server';
 import { readForm } from '~/utils/form.server';
-import { requireHrAdmin } from '~/utils/permissions.server';
+import { notFound, requireHrAdmin } from '~/utils/permissions.server';
 
 import { languageCodes } from '../../models/vocabulary';
-
-const notFound = () => new Response('Not found', { status: 404 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireHrAdmin(request);

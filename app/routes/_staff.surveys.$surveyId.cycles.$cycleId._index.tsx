@@ -12,7 +12,7 @@ import { participation } from '~/surveys/participation.server';
 import { qrShape } from '~/surveys/qr.server';
 import { getSurvey } from '~/surveys/surveys.server';
 import { appUrl, getEnv } from '~/utils/env.server';
-import { requireHrAdmin } from '~/utils/permissions.server';
+import { notFound, requireHrAdmin } from '~/utils/permissions.server';
 
 // The links.csv route sends refusals back here as ?links=…; message keys of the surveys words.
 const linksErrors: Record<string, string> = {
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getSurvey(params.surveyId ?? ''),
     getCycle(params.surveyId ?? '', params.cycleId ?? ''),
   ]);
-  if (!survey || !cycle) throw new Response('Not found', { status: 404 });
+  if (!survey || !cycle) throw notFound();
   const zone = survey.definition.schedule.timeZone;
   const kioskLink = survey.kiosk ? `${appUrl(getEnv())}/k/${cycle.kioskId}` : null;
   return json({

@@ -3,9 +3,8 @@ import { redirect } from '@remix-run/node';
 
 import { printableLinksForm } from '~/surveys/printable-links';
 import { linksCsv, linksForCycle } from '~/surveys/printable-links.server';
-import { readForm } from '~/utils/form.server';
-import { requireHrAdmin } from '~/utils/permissions.server';
-import { parseSubmission } from '~/utils/submission';
+import { parseForm } from '~/utils/form.server';
+import { notFound, requireHrAdmin } from '~/utils/permissions.server';
 
 const cyclePage = (params: LoaderFunctionArgs['params']) =>
   `/surveys/${params.surveyId ?? ''}/cycles/${params.cycleId ?? ''}`;
@@ -19,9 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireHrAdmin(request);
-  const form = parseSubmission(await readForm(request), printableLinksForm, {
-    lists: ['departmentIds'],
-  });
+  const form = await parseForm(request, printableLinksForm, { lists: ['departmentIds'] });
   if (!form.ok) return redirect(`${cyclePage(params)}?links=choose`);
   const result = await linksForCycle(
     params.surveyId ?? '',
@@ -29,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     form.data,
     new Date(),
   );
-  if (!result) throw new Response('Not found', { status: 404 });
+  if (!result) throw notFound();
   if (!result.ok) return redirect(`${cyclePage(params)}?links=closed`);
   return new Response(linksCsv(result.links), {
     headers: {

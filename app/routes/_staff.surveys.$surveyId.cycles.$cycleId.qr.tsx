@@ -12,11 +12,8 @@ import { participation } from '~/surveys/participation.server';
 import { printableLinksForm } from '~/surveys/printable-links';
 import { linksForCycle } from '~/surveys/printable-links.server';
 import { qrShape } from '~/surveys/qr.server';
-import { readForm } from '~/utils/form.server';
-import { requireHrAdmin } from '~/utils/permissions.server';
-import { parseSubmission } from '~/utils/submission';
-
-const notFound = () => new Response('Not found', { status: 404 });
+import { parseForm } from '~/utils/form.server';
+import { notFound, requireHrAdmin } from '~/utils/permissions.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireHrAdmin(request);
@@ -31,9 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireHrAdmin(request);
-  const form = parseSubmission(await readForm(request), printableLinksForm, {
-    lists: ['departmentIds'],
-  });
+  const form = await parseForm(request, printableLinksForm, { lists: ['departmentIds'] });
   if (!form.ok)
     return json(
       {

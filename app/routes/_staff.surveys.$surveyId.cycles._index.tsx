@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 
+import { FormAlert } from '~/components/ui/form-alert';
 import { useMessage } from '~/components/ui/use-message';
 import type { Count } from '~/insights/types';
 import { cycleWindow } from '~/surveys/cadence';
@@ -14,12 +15,11 @@ import { participationByCycle } from '~/surveys/participation.server';
 import { sendFirstCycleNow } from '~/surveys/send-now.server';
 import { getSurvey, setKiosk } from '~/surveys/surveys.server';
 import { getEnv } from '~/utils/env.server';
-import { readForm } from '~/utils/form.server';
+import { parseForm, refuseForm } from '~/utils/form.server';
 import { createLogger } from '~/utils/log.server';
 import { message } from '~/utils/message';
-import { requireHrAdmin } from '~/utils/permissions.server';
-
-const notFound = () => new Response('Not found', { status: 404 });
+import { notFound, requireHrAdmin } from '~/utils/permissions.server';
+import { errorsIn } from '~/utils/submission';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireHrAdmin(request);
@@ -73,16 +73,11 @@ function firstOpening(
 
 const intentSchema = z.object({ intent: z.enum(['kiosk-on', 'kiosk-off', 'send-now']) });
 
-type ActionResult = { ok: boolean; message: string | null };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireHrAdmin(request);
-  const form = intentSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!form.success) {
-    return json<ActionResult>(
-      { ok: false, message: 'surveys:errors.chooseIntent' },
-      { status: 400 },
-    );
+  const form = await parseForm(request, intentSchema);
+  if (!form.ok) {
+    return refuseForm({ errors: { form: ['surveys:errors.chooseIntent'] }, values: form.values });
   }
   const surveyId = params.surveyId ?? '';
   if (form.data.intent === 'send-now') {
@@ -90,14 +85,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       logger: createLogger(getEnv().LOG_LEVEL),
     });
     if (!sent) throw notFound();
-    if (!sent.ok) return json<ActionResult>({ ok: false, message: sent.message }, { status: 409 });
-    return json<ActionResult>({
-      ok: true,
-      message: message('surveys:cycles.sent', { number: sent.cycleNumber, count: sent.invited }),
+    if (!sent.ok) return refuseForm({ errors: { form: [sent.message] }, values: form.values }, 409);
+    return json({
+      notice: message('surveys:cycles.sent', { number: sent.cycleNumber, count: sent.invited }),
     });
   }
   if (!(await setKiosk(surveyId, form.data.intent === 'kiosk-on'))) throw notFound();
-  return json<ActionResult>({ ok: true, message: null });
+  return json({ notice: null });
 }
 
 export default function SurveyCycles() {
@@ -111,14 +105,12 @@ export default function SurveyCycles() {
     <>
       <h2>{t('cycles.title')}</h2>
       <p>{t('cycles.intro', { timeZone })}</p>
-      {result?.message ? (
-        <p
-          className={result.ok ? 'form-notice' : 'form-alert'}
-          role={result.ok ? 'status' : 'alert'}
-        >
-          {say(result.message)}
+      {result && 'notice' in result && result.notice ? (
+        <p className="form-notice" role="status">
+          {say(result.notice)}
         </p>
       ) : null}
+      <FormAlert message={errorsIn(result).form?.[0]} />
       {canSendNow ? (
         <Form method="post" className="send-now">
           <p>

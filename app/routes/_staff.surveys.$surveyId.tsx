@@ -17,8 +17,9 @@ import { FormAlert } from '~/components/ui/form-alert';
 import { pageTitle } from '~/i18n';
 import { statusConfirmation } from '~/surveys/status-confirmation.server';
 import { changeStatus, duplicateSurvey, getSurvey } from '~/surveys/surveys.server';
-import { readForm } from '~/utils/form.server';
-import { requireHrAdmin } from '~/utils/permissions.server';
+import { parseForm, refuseForm } from '~/utils/form.server';
+import { notFound, requireHrAdmin } from '~/utils/permissions.server';
+import { errorsIn } from '~/utils/submission';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
@@ -29,8 +30,6 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
     ),
   },
 ];
-
-const notFound = () => new Response('Not found', { status: 404 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireHrAdmin(request);
@@ -61,9 +60,13 @@ const lifecycleSchema = z.object({
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireHrAdmin(request);
   const surveyId = params.surveyId ?? '';
-  const form = lifecycleSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!form.success)
-    return json({ message: 'surveys:errors.chooseSurveyIntent', confirm: null }, { status: 400 });
+  const form = await parseForm(request, lifecycleSchema);
+  if (!form.ok) {
+    return refuseForm({
+      errors: { form: ['surveys:errors.chooseSurveyIntent'] },
+      values: form.values,
+    });
+  }
   const now = new Date();
   const { intent, confirmed } = form.data;
   if (intent === 'duplicate') {
@@ -74,12 +77,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if ((intent === 'activate' || intent === 'end') && !confirmed) {
     const confirm = await statusConfirmation(surveyId, intent);
     if (!confirm) throw notFound();
-    return json({ message: null, confirm });
+    return json({ confirm });
   }
   const result = await changeStatus(surveyId, intent, now, user.language);
   if (!result) throw notFound();
-  if (!result.ok) return json({ message: result.message, confirm: null }, { status: 400 });
-  return json({ message: null, confirm: null });
+  if (!result.ok) return refuseForm({ errors: { form: [result.message] }, values: form.values });
+  return json({ confirm: null });
 }
 
 // Each button's label is its intent's word in the surveys namespace (survey.activate, …).
@@ -94,6 +97,7 @@ export default function SurveyLayout() {
   const { t } = useTranslation('surveys');
   const { survey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const confirm = result && 'confirm' in result ? result.confirm : null;
   const busy = useNavigation().state === 'submitting';
   const base = `/surveys/${survey.id}`;
   return (
@@ -114,13 +118,8 @@ export default function SurveyLayout() {
           </span>
         </p>
         <p className="muted">{t(`survey.note.${survey.status}`)}</p>
-        {result?.confirm && survey.status !== 'ended' ? (
-          <StatusConfirmationPanel
-            confirm={result.confirm}
-            action={base}
-            cancel={base}
-            busy={busy}
-          />
+        {confirm && survey.status !== 'ended' ? (
+          <StatusConfirmationPanel confirm={confirm} action={base} cancel={base} busy={busy} />
         ) : (
           <Form method="post" action={base} className="lifecycle">
             {lifecycleButtons[survey.status].map((intent) => (
@@ -146,7 +145,7 @@ export default function SurveyLayout() {
             </button>
           </Form>
         )}
-        <FormAlert message={result?.message ?? undefined} />
+        <FormAlert message={errorsIn(result).form?.[0]} />
         <nav className="sub-nav" aria-label={t('survey.nav')}>
           <ul>
             <li>

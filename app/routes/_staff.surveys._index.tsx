@@ -11,9 +11,10 @@ import { formatStaffMoment } from '~/surveys/local-time';
 import { runSchedulerOnce } from '~/surveys/scheduler.server';
 import { listSurveys } from '~/surveys/surveys.server';
 import { getEnv } from '~/utils/env.server';
-import { readForm } from '~/utils/form.server';
+import { parseForm, refuseForm } from '~/utils/form.server';
 import { createLogger } from '~/utils/log.server';
 import { requireHrAdmin, requireStaff } from '~/utils/permissions.server';
+import { errorsIn } from '~/utils/submission';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
@@ -46,12 +47,12 @@ const intentSchema = z.object({ intent: z.literal('run-scheduler') });
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireHrAdmin(request);
-  const form = intentSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!form.success) {
-    return json({ error: 'surveys:errors.chooseIntent', report: null }, { status: 400 });
+  const form = await parseForm(request, intentSchema);
+  if (!form.ok) {
+    return refuseForm({ errors: { form: ['surveys:errors.chooseIntent'] }, values: form.values });
   }
   const report = await runSchedulerOnce(new Date(), { logger: createLogger(getEnv().LOG_LEVEL) });
-  return json({ error: null, report });
+  return json({ report });
 }
 
 export default function SurveyList() {
@@ -59,7 +60,7 @@ export default function SurveyList() {
   const { surveys, hrAdmin, checklist } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const running = useNavigation().state === 'submitting';
-  const report = result?.report;
+  const report = result && 'report' in result ? result.report : null;
   return (
     <section aria-labelledby="page-title">
       <div className="toolbar">
@@ -146,7 +147,7 @@ export default function SurveyList() {
                 : ''}
             </p>
           ) : null}
-          <FormAlert message={result?.error ?? undefined} />
+          <FormAlert message={errorsIn(result).form?.[0]} />
         </Form>
       ) : null}
     </section>

@@ -9,7 +9,7 @@ import { pageTitle } from '~/i18n';
 import { localize } from '~/surveys/localize';
 import { startSurvey } from '~/surveys/new-survey.server';
 import { surveyTemplates } from '~/surveys/templates';
-import { readForm } from '~/utils/form.server';
+import { parseForm, refuseForm } from '~/utils/form.server';
 import { requireHrAdmin } from '~/utils/permissions.server';
 
 export const meta: MetaFunction = ({ matches }) => [
@@ -35,10 +35,12 @@ const newSurveySchema = z.object({ template: z.string().min(1).max(100) });
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireHrAdmin(request);
-  const form = newSurveySchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!form.success) return json({ message: 'surveys:errors.chooseTemplate' }, { status: 400 });
+  const form = await parseForm(request, newSurveySchema);
+  if (!form.ok) {
+    return refuseForm({ errors: { form: ['surveys:errors.chooseTemplate'] }, values: form.values });
+  }
   const result = await startSurvey(form.data.template, new Date());
-  if (!result.ok) return json({ message: result.message }, { status: 400 });
+  if (!result.ok) return refuseForm({ errors: { form: [result.message] }, values: form.values });
   return redirect(`/surveys/${result.surveyId}`);
 }
 
@@ -54,7 +56,7 @@ export default function NewSurvey() {
       </p>
       <h1 id="page-title">{t('new.title')}</h1>
       <p>{t('new.intro')}</p>
-      <FormAlert message={failure?.message} />
+      <FormAlert message={failure?.errors.form?.[0]} />
       <Form method="post">
         <ul className="template-list">
           {templates.map((template) => (

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { safeLocalPath } from '~/auth/redirect-to';
 import { languageCookie } from '~/i18n.server';
 import { languageCode } from '~/surveys/survey-schema';
+import { parseForm } from '~/utils/form.server';
 import { rememberStaffLanguage } from '~/utils/staff-language.server';
 
 const languageChoice = z.object({
@@ -17,8 +18,9 @@ const languageChoice = z.object({
  * staff member's choice is also kept as their preference, for staff pages and their e-mails.
  */
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = languageChoice.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) throw new Response('Choose one of the languages offered', { status: 400 });
+  const parsed = await parseForm(request, languageChoice);
+  // A switcher has no field to show a message beside: a refused choice is a plain 400.
+  if (!parsed.ok) throw new Response('Choose one of the languages offered', { status: 400 });
   await rememberStaffLanguage(request, parsed.data.lng);
   return redirect(parsed.data.returnTo, {
     headers: { 'Set-Cookie': await languageCookie.serialize(parsed.data.lng) },

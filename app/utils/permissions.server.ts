@@ -63,7 +63,7 @@ export function requireScope(user: StaffUser, departmentId: Types.ObjectId | str
  * not there at all (404), so it reveals nothing about the installation.
  */
 export async function requireSetupOpen(): Promise<void> {
-  if (await hasHrAdmin()) throw new Response('Not found', { status: 404 });
+  if (await hasHrAdmin()) throw notFound();
 }
 
 /** Ids of the departments whose results the user may see. */
@@ -127,4 +127,13 @@ function returnPath(request: Request): string {
 
 function forbidden(): Response {
   return new Response('Forbidden', { status: 403 });
+}
+
+/**
+ * What a loader or action throws for a record that is not there (or that the address names
+ * wrongly): the one 404, which each area's error page says in plain words. Domain modules return
+ * null or a result for it; only routes and these helpers throw.
+ */
+export function notFound(): Response {
+  return new Response('Not found', { status: 404 });
 }

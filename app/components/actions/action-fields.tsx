@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 
 import { CheckboxField } from '~/components/ui/checkbox-field';
 import { SelectField } from '~/components/ui/select-field';
+import { TextAreaField } from '~/components/ui/text-area-field';
 import { TextField } from '~/components/ui/text-field';
 import { useMessage } from '~/components/ui/use-message';
 import type { FieldErrors, FormValues } from '~/utils/submission';
@@ -50,23 +51,15 @@ export function ActionFields({
         defaultValue={text(values, 'title') ?? saved.title}
         error={error('title')}
       />
-      <div className="field">
-        <label htmlFor="action-description">{t('fields.description')}</label>
-        <textarea
-          id="action-description"
-          name="description"
-          rows={5}
-          maxLength={5000}
-          defaultValue={text(values, 'description') ?? saved.description}
-          aria-invalid={error('description') ? true : undefined}
-          aria-describedby={error('description') ? 'action-description-error' : undefined}
-        />
-        {error('description') ? (
-          <p id="action-description-error" className="field-error">
-            {say(error('description'))}
-          </p>
-        ) : null}
-      </div>
+      <TextAreaField
+        id="action-description"
+        label={t('fields.description')}
+        name="description"
+        rows={5}
+        maxLength={5000}
+        defaultValue={text(values, 'description') ?? saved.description}
+        error={error('description')}
+      />
       <SelectField
         label={t('fields.owner')}
         name="ownerId"

@@ -1,8 +1,7 @@
 import { Form } from '@remix-run/react';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { useMessage } from '~/components/ui/use-message';
+import { TextAreaField } from '~/components/ui/text-area-field';
 import { replyMaxLength } from '~/insights/comment-filters';
 
 export interface ReplyFailure {
@@ -28,11 +27,7 @@ export function ReplyForm({
   submitting: boolean;
 }) {
   const { t } = useTranslation('insights');
-  const say = useMessage();
-  const id = useId();
-  const error = say(
-    failure?.errors.text?.[0] ?? failure?.errors.ref?.[0] ?? failure?.errors.form?.[0],
-  );
+  const error = failure?.errors.text?.[0] ?? failure?.errors.ref?.[0] ?? failure?.errors.form?.[0];
   const typed = failure?.values.text;
   return (
     <details className="reply-box" open={failure ? true : undefined}>
@@ -44,30 +39,22 @@ export function ReplyForm({
         <input type="hidden" name="intent" value="reply" />
         <input type="hidden" name="ref" value={commentRef} />
         <input type="hidden" name="at" value={at} />
-        <div className="field">
-          <label htmlFor={`${id}-text`}>
-            {t('reply.summary')}{' '}
-            <span className="visually-hidden">{t('reply.toComment', { number: at + 1 })}</span>
-          </label>
-          <p id={`${id}-hint`} className="field-hint">
-            {t('reply.hint')}
-          </p>
-          <textarea
-            id={`${id}-text`}
-            name="text"
-            rows={3}
-            maxLength={replyMaxLength}
-            required
-            defaultValue={typeof typed === 'string' ? typed : ''}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
-          />
-          {error ? (
-            <p id={`${id}-error`} className="field-error" role="alert">
-              {error}
-            </p>
-          ) : null}
-        </div>
+        <TextAreaField
+          label={
+            <>
+              {t('reply.summary')}{' '}
+              <span className="visually-hidden">{t('reply.toComment', { number: at + 1 })}</span>
+            </>
+          }
+          hint={t('reply.hint')}
+          name="text"
+          rows={3}
+          maxLength={replyMaxLength}
+          required
+          defaultValue={typeof typed === 'string' ? typed : ''}
+          error={error}
+          alert
+        />
         <button type="submit" className="button" disabled={submitting}>
           {t('reply.post')}
         </button>

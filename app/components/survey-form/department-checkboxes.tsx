@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
 import type { DepartmentChoice } from '~/components/person-form';
+import { FieldError } from '~/components/ui/field';
 
 import { fieldId } from './fields';
 
@@ -55,11 +56,7 @@ export function DepartmentCheckboxes({
           </label>
         ))}
       </div>
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`}>{error}</FieldError>
     </fieldset>
   );
 }

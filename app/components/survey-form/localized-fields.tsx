@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 
+import { Field } from '~/components/ui/field';
 import { useMessage } from '~/components/ui/use-message';
 import type { DraftErrors } from '~/surveys/designer-form';
 
@@ -31,29 +32,36 @@ export function LocalizedFields({
     <div className="localized-fields">
       {languageCodes.map((language) => {
         const field = `${name}.${language}`;
-        const id = fieldId(field);
-        const error = errorText(errors, field, say);
-        const input = {
-          id,
-          name: field,
-          lang: language,
-          defaultValue: values[language] ?? '',
-          maxLength,
-          'aria-invalid': error ? true : undefined,
-          'aria-describedby': error ? `${id}-error` : undefined,
-        };
         return (
-          <div key={language} className={`field lang-field lang-${language}`}>
-            <label htmlFor={id}>
-              {label} <span className="muted">({t(`language.${language}`)})</span>
-            </label>
-            {multiline ? <textarea rows={2} {...input} /> : <input type="text" {...input} />}
-            {error ? (
-              <p id={`${id}-error`} className="field-error">
-                {error}
-              </p>
-            ) : null}
-          </div>
+          <Field
+            key={language}
+            id={fieldId(field)}
+            name={field}
+            className={`lang-field lang-${language}`}
+            label={
+              <>
+                {label} <span className="muted">({t(`language.${language}`)})</span>
+              </>
+            }
+            error={errorText(errors, field, say)}
+          >
+            {(control) => {
+              const input = {
+                id: control.id,
+                name: control.name,
+                lang: language,
+                defaultValue: values[language] ?? '',
+                maxLength,
+                'aria-invalid': control['aria-invalid'],
+                'aria-describedby': control['aria-describedby'],
+              };
+              return multiline ? (
+                <textarea rows={2} {...input} />
+              ) : (
+                <input type="text" {...input} />
+              );
+            }}
+          </Field>
         );
       })}
     </div>

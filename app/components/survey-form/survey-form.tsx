@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { DepartmentChoice } from '~/components/person-form';
+import { FieldError } from '~/components/ui/field';
 import { useMessage } from '~/components/ui/use-message';
 import { designerIds } from '~/surveys/designer-edits';
 import type { DraftErrors, SurveyDraft } from '~/surveys/designer-form';
@@ -169,7 +170,7 @@ export function SurveyForm({
               </label>
             ))}
           </div>
-          {error('languages') ? <p className="field-error">{error('languages')}</p> : null}
+          <FieldError>{error('languages')}</FieldError>
         </fieldset>
         <fieldset className="fieldset language-filter">
           <legend>{t('designer.showTextsIn')}</legend>
@@ -242,7 +243,7 @@ export function SurveyForm({
       <section className="designer-section" aria-labelledby="designer-questions">
         <h2 id="designer-questions">{t('designer.questions')}</h2>
         <div id={fieldId('questions')} tabIndex={-1}>
-          {error('questions') ? <p className="field-error">{error('questions')}</p> : null}
+          <FieldError>{error('questions')}</FieldError>
         </div>
         <ol className="question-list">
           {draft.questions.map((question, index) => (

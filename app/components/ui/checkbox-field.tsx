@@ -1,42 +1,19 @@
-import { type InputHTMLAttributes, useId } from 'react';
+import type { InputHTMLAttributes } from 'react';
 
-import { useMessage } from './use-message';
+import { Field, type FieldProps, splitField } from './field';
 
-interface CheckboxFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> {
+interface CheckboxFieldProps
+  extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'>, Omit<FieldProps, 'label'> {
   label: string;
   name: string;
-  error?: string;
-  hint?: string;
 }
 
 /** A checkbox with its label beside it, and its hint and error tied to it. */
-export function CheckboxField({ label, name, error: message, hint, ...input }: CheckboxFieldProps) {
-  const error = useMessage()(message);
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+export function CheckboxField(props: CheckboxFieldProps) {
+  const [field, attributes] = splitField(props);
   return (
-    <div className="field field-checkbox">
-      <input
-        id={id}
-        type="checkbox"
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...input}
-      />
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <Field {...field} checkbox>
+      {(control) => <input type="checkbox" {...control} {...attributes} />}
+    </Field>
   );
 }
