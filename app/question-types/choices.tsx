@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 
-import { ChoiceQuestion } from '../components/answering/choice-question';
-import { FieldError } from '../components/survey-form/field-error';
-import { fieldId } from '../components/survey-form/fields';
-import { LocalizedFields } from '../components/survey-form/localized-fields';
+import { ChoiceQuestion } from '../answering/components/choice-question';
+import { FieldError } from '../surveys/components/survey-form/field-error';
+import { fieldId } from '../surveys/components/survey-form/fields';
+import { LocalizedFields } from '../surveys/components/survey-form/localized-fields';
 import { designerIds } from '../surveys/designer-edits';
 import type { AnswerInputProps, DesignerFieldsProps, QuestionParts } from './question-type';
 

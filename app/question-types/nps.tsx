@@ -1,4 +1,4 @@
-import { NpsQuestion } from '../components/answering/nps-question';
+import { NpsQuestion } from '../answering/components/nps-question';
 import { numbersFromForm, ratingIncrements, wholeNumberIn } from './numbers';
 import type { QuestionTypeModule } from './question-type';
 

@@ -2,7 +2,7 @@ import type { ComponentType } from 'react';
 import type { z } from 'zod';
 
 import type { AskedView } from '../answering/asked-view';
-import type { QuestionFrame } from '../components/answering/question-fieldset';
+import type { QuestionFrame } from '../answering/components/question-fieldset';
 import type { DraftErrors, QuestionDraft } from '../surveys/designer-form';
 
 // What a question type is, facet by facet. Each type is one module (scale.tsx, nps.tsx, …) in the

@@ -1,4 +1,4 @@
-import { ScaleQuestion } from '../components/answering/scale-question';
+import { ScaleQuestion } from '../answering/components/scale-question';
 import { numbersFromForm, ratingIncrements, wholeNumberIn } from './numbers';
 import type { QuestionTypeModule } from './question-type';
 

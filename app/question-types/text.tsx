@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 
-import { CommentQuestion } from '../components/answering/comment-question';
-import { FieldError } from '../components/survey-form/field-error';
-import { fieldId } from '../components/survey-form/fields';
+import { CommentQuestion } from '../answering/components/comment-question';
+import { FieldError } from '../surveys/components/survey-form/field-error';
+import { fieldId } from '../surveys/components/survey-form/fields';
 import type { DesignerFieldsProps, QuestionTypeModule } from './question-type';
 import { defaultCommentLength } from './text.schema';
 

@@ -7,16 +7,16 @@ import {
 } from '@remix-run/node';
 import { type ShouldRevalidateFunction, useActionData, useLoaderData } from '@remix-run/react';
 
+import { AnswerForm, useForgetDraft } from '~/answering/components/answer-form';
+import { AlreadyAnswered } from '~/answering/components/status/already-answered';
+import { CycleClosed } from '~/answering/components/status/cycle-closed';
+import { LinkNotFound } from '~/answering/components/status/link-not-found';
+import { ThankYou } from '~/answering/components/status/thank-you';
 import { draftKeyFor } from '~/answering/draft-key.server';
 import { answerFormOf, languageFor, resolveLink } from '~/answering/invite-link.server';
 import { answeredOnThisBrowser, submitThroughLink } from '~/answering/link-owner.server';
 import { errorCodeOf, submissionFromForm } from '~/answering/submission-schema';
 import { boardKeyOf } from '~/board/board-keys.server';
-import { AnswerForm, useForgetDraft } from '~/components/answer-form/answer-form';
-import { AlreadyAnswered } from '~/components/status/already-answered';
-import { CycleClosed } from '~/components/status/cycle-closed';
-import { LinkNotFound } from '~/components/status/link-not-found';
-import { ThankYou } from '~/components/status/thank-you';
 import { isLanguageCode } from '~/i18n';
 import { resolveEmployeeLanguage } from '~/i18n.server';
 import { readForm } from '~/utils/form.server';

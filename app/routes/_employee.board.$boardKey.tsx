@@ -3,8 +3,8 @@ import { useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 
 import { departmentBoard } from '~/board/board.server';
-import { BoardNotFound } from '~/components/board/board-not-found';
-import { BoardView } from '~/components/board/board-view';
+import { BoardNotFound } from '~/board/components/board-not-found';
+import { BoardView } from '~/board/components/board-view';
 import { resolveEmployeeLanguage } from '~/i18n.server';
 
 // The key is the only way to a department's board: kept out of shared caches (the server sends

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 
 import { companyBoard } from '~/board/board.server';
-import { BoardView } from '~/components/board/board-view';
+import { BoardView } from '~/board/components/board-view';
 import { resolveEmployeeLanguage } from '~/i18n.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {

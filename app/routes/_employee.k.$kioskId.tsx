@@ -8,14 +8,14 @@ import {
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
+import { AnswerForm, useForgetDraft } from '~/answering/components/answer-form';
+import { CycleClosed } from '~/answering/components/status/cycle-closed';
+import { LinkNotFound } from '~/answering/components/status/link-not-found';
+import { ThankYou } from '~/answering/components/status/thank-you';
 import { draftKeyFor } from '~/answering/draft-key.server';
 import { openKioskLink, submitKioskForm } from '~/answering/kiosk-link.server';
 import { errorCodeOf } from '~/answering/submission-schema';
 import { boardKeyOf } from '~/board/board-keys.server';
-import { AnswerForm, useForgetDraft } from '~/components/answer-form/answer-form';
-import { CycleClosed } from '~/components/status/cycle-closed';
-import { LinkNotFound } from '~/components/status/link-not-found';
-import { ThankYou } from '~/components/status/thank-you';
 import { FieldError } from '~/components/ui/field';
 import { readForm } from '~/utils/form.server';
 

@@ -1,9 +1,9 @@
 import { json, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Outlet, type ShouldRevalidateFunction } from '@remix-run/react';
 
+import { EmployeeError } from '~/answering/components/status/employee-error';
 import { EmployeeShell } from '~/components/employee-shell';
 import { useErrorStatus } from '~/components/error-page';
-import { EmployeeError } from '~/components/status/employee-error';
 import { resolveEmployeeLanguage } from '~/i18n.server';
 import answeringStyles from '~/styles/answering.css';
 import employeeStyles from '~/styles/employee.css';

@@ -2,8 +2,8 @@ import type { MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 
+import { SetupInvitation } from '~/auth/components/setup-invitation';
 import { setupOpen } from '~/auth/first-admin.server';
-import { SetupInvitation } from '~/components/setup-invitation';
 
 export const meta: MetaFunction = () => [
   { title: 'Innerloop — pulse surveys for internal customers' },

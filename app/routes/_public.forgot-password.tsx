@@ -3,9 +3,9 @@ import { json } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
+import { AuthForm, EmailField } from '~/auth/components/auth-form';
 import { startPasswordReset } from '~/auth/password-reset.server';
 import { forgotPasswordSchema } from '~/auth/schemas';
-import { AuthForm, EmailField } from '~/components/auth/auth-form';
 import { parseForm, refuseForm } from '~/utils/form.server';
 import { mailGoesToOutbox } from '~/utils/mail.server';
 

@@ -10,12 +10,12 @@ import {
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { AuthForm, EmailField } from '~/auth/components/auth-form';
+import { SetupInvitation } from '~/auth/components/setup-invitation';
 import { setupOpen } from '~/auth/first-admin.server';
 import { safeRedirect } from '~/auth/redirect-to';
 import { loginSchema } from '~/auth/schemas';
 import { signIn } from '~/auth/sign-in.server';
-import { AuthForm, EmailField } from '~/components/auth/auth-form';
-import { SetupInvitation } from '~/components/setup-invitation';
 import { TextField } from '~/components/ui/text-field';
 import { pageTitle } from '~/i18n';
 import { parseForm, refuseForm } from '~/utils/form.server';

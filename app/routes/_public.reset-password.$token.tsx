@@ -3,10 +3,10 @@ import { json, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
+import { AuthForm, NewPasswordFields } from '~/auth/components/auth-form';
 import { isResetLinkValid, resetPassword } from '~/auth/password-reset.server';
 import { staffHome } from '~/auth/redirect-to';
 import { resetPasswordSchema } from '~/auth/schemas';
-import { AuthForm, NewPasswordFields } from '~/components/auth/auth-form';
 import { parseForm, refuseForm } from '~/utils/form.server';
 import { startStaffSession } from '~/utils/session.server';
 

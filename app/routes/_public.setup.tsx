@@ -3,9 +3,9 @@ import { redirect } from '@remix-run/node';
 import { useActionData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
+import { AuthForm, EmailField, NewPasswordFields } from '~/auth/components/auth-form';
 import { createFirstAdmin } from '~/auth/first-admin.server';
 import { setupSchema } from '~/auth/schemas';
-import { AuthForm, EmailField, NewPasswordFields } from '~/components/auth/auth-form';
 import { TextField } from '~/components/ui/text-field';
 import { parseForm, refuseForm } from '~/utils/form.server';
 import { notFound, requireSetupOpen } from '~/utils/permissions.server';

@@ -5,8 +5,8 @@ import { Trans, useTranslation } from 'react-i18next';
 
 import { listFilters } from '~/actions/action-forms';
 import { listActions } from '~/actions/action-list.server';
-import { ActionFiltersForm } from '~/components/actions/action-filters';
-import { ActionTable } from '~/components/actions/action-table';
+import { ActionFiltersForm } from '~/actions/components/action-filters';
+import { ActionTable } from '~/actions/components/action-table';
 import { pageTitle } from '~/i18n';
 import { parseSearch, refuseAddress } from '~/utils/form.server';
 import { requireStaff } from '~/utils/permissions.server';

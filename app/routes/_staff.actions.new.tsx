@@ -4,11 +4,11 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { useTranslation } from 'react-i18next';
 
 import { sourceFromSearch } from '~/actions/action-rules';
+import { ActionFields } from '~/actions/components/action-fields';
 import { raiseAction, raiseView } from '~/actions/raise.server';
-import { ActionFields } from '~/components/actions/action-fields';
-import { WithheldNote } from '~/components/insights/group-notes';
 import { FormAlert } from '~/components/ui/form-alert';
 import { pageTitle } from '~/i18n';
+import { WithheldNote } from '~/insights/components/group-notes';
 import { formatValue } from '~/insights/tables';
 import { readForm, refuseForm } from '~/utils/form.server';
 import { requireStaff } from '~/utils/permissions.server';

@@ -2,16 +2,16 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
-import { ChartCard } from '~/components/insights/chart-card';
-import { DepartmentBarChart } from '~/components/insights/department-bar-chart';
-import { PendingCycleNote } from '~/components/insights/group-notes';
-import { InsightFilterBar } from '~/components/insights/insight-filters';
-import { ParticipationChart } from '~/components/insights/participation-chart';
-import { QuestionSplitChart } from '~/components/insights/question-split-chart';
-import { ScoreHeadline } from '~/components/insights/score-headline';
-import { TrendChart } from '~/components/insights/trend-chart';
 import { pageTitle } from '~/i18n';
 import { raiseLink } from '~/insights/action-links';
+import { ChartCard } from '~/insights/components/chart-card';
+import { DepartmentBarChart } from '~/insights/components/department-bar-chart';
+import { PendingCycleNote } from '~/insights/components/group-notes';
+import { InsightFilterBar } from '~/insights/components/insight-filters';
+import { ParticipationChart } from '~/insights/components/participation-chart';
+import { QuestionSplitChart } from '~/insights/components/question-split-chart';
+import { ScoreHeadline } from '~/insights/components/score-headline';
+import { TrendChart } from '~/insights/components/trend-chart';
 import { csvHref, filterSearch } from '~/insights/exports';
 import { loadOverview } from '~/insights/overview.server';
 import { requireStaff } from '~/utils/permissions.server';

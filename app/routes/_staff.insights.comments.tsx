@@ -10,9 +10,6 @@ import {
 import { useTranslation } from 'react-i18next';
 
 import { ErrorPage, useErrorDetail, useErrorStatus } from '~/components/error-page';
-import { CommentFiltersForm } from '~/components/insight-comments/comment-filters-form';
-import { CommentList } from '~/components/insight-comments/comment-list';
-import { insightFormat } from '~/components/insights/use-insight-words';
 import { Pagination } from '~/components/pagination';
 import { useMessage } from '~/components/ui/use-message';
 import { pageTitle } from '~/i18n';
@@ -20,6 +17,9 @@ import { withCommentSources } from '~/insights/action-sources.server';
 import { commentFiltersSchema, replyFormSchema } from '~/insights/comment-filters';
 import { postReply } from '~/insights/comment-replies.server';
 import { listComments } from '~/insights/comments.server';
+import { CommentFiltersForm } from '~/insights/components/comment-filters-form';
+import { CommentList } from '~/insights/components/comment-list';
+import { insightFormat } from '~/insights/components/use-insight-words';
 import { parseForm, parseSearch, refuseAddress, refuseForm } from '~/utils/form.server';
 import { requireStaff } from '~/utils/permissions.server';
 

@@ -2,13 +2,13 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
-import { ChartCard } from '~/components/insights/chart-card';
-import { PendingCycleNote } from '~/components/insights/group-notes';
-import { Heatmap } from '~/components/insights/heatmap';
-import { InsightFilterBar } from '~/components/insights/insight-filters';
-import { TrendChart } from '~/components/insights/trend-chart';
 import { pageTitle } from '~/i18n';
 import { raiseLink } from '~/insights/action-links';
+import { ChartCard } from '~/insights/components/chart-card';
+import { PendingCycleNote } from '~/insights/components/group-notes';
+import { Heatmap } from '~/insights/components/heatmap';
+import { InsightFilterBar } from '~/insights/components/insight-filters';
+import { TrendChart } from '~/insights/components/trend-chart';
 import { csvHref, filterSearch } from '~/insights/exports';
 import { loadMatrix } from '~/insights/matrix.server';
 import { requireStaff } from '~/utils/permissions.server';

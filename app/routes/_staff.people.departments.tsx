@@ -3,11 +3,11 @@ import { json, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
-import { DepartmentRowForms } from '~/components/department-forms';
 import { FormAlert } from '~/components/ui/form-alert';
 import { SelectField } from '~/components/ui/select-field';
 import { TextField } from '~/components/ui/text-field';
 import { pageTitle } from '~/i18n';
+import { DepartmentRowForms } from '~/people/components/department-forms';
 import {
   archiveDepartment,
   createDepartment,

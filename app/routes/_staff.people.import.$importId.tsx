@@ -11,10 +11,10 @@ import {
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { ImportPreview } from '~/components/import-preview';
-import { ImportProgress, ImportResult } from '~/components/import-progress';
 import { FormAlert } from '~/components/ui/form-alert';
 import { pageTitle } from '~/i18n';
+import { ImportPreview } from '~/people/components/import-preview';
+import { ImportProgress, ImportResult } from '~/people/components/import-progress';
 import {
   confirmRosterImport,
   discardRosterImport,

@@ -3,8 +3,8 @@ import { json, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
-import { PersonForm } from '~/components/person-form';
 import { pageTitle } from '~/i18n';
+import { PersonForm } from '~/people/components/person-form';
 import { departmentChoices } from '~/people/departments.server';
 import { createPerson } from '~/people/people.server';
 import { personSchema } from '~/people/schemas';

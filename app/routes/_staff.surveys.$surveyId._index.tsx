@@ -3,8 +3,8 @@ import { json, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
-import { SurveyForm } from '~/components/survey-form/survey-form';
 import { departmentChoices } from '~/people/departments.server';
+import { SurveyForm } from '~/surveys/components/survey-form/survey-form';
 import { answeredIdsOf, handleDesignerPost } from '~/surveys/designer.server';
 import { withChoiceRows } from '~/surveys/designer-edits';
 import { type DraftErrors, draftFromDefinition } from '~/surveys/designer-form';

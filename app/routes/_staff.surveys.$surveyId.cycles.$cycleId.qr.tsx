@@ -3,8 +3,8 @@ import { json } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
-import { PrintableLinksForm } from '~/components/survey-view/printable-links-form';
-import { QrCode } from '~/components/survey-view/qr-code';
+import { PrintableLinksForm } from '~/surveys/components/survey-view/printable-links-form';
+import { QrCode } from '~/surveys/components/survey-view/qr-code';
 import { getCycle } from '~/surveys/cycles.server';
 import { printedCardNote } from '~/surveys/invite-mail';
 import { localize } from '~/surveys/localize';

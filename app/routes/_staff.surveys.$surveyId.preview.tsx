@@ -2,9 +2,9 @@ import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 
-import { SurveyView } from '~/components/survey-view/survey-view';
 import { languageNames } from '~/people/schemas';
 import answeringStyles from '~/styles/answering.css';
+import { SurveyView } from '~/surveys/components/survey-view/survey-view';
 import { previewOf } from '~/surveys/preview.server';
 import { getSurvey } from '~/surveys/surveys.server';
 import { requireHrAdmin } from '~/utils/permissions.server';

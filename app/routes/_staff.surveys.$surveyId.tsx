@@ -12,9 +12,9 @@ import {
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 
-import { StatusConfirmationPanel } from '~/components/status-confirmation';
 import { FormAlert } from '~/components/ui/form-alert';
 import { pageTitle } from '~/i18n';
+import { StatusConfirmationPanel } from '~/surveys/components/status-confirmation';
 import { statusConfirmation } from '~/surveys/status-confirmation.server';
 import { changeStatus, duplicateSurvey, getSurvey } from '~/surveys/surveys.server';
 import { parseForm, refuseForm } from '~/utils/form.server';

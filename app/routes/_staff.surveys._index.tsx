@@ -4,8 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 
-import { FirstRunChecklist } from '~/components/first-run-checklist';
 import { FormAlert } from '~/components/ui/form-alert';
+import { FirstRunChecklist } from '~/surveys/components/first-run-checklist';
 import { firstRunChecklist } from '~/surveys/first-run.server';
 import { formatStaffMoment } from '~/surveys/local-time';
 import { runSchedulerOnce } from '~/surveys/scheduler.server';

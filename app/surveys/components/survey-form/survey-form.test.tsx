@@ -10,7 +10,7 @@ import {
   draftFromForm,
 } from '~/surveys/designer-form';
 
-import { surveyDefinitionWith } from '../../../tests/factories/survey';
+import { surveyDefinitionWith } from '../../../../tests/factories/survey';
 import { SurveyForm, type SurveyFormProps } from './survey-form';
 
 afterEach(cleanup);

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 
 import type { DraftErrors, SurveyDraft } from '~/surveys/designer-form';
 
-import { languageCodes } from '../../../models/vocabulary';
+import { languageCodes } from '../../../../models/vocabulary';
 
 /** The element id of the field posted under `name` (`questions.2.text.en` → `f-questions-2-text-en`). */
 export const fieldId = (name: string) => `f-${name.replace(/\./g, '-')}`;

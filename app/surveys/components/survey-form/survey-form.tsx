@@ -2,15 +2,15 @@ import { Form } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { DepartmentChoice } from '~/components/person-form';
 import { FieldError } from '~/components/ui/field';
 import { useMessage } from '~/components/ui/use-message';
+import type { DepartmentChoice } from '~/people/components/person-form';
 import { designerIds } from '~/surveys/designer-edits';
 import type { DraftErrors, SurveyDraft } from '~/surveys/designer-form';
 import { builtInDrivers } from '~/surveys/survey-schema';
 
-import { questionTypes } from '../../../models/vocabulary';
-import { type LanguageCode, languageCodes } from '../../../models/vocabulary';
+import { questionTypes } from '../../../../models/vocabulary';
+import { type LanguageCode, languageCodes } from '../../../../models/vocabulary';
 import { DepartmentCheckboxes } from './department-checkboxes';
 import { DesignerInput, DesignerSelect } from './designer-input';
 import { describeField, errorText, fieldId, inFormOrder } from './fields';

@@ -7,7 +7,7 @@ import { TextField } from '~/components/ui/text-field';
 import { subtreeOf } from '~/people/department-tree';
 import type { FieldErrors, FormValues } from '~/utils/submission';
 
-import { type DepartmentKind, departmentKinds } from '../../models/vocabulary';
+import { type DepartmentKind, departmentKinds } from '../../../models/vocabulary';
 
 interface Department {
   id: string;

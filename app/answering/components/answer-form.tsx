@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 
 import { estimatedMinutes } from '~/answering/answering-time';
 import type { AskedView } from '~/answering/asked-view';
+import { ProgressIndicator } from '~/answering/components/progress-indicator';
 import type { AnswerForm as AnswerFormData } from '~/answering/invite-link.server';
 import type { SubmissionErrorCode } from '~/answering/submission-schema';
-import { ProgressIndicator } from '~/components/answering/progress-indicator';
 
 import { AnswerQuestions, groupsOf } from './answer-questions';
 

@@ -1,7 +1,7 @@
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { renderInLanguage } from '../../../tests/support/render-in-language';
+import { renderInLanguage } from '../../../../tests/support/render-in-language';
 import { AlreadyAnswered } from './already-answered';
 import { CycleClosed } from './cycle-closed';
 import { EmployeeError } from './employee-error';

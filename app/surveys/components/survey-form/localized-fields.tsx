@@ -4,7 +4,7 @@ import { Field } from '~/components/ui/field';
 import { useMessage } from '~/components/ui/use-message';
 import type { DraftErrors } from '~/surveys/designer-form';
 
-import { type LanguageCode, languageCodes } from '../../../models/vocabulary';
+import { type LanguageCode, languageCodes } from '../../../../models/vocabulary';
 import { errorText, fieldId } from './fields';
 
 /**

@@ -5,7 +5,7 @@ import { questionTypeModules } from '~/question-types/registry';
 import { designerIds } from '~/surveys/designer-edits';
 import type { DraftErrors, QuestionDraft } from '~/surveys/designer-form';
 
-import { questionTypes } from '../../../models/vocabulary';
+import { questionTypes } from '../../../../models/vocabulary';
 import { FieldError } from './field-error';
 import { errorText, fieldId } from './fields';
 import { LocalizedFields } from './localized-fields';

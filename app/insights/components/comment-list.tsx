@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { RaiseActionLink } from '~/components/insights/raise-action-link';
 import { commentRaiseLink } from '~/insights/action-links';
 import type { InsightComment } from '~/insights/comment-view';
+import { RaiseActionLink } from '~/insights/components/raise-action-link';
 
 import { type ReplyFailure, ReplyForm } from './reply-form';
 

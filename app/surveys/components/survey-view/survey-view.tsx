@@ -2,12 +2,12 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 
 import { askedQuestions } from '~/answering/asked-questions';
 import { askedViews } from '~/answering/asked-view';
-import { AnswerQuestions } from '~/components/answer-form/answer-questions';
+import { AnswerQuestions } from '~/answering/components/answer-questions';
 import { sharedI18n } from '~/i18n';
 import { localize } from '~/surveys/localize';
 import type { LocalizedText, Question } from '~/surveys/survey-schema';
 
-import type { LanguageCode } from '../../../models/vocabulary';
+import type { LanguageCode } from '../../../../models/vocabulary';
 
 export interface SurveyViewProps {
   language: LanguageCode;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
-import type { DepartmentChoice } from '~/components/person-form';
 import { FieldError } from '~/components/ui/field';
+import type { DepartmentChoice } from '~/people/components/person-form';
 
 import { fieldId } from './fields';
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMessage } from '~/components/ui/use-message';
 import type { DraftErrors, SurveyDraft } from '~/surveys/designer-form';
 
-import { cadences } from '../../../models/vocabulary';
+import { cadences } from '../../../../models/vocabulary';
 import { DesignerInput, DesignerSelect } from './designer-input';
 import { errorText } from './fields';
 

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 
 import type { FollowUp } from '~/actions/action-page.server';
-import { WithheldNote } from '~/components/insights/group-notes';
-import { TrendChart } from '~/components/insights/trend-chart';
 import { useMessage } from '~/components/ui/use-message';
+import { WithheldNote } from '~/insights/components/group-notes';
+import { TrendChart } from '~/insights/components/trend-chart';
 import { formatValue } from '~/insights/tables';
 import type { Figure } from '~/insights/types';
 

@@ -1,7 +1,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { surveyDefinitionWith } from '../../../tests/factories/survey';
+import { surveyDefinitionWith } from '../../../../tests/factories/survey';
 import { SurveyView } from './survey-view';
 
 afterEach(cleanup);

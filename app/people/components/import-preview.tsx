@@ -7,7 +7,7 @@ import { useMessage } from '~/components/ui/use-message';
 import type { ImportPreview as Preview } from '~/people/roster-import.server';
 import type { RowOutcome as Outcome } from '~/people/roster-plan.server';
 
-import type { DepartmentKind } from '../../models/vocabulary';
+import type { DepartmentKind } from '../../../models/vocabulary';
 
 /** What confirming would do, row by row, with the choice to go ahead or throw the file away. */
 export function ImportPreview({

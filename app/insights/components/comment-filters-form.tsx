@@ -1,11 +1,11 @@
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
-import { insightFormat } from '~/components/insights/use-insight-words';
 import { SelectField } from '~/components/ui/select-field';
 import { TextField } from '~/components/ui/text-field';
 import { commentSearchMaxLength } from '~/insights/comment-filters';
 import type { CommentsView } from '~/insights/comment-view';
+import { insightFormat } from '~/insights/components/use-insight-words';
 
 /** The comment filters, sent as the page's address (a GET), so a view can be bookmarked. */
 export function CommentFiltersForm({ view }: { view: CommentsView }) {

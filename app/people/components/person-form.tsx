@@ -10,7 +10,7 @@ import { TextField } from '~/components/ui/text-field';
 import { useMessage } from '~/components/ui/use-message';
 import type { FieldErrors, FormValues } from '~/utils/submission';
 
-import { languageCodes } from '../../models/vocabulary';
+import { languageCodes } from '../../../models/vocabulary';
 
 export interface DepartmentChoice {
   id: string;
