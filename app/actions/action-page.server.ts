@@ -9,6 +9,16 @@ import { isOverdue } from './action-list.server';
 import { allowedTransitions, unknownPerson } from './action-rules';
 
 /** Whether the result moved since the action was raised, read as the insight pages would. */
+/** One change on an action's timeline, as its page shows it. */
+export interface TimelineItem {
+  at: string;
+  byName: string;
+  kind: TimelineKind;
+  from: string | null;
+  to: string | null;
+  note: string | null;
+}
+
 export interface FollowUp {
   trend: Trend;
   baseline: Figure;
@@ -40,14 +50,7 @@ export interface ActionPage {
   moves: ActionStatus[];
   owners: OwnerChoice[];
   today: string;
-  timeline: {
-    at: string;
-    byName: string;
-    kind: TimelineKind;
-    from: string | null;
-    to: string | null;
-    note: string | null;
-  }[];
+  timeline: TimelineItem[];
   followUp: FollowUp;
 }
 

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { Brand } from './brand';
-import { LanguageSwitcher } from './language-switcher';
+import { StaffShellBody } from './public-shell';
 import { SkipLink } from './skip-link';
 import { type ShellUser, UserMenu } from './user-menu';
 
@@ -58,12 +58,7 @@ export function StaffShell({
           <UserMenu user={user} />
         </div>
       </header>
-      <main id="main" className="shell-main" tabIndex={-1}>
-        {children}
-      </main>
-      <footer className="shell-footer staff-language">
-        <LanguageSwitcher />
-      </footer>
+      <StaffShellBody>{children}</StaffShellBody>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 
 import { Pagination } from '~/components/pagination';
 import { SelectField } from '~/components/ui/select-field';
+import { Table } from '~/components/ui/table';
 import { TextField } from '~/components/ui/text-field';
 import { useMessage } from '~/components/ui/use-message';
 import { pageTitle } from '~/i18n';
@@ -91,40 +92,35 @@ export default function Roster() {
       {people.length === 0 ? (
         <p className="muted">{t('roster.none')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="table">
-            <caption className="visually-hidden">{t('roster.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('roster.name')}</th>
-                <th scope="col">{t('roster.email')}</th>
-                <th scope="col">{t('roster.department')}</th>
-                <th scope="col">{t('roster.roles')}</th>
-                <th scope="col">{t('roster.language')}</th>
-                <th scope="col">{t('roster.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {people.map((person) => (
-                <tr key={person.id}>
-                  <th scope="row">
-                    <Link to={`/people/${person.id}`}>{person.name}</Link>
-                  </th>
-                  <td className="cell-wrap">{person.email}</td>
-                  <td>
-                    {say(person.department)}
-                    {person.departmentArchived ? (
-                      <span className="muted"> {t('roster.archived')}</span>
-                    ) : null}
-                  </td>
-                  <td>{[t('roles.employee'), ...person.roles.map(say)].join('; ')}</td>
-                  <td>{t(`languages.${person.language}`)}</td>
-                  <td>{person.active ? t('roster.active') : t('roster.inactive')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={t('roster.caption')}
+          columns={[
+            t('roster.name'),
+            t('roster.email'),
+            t('roster.department'),
+            t('roster.roles'),
+            t('roster.language'),
+            t('roster.status'),
+          ]}
+        >
+          {people.map((person) => (
+            <tr key={person.id}>
+              <th scope="row">
+                <Link to={`/people/${person.id}`}>{person.name}</Link>
+              </th>
+              <td className="cell-wrap">{person.email}</td>
+              <td>
+                {say(person.department)}
+                {person.departmentArchived ? (
+                  <span className="muted"> {t('roster.archived')}</span>
+                ) : null}
+              </td>
+              <td>{[t('roles.employee'), ...person.roles.map(say)].join('; ')}</td>
+              <td>{t(`languages.${person.language}`)}</td>
+              <td>{person.active ? t('roster.active') : t('roster.inactive')}</td>
+            </tr>
+          ))}
+        </Table>
       )}
       <Pagination
         page={page}

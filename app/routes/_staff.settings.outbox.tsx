@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorPage, useErrorDetail, useErrorStatus } from '~/components/error-page';
 import { Pagination } from '~/components/pagination';
 import { OrganisationTime } from '~/components/ui/organisation-time';
+import { Table } from '~/components/ui/table';
 import { TextField } from '~/components/ui/text-field';
 import { useMessage } from '~/components/ui/use-message';
 import { pageTitle } from '~/i18n';
@@ -67,31 +68,23 @@ export default function Outbox() {
       {mails.length === 0 ? (
         <p className="muted">{search ? t('outbox.noMatch') : t('outbox.empty')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="table">
-            <caption className="muted">{t('outbox.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('outbox.kept')}</th>
-                <th scope="col">{t('outbox.to')}</th>
-                <th scope="col">{t('outbox.subject')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {mails.map((mail) => (
-                <tr key={mail.id}>
-                  <td>
-                    <OrganisationTime iso={mail.createdAt} />
-                  </td>
-                  <td>{mail.to}</td>
-                  <td>
-                    <Link to={`/settings/outbox/${mail.id}`}>{mail.subject}</Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={t('outbox.caption')}
+          showCaption
+          columns={[t('outbox.kept'), t('outbox.to'), t('outbox.subject')]}
+        >
+          {mails.map((mail) => (
+            <tr key={mail.id}>
+              <td>
+                <OrganisationTime iso={mail.createdAt} />
+              </td>
+              <td>{mail.to}</td>
+              <td>
+                <Link to={`/settings/outbox/${mail.id}`}>{mail.subject}</Link>
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
       <Pagination
         page={page}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 
 import { FormAlert } from '~/components/ui/form-alert';
+import { Table } from '~/components/ui/table';
 import { useMessage } from '~/components/ui/use-message';
 import type { Count } from '~/insights/types';
 import { cycleWindow } from '~/surveys/cadence';
@@ -140,42 +141,37 @@ export default function SurveyCycles() {
       {cycles.length === 0 ? (
         <p className="muted">{t('cycles.none')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="table">
-            <caption className="visually-hidden">{t('cycles.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('cycles.cycle')}</th>
-                <th scope="col">{t('cycles.status')}</th>
-                <th scope="col">{t('cycles.opens')}</th>
-                <th scope="col">{t('cycles.closes')}</th>
-                <th scope="col">{t('cycles.invited')}</th>
-                <th scope="col">{t('cycles.answered')}</th>
-                <th scope="col">{t('cycles.participation')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cycles.map((cycle) => (
-                <tr key={cycle.id}>
-                  <th scope="row">
-                    <Link to={`/surveys/${surveyId}/cycles/${cycle.id}`}>
-                      {t('cycles.cycleNumber', { number: cycle.number })}
-                    </Link>
-                  </th>
-                  <td>
-                    {t(`cycleStatus.${cycle.status}`)}
-                    {cycle.missed ? <span className="muted">{t('cycles.missed')}</span> : null}
-                  </td>
-                  <td>{cycle.opens}</td>
-                  <td>{cycle.closes}</td>
-                  <td>{cycle.invited}</td>
-                  <td>{countText(cycle.answered, t('cycle.withheld'))}</td>
-                  <td>{rateOf(cycle.answered, cycle.invited, t('cycle.withheld'))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={t('cycles.caption')}
+          columns={[
+            t('cycles.cycle'),
+            t('cycles.status'),
+            t('cycles.opens'),
+            t('cycles.closes'),
+            t('cycles.invited'),
+            t('cycles.answered'),
+            t('cycles.participation'),
+          ]}
+        >
+          {cycles.map((cycle) => (
+            <tr key={cycle.id}>
+              <th scope="row">
+                <Link to={`/surveys/${surveyId}/cycles/${cycle.id}`}>
+                  {t('cycles.cycleNumber', { number: cycle.number })}
+                </Link>
+              </th>
+              <td>
+                {t(`cycleStatus.${cycle.status}`)}
+                {cycle.missed ? <span className="muted">{t('cycles.missed')}</span> : null}
+              </td>
+              <td>{cycle.opens}</td>
+              <td>{cycle.closes}</td>
+              <td>{cycle.invited}</td>
+              <td>{countText(cycle.answered, t('cycle.withheld'))}</td>
+              <td>{rateOf(cycle.answered, cycle.invited, t('cycle.withheld'))}</td>
+            </tr>
+          ))}
+        </Table>
       )}
     </>
   );

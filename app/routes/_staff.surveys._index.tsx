@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 
 import { FormAlert } from '~/components/ui/form-alert';
+import { Table } from '~/components/ui/table';
 import { FirstRunChecklist } from '~/surveys/components/first-run-checklist';
 import { firstRunChecklist } from '~/surveys/first-run.server';
 import { formatStaffMoment } from '~/surveys/local-time';
@@ -76,50 +77,41 @@ export default function SurveyList() {
       {surveys.length === 0 ? (
         <p className="muted">{hrAdmin ? t('list.emptyHr') : t('list.empty')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="table">
-            <caption className="visually-hidden">{t('title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('list.survey')}</th>
-                <th scope="col">{t('list.status')}</th>
-                <th scope="col">{t('list.cadence')}</th>
-                <th scope="col">{t('list.questions')}</th>
-                <th scope="col">{t('list.openNow')}</th>
-                <th scope="col">{t('list.nextCycle')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {surveys.map((survey) => (
-                <tr key={survey.id}>
-                  <th scope="row">
-                    {hrAdmin ? (
-                      <Link to={`/surveys/${survey.id}`}>{survey.title}</Link>
-                    ) : (
-                      survey.title
-                    )}
-                  </th>
-                  <td>
-                    <span className={`status status-${survey.status}`}>
-                      {t(`status.${survey.status}`)}
-                    </span>
-                  </td>
-                  <td>{t(`cadence.${survey.cadence}`)}</td>
-                  <td>{survey.questionCount}</td>
-                  <td>
-                    {survey.openCycle
-                      ? t('list.openCycle', {
-                          number: survey.openCycle.number,
-                          closes: survey.openCycle.closes,
-                        })
-                      : '—'}
-                  </td>
-                  <td>{survey.nextCycle ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={t('title')}
+          columns={[
+            t('list.survey'),
+            t('list.status'),
+            t('list.cadence'),
+            t('list.questions'),
+            t('list.openNow'),
+            t('list.nextCycle'),
+          ]}
+        >
+          {surveys.map((survey) => (
+            <tr key={survey.id}>
+              <th scope="row">
+                {hrAdmin ? <Link to={`/surveys/${survey.id}`}>{survey.title}</Link> : survey.title}
+              </th>
+              <td>
+                <span className={`status status-${survey.status}`}>
+                  {t(`status.${survey.status}`)}
+                </span>
+              </td>
+              <td>{t(`cadence.${survey.cadence}`)}</td>
+              <td>{survey.questionCount}</td>
+              <td>
+                {survey.openCycle
+                  ? t('list.openCycle', {
+                      number: survey.openCycle.number,
+                      closes: survey.openCycle.closes,
+                    })
+                  : '—'}
+              </td>
+              <td>{survey.nextCycle ?? '—'}</td>
+            </tr>
+          ))}
+        </Table>
       )}
       {hrAdmin ? (
         <Form method="post" className="scheduler-now">

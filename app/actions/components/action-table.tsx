@@ -3,21 +3,11 @@ import { useTranslation } from 'react-i18next';
 
 import { useMessage } from '~/components/ui/use-message';
 
-import type { ActionStatus } from '../../../models/vocabulary';
+import type { ActionRow } from '../action-list.server';
 import { ActionStatusBadge } from './action-status';
 
-export interface ActionTableRow {
-  id: string;
-  title: string;
-  label: string;
-  status: ActionStatus;
-  ownerName: string;
-  departmentName: string | null;
-  dueOn: string;
-  overdue: boolean;
-  published: boolean;
-  latestUpdate: string | null;
-}
+/** A row of the action list as the table shows it (action-list.server.ts lists them). */
+export type ActionTableRow = Omit<ActionRow, 'ownerId'>;
 
 /** Actions, soonest due first; an overdue row says so in its status and is set apart. */
 export function ActionTable({ rows }: { rows: ActionTableRow[] }) {

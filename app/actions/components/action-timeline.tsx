@@ -5,16 +5,8 @@ import { OrganisationTime } from '~/components/ui/organisation-time';
 import { useMessage } from '~/components/ui/use-message';
 import { readMessage } from '~/utils/message';
 
-import { actionStatuses, type TimelineKind } from '../../../models/vocabulary';
-
-export interface TimelineItem {
-  at: string;
-  byName: string;
-  kind: TimelineKind;
-  from: string | null;
-  to: string | null;
-  note: string | null;
-}
+import { actionStatuses } from '../../../models/vocabulary';
+import type { TimelineItem } from '../action-page.server';
 
 type Words = TFunction<'actions'>;
 

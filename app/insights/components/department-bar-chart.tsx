@@ -101,19 +101,18 @@ export function DepartmentBarChart({
   );
 
   return (
-    <div className="insight-chart">
-      <ChartViews
-        chart={chart}
-        table={
-          <DataTable
-            table={tableOfDepartmentBars(bars, measure, groupHeading, words)}
-            renderRowAction={rowActions}
-          />
-        }
-      />
+    <ChartViews
+      chart={chart}
+      table={
+        <DataTable
+          table={tableOfDepartmentBars(bars, measure, groupHeading, words)}
+          renderRowAction={rowActions}
+        />
+      }
+    >
       <RaiseFromTableNote show={rowActions !== undefined} />
       {withheld.length > 0 ? <WithheldNote groups={withheld} /> : null}
       {empty.length > 0 ? <EmptyGroupsNote groups={empty} /> : null}
-    </div>
+    </ChartViews>
   );
 }

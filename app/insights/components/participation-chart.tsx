@@ -83,13 +83,12 @@ export function ParticipationChart({ participation }: { participation: Participa
   );
 
   return (
-    <div className="insight-chart">
-      <ChartViews
-        chart={chart}
-        table={<DataTable table={tableOfParticipation(participation, words)} />}
-      />
+    <ChartViews
+      chart={chart}
+      table={<DataTable table={tableOfParticipation(participation, words)} />}
+    >
       {withheld.length > 0 ? <WithheldNote groups={withheld} /> : null}
-    </div>
+    </ChartViews>
   );
 }
 

@@ -127,18 +127,17 @@ export function QuestionSplitChart({
   );
 
   return (
-    <div className="insight-chart">
-      <ChartViews
-        chart={chart}
-        table={
-          <DataTable table={tableOfQuestionSplits(questions, words)} renderRowAction={rowActions} />
-        }
-      />
+    <ChartViews
+      chart={chart}
+      table={
+        <DataTable table={tableOfQuestionSplits(questions, words)} renderRowAction={rowActions} />
+      }
+    >
       <RaiseFromTableNote show={rowActions !== undefined} />
       {withheld.length > 0 ? <WithheldNote>{t('split.withheld')}</WithheldNote> : null}
       {empty.length > 0 ? (
         <EmptyGroupsNote groups={empty.map((question) => shortLabel(question.text, 60))} />
       ) : null}
-    </div>
+    </ChartViews>
   );
 }

@@ -170,13 +170,12 @@ export function TrendChart({ trend, measure = 'score' }: { trend: Trend; measure
   );
 
   return (
-    <div className="insight-chart">
-      <ChartViews chart={chart} table={<DataTable table={tableOfTrend(trend, measure, words)} />} />
+    <ChartViews chart={chart} table={<DataTable table={tableOfTrend(trend, measure, words)} />}>
       {withheldSeries.length > 0 ? (
         <WithheldNote groups={withheldSeries}>{t('trend.gap')}</WithheldNote>
       ) : null}
       {markersAt.length > 0 ? <p className="chart-note">{t('trend.markers')}</p> : null}
-    </div>
+    </ChartViews>
   );
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import { Pagination } from '~/components/pagination';
 import { CheckboxField } from '~/components/ui/checkbox-field';
+import { Table } from '~/components/ui/table';
 import { useMessage } from '~/components/ui/use-message';
 import type { ImportPreview as Preview } from '~/people/roster-import.server';
 import type { RowOutcome as Outcome } from '~/people/roster-plan.server';
@@ -123,47 +124,40 @@ export function ImportPreview({
       {preview.rows.length === 0 ? (
         <p className="muted">{t('import.noRows')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="table">
-            <caption className="visually-hidden">{t('import.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('import.columns.line')}</th>
-                <th scope="col">{t('import.columns.name')}</th>
-                <th scope="col">{t('import.columns.email')}</th>
-                <th scope="col">{t('import.columns.department')}</th>
-                <th scope="col">{t('import.columns.outcome')}</th>
-                <th scope="col">{t('import.columns.details')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.rows.map((row) => (
-                <tr key={row.line} className={`outcome-${row.outcome}`}>
-                  <td>{row.line}</td>
-                  <th scope="row">
-                    {row.name || <span className="muted">{t('import.noName')}</span>}
-                  </th>
-                  <td className="cell-wrap">{row.email}</td>
-                  <td>{row.department}</td>
-                  <td>
-                    <span className={`badge badge-${row.outcome}`}>
-                      {t(`import.outcomes.${row.outcome}`)}
-                    </span>
-                  </td>
-                  <td>
-                    {row.details.length > 0 ? (
-                      <ul className="details">
-                        {row.details.map((detail) => (
-                          <li key={detail}>{say(detail)}</li>
-                        ))}
-                      </ul>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={t('import.caption')}
+          columns={[
+            t('import.columns.line'),
+            t('import.columns.name'),
+            t('import.columns.email'),
+            t('import.columns.department'),
+            t('import.columns.outcome'),
+            t('import.columns.details'),
+          ]}
+        >
+          {preview.rows.map((row) => (
+            <tr key={row.line} className={`outcome-${row.outcome}`}>
+              <td>{row.line}</td>
+              <th scope="row">{row.name || <span className="muted">{t('import.noName')}</span>}</th>
+              <td className="cell-wrap">{row.email}</td>
+              <td>{row.department}</td>
+              <td>
+                <span className={`badge badge-${row.outcome}`}>
+                  {t(`import.outcomes.${row.outcome}`)}
+                </span>
+              </td>
+              <td>
+                {row.details.length > 0 ? (
+                  <ul className="details">
+                    {row.details.map((detail) => (
+                      <li key={detail}>{say(detail)}</li>
+                    ))}
+                  </ul>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
       <Pagination
         page={preview.page}
