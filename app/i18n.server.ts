@@ -1,8 +1,7 @@
 import { createCookie } from '@remix-run/node';
-import { RemixI18Next } from 'remix-i18next/server';
 
-import { type LanguageCode, languageCodes } from '../models/vocabulary';
-import { fallbackLanguage, i18nOptions, isLanguageCode } from './i18n';
+import type { LanguageCode } from '../models/vocabulary';
+import { fallbackLanguage, isLanguageCode } from './i18n';
 
 /**
  * The language an employee chose with the switcher on this device. Not a secret, but httpOnly
@@ -15,20 +14,8 @@ export const languageCookie = createCookie('lng', {
   maxAge: 60 * 60 * 24 * 365,
 });
 
-export const i18nServer = new RemixI18Next({
-  detection: {
-    supportedLanguages: [...languageCodes],
-    fallbackLanguage,
-    cookie: languageCookie,
-    // For getFixedT in loaders; employee pages choose their language with
-    // resolveEmployeeLanguage below, which weighs the cookie, the person and the browser.
-    order: ['cookie', 'header'],
-  },
-  i18next: i18nOptions(fallbackLanguage),
-});
-
 /** The switcher's choice, when the cookie holds a language we speak. */
-export async function languageFromCookie(request: Request): Promise<LanguageCode | null> {
+async function languageFromCookie(request: Request): Promise<LanguageCode | null> {
   const value: unknown = await languageCookie.parse(request.headers.get('Cookie'));
   return isLanguageCode(value) ? value : null;
 }

@@ -22,7 +22,7 @@ export function sourceInScope(user: StaffUser, source: Departments): boolean {
   return inActionScope(user.hrAdmin ? null : user.scope, source);
 }
 
-export function canSeeAction(
+function canSeeAction(
   user: StaffUser,
   action: { source: Departments; ownerId: Types.ObjectId },
 ): boolean {
@@ -54,7 +54,7 @@ export async function requireAction(user: StaffUser, id: string): Promise<Action
  * Whether a staff member may own an action on this result: HR admins always; a leader whose
  * scope holds its answering or rated department. Company-wide results are HR admins' alone.
  */
-export function mayOwn(owner: StaffUser, source: Departments): boolean {
+function mayOwn(owner: StaffUser, source: Departments): boolean {
   if (owner.hrAdmin) return true;
   return sourceInScope(owner, source);
 }
@@ -96,7 +96,7 @@ export async function todayFor(surveyId: Types.ObjectId | string, now = new Date
   return localDate(now, zones.get(String(surveyId)) ?? defaultTimeZone);
 }
 
-export async function timeZonesOf(
+async function timeZonesOf(
   surveyIds: readonly (Types.ObjectId | string)[],
 ): Promise<Map<string, string>> {
   const ids = [...new Set(surveyIds.map(String))];

@@ -30,7 +30,7 @@ const checkbox = z.preprocess(
   z.boolean(),
 );
 
-export const actionFields = z.object({
+const actionFields = z.object({
   title: z
     .string({ required_error: 'actions:errors.titleRequired' })
     .trim()
@@ -75,7 +75,7 @@ export const updateInput = z.object({
 });
 
 /** The forms of an action's page, told apart by their `intent`. */
-export const actionIntents = ['edit', 'move', 'update'] as const;
+const actionIntents = ['edit', 'move', 'update'] as const;
 export const actionIntent = z.object({
   intent: z.enum(actionIntents, { message: 'actions:errors.unknownForm' }),
 });

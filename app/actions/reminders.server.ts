@@ -11,7 +11,7 @@ import { actionReminderMail, type ReminderKind } from './action-mail';
 // may run this at once and only one of them sends.
 
 /** How many days ahead an owner hears that the due date is coming. */
-export const dueSoonDays = 3;
+const dueSoonDays = 3;
 
 const claimField: Record<ReminderKind, 'remindedDueSoonFor' | 'remindedOverdueFor'> = {
   'due-soon': 'remindedDueSoonFor',

@@ -52,7 +52,7 @@ export type ResolvedLink =
   | { status: 'unknown' };
 
 /** The invite behind a token, always by hash and the same indexed lookups, whatever the token. */
-export async function findInvite(token: string): Promise<Invite | null> {
+async function findInvite(token: string): Promise<Invite | null> {
   // Bounded, so a huge path costs no more to hash than a real token.
   const hash = hashToken(token.slice(0, 200));
   const wellFormed = /^[\w-]{20,100}$/.test(token);

@@ -19,7 +19,7 @@ import { submitToLink } from './submit.server';
 // browser that answered remembers it in a signed cookie holding an HMAC of the invite id (never
 // the id or the token), which only the server can compute and which nothing stored refers to.
 
-export const linkOwnerCookieName = 'innerloop_answered';
+const linkOwnerCookieName = 'innerloop_answered';
 
 /** Links a browser remembers having answered; the oldest are forgotten beyond this. */
 const rememberedLinks = 50;
@@ -27,7 +27,7 @@ const rememberedLinks = 50;
 // Longer than a cycle stays open (at most 90 days), and about as long as a receipt matters.
 const rememberSeconds = 120 * 24 * 60 * 60;
 
-export function createLinkOwnerCookie(options: { secrets: string[]; secure: boolean }): Cookie {
+function createLinkOwnerCookie(options: { secrets: string[]; secure: boolean }): Cookie {
   return createCookie(linkOwnerCookieName, {
     httpOnly: true,
     sameSite: 'lax',

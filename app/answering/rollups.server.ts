@@ -31,7 +31,7 @@ export const respondentsQuestionId = '*';
  * What one answer adds to its rollup document. An open-link (kiosk) answer also adds to
  * `kioskCount`, so suppression can size a group by its invited respondents alone.
  */
-export function incrementsOf(
+function incrementsOf(
   answer: StoredAnswer,
   type: QuestionType | undefined,
   kiosk = false,

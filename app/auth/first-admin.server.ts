@@ -4,7 +4,7 @@ import { hashPassword } from './password.server';
 import type { FirstAdmin } from './schemas';
 
 /** The department the first HR admin joins when the organisation has none yet. */
-export const firstDepartment = { name: 'People & Culture', kind: 'support' } as const;
+const firstDepartment = { name: 'People & Culture', kind: 'support' } as const;
 
 /** Whether anyone has ever been made HR admin; deactivated admins count, so setup stays closed. */
 export async function hasHrAdmin(): Promise<boolean> {

@@ -13,7 +13,7 @@ import { endSessionsOf } from '../utils/session.server';
 import { hashPassword } from './password.server';
 import { signInLimits } from './sign-in-limits.server';
 
-export const resetLinkLifetimeMinutes = 60;
+const resetLinkLifetimeMinutes = 60;
 // Enough for a lost first e-mail; more would let anyone fill a colleague's inbox.
 const maxLiveLinksPerPerson = 3;
 

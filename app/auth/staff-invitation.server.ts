@@ -13,7 +13,7 @@ import { staffInvitationMail, type StaffRole } from './staff-invitation-mail';
 // pages there, and a note per role change would be mail with nothing to act on.
 
 /** Long enough to reach someone back from a week off; a reset link lives an hour. */
-export const invitationLinkLifetimeDays = 7;
+const invitationLinkLifetimeDays = 7;
 
 export interface Roles {
   hrAdmin: boolean;

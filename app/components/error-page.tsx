@@ -17,7 +17,7 @@ export function wordsStatus(status: number): KnownStatus {
 }
 
 /** The words for a status in the page's language. */
-export function useStatusWords(status: number): StatusWords {
+function useStatusWords(status: number): StatusWords {
   const { t } = useTranslation('staff');
   const key = wordsStatus(status);
   return { title: t(`error.${key}.title`), body: t(`error.${key}.body`) };

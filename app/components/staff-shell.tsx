@@ -7,7 +7,7 @@ import { StaffShellBody } from './public-shell';
 import { SkipLink } from './skip-link';
 import { type ShellUser, UserMenu } from './user-menu';
 
-export const staffNavigation = [
+const staffNavigation = [
   { to: '/insights', label: 'insights', hrOnly: false },
   { to: '/surveys', label: 'surveys', hrOnly: false },
   { to: '/actions', label: 'actions', hrOnly: false },

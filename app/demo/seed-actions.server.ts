@@ -100,7 +100,7 @@ const update = (at: Date, by: StaffName, note: string): DemoEvent => ({
 });
 const published = (at: Date, by: StaffName): DemoEvent => ({ at, by, kind: 'published' });
 
-export const demoActions: DemoAction[] = [
+const demoActions: DemoAction[] = [
   {
     title: 'Fairer rota and fixed breaks in the kitchen',
     description:

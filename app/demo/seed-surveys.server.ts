@@ -29,7 +29,7 @@ interface DemoSurvey {
   providers: string[];
 }
 
-export const demoSurveys: DemoSurvey[] = [
+const demoSurveys: DemoSurvey[] = [
   {
     templateId: 'internal-service-quality',
     cadence: 'weekly',

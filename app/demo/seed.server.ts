@@ -22,7 +22,7 @@ import { seedSurveys } from './seed-surveys.server';
  * (a fixed PRNG seed) gives the same names every time, so end-to-end tests can rely on them.
  */
 
-export const demoDomain = 'nordlys.example';
+const demoDomain = 'nordlys.example';
 
 interface DemoDepartment {
   name: string;
@@ -34,7 +34,7 @@ interface DemoDepartment {
 // Every department keeps at least the surveys' threshold (5) of active people after the few
 // leavers, as a real company should: a smaller one is never shown, and a database reader could
 // narrow its responses to fewer people than the threshold.
-export const demoDepartments: DemoDepartment[] = [
+const demoDepartments: DemoDepartment[] = [
   { name: 'Executive board', kind: 'executive', headcount: 7 },
   { name: 'Sales', kind: 'commercial', headcount: 22 },
   { name: 'Marketing', kind: 'commercial', headcount: 12 },
@@ -61,7 +61,7 @@ export const demoStaff: {
   { name: 'James Whitfield', department: 'Sales', language: 'en', leaderOf: ['Sales'] },
 ];
 
-export const demoEmail = (name: string) => `${emailLocalPart(name)}@${demoDomain}`;
+const demoEmail = (name: string) => `${emailLocalPart(name)}@${demoDomain}`;
 
 export interface DemoContext {
   random: () => number;
@@ -79,7 +79,7 @@ export interface DemoStep {
  * The seed, step by step. Every step is idempotent (upserts by natural keys), so a seed
  * interrupted half-way is simply run again on the next start. Later areas append their steps.
  */
-export const demoSteps: DemoStep[] = [
+const demoSteps: DemoStep[] = [
   { name: 'departments', run: seedDepartments },
   { name: 'people', run: seedPeople },
   { name: 'staff accounts', run: seedStaffAccounts },
@@ -246,7 +246,7 @@ async function seedStaffAccounts(context: DemoContext): Promise<void> {
 }
 
 /** mulberry32: a small, fast PRNG; plenty for believable demo data. */
-export function prng(seed: number): () => number {
+function prng(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -84,7 +84,7 @@ export async function cycleResults(
 }
 
 /** Results of one cycle from all its rows; the tables and splits are worked out when asked. */
-export function resultsOf(
+function resultsOf(
   rows: readonly RollupRow[],
   frame: Pick<ResultsFrame, 'threshold' | 'questions'>,
 ): CycleResults {

@@ -19,7 +19,7 @@ import { empty, type TableReadings } from './withholding';
  * or respondents that cycle are withheld has its whole row withheld, since its drivers would
  * otherwise add up to the score the overview withholds.
  */
-export async function driverTables(
+async function driverTables(
   context: InsightContext,
   cycleIds: readonly string[],
 ): Promise<Map<string, TableReadings>> {

@@ -1,4 +1,5 @@
-import { isValidObjectId, Types } from 'mongoose';
+import type { Types } from 'mongoose';
+import { isValidObjectId } from 'mongoose';
 import { z } from 'zod';
 
 import { CycleModel } from '../../models/cycle.server';
@@ -34,7 +35,7 @@ const cycleNumber = (what: string) =>
     .int(`"${what}" must be a whole cycle number`)
     .min(1, `"${what}" must be a cycle number from 1`);
 
-export const filterParams = z
+const filterParams = z
   .object({
     survey: objectIdText('survey').optional(),
     from: cycleNumber('from').optional(),
@@ -285,7 +286,7 @@ async function newestAnswered(cycles: readonly { _id: Types.ObjectId; number: nu
  * A response confirmed just before its cycle closed may still be adding to the rollups for a
  * moment; after this long the rollups change only through a rebuild, which bumps the revision.
  */
-export const settleMs = 60_000;
+const settleMs = 60_000;
 
 /** Closed more than the settle time ago: its figures may be shown, and kept. */
 export function isSettled(
@@ -365,8 +366,6 @@ function invitedMap(stored: unknown): Map<string, number> | null {
     ),
   );
 }
-
-export const objectIds = (ids: readonly string[]) => ids.map((id) => new Types.ObjectId(id));
 
 export const departmentRef = (context: InsightContext, id: string): DepartmentRef =>
   context.departments.get(id) ?? { id, name: 'Unknown department' };

@@ -10,7 +10,7 @@ import type { DepartmentRef, HeatFigure, Heatmap, MatrixView } from './types';
 import { empty, figureOf, type Reading, type TableReadings } from './withholding';
 
 /** The cells a user may see: their answering departments' ratings, and any rating of theirs. */
-export function matrixVisible(context: Pick<InsightContext, 'scope'>) {
+function matrixVisible(context: Pick<InsightContext, 'scope'>) {
   const { scope } = context;
   return (row: string, column: string) => !scope || scope.has(row) || scope.has(column);
 }
@@ -22,7 +22,7 @@ export function lineVisible(context: Pick<InsightContext, 'scope'>) {
 }
 
 /** The internal-customer matrix of each given cycle over the whole organisation. */
-export async function matrixTables(
+async function matrixTables(
   context: InsightContext,
   cycleIds: readonly string[],
 ): Promise<Map<string, TableReadings>> {

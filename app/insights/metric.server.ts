@@ -294,7 +294,7 @@ export function metricLabel(context: InsightContext, source: MetricSource): stri
  * Names (departments, custom drivers, question texts in the survey's own language) go in as
  * typed; built-in words and the frame around them are translated.
  */
-export function metricMessage(context: InsightContext, source: MetricSource): string {
+function metricMessage(context: InsightContext, source: MetricSource): string {
   const name = (id: string | null) => (id ? departmentRef(context, id).name : null);
   const department = name(source.departmentId);
   const provider = name(source.providerDepartmentId);
@@ -356,7 +356,7 @@ export function sumsOf(reading: Reading): MetricSums | null {
 }
 
 /** The mean and variance a stored baseline (or any sums) stand for. */
-export function estimateOfSums(sums: Pick<MetricSums, 'n' | 'sum' | 'sumSquares'>): Estimate {
+function estimateOfSums(sums: Pick<MetricSums, 'n' | 'sum' | 'sumSquares'>): Estimate {
   const totals: Totals = { count: sums.n, sum: sums.sum, sumSquares: sums.sumSquares ?? 0 };
   return {
     value: sums.sum / sums.n,

@@ -7,7 +7,7 @@
 const placeholder = '{department}';
 
 /** Whether a question text names the rated department. */
-export const namesRatedDepartment = (text: string) => text.includes(placeholder);
+const namesRatedDepartment = (text: string) => text.includes(placeholder);
 
 /** The neutral words in one language (insights.json `question`; filters.server.ts wordingIn). */
 export interface NeutralWording {
@@ -19,7 +19,7 @@ export interface NeutralWording {
   each: (text: string) => string;
 }
 
-export const englishWording: NeutralWording = {
+const englishWording: NeutralWording = {
   start: 'The department',
   within: 'the department',
   each: (text) => `${text} (each rated department)`,

@@ -26,11 +26,6 @@ export interface Table {
 
 export { type Measure, roundFor };
 
-export const WITHHELD = 'withheld';
-export const NO_ANSWERS = 'no answers';
-/** A heatmap cell or total outside the viewer's departments (see `HeatFigure`). */
-export const NOT_IN_SCOPE = 'outside your scope';
-
 /**
  * The words of a table. The table views pass the page's language; the CSV exports keep the
  * English words (tools read their columns), which is what every function gives without words.
@@ -44,16 +39,16 @@ export interface TableWords {
   driver: (name: string) => string;
 }
 
-export const englishTableWords: TableWords = {
+const englishTableWords: TableWords = {
   say: (text) => messageText(text, 'en'),
   day: (isoDay) => isoDay,
   driver: (name) => name,
 };
 
-/** The table words behind WITHHELD, NO_ANSWERS and NOT_IN_SCOPE (see insights.json `table`). */
-export const WITHHELD_WORD = 'insights:table.withheld';
-export const NO_ANSWERS_WORD = 'insights:table.noAnswers';
-export const NOT_IN_SCOPE_WORD = 'insights:table.outsideScope';
+/** A withheld figure, a group without answers, a cell outside the viewer's departments (see insights.json `table`). */
+const WITHHELD_WORD = 'insights:table.withheld';
+const NO_ANSWERS_WORD = 'insights:table.noAnswers';
+const NOT_IN_SCOPE_WORD = 'insights:table.outsideScope';
 
 /** A heatmap entry, or "no answers" where the grid has none (null stays: outside the scope). */
 export const orEmpty = (figure: HeatFigure | undefined): HeatFigure =>
@@ -266,8 +261,7 @@ export function tableOfParticipation(
   };
 }
 
-export const OVERALL = 'Overall';
-export const OVERALL_WORD = 'insights:table.overall';
+const OVERALL_WORD = 'insights:table.overall';
 
 /** The heatmap grid as it is drawn: a value and n column per column, totals last. */
 export function tableOfHeatmap(

@@ -32,7 +32,7 @@ export const empty: Reading = { state: 'empty' };
  * The group size suppression works with: invited people only. Respondents are the invited
  * respondents of the '*' rollup; where there is none (undefined), the answers alone decide.
  */
-export function groupSize(tally: Tally | undefined, respondents: number | undefined): number {
+function groupSize(tally: Tally | undefined, respondents: number | undefined): number {
   const people = tally ? invitedIn(tally) : 0;
   return respondents === undefined ? people : Math.min(respondents, people);
 }

@@ -21,7 +21,7 @@ import { type PersonWrite, planRoster } from './roster-plan.server';
 // the import, the prior state of those it updates in RosterImportChange), and an undo replays
 // that record backwards. Every step of the undo is safe to repeat.
 
-export const resultLifetimeMs = 30 * 24 * 60 * 60 * 1000;
+const resultLifetimeMs = 30 * 24 * 60 * 60 * 1000;
 /** An import whose heartbeat is older than this was interrupted (on an external MongoDB). */
 export const staleAfterMs = 2 * 60 * 1000;
 

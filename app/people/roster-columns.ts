@@ -152,7 +152,7 @@ const languageAliases = new Map<string, Language>([
  * The columns, in the order a row's problems and changes are told. Keyed by the field each
  * column gives a row read from the file (RosterRow).
  */
-export const rosterColumns = {
+const rosterColumns = {
   name: textColumn('name', 'name', { required: true, max: 200 }),
   email: column<string, string>({
     header: 'email',

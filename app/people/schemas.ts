@@ -35,7 +35,7 @@ const optionalId = (message: string) =>
 // An unticked checkbox is absent from the form; a ticked one sends "on".
 const checkbox = z.preprocess((value) => value === 'on' || value === 'true', z.boolean());
 
-export const departmentNameSchema = z
+const departmentNameSchema = z
   .string({ required_error: 'people:errors.nameMissing' })
   .transform((name) => name.trim().replace(/\s+/g, ' '))
   .pipe(

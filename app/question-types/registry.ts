@@ -1,5 +1,4 @@
 import type { QuestionType } from '../../models/vocabulary';
-import { questionTypes } from '../../models/vocabulary';
 import { multi } from './multi';
 import { nps } from './nps';
 import type { QuestionTypeModule } from './question-type';
@@ -28,10 +27,6 @@ export function questionTypeOf(type: string | undefined): QuestionTypeModule | u
 export function questionTypeOf(type: string | undefined): QuestionTypeModule | undefined {
   return type === undefined ? undefined : byName.get(type);
 }
-
-/** The types whose own questions feed `measure` (the engagement score or eNPS). */
-export const typesMeasuring = (measure: 'score' | 'enps'): QuestionType[] =>
-  questionTypes.filter((type) => questionTypeModules[type].insights.measure === measure);
 
 /** The figure a type's own questions feed, or null (choices, comments). */
 export const measureOf = (type: QuestionType): 'score' | 'enps' | null =>

@@ -9,7 +9,7 @@ import { blankQuestion, type ChoiceDraft, newId, type SurveyDraft } from './desi
 
 const index = z.coerce.number().int().min(0).max(999);
 
-export const editIntent = z.union([
+const editIntent = z.union([
   z.object({ kind: z.literal('add-question'), type: z.enum(questionTypes) }),
   z.object({
     kind: z.enum(['remove-question', 'restore-question', 'move-up', 'move-down', 'add-choice']),

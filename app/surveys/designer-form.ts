@@ -18,7 +18,7 @@ import { validSurvey } from './survey-validation';
 // Pure: the page renders from drafts and the server parses them, with the same names.
 
 /** Caps on what a posted form may hold, so a hostile post cannot make the server build huge drafts. */
-export const draftLimits = { questions: 100, choices: 30, departments: 500 } as const;
+const draftLimits = { questions: 100, choices: 30, departments: 500 } as const;
 
 const text = z.string().max(5000).catch('');
 const texts = z
@@ -97,7 +97,7 @@ export type QuestionDraft = SurveyDraft['questions'][number];
 export type ChoiceDraft = QuestionDraft['choices'][number];
 
 /** Fields posted as every value sent (checkbox groups); all others are read once. */
-export const listFields = ['languages', 'audience.departmentIds', 'providerDepartmentIds'];
+const listFields = ['languages', 'audience.departmentIds', 'providerDepartmentIds'];
 
 const booleanFields = /(^|\.)(required|core|internalService|archived|includeSubDepartments)$/;
 

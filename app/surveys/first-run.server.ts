@@ -19,7 +19,7 @@ export interface FirstRunItem {
  * Internal-service questions rate the departments marked support; with one alone, its results
  * have nothing to be read against (the survey's start warns about the same).
  */
-export const enoughServices = 2;
+const enoughServices = 2;
 
 /**
  * The first-run checklist HR sees until the first cycle has gone out. Every tick comes from the

@@ -2,7 +2,7 @@ import { isValidObjectId, type Types } from 'mongoose';
 
 import { type Cycle, CycleModel } from '../../models/cycle.server';
 import { DepartmentModel } from '../../models/department.server';
-import { type Invite, InviteModel } from '../../models/invite.server';
+import { InviteModel } from '../../models/invite.server';
 import { PersonModel } from '../../models/person.server';
 import type { Survey } from '../../models/survey.server';
 import type { LanguageCode } from '../../models/vocabulary';
@@ -17,7 +17,7 @@ import { type AudienceMember, audiencePeople } from './audience.server';
 import { inviteMail } from './invite-mail';
 import type { SurveyDefinition } from './survey-schema';
 import { definitionOf } from './surveys.server';
-import { hashToken, newToken } from './tokens.server';
+import { newToken } from './tokens.server';
 
 /** How invitations leave: sendMail in the app, a recorder in tests. */
 export interface Delivery {
@@ -28,7 +28,7 @@ export interface Delivery {
 }
 
 /** A delivery claimed this long ago and still not done is taken to have died; another retries. */
-export const deliveryRetryAfterMs = 10 * 60 * 1000;
+const deliveryRetryAfterMs = 10 * 60 * 1000;
 
 export const inviteLink = (appUrl: string, token: string) => `${appUrl}/a/${token}`;
 
@@ -281,13 +281,6 @@ async function recipients(personIds: Types.ObjectId[]): Promise<Map<string, Reci
     { name: 1, email: 1, language: 1 },
   ).lean();
   return new Map(people.map((person) => [String(person._id), person]));
-}
-
-/** The invite a link's token belongs to (first or reminder link), or null. */
-export async function findInviteByToken(token: string): Promise<Invite | null> {
-  if (!/^[\w-]{20,100}$/.test(token)) return null;
-  const hash = hashToken(token);
-  return InviteModel.findOne({ $or: [{ tokenHash: hash }, { reminderTokenHash: hash }] }).lean();
 }
 
 export interface PrintableLink {

@@ -12,7 +12,7 @@ import { secureCookies } from '../utils/session.server';
 // device answer each cycle once, and each network address may send only so many responses.
 // The answering page itself (a later issue) calls these.
 
-export const kioskCookieName = 'innerloop_kiosk';
+const kioskCookieName = 'innerloop_kiosk';
 
 /** Cycles a device remembers having answered; the oldest are forgotten beyond this. */
 export const rememberedCycles = 50;
@@ -32,7 +32,7 @@ export function createKioskCookie(options: { secrets: string[]; secure: boolean 
 
 let cookie: Cookie | undefined;
 
-export function kioskCookie(): Cookie {
+function kioskCookie(): Cookie {
   if (cookie) return cookie;
   const env = getEnv();
   cookie = createKioskCookie({ secrets: loadSessionSecrets(env), secure: secureCookies(env) });
@@ -73,7 +73,7 @@ export interface KioskPolicy {
 
 // A shared tablet in a canteen sends one response every half minute or so at best; an office
 // behind one address with phones scanning the poster gets the same room. Scripts do not.
-export const defaultKioskPolicy: KioskPolicy = { responsesPerAddress: 60, windowSeconds: 15 * 60 };
+const defaultKioskPolicy: KioskPolicy = { responsesPerAddress: 60, windowSeconds: 15 * 60 };
 
 export type KioskAllowance = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 

@@ -17,7 +17,7 @@ const has = (texts: Partial<Record<LanguageCode, string>>, language: LanguageCod
   (texts[language] ?? '').trim() !== '';
 
 /** Every offered language with what has no text in it; empty when the survey is complete. */
-export function missingTexts(definition: SurveyDefinition): MissingTexts[] {
+function missingTexts(definition: SurveyDefinition): MissingTexts[] {
   const fallback = definition.defaultLanguage;
   const live = definition.questions.filter((question) => !question.archived);
   const found: MissingTexts[] = [];

@@ -15,7 +15,7 @@ import {
 // what a valid survey is. Issue paths name form fields (`questions.2.text.en`).
 
 /** The longest a cycle may stay open for each cadence: cycles of one survey never overlap. */
-export const longestOpenDays: Record<Schedule['cadence'], number> = {
+const longestOpenDays: Record<Schedule['cadence'], number> = {
   once: 90,
   weekly: 7,
   biweekly: 14,
@@ -23,7 +23,7 @@ export const longestOpenDays: Record<Schedule['cadence'], number> = {
   quarterly: 90,
 };
 
-export const maxAnonymityThreshold = 100;
+const maxAnonymityThreshold = 100;
 
 type Path = (string | number)[];
 
@@ -133,7 +133,7 @@ export function scheduleProblem(
   return null;
 }
 
-export function checkSurvey(survey: SurveyDefinition, context: z.RefinementCtx): void {
+function checkSurvey(survey: SurveyDefinition, context: z.RefinementCtx): void {
   checkText(context, survey.title, survey, ['title'], 'surveys:errors.titleDefault');
   for (const language of Object.keys(survey.intro)) {
     if (!survey.languages.some((chosen) => chosen === language)) {

@@ -7,9 +7,9 @@ import { StaffSessionModel } from '../../models/staff-session.server';
 import { type Env, getEnv, loadSessionSecrets } from './env.server';
 
 /** A working day: a computer left signed in somewhere does not stay so for long. */
-export const sessionMaxAgeSeconds = 12 * 60 * 60;
+const sessionMaxAgeSeconds = 12 * 60 * 60;
 
-export const sessionCookieName = 'innerloop_session';
+const sessionCookieName = 'innerloop_session';
 
 /**
  * The signed, httpOnly, SameSite=Lax cookie that carries the session id. The id is random and
@@ -90,7 +90,7 @@ export async function endStaffSession(request: Request): Promise<string> {
 }
 
 /** A Set-Cookie value that removes the session cookie from the browser. */
-export function clearSessionCookie(): Promise<string> {
+function clearSessionCookie(): Promise<string> {
   return sessionCookie().serialize('', { maxAge: 0 });
 }
 

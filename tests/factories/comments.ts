@@ -14,7 +14,7 @@ import { everyQuestionType, makeSurvey } from './survey';
 let counter = 0;
 
 /** A second comment question, so tests can filter by question. */
-export const secondTextQuestion = {
+const secondTextQuestion = {
   id: 'q-text-2',
   type: 'text' as const,
   text: { en: 'What should we stop doing?' },

@@ -20,7 +20,7 @@ export function OrganisationTimeZoneProvider({
 }
 
 /** The organisation's time zone, for a page that formats moments itself. */
-export function useOrganisationTimeZone(): string {
+function useOrganisationTimeZone(): string {
   return useContext(OrganisationTimeZone);
 }
 

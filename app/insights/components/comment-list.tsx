@@ -48,7 +48,7 @@ export function CommentList({
   );
 }
 
-export function WithheldSummary({ groups }: { groups: number }) {
+function WithheldSummary({ groups }: { groups: number }) {
   const { t } = useTranslation('insights');
   if (groups === 0) return null;
   return <p className="withheld-summary">{t('comments.withheldGroups', { count: groups })}</p>;

@@ -22,7 +22,7 @@ export const measureName: Record<Measure, string> = {
 
 // Line and bar colours: each at least 4.5:1 against the white card, so a line is as readable as
 // text, and ordered so neighbours differ in lightness as well as hue.
-export const seriesColours = [
+const seriesColours = [
   '#1f3f9a',
   '#c2410c',
   '#15803d',
@@ -46,15 +46,13 @@ export const splitColours = {
 };
 
 /** Where a measure leans neither way: the middle of the 1–5 scale, an eNPS of 0, 50%. */
-export const neutralOf: Record<Measure, number> = { score: 3, enps: 0, percent: 50 };
+const neutralOf: Record<Measure, number> = { score: 3, enps: 0, percent: 50 };
 
 // The heatmap's scale diverges from the neutral point, in steps that are narrow near it and wide
 // far from it, because real scores crowd between 3 and 4.5: on a 1–5 scale the edges are
 // 2, 2.5, 2.85, 3.15, 3.5 and 4, so a neutral 3.0 and a good 4.1 are four steps apart, and an
 // even split of opinion is never coloured as praise or complaint. In quarters of the range.
 const edgeOffsets = [-1, -0.5, -0.15, 0.15, 0.5, 1];
-
-export const HEAT_STEPS = edgeOffsets.length + 1;
 
 /** The values where the heatmap's colour steps change, lowest first. */
 export function heatEdges(measure: Measure): number[] {
