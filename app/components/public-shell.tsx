@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 
 import { Brand } from './brand';
-import { LanguageSwitcher } from './language-switcher';
+import { ShellBody } from './shell-body';
 import { SkipLink } from './skip-link';
 
 /**
@@ -17,24 +17,7 @@ export function PublicShell({ children }: { children: ReactNode }) {
           <Brand />
         </div>
       </header>
-      <StaffShellBody>{children}</StaffShellBody>
+      <ShellBody>{children}</ShellBody>
     </div>
-  );
-}
-
-/**
- * The page itself and, at its foot, the language switcher: the same in the public and the staff
- * shells (skip links land on the main).
- */
-export function StaffShellBody({ children }: { children: ReactNode }) {
-  return (
-    <>
-      <main id="main" className="shell-main" tabIndex={-1}>
-        {children}
-      </main>
-      <footer className="shell-footer staff-language">
-        <LanguageSwitcher />
-      </footer>
-    </>
   );
 }

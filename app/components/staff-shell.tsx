@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { Brand } from './brand';
-import { StaffShellBody } from './public-shell';
+import { ShellBody } from './shell-body';
 import { SkipLink } from './skip-link';
 import { type ShellUser, UserMenu } from './user-menu';
 
@@ -58,7 +58,7 @@ export function StaffShell({
           <UserMenu user={user} />
         </div>
       </header>
-      <StaffShellBody>{children}</StaffShellBody>
+      <ShellBody>{children}</ShellBody>
     </div>
   );
 }
