@@ -6,7 +6,12 @@ import { FieldError } from '../surveys/components/survey-form/field-error';
 import { fieldId } from '../surveys/components/survey-form/fields';
 import { LocalizedFields } from '../surveys/components/survey-form/localized-fields';
 import { designerIds } from '../surveys/designer-edits';
-import type { AnswerInputProps, DesignerFieldsProps, QuestionParts } from './question-type';
+import type {
+  AnswerInputProps,
+  DesignerFieldsProps,
+  QuestionParts,
+  QuestionTypeModule,
+} from './question-type';
 
 // What the two choosing types (single, multi) share: the designer's list of choices, the answer
 // page's radios or boxes, and a histogram by choice id.
@@ -105,3 +110,24 @@ export const choiceDesignerWords = [
   'designer.question.removeChoice',
   'designer.question.addChoice',
 ] as const;
+
+/** A choosing question's draft: its choices, two empty ones to start with. */
+export const choiceDraft = {
+  blank: (newChoiceId) => ({
+    choices: [
+      { id: newChoiceId(), label: {} },
+      { id: newChoiceId(), label: {} },
+    ],
+    maxLength: '',
+  }),
+  fromQuestion: (question) => ({
+    choices:
+      'choices' in question
+        ? question.choices.map((choice) => ({ id: choice.id, label: { ...choice.label } }))
+        : [],
+    maxLength: '',
+  }),
+  toCandidate: (question, read) => ({
+    choices: question.choices.map((choice) => ({ id: choice.id, label: read.texts(choice.label) })),
+  }),
+} as const satisfies QuestionTypeModule['draft'];

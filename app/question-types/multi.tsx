@@ -1,5 +1,6 @@
 import {
   choiceDesignerWords,
+  choiceDraft,
   ChoiceFields,
   choiceIncrements,
   choosingInput,
@@ -15,6 +16,7 @@ const refusal = {
 /** Any of the survey's choices (check boxes): each chosen one counted. */
 export const multi = {
   DesignerFields: ChoiceFields,
+  draft: choiceDraft,
   AnswerInput: choosingInput(true),
   answer: {
     refusal,

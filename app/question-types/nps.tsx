@@ -1,5 +1,5 @@
 import { NpsQuestion } from '../answering/components/nps-question';
-import { numbersFromForm, ratingIncrements, wholeNumberIn } from './numbers';
+import { numbersFromForm, ratingDraft, ratingIncrements, wholeNumberIn } from './numbers';
 import type { QuestionTypeModule } from './question-type';
 
 const refusal = { code: 'nps', message: 'Choose a whole number from 0 to 10.' } as const;
@@ -7,6 +7,7 @@ const refusal = { code: 'nps', message: 'Choose a whole number from 0 to 10.' } 
 /** 0–10 "how likely would you recommend": eNPS, and a department's rating by its customers. */
 export const nps = {
   DesignerFields: null,
+  draft: ratingDraft,
   AnswerInput: ({ frame }) => <NpsQuestion {...frame} />,
   answer: {
     refusal,

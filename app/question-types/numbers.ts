@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import type { AnswerValue } from './question-type';
+import type { AnswerValue, QuestionTypeModule } from './question-type';
 
 // What the two rating types (scale, nps) share: a whole number in a fixed range, counted with
 // its sum, its square and a histogram, so means, spreads and splits come from the rollup alone.
@@ -17,3 +17,10 @@ export function ratingIncrements(value: unknown): Record<string, number> {
   if (typeof value !== 'number') return {};
   return { sum: value, sumSquares: value * value, [`histogram.${value}`]: 1 };
 }
+
+/** The rating types add nothing to a designer draft. */
+export const ratingDraft = {
+  blank: () => ({ choices: [], maxLength: '' }),
+  fromQuestion: () => ({ choices: [], maxLength: '' }),
+  toCandidate: () => ({}),
+} as const satisfies QuestionTypeModule['draft'];

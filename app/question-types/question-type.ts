@@ -3,7 +3,9 @@ import type { z } from 'zod';
 
 import type { AskedView } from '../answering/asked-view';
 import type { QuestionFrame } from '../answering/components/question-fieldset';
-import type { DraftErrors, QuestionDraft } from '../surveys/designer-form';
+import type { QuestionDraft } from '../surveys/designer-form';
+import type { Question } from '../surveys/survey-schema';
+import type { FieldErrors } from '../utils/submission';
 
 // What a question type is, facet by facet. Each type is one module (scale.tsx, nps.tsx, …) in the
 // registry (registry.ts); its zod schema is <type>.schema.ts, kept apart so survey-schema.ts can
@@ -31,7 +33,7 @@ export interface AnswerInputProps {
 export interface DesignerFieldsProps {
   question: QuestionDraft;
   index: number;
-  errors: DraftErrors;
+  errors: FieldErrors;
 }
 
 /** What the demo draws an answer from (see app/demo/seed-responses.server.ts). */
@@ -45,10 +47,30 @@ export interface DemoDraw {
   comments: readonly string[];
 }
 
+/** How the designer reads what was typed, for a type's own parts. */
+export interface DraftReading {
+  /** A text's languages trimmed to the survey's; empty ones go. */
+  texts: (texts: QuestionDraft['text']) => Record<string, string>;
+  /** A whole number as typed, or the text itself so the schema names the problem. */
+  wholeNumber: (typed: string) => number | string;
+}
+
+/** The parts of a designer draft that only some types fill: every draft carries them all. */
+export type TypeDraft = Pick<QuestionDraft, 'choices' | 'maxLength'>;
+
 export interface QuestionTypeModule {
   /** Designer: the fields this type adds to a question, or null. Every question carries every
    * type's fields (so changing the type works without JavaScript); CSS shows the chosen type's. */
   DesignerFields: ComponentType<DesignerFieldsProps> | null;
+  /** Designer: the type's own parts of a draft question, as typed (see surveys/designer-form). */
+  draft: {
+    /** What a new question of the type starts with; `newChoiceId` makes choice ids. */
+    blank: (newChoiceId: () => string) => TypeDraft;
+    /** A stored question's own parts as the designer shows them. */
+    fromQuestion: (question: Question) => TypeDraft;
+    /** The typed parts in the survey's shape, before validation. */
+    toCandidate: (question: QuestionDraft, read: DraftReading) => Record<string, unknown>;
+  };
   /** Answer page (and the designer's preview): the input an employee answers with. */
   AnswerInput: ComponentType<AnswerInputProps>;
   answer: {

@@ -36,6 +36,9 @@ describe('the question-type registry', () => {
       true,
     );
     expect(typeof module.AnswerInput).toBe('function');
+    expect(typeof module.draft.blank).toBe('function');
+    expect(typeof module.draft.fromQuestion).toBe('function');
+    expect(typeof module.draft.toCandidate).toBe('function');
     expect(typeof module.answer.refusal.code).toBe('string');
     expect(['string', 'function']).toContain(typeof module.answer.refusal.message);
     expect(typeof module.answer.schema).toBe('function');

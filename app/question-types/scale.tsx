@@ -1,5 +1,5 @@
 import { ScaleQuestion } from '../answering/components/scale-question';
-import { numbersFromForm, ratingIncrements, wholeNumberIn } from './numbers';
+import { numbersFromForm, ratingDraft, ratingIncrements, wholeNumberIn } from './numbers';
 import type { QuestionTypeModule } from './question-type';
 
 const refusal = { code: 'scale', message: 'Choose a whole number from 1 to 5.' } as const;
@@ -7,6 +7,7 @@ const refusal = { code: 'scale', message: 'Choose a whole number from 1 to 5.' }
 /** A 1–5 agreement scale: the engagement score, the drivers and the internal-service matrix. */
 export const scale = {
   DesignerFields: null,
+  draft: ratingDraft,
   AnswerInput: ({ frame }) => <ScaleQuestion {...frame} />,
   answer: {
     refusal,

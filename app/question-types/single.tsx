@@ -1,5 +1,6 @@
 import {
   choiceDesignerWords,
+  choiceDraft,
   ChoiceFields,
   choiceIncrements,
   choosingInput,
@@ -12,6 +13,7 @@ const refusal = { code: 'choice', message: 'Choose one of the choices offered.' 
 /** One choice among the survey's (radios): counted by choice. */
 export const single = {
   DesignerFields: ChoiceFields,
+  draft: choiceDraft,
   AnswerInput: choosingInput(false),
   answer: {
     refusal,

@@ -36,6 +36,19 @@ function MaxLengthField({ index, question, errors }: DesignerFieldsProps) {
  */
 export const text = {
   DesignerFields: MaxLengthField,
+  draft: {
+    blank: () => ({ choices: [], maxLength: String(defaultCommentLength) }),
+    fromQuestion: (question) => ({
+      choices: [],
+      maxLength: 'maxLength' in question ? String(question.maxLength) : '',
+    }),
+    // Left empty, a comment takes the default length.
+    toCandidate: (question, read) => ({
+      maxLength: question.maxLength.trim()
+        ? read.wholeNumber(question.maxLength)
+        : defaultCommentLength,
+    }),
+  },
   AnswerInput: ({ frame, question }) => (
     <CommentQuestion {...frame} maxLength={question.maxLength ?? defaultCommentLength} />
   ),

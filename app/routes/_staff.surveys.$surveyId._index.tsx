@@ -7,10 +7,11 @@ import { departmentChoices } from '~/people/departments.server';
 import { SurveyForm } from '~/surveys/components/survey-form/survey-form';
 import { answeredIdsOf, handleDesignerPost } from '~/surveys/designer.server';
 import { withChoiceRows } from '~/surveys/designer-edits';
-import { type DraftErrors, draftFromDefinition } from '~/surveys/designer-form';
+import { draftFromDefinition } from '~/surveys/designer-form';
 import { getSurvey } from '~/surveys/surveys.server';
 import { readForm } from '~/utils/form.server';
 import { notFound, requireHrAdmin } from '~/utils/permissions.server';
+import type { FieldErrors } from '~/utils/submission';
 
 import { languageCodes } from '../../models/vocabulary';
 
@@ -82,7 +83,7 @@ export default function SurveyDesigner() {
   const navigation = useNavigation();
   const submitting = navigation.state === 'submitting';
   const saved = searchParams.get('saved');
-  const errors: DraftErrors = result?.errors ?? {};
+  const errors: FieldErrors = result?.errors ?? {};
   const problems = Object.values(errors).filter((messages) => messages?.length).length;
   const saveStatus =
     submitting && navigation.formData?.get('intent') === 'save'

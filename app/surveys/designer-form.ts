@@ -7,7 +7,9 @@ import {
   type QuestionType,
   questionTypes,
 } from '../../models/vocabulary';
+import { questionTypeOf } from '../question-types/registry';
 import { message } from '../utils/message';
+import { errorsByField, type FieldErrors, nestedValues } from '../utils/submission';
 import { languageCode, type SurveyDefinition } from './survey-schema';
 import { validSurvey } from './survey-validation';
 
@@ -15,7 +17,10 @@ import { validSurvey } from './survey-validation';
 // (`questions.3.text.en`), so it works without JavaScript and every edit is one round trip
 // through the server. This module turns those fields into a *draft* (what was typed, never
 // refused) and a draft into a survey definition (validated, with errors per field path).
-// Pure: the page renders from drafts and the server parses them, with the same names.
+// Pure: the page renders from drafts and the server parses them, with the same names. The
+// fields are read by the one form reader (~/utils/submission's nestedValues) and refusals come
+// back in its shape (FieldErrors, by whole path); each type's own parts are its module's
+// (~/question-types, `draft`).
 
 /** Caps on what a posted form may hold, so a hostile post cannot make the server build huge drafts. */
 const draftLimits = { questions: 100, choices: 30, departments: 500 } as const;
@@ -101,57 +106,9 @@ const listFields = ['languages', 'audience.departmentIds', 'providerDepartmentId
 
 const booleanFields = /(^|\.)(required|core|internalService|archived|includeSubDepartments)$/;
 
-/** The form's fields as a nested object: `a.0.b` becomes `{ a: [{ b }] }`. Never throws. */
-export function nestFields(
-  entries: Iterable<[string, FormDataEntryValue]>,
-): Record<string, unknown> {
-  const root: Record<string, unknown> = {};
-  const lists = new Map<string, string[]>();
-  for (const [name, value] of entries) {
-    if (typeof value !== 'string' || name.length > 200) continue;
-    if (listFields.includes(name)) {
-      lists.set(name, [...(lists.get(name) ?? []), value]);
-      continue;
-    }
-    const path = name.split('.');
-    if (!path.every((segment) => /^[A-Za-z][\w-]*$|^\d{1,3}$/.test(segment))) continue;
-    setAt(root, path, booleanFields.test(name) ? value === 'on' || value === 'true' : value);
-  }
-  for (const [name, values] of lists) setAt(root, name.split('.'), values);
-  return compactArrays(root) as Record<string, unknown>;
-}
-
-function setAt(root: Record<string, unknown>, path: string[], value: unknown) {
-  let node: Record<string, unknown> = root;
-  for (const segment of path.slice(0, -1)) {
-    const next = node[segment];
-    if (typeof next === 'object' && next !== null && !Array.isArray(next)) {
-      node = next as Record<string, unknown>;
-    } else {
-      const created: Record<string, unknown> = {};
-      // An own property, so a field named `__proto__` or `constructor` cannot reach a prototype.
-      Object.defineProperty(node, segment, { value: created, enumerable: true, writable: true });
-      node = created;
-    }
-  }
-  const last = path[path.length - 1];
-  if (last in node && typeof node[last] === 'object') return;
-  Object.defineProperty(node, last, { value, enumerable: true, writable: true });
-}
-
-/** Objects whose keys are all indexes become arrays in index order (gaps closed). */
-function compactArrays(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  const entries = Object.entries(value).map(([key, item]) => [key, compactArrays(item)] as const);
-  if (entries.length > 0 && entries.every(([key]) => /^\d+$/.test(key))) {
-    return entries.sort(([a], [b]) => Number(a) - Number(b)).map(([, item]) => item);
-  }
-  return Object.fromEntries(entries);
-}
-
 /** What the designer's fields say, as typed. */
 export function draftFromForm(formData: FormData): SurveyDraft {
-  return surveyDraft.parse(nestFields(formData.entries()));
+  return surveyDraft.parse(nestedValues(formData, { lists: listFields, flags: booleanFields }));
 }
 
 const asText = (value: number | undefined) => (value === undefined ? '' : String(value));
@@ -177,11 +134,7 @@ export function draftFromDefinition(definition: SurveyDefinition): SurveyDraft {
       core: question.core,
       internalService: question.internalService,
       archived: question.archived,
-      choices:
-        question.type === 'single' || question.type === 'multi'
-          ? question.choices.map((choice) => ({ id: choice.id, label: { ...choice.label } }))
-          : [],
-      maxLength: question.type === 'text' ? asText(question.maxLength) : '',
+      ...questionTypeOf(question.type).draft.fromQuestion(question),
     })),
     schedule: {
       cadence: definition.schedule.cadence,
@@ -221,34 +174,20 @@ export function candidateFromDraft(draft: SurveyDraft): Record<string, unknown> 
     audience: draft.audience,
     providerDepartmentIds: draft.providerDepartmentIds,
     anonymityThreshold: wholeNumber(draft.anonymityThreshold),
-    questions: draft.questions.map((question) => {
-      const base = {
-        id: question.id,
-        type: question.type,
-        text: keptTexts(question.text, draft),
-        driver: question.driver.trim() || undefined,
-        required: question.required,
-        core: question.core,
-        internalService: question.internalService,
-        archived: question.archived,
-      };
-      if (question.type === 'single' || question.type === 'multi') {
-        return {
-          ...base,
-          choices: question.choices.map((choice) => ({
-            id: choice.id,
-            label: keptTexts(choice.label, draft),
-          })),
-        };
-      }
-      if (question.type === 'text') {
-        return {
-          ...base,
-          maxLength: question.maxLength.trim() ? wholeNumber(question.maxLength) : 2000,
-        };
-      }
-      return base;
-    }),
+    questions: draft.questions.map((question) => ({
+      id: question.id,
+      type: question.type,
+      text: keptTexts(question.text, draft),
+      driver: question.driver.trim() || undefined,
+      required: question.required,
+      core: question.core,
+      internalService: question.internalService,
+      archived: question.archived,
+      ...questionTypeOf(question.type).draft.toCandidate(question, {
+        texts: (texts) => keptTexts(texts, draft),
+        wholeNumber,
+      }),
+    })),
     schedule: {
       cadence: draft.schedule.cadence,
       startDate: draft.schedule.startDate.trim(),
@@ -261,11 +200,9 @@ export function candidateFromDraft(draft: SurveyDraft): Record<string, unknown> 
   };
 }
 
-/** Messages per field path, e.g. `questions.2.text.en`; `form` for the survey as a whole. */
-export type DraftErrors = Record<string, string[] | undefined>;
-
+/** Messages per field path (`questions.2.text.en`); `form` for the survey as a whole. */
 export type DraftResult =
-  { ok: true; definition: SurveyDefinition } | { ok: false; errors: DraftErrors };
+  { ok: true; definition: SurveyDefinition } | { ok: false; errors: FieldErrors };
 
 // Plain words for the shape's generic messages, as message keys (see ~/utils/message) the page
 // shows in its reader's language; the survey rules write their own.
@@ -304,13 +241,13 @@ export function definitionFromDraft(draft: SurveyDraft): DraftResult {
   const candidate = candidateFromDraft(draft);
   const result = validSurvey.safeParse(candidate, { errorMap: plainWords });
   if (result.success) return { ok: true, definition: result.data };
-  const errors = errorsOf(result.error);
+  const errors = errorsByField(result.error, { nested: true });
   // The survey-wide rules (texts, choices, providers) run only once the shape is right, so a
   // bad number would hide them until the next save. Check them again with the numbers and
   // schedule stood in for, and report what they find about the rest too.
   const stand = validSurvey.safeParse({ ...candidate, ...standIns }, { errorMap: plainWords });
   if (!stand.success) {
-    for (const [field, messages] of Object.entries(errorsOf(stand.error))) {
+    for (const [field, messages] of Object.entries(errorsByField(stand.error, { nested: true }))) {
       if (!standInFields.some((name) => field.startsWith(name))) errors[field] ??= messages;
     }
   }
@@ -332,16 +269,6 @@ const standIns = {
 };
 const standInFields = Object.keys(standIns);
 
-function errorsOf(error: z.ZodError): DraftErrors {
-  const errors: DraftErrors = {};
-  for (const problem of error.issues) {
-    const field = problem.path.length > 0 ? problem.path.join('.') : 'form';
-    const messages = (errors[field] ??= []);
-    if (!messages.includes(problem.message)) messages.push(problem.message);
-  }
-  return errors;
-}
-
 /** A fresh id in the shape question and choice ids take (`q-3f9a0c1b2d`). */
 export function newId(prefix: 'q' | 'c'): string {
   return `${prefix}-${crypto.randomUUID().replace(/-/g, '').slice(0, 10)}`;
@@ -357,13 +284,6 @@ export function blankQuestion(type: QuestionType, id = newId('q')): QuestionDraf
     core: true,
     internalService: false,
     archived: false,
-    choices:
-      type === 'single' || type === 'multi'
-        ? [
-            { id: newId('c'), label: {} },
-            { id: newId('c'), label: {} },
-          ]
-        : [],
-    maxLength: type === 'text' ? '2000' : '',
+    ...questionTypeOf(type).draft.blank(() => newId('c')),
   };
 }

@@ -1,17 +1,13 @@
 import { z } from 'zod';
 
+import type { FieldErrors } from '../utils/submission';
 import { applyEdit, parseEditIntent, withChoiceRows } from './designer-edits';
-import {
-  definitionFromDraft,
-  type DraftErrors,
-  draftFromForm,
-  type SurveyDraft,
-} from './designer-form';
+import { definitionFromDraft, draftFromForm, type SurveyDraft } from './designer-form';
 import { getSurvey, saveSurvey } from './surveys.server';
 
 export type DesignerOutcome =
   | { kind: 'saved' }
-  | { kind: 'refused'; draft: SurveyDraft; errors: DraftErrors }
+  | { kind: 'refused'; draft: SurveyDraft; errors: FieldErrors }
   | { kind: 'edited'; draft: SurveyDraft; focus: string; notice?: string }
   | { kind: 'not-found' };
 

@@ -49,15 +49,80 @@ export function formValues(
   return values;
 }
 
-export function errorsByField(error: z.ZodError): FieldErrors {
+/**
+ * The messages per field of a refused parse. A flat form names its field by the path's first
+ * part; a `nested` one (see nestedValues) by the whole path, `questions.2.text.en`. A message
+ * said twice about one field is kept once.
+ */
+export function errorsByField(
+  error: z.ZodError,
+  { nested = false }: { nested?: boolean } = {},
+): FieldErrors {
   // Field names can come from the request (an answer's question id), so "constructor" or
   // "__proto__" must be plain keys here, not what every object inherits.
   const errors = new Map<string, string[]>();
   for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? 'form');
-    errors.set(field, [...(errors.get(field) ?? []), issue.message]);
+    const path = nested ? issue.path : issue.path.slice(0, 1);
+    const field = path.length > 0 ? path.join('.') : 'form';
+    const messages = errors.get(field) ?? [];
+    if (!messages.includes(issue.message)) errors.set(field, [...messages, issue.message]);
   }
   return Object.fromEntries(errors);
+}
+
+/**
+ * A form whose fields are named by their path (`questions.3.text.en`) as one nested object:
+ * `a.0.b` becomes `{ a: [{ b }] }`, objects keyed only by indexes become arrays in index order
+ * (gaps closed). Fields named in `lists` are read as every value sent; those `flags` matches are
+ * checkboxes, true when sent as `on` or `true`. Names that are not paths are left out. Never
+ * throws, whatever is posted.
+ */
+export function nestedValues(
+  sent: SentFields,
+  { lists = [], flags }: { lists?: string[]; flags?: RegExp } = {},
+): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  for (const name of new Set(sent.keys())) {
+    const values = sent.getAll(name).filter((value) => typeof value === 'string');
+    if (name.length > 200 || values.length === 0) continue;
+    const path = name.split('.');
+    if (!path.every((segment) => /^[A-Za-z][\w-]*$|^\d{1,3}$/.test(segment))) continue;
+    const first = values[0] ?? '';
+    const value = lists.includes(name)
+      ? values
+      : flags?.test(name)
+        ? first === 'on' || first === 'true'
+        : first;
+    setAt(root, path, value);
+  }
+  return compactArrays(root) as Record<string, unknown>;
+}
+
+function setAt(root: Record<string, unknown>, path: string[], value: unknown) {
+  let node: Record<string, unknown> = root;
+  for (const segment of path.slice(0, -1)) {
+    const next = node[segment];
+    if (typeof next === 'object' && next !== null && !Array.isArray(next)) {
+      node = next as Record<string, unknown>;
+    } else {
+      const created: Record<string, unknown> = {};
+      // An own property, so a field named `__proto__` or `constructor` cannot reach a prototype.
+      Object.defineProperty(node, segment, { value: created, enumerable: true, writable: true });
+      node = created;
+    }
+  }
+  const last = path[path.length - 1];
+  if (last in node && typeof node[last] === 'object') return;
+  Object.defineProperty(node, last, { value, enumerable: true, writable: true });
+}
+
+function compactArrays(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const entries = Object.entries(value).map(([key, item]) => [key, compactArrays(item)] as const);
+  if (entries.length > 0 && entries.every(([key]) => /^\d+$/.test(key))) {
+    return entries.sort(([a], [b]) => Number(a) - Number(b)).map(([, item]) => item);
+  }
+  return Object.fromEntries(entries);
 }
 
 /**

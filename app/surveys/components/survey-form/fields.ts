@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 
-import type { DraftErrors, SurveyDraft } from '~/surveys/designer-form';
+import type { SurveyDraft } from '~/surveys/designer-form';
+import type { FieldErrors } from '~/utils/submission';
 
 import { languageCodes } from '../../../../models/vocabulary';
 
@@ -12,7 +13,7 @@ export const fieldId = (name: string) => `f-${name.replace(/\./g, '-')}`;
  * page's useMessage, which turns each into the reader's language.
  */
 export const errorText = (
-  errors: DraftErrors,
+  errors: FieldErrors,
   name: string,
   say: (text: string) => string | undefined,
 ) => errors[name]?.map((text) => say(text) ?? text).join(' ') || undefined;

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 
 import { Field } from '~/components/ui/field';
 import { useMessage } from '~/components/ui/use-message';
-import type { DraftErrors } from '~/surveys/designer-form';
+import type { FieldErrors } from '~/utils/submission';
 
 import { type LanguageCode, languageCodes } from '../../../../models/vocabulary';
 import { errorText, fieldId } from './fields';
@@ -22,7 +22,7 @@ export function LocalizedFields({
   name: string;
   label: string;
   values: Partial<Record<LanguageCode, string>>;
-  errors: DraftErrors;
+  errors: FieldErrors;
   multiline?: boolean;
   maxLength?: number;
 }) {

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useMessage } from '~/components/ui/use-message';
 import { questionTypeModules } from '~/question-types/registry';
 import { designerIds } from '~/surveys/designer-edits';
-import type { DraftErrors, QuestionDraft } from '~/surveys/designer-form';
+import type { QuestionDraft } from '~/surveys/designer-form';
+import type { FieldErrors } from '~/utils/submission';
 
 import { questionTypes } from '../../../../models/vocabulary';
 import { FieldError } from './field-error';
@@ -60,7 +61,7 @@ export function QuestionFields({
   question: QuestionDraft;
   index: number;
   count: number;
-  errors: DraftErrors;
+  errors: FieldErrors;
   /** The question already has answers: removing it archives it, and its type is fixed. */
   answered: boolean;
   /** Shown unfolded: it is new, has an error, or holds what the last edit focuses. */

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 
 import { useMessage } from '~/components/ui/use-message';
-import type { DraftErrors, SurveyDraft } from '~/surveys/designer-form';
+import type { SurveyDraft } from '~/surveys/designer-form';
+import type { FieldErrors } from '~/utils/submission';
 
 import { cadences } from '../../../../models/vocabulary';
 import { DesignerInput, DesignerSelect } from './designer-input';
@@ -15,7 +16,7 @@ export function ScheduleFields({
 }: {
   schedule: SurveyDraft['schedule'];
   maxQuestionsPerCycle: string;
-  errors: DraftErrors;
+  errors: FieldErrors;
 }) {
   const { t } = useTranslation('surveys');
   const say = useMessage();

@@ -3,12 +3,8 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { withChoiceRows } from '~/surveys/designer-edits';
-import {
-  definitionFromDraft,
-  type DraftErrors,
-  draftFromDefinition,
-  draftFromForm,
-} from '~/surveys/designer-form';
+import { definitionFromDraft, draftFromDefinition, draftFromForm } from '~/surveys/designer-form';
+import type { FieldErrors } from '~/utils/submission';
 
 import { surveyDefinitionWith } from '../../../../tests/factories/survey';
 import { SurveyForm, type SurveyFormProps } from './survey-form';
@@ -21,7 +17,7 @@ const departments = [
 ];
 
 function renderForm(
-  errors?: DraftErrors,
+  errors?: FieldErrors,
   answeredIds: string[] = [],
   more: Partial<Pick<SurveyFormProps, 'savedIds' | 'shownLanguages' | 'saveStatus'>> = {},
 ) {

@@ -6,8 +6,9 @@ import { FieldError } from '~/components/ui/field';
 import { useMessage } from '~/components/ui/use-message';
 import type { DepartmentChoice } from '~/people/components/person-form';
 import { designerIds } from '~/surveys/designer-edits';
-import type { DraftErrors, SurveyDraft } from '~/surveys/designer-form';
+import type { SurveyDraft } from '~/surveys/designer-form';
 import { builtInDrivers } from '~/surveys/survey-schema';
+import type { FieldErrors } from '~/utils/submission';
 
 import { questionTypes } from '../../../../models/vocabulary';
 import { type LanguageCode, languageCodes } from '../../../../models/vocabulary';
@@ -20,7 +21,7 @@ import { ScheduleFields } from './schedule-fields';
 
 export interface SurveyFormProps {
   draft: SurveyDraft;
-  errors?: DraftErrors;
+  errors?: FieldErrors;
   revision: number;
   departments: DepartmentChoice[];
   timeZones: string[];
@@ -38,7 +39,7 @@ export interface SurveyFormProps {
   submitting?: boolean;
 }
 
-function ErrorSummary({ errors, draft }: { errors: DraftErrors; draft: SurveyDraft }) {
+function ErrorSummary({ errors, draft }: { errors: FieldErrors; draft: SurveyDraft }) {
   const { t } = useTranslation('surveys');
   const say = useMessage();
   const ref = useRef<HTMLDivElement>(null);
