@@ -36,11 +36,12 @@ export function askedViews(
       type: question.type,
       text: providerName === null ? text : text.replaceAll('{department}', providerName),
       required: question.required,
+      // By the parts a question has, not its type's name, so a new type needs nothing here.
       choices:
-        question.type === 'single' || question.type === 'multi'
+        'choices' in question
           ? question.choices.map((choice) => ({ id: choice.id, label: read(choice.label) }))
           : [],
-      maxLength: question.type === 'text' ? (question.maxLength ?? defaultCommentLength) : null,
+      maxLength: 'maxLength' in question ? (question.maxLength ?? defaultCommentLength) : null,
     };
   });
 }

@@ -116,7 +116,7 @@ function inLanguages<T extends Base>(
     return kept;
   };
   const question = (item: Question): Question =>
-    item.type === 'single' || item.type === 'multi'
+    'choices' in item
       ? {
           ...item,
           text: keep(item.text),
