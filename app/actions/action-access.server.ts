@@ -5,7 +5,7 @@ import { PersonModel } from '../../models/person.server';
 import { SurveyModel } from '../../models/survey.server';
 import { defaultTimeZone, localDate } from '../surveys/local-time';
 import { message } from '../utils/message';
-import { loadStaffUser, type StaffUser } from '../utils/permissions.server';
+import { forbidden, loadStaffUser, notFound, type StaffUser } from '../utils/permissions.server';
 import { inActionScope } from './action-rules';
 
 // Who may see and act on which action, who may own one, and what "today" is for its due date.
@@ -45,8 +45,8 @@ export function visibleActions(user: StaffUser): Record<string, unknown> {
 /** An action the user may see: 404 when there is none, 403 when it is outside their scope. */
 export async function requireAction(user: StaffUser, id: string): Promise<Action> {
   const action = isValidObjectId(id) ? await ActionModel.findById(id).lean<Action>() : null;
-  if (!action) throw new Response('Action not found', { status: 404 });
-  if (!canSeeAction(user, action)) throw new Response('Forbidden', { status: 403 });
+  if (!action) throw notFound('Action not found');
+  if (!canSeeAction(user, action)) throw forbidden();
   return action;
 }
 

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { ActionModel } from '../../models/action.server';
 import { checkMetricSource, loadMetric } from '../insights/metric.server';
 import type { Figure } from '../insights/types';
-import type { StaffUser } from '../utils/permissions.server';
+import { refuseAddress } from '../utils/form.server';
+import { forbidden, type StaffUser } from '../utils/permissions.server';
 import { errorsByField, type FieldErrors } from '../utils/submission';
 import {
   checkOwner,
@@ -18,8 +19,6 @@ import { type ActionSource, actionSource } from './action-rules';
 import { tellNewOwner } from './assignment.server';
 
 export type ActionResult = { ok: true; id: string } | { ok: false; errors: FieldErrors };
-
-const forbidden = () => new Response('Forbidden', { status: 403 });
 
 /** What the "Raise an action" page shows about its result before anything is stored. */
 export interface RaiseView {
@@ -40,7 +39,7 @@ export interface RaiseView {
 export async function raiseView(user: StaffUser, source: ActionSource): Promise<RaiseView> {
   if (!sourceInScope(user, source)) throw forbidden();
   const problem = await checkMetricSource(user, source);
-  if (problem) throw new Response(problem.message, { status: 400 });
+  if (problem) throw refuseAddress(problem.message);
   const [metric, owners, today] = await Promise.all([
     loadMetric(user, source),
     ownerChoices(source),

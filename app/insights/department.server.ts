@@ -1,7 +1,7 @@
 import { isValidObjectId } from 'mongoose';
 
 import { measureOf } from '../question-types/registry';
-import { requireScope, type StaffUser } from '../utils/permissions.server';
+import { notFound, requireScope, type StaffUser } from '../utils/permissions.server';
 import { driverOf } from './cycle-tables.server';
 import { departmentRef, resolveInsights } from './filters.server';
 import { markersOf, readDoneActions } from './markers.server';
@@ -31,7 +31,7 @@ export async function loadDepartment(
   departmentId: string,
   params: URLSearchParams,
 ): Promise<DepartmentView> {
-  if (!isValidObjectId(departmentId)) throw new Response('Department not found', { status: 404 });
+  if (!isValidObjectId(departmentId)) throw notFound('Department not found');
   requireScope(user, departmentId);
   const context = await resolveInsights(user, params);
   const cycleIds = context.cycles.map((cycle) => cycle.id);

@@ -1,3 +1,4 @@
+import { refuseAddress } from '../utils/form.server';
 import type { StaffUser } from '../utils/permissions.server';
 import { driverOf } from './cycle-tables.server';
 import { type InsightContext, resolveInsights } from './filters.server';
@@ -37,7 +38,7 @@ export async function loadDrivers(user: StaffUser, params: URLSearchParams): Pro
   const known = new Set(driverOf(context.questions).values());
   const driver = params.get('driver');
   if (driver !== null && !known.has(driver)) {
-    throw new Response('This survey has no such driver', { status: 400 });
+    throw refuseAddress('This survey has no such driver');
   }
   const cycleIds = driver ? context.cycles.map((cycle) => cycle.id) : latest ? [latest.id] : [];
   const [tables, doneActions] = await Promise.all([

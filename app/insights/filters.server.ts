@@ -12,7 +12,7 @@ import { messageText } from '../i18n';
 import { localDate } from '../surveys/local-time';
 import { refuseAddress } from '../utils/form.server';
 import { message } from '../utils/message';
-import type { StaffUser } from '../utils/permissions.server';
+import { forbidden, notFound, type StaffUser } from '../utils/permissions.server';
 import { parseSubmission } from '../utils/submission';
 import { cycleResults } from './cycle-results.server';
 import { type NeutralWording, questionWording } from './question-wording';
@@ -120,7 +120,7 @@ export async function resolveInsights(
   if (!parsed.ok) throw refuseAddress(parsed);
   const { survey: surveyParam, from, to, department } = parsed.data;
   if (department && !user.hrAdmin && !user.scope.includes(department)) {
-    throw new Response('Forbidden', { status: 403 });
+    throw forbidden();
   }
 
   const choices = await surveyChoices();
@@ -144,7 +144,7 @@ export async function resolveInsights(
         },
       ).lean()
     : null;
-  if (surveyParam && !survey) throw new Response('Survey not found', { status: 404 });
+  if (surveyParam && !survey) throw notFound('Survey not found');
 
   const cycles = survey
     ? await CycleModel.find(

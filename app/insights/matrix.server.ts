@@ -1,6 +1,7 @@
 import { isValidObjectId } from 'mongoose';
 
-import type { StaffUser } from '../utils/permissions.server';
+import { refuseAddress } from '../utils/form.server';
+import { forbidden, type StaffUser } from '../utils/permissions.server';
 import { matrixQuestionIds } from './cycle-tables.server';
 import { departmentRef, type InsightContext, resolveInsights } from './filters.server';
 import { markersOf, readDoneActions } from './markers.server';
@@ -158,8 +159,8 @@ export async function loadMatrix(user: StaffUser, params: URLSearchParams): Prom
 function chosenCell(context: InsightContext, row: string | null, column: string | null) {
   if (!row && !column) return null;
   if (!row || !column || !isValidObjectId(row) || !isValidObjectId(column)) {
-    throw new Response('A cell needs a "row" and a "column" department', { status: 400 });
+    throw refuseAddress('A cell needs a "row" and a "column" department');
   }
-  if (!matrixVisible(context)(row, column)) throw new Response('Forbidden', { status: 403 });
+  if (!matrixVisible(context)(row, column)) throw forbidden();
   return { row, column };
 }

@@ -5,7 +5,7 @@ import { CycleModel } from '../../models/cycle.server';
 import { messageText } from '../i18n';
 import { isComment, measureOf as measureOfType } from '../question-types/registry';
 import { message } from '../utils/message';
-import type { StaffUser } from '../utils/permissions.server';
+import { notFound, type StaffUser } from '../utils/permissions.server';
 import type { CycleResults } from './cycle-results.server';
 import { driverOf } from './cycle-tables.server';
 import { departmentRef, type InsightContext, resolveInsights } from './filters.server';
@@ -181,14 +181,14 @@ export async function checkMetricSource(
  * Throws 404 when the survey or cycle is gone (check sources with `checkMetricSource` first).
  */
 export async function loadMetric(user: StaffUser, source: MetricSource): Promise<MetricView> {
-  if (!isValidObjectId(source.cycleId)) throw new Response('Cycle not found', { status: 404 });
+  if (!isValidObjectId(source.cycleId)) throw notFound('Cycle not found');
   const [cycle, newest] = await Promise.all([
     CycleModel.findOne({ _id: source.cycleId, surveyId: source.surveyId }, { number: 1 }).lean(),
     CycleModel.findOne({ surveyId: source.surveyId, ...openedCycle }, { number: 1 })
       .sort({ number: -1 })
       .lean(),
   ]);
-  if (!cycle) throw new Response('Cycle not found', { status: 404 });
+  if (!cycle) throw notFound('Cycle not found');
   // Two cycles before the source show where the score came from.
   const from = Math.max(1, cycle.number - 2);
   const to = Math.max(cycle.number, newest?.number ?? cycle.number);

@@ -1,6 +1,8 @@
+import { notFound } from '~/utils/permissions.server';
+
 // Any address no other route claims: a 404 inside the public shell, with the right status.
 export function loader() {
-  throw new Response('Not found', { status: 404 });
+  throw notFound();
 }
 
 export default function NotFound() {

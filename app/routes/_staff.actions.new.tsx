@@ -10,7 +10,7 @@ import { FormAlert } from '~/components/ui/form-alert';
 import { pageTitle } from '~/i18n';
 import { WithheldNote } from '~/insights/components/group-notes';
 import { formatValue } from '~/insights/tables';
-import { readForm, refuseForm } from '~/utils/form.server';
+import { readForm, refuseAddress, refuseForm } from '~/utils/form.server';
 import { requireStaff } from '~/utils/permissions.server';
 import { formValues } from '~/utils/submission';
 
@@ -21,9 +21,7 @@ export const meta: MetaFunction = ({ matches }) => [
 /** The result the action answers, from the address every "Raise an action" control links to. */
 function sourceOf(request: Request) {
   const parsed = sourceFromSearch(new URL(request.url).searchParams);
-  if (!parsed.success) {
-    throw new Response('actions:errors.noSource', { status: 400 });
-  }
+  if (!parsed.success) throw refuseAddress('actions:errors.noSource');
   return parsed.data;
 }
 

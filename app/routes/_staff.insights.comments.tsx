@@ -21,7 +21,7 @@ import { CommentFiltersForm } from '~/insights/components/comment-filters-form';
 import { CommentList } from '~/insights/components/comment-list';
 import { insightFormat } from '~/insights/components/use-insight-words';
 import { parseForm, parseSearch, refuseAddress, refuseForm } from '~/utils/form.server';
-import { requireStaff } from '~/utils/permissions.server';
+import { forbidden, notFound, requireStaff } from '~/utils/permissions.server';
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, 'insights:nav.comments', 'insights:title') },
@@ -32,7 +32,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = parseSearch(request, commentFiltersSchema);
   if (!parsed.ok) throw refuseAddress(parsed, 'insights:comments.errors.badFilters');
   const outcome = await listComments(user, parsed.data);
-  if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status });
+  if (!outcome.ok) {
+    throw outcome.status === 403 ? forbidden(outcome.message) : notFound(outcome.message);
+  }
   return json(await withCommentSources(user, outcome.view));
 }
 

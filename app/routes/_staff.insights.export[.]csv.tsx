@@ -14,7 +14,7 @@ import { loadOverview } from '~/insights/overview.server';
 import { type Table, toCsv } from '~/insights/tables';
 import { parseSearch, refuseAddress } from '~/utils/form.server';
 import type { StaffUser } from '~/utils/permissions.server';
-import { requireStaff } from '~/utils/permissions.server';
+import { notFound, requireStaff } from '~/utils/permissions.server';
 
 // The CSV of one chart: the page's own loader runs with the same filters (so the same scope and
 // suppression apply), and the chart's table is built by the function its table view uses.
@@ -59,7 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The page loaders read only their own filters; these say which chart.
   for (const name of ['page', 'chart', 'department']) params.delete(name);
   const table = await tableFor(user, parsed.data, params);
-  if (!table) throw new Response('Nothing to export for this choice', { status: 404 });
+  if (!table) throw notFound('Nothing to export for this choice');
   const name = [
     'innerloop',
     parsed.data.page,

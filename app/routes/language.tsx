@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { safeLocalPath } from '~/auth/redirect-to';
 import { languageCookie } from '~/i18n.server';
 import { languageCode } from '~/surveys/survey-schema';
-import { parseForm } from '~/utils/form.server';
+import { parseForm, refuseAddress } from '~/utils/form.server';
 import { rememberStaffLanguage } from '~/utils/staff-language.server';
 
 const languageChoice = z.object({
@@ -20,7 +20,7 @@ const languageChoice = z.object({
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseForm(request, languageChoice);
   // A switcher has no field to show a message beside: a refused choice is a plain 400.
-  if (!parsed.ok) throw new Response('Choose one of the languages offered', { status: 400 });
+  if (!parsed.ok) throw refuseAddress('Choose one of the languages offered');
   await rememberStaffLanguage(request, parsed.data.lng);
   return redirect(parsed.data.returnTo, {
     headers: { 'Set-Cookie': await languageCookie.serialize(parsed.data.lng) },

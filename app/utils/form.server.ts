@@ -66,9 +66,13 @@ export function refuseForm(
 
 /**
  * What a loader throws for a refused address: a 400 whose text is the first message (a message
- * key or plain words), which the area's error page says in the reader's language.
+ * key or plain words), which the area's error page says in the reader's language. The address
+ * may have parsed and still name nothing to show: then the refusal is that one message.
  */
-export function refuseAddress({ errors }: { errors: FieldErrors }, fallback = 'Bad address') {
-  const first = Object.values(errors).find((messages) => messages?.length)?.[0];
+export function refuseAddress(refusal: { errors: FieldErrors } | string, fallback = 'Bad address') {
+  const first =
+    typeof refusal === 'string'
+      ? refusal
+      : Object.values(refusal.errors).find((messages) => messages?.length)?.[0];
   return new Response(first ?? fallback, { status: 400 });
 }

@@ -125,15 +125,21 @@ function returnPath(request: Request): string {
   return `${url.pathname}${url.search}`;
 }
 
-function forbidden(): Response {
-  return new Response('Forbidden', { status: 403 });
+// How a refusal leaves the server: who may see what is refused by throwing `forbidden()` (403)
+// or `notFound()` (404) from here, wherever the check is made (a route, or a domain module that
+// checks access as requireScope does); an address that names nothing showable is thrown as
+// `refuseAddress` (~/utils/form.server, 400); what a person typed in a form is returned as a
+// result (`{ ok: false, errors }`) and answered with `refuseForm`. No module builds its own.
+
+/** The one 403: the signed-in person may not see or change this; `why` says it for the page. */
+export function forbidden(why = 'Forbidden'): Response {
+  return new Response(why, { status: 403 });
 }
 
 /**
- * What a loader or action throws for a record that is not there (or that the address names
- * wrongly): the one 404, which each area's error page says in plain words. Domain modules return
- * null or a result for it; only routes and these helpers throw.
+ * The one 404, for a record that is not there (or that the address names wrongly), which each
+ * area's error page says in plain words; `what` names it for the API and logs.
  */
-export function notFound(): Response {
-  return new Response('Not found', { status: 404 });
+export function notFound(what = 'Not found'): Response {
+  return new Response(what, { status: 404 });
 }
