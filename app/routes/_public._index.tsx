@@ -1,12 +1,14 @@
 import type { MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
 import { SetupInvitation } from '~/auth/components/setup-invitation';
 import { setupOpen } from '~/auth/first-admin.server';
+import { pageTitle } from '~/i18n';
 
-export const meta: MetaFunction = () => [
-  { title: 'Innerloop — pulse surveys for internal customers' },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, 'staff:home.title') },
 ];
 
 // An empty install has nobody who could sign in: the page says where the first HR admin is made.
@@ -16,18 +18,14 @@ export async function loader() {
 
 export default function Home() {
   const { setupOpen } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('staff');
   return (
     <section className="hero" aria-labelledby="home-title">
-      <h1 id="home-title">Listen to your internal customers</h1>
-      <p className="lead">
-        Innerloop runs short, anonymous pulse surveys in which every employee tells the departments
-        that serve them — IT, HR, facilities, each other — how well they are served. Leaders see the
-        results by department and over time, turn them into action items, and show everyone what
-        changed.
-      </p>
+      <h1 id="home-title">{t('home.heading')}</h1>
+      <p className="lead">{t('home.lead')}</p>
       <p>
         <Link to="/login" className="button">
-          Staff sign in
+          {t('login.title')}
         </Link>
       </p>
       {setupOpen ? <SetupInvitation /> : null}

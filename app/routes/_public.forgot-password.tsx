@@ -6,10 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { AuthForm, EmailField } from '~/auth/components/auth-form';
 import { startPasswordReset } from '~/auth/password-reset.server';
 import { forgotPasswordSchema } from '~/auth/schemas';
+import { pageTitle } from '~/i18n';
 import { parseForm, refuseForm } from '~/utils/form.server';
 import { mailGoesToOutbox } from '~/utils/mail.server';
 
-export const meta: MetaFunction = () => [{ title: 'Reset your password · Innerloop' }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, 'staff:forgot.title') },
+];
 
 // Without a mail server the link is kept nowhere (the outbox never holds it): say so plainly, the
 // same for every address, rather than promise a mail that cannot come.

@@ -7,10 +7,13 @@ import { AuthForm, NewPasswordFields } from '~/auth/components/auth-form';
 import { isResetLinkValid, resetPassword } from '~/auth/password-reset.server';
 import { staffHome } from '~/auth/redirect-to';
 import { resetPasswordSchema } from '~/auth/schemas';
+import { pageTitle } from '~/i18n';
 import { parseForm, refuseForm } from '~/utils/form.server';
 import { startStaffSession } from '~/utils/session.server';
 
-export const meta: MetaFunction = () => [{ title: 'Choose a new password · Innerloop' }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, 'staff:reset.title') },
+];
 
 const expired = 'This link has expired or was already used. Ask for a new one below.';
 

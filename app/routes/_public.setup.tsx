@@ -7,11 +7,14 @@ import { AuthForm, EmailField, NewPasswordFields } from '~/auth/components/auth-
 import { createFirstAdmin } from '~/auth/first-admin.server';
 import { setupSchema } from '~/auth/schemas';
 import { TextField } from '~/components/ui/text-field';
+import { pageTitle } from '~/i18n';
 import { parseForm, refuseForm } from '~/utils/form.server';
 import { notFound, requireSetupOpen } from '~/utils/permissions.server';
 import { startStaffSession } from '~/utils/session.server';
 
-export const meta: MetaFunction = () => [{ title: 'Set up Innerloop' }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, 'staff:setup.title') },
+];
 
 export async function loader() {
   await requireSetupOpen();

@@ -1,13 +1,14 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
 import { languageNames } from '~/people/schemas';
 import answeringStyles from '~/styles/answering.css';
 import { SurveyView } from '~/surveys/components/survey-view/survey-view';
 import { previewOf } from '~/surveys/preview.server';
 import { getSurvey } from '~/surveys/surveys.server';
-import { requireHrAdmin } from '~/utils/permissions.server';
+import { notFound, requireHrAdmin } from '~/utils/permissions.server';
 
 // The answer page's own styles: the preview draws its components.
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: answeringStyles }];
@@ -15,7 +16,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: answeringS
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireHrAdmin(request);
   const survey = await getSurvey(params.surveyId ?? '');
-  if (!survey) throw new Response('Not found', { status: 404 });
+  if (!survey) throw notFound();
   const preview = await previewOf(survey.definition, new URL(request.url).searchParams.get('lang'));
   const rotating = preview.questions.filter((question) => !question.core).length;
   return json({ preview, rotating, maxPerCycle: survey.definition.rotation.maxQuestionsPerCycle });
@@ -23,17 +24,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function SurveyPreviewPage() {
   const { preview, rotating, maxPerCycle } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('surveys');
   return (
     <>
-      <h2>Preview</h2>
+      <h2>{t('survey.preview')}</h2>
       <p>
-        Exactly what employees see, in each language the survey is offered in. Missing translations
-        show the default language.
-        {rotating > 0
-          ? ` ${rotating} rotating question(s) take turns: each cycle asks the core questions and rotating ones up to ${maxPerCycle} in all.`
-          : ''}
+        {t('previewPage.intro')}
+        {rotating > 0 ? ` ${t('previewPage.rotating', { count: rotating, max: maxPerCycle })}` : ''}
       </p>
-      <nav className="language-switcher" aria-label="Preview language">
+      <nav className="language-switcher" aria-label={t('previewPage.languages')}>
         <ul>
           {preview.languages.map((language) => (
             <li key={language}>
