@@ -8,6 +8,7 @@ import { metricSourceOf } from '../insights/metric.server';
 import { sourceFigures } from '../insights/source-figures.server';
 import type { Figure } from '../insights/types';
 import { defaultTimeZone, localDate } from '../surveys/local-time';
+import { localizeIn } from '../surveys/localize';
 import type { LocalizedText } from '../surveys/survey-schema';
 import { isBoardKeyShaped } from './board-key.server';
 
@@ -243,14 +244,7 @@ function heardOf(
   const name = (id: Types.ObjectId | null | undefined) =>
     id ? (names.get(String(id)) ?? null) : null;
   const texts = source.questionId ? survey?.questions.get(source.questionId) : undefined;
-  const fallback = survey?.defaultLanguage ?? 'en';
-  const ownText = texts?.[language]?.trim();
-  const question = texts
-    ? ownText
-      ? { text: ownText, language }
-      : { text: texts[fallback]?.trim() ?? '', language: fallback }
-    : null;
-  const worded = question?.text ? question : null;
+  const worded = texts ? localizeIn(texts, language, survey?.defaultLanguage ?? 'en') : null;
   const driver = source.driver ?? null;
   const unworded =
     (source.metric === 'question' && !worded) || (source.metric === 'driver' && !driver);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { localize } from './localize';
+import { localize, localizeIn } from './localize';
 
 describe('localize', () => {
   const text = { en: 'I have the tools I need.', nb: 'Jeg har verktøyene jeg trenger.' };
@@ -21,5 +21,14 @@ describe('localize', () => {
   it('uses any text there is rather than none, and an empty string for no text at all', () => {
     expect(localize({ lv: 'Sveiki' }, 'pt', 'en')).toBe('Sveiki');
     expect(localize({}, 'pt', 'en')).toBe('');
+  });
+});
+
+describe('localizeIn', () => {
+  it('says which language the text it picked is in', () => {
+    const text = { en: 'Hello', nb: ' ' };
+    expect(localizeIn(text, 'nb', 'en')).toEqual({ text: 'Hello', language: 'en' });
+    expect(localizeIn({ lv: 'Sveiki' }, 'pt', 'en')).toEqual({ text: 'Sveiki', language: 'lv' });
+    expect(localizeIn({}, 'pt', 'en')).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { LanguageCode } from '../../models/vocabulary';
+import { type LanguageCode, languageCodes } from '../../models/vocabulary';
 import type { LocalizedText } from './survey-schema';
 
 /**
@@ -11,13 +11,21 @@ export function localize(
   language: LanguageCode,
   fallback: LanguageCode,
 ): string {
-  const own = text[language]?.trim();
-  if (own) return own;
-  const byDefault = text[fallback]?.trim();
-  if (byDefault) return byDefault;
-  return (
-    Object.values(text)
-      .find((value) => value?.trim())
-      ?.trim() ?? ''
-  );
+  return localizeIn(text, language, fallback)?.text ?? '';
+}
+
+/**
+ * The same pick, saying which language it is in (for a page's `lang` attribute), or null when
+ * the text is empty in every language.
+ */
+export function localizeIn(
+  text: LocalizedText,
+  language: LanguageCode,
+  fallback: LanguageCode,
+): { text: string; language: LanguageCode } | null {
+  for (const each of [language, fallback, ...languageCodes]) {
+    const found = text[each]?.trim();
+    if (found) return { text: found, language: each };
+  }
+  return null;
 }
