@@ -24,6 +24,7 @@ export const multi = {
     // Every box ticked is one answer: a list.
     fromForm: (values) => [values],
     comment: false,
+    seconds: 15,
   },
   rollup: (value) => (Array.isArray(value) ? choiceIncrements(value) : {}),
   insights: { measure: null, split: null, drivers: false },

@@ -14,6 +14,7 @@ export const nps = {
     schema: () => wholeNumberIn(0, 10, refusal.message),
     fromForm: numbersFromForm,
     comment: false,
+    seconds: 10,
   },
   rollup: ratingIncrements,
   insights: { measure: 'enps', split: { good: 9, middle: 7 }, drivers: false },

@@ -83,6 +83,9 @@ export interface QuestionTypeModule {
     fromForm: (values: string[]) => unknown[];
     /** Its answers are comments: free text kept apart from every figure, shown only once settled. */
     comment: boolean;
+    /** Seconds a respondent takes to read and answer one, deliberately generous: the invitation
+     * and the page promise a length from them. */
+    seconds: number;
   };
   /** What an answer adds to its rollup, beyond the count every answer adds. */
   rollup: (value: unknown) => Record<string, number>;

@@ -44,6 +44,7 @@ describe('the question-type registry', () => {
     expect(typeof module.answer.schema).toBe('function');
     expect(typeof module.answer.fromForm).toBe('function');
     expect(typeof module.answer.comment).toBe('boolean');
+    expect(module.answer.seconds).toBeGreaterThan(0);
     expect(typeof module.rollup).toBe('function');
     expect([null, 'score', 'enps']).toContain(module.insights.measure);
     // A type with a measure splits its numbers; one without has nothing to split.

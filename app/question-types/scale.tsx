@@ -14,6 +14,7 @@ export const scale = {
     schema: () => wholeNumberIn(1, 5, refusal.message),
     fromForm: numbersFromForm,
     comment: false,
+    seconds: 10,
   },
   rollup: ratingIncrements,
   insights: { measure: 'score', split: { good: 4, middle: 3 }, drivers: true },

@@ -20,6 +20,7 @@ export const single = {
     schema: (question) => oneChoiceOf(question, refusal.message),
     fromForm: (values) => values,
     comment: false,
+    seconds: 12,
   },
   rollup: (value) => (typeof value === 'string' ? choiceIncrements([value]) : {}),
   insights: { measure: null, split: null, drivers: false },

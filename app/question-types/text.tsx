@@ -64,6 +64,7 @@ export const text = {
     },
     fromForm: (values) => values,
     comment: true,
+    seconds: 45,
   },
   rollup: () => ({}),
   insights: { measure: null, split: null, drivers: false },
