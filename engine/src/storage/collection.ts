@@ -2,6 +2,7 @@ import type { Binary } from 'bson';
 import { UUID } from 'bson';
 import { Query } from 'mingo';
 
+import { type Collation, collationKey, hasString } from '../collation.js';
 import { CommandError } from '../errors.js';
 import { bsonText, type Doc, isPlainObject, keyOf } from '../values.js';
 import { Index, type IndexSpec } from './index-key.js';
@@ -163,11 +164,19 @@ export class Collection {
 
   // --- reads
 
-  /** Documents that may match filter, narrowed by _id or an index where the filter allows. */
-  candidates(filter: Doc): Candidates {
-    const union = this.orCandidates(filter);
+  /**
+   * Documents that may match filter, narrowed by _id or an index where the filter allows. Under a
+   * collation, only indexes with the same collation may answer bounds that hold strings.
+   */
+  candidates(filter: Doc, collation?: Collation): Candidates {
+    const union = this.orCandidates(filter, collation);
     if (union) return union;
     const bounds = fieldBounds(filter);
+    const wanted = collationKey(collation);
+    const usable = (index: Index) =>
+      collationKey(index.spec.collation) === wanted ||
+      index.fields.every((field) => !hasString(bounds.get(field)));
+    if (!usable(this.idIndex)) bounds.delete('_id');
     const idBounds = bounds.get('_id');
     if (idBounds?.eq) {
       const doc = this.docs.get(keyOf(idBounds.eq.value));
@@ -194,7 +203,12 @@ export class Collection {
         exact: false,
       };
     }
-    const choice = chooseIndex(this.indexes, bounds);
+    const choice = chooseIndex(
+      wanted === '' && this.indexes.every((index) => index.spec.collation === undefined)
+        ? this.indexes
+        : this.indexes.filter(usable),
+      bounds,
+    );
     if (!choice) {
       return {
         docs: [...this.docs.values()],
@@ -234,7 +248,7 @@ export class Collection {
    * candidates, as MongoDB's OR stage over index scans. Null when any branch would scan the whole
    * collection anyway. The query engine still applies the whole filter to the union.
    */
-  private orCandidates(filter: Doc): Candidates | null {
+  private orCandidates(filter: Doc, collation?: Collation): Candidates | null {
     const branches = filter.$or;
     if (!Array.isArray(branches) || branches.length === 0 || Object.keys(filter).length !== 1) {
       return null;
@@ -242,7 +256,7 @@ export class Collection {
     const parts: Candidates[] = [];
     for (const branch of branches) {
       if (!isPlainObject(branch)) return null;
-      const part = this.candidates(branch);
+      const part = this.candidates(branch, collation);
       if (part.plan.stage === 'COLLSCAN') return null;
       parts.push(part);
     }
