@@ -1,8 +1,10 @@
 import { Context } from 'mingo';
+import { evalExpr } from 'mingo/core';
 import { Lazy } from 'mingo/lazy';
 import { isNil, resolve } from 'mingo/util';
 
 import { CommandError } from './errors.js';
+import { sortDocs } from './sort.js';
 import { compareValues, type Doc, isPlainObject, keyOf, typeRank } from './values.js';
 
 // Collation as MongoDB 7.0 applies it, on Intl.Collator (Node's full ICU). A collation document is
@@ -91,7 +93,7 @@ function bcp47(locale: string): string | undefined {
     if (!type) return undefined;
     tag = `${tag}-u-co-${type}`;
   }
-  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tag)) return undefined;
+  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(tag)) return undefined;
   try {
     return Intl.Collator.supportedLocalesOf([tag]).length === 1 ? tag : undefined;
   } catch {
@@ -356,6 +358,47 @@ export const collationContext = Context.init().addQueryOps(
   ),
 );
 
+const EXPRESSION_TESTS: Record<string, (order: number) => unknown> = {
+  $eq: (order) => order === 0,
+  $ne: (order) => order !== 0,
+  $gt: (order) => order > 0,
+  $gte: (order) => order >= 0,
+  $lt: (order) => order < 0,
+  $lte: (order) => order <= 0,
+  $cmp: (order) => Math.sign(order),
+};
+
+function expressionOperator(test: (order: number) => unknown) {
+  return (obj: Doc, expr: unknown, options: QueryOptions): unknown => {
+    // Mingo's own message for the same mistake, answered as BadValue.
+    if (!Array.isArray(expr) || expr.length !== 2) throw new Error('comparison expects array(2)');
+    const [a, b] = evalExpr(obj, expr, options as never) as unknown[];
+    return test(compareOf(options)(a ?? null, b ?? null));
+  };
+}
+
+collationContext.addExpressionOps(
+  Object.fromEntries(
+    Object.entries(EXPRESSION_TESTS).map(([op, test]) => [
+      operatorName(op),
+      expressionOperator(test),
+    ]),
+  ),
+);
+
+/** An aggregation expression with its comparison operators made collation-aware. */
+export function collateExpression(expr: unknown): unknown {
+  if (Array.isArray(expr)) return expr.map(collateExpression);
+  if (!isPlainObject(expr)) return expr;
+  const out: Doc = {};
+  for (const [key, value] of Object.entries(expr)) {
+    if (key === '$literal') out[key] = value;
+    else if (key in EXPRESSION_TESTS) out[operatorName(key)] = collateExpression(value);
+    else out[key] = collateExpression(value);
+  }
+  return out;
+}
+
 function isOperatorDoc(value: unknown): value is Doc {
   if (!isPlainObject(value)) return false;
   const keys = Object.keys(value);
@@ -388,6 +431,8 @@ export function collateFilter(filter: Doc): Doc {
       out[key] = condition.map((part: unknown) =>
         isPlainObject(part) ? collateFilter(part) : part,
       );
+    } else if (key === '$expr') {
+      out[key] = collateExpression(condition);
     } else if (key.startsWith('$')) {
       out[key] = condition;
     } else {
@@ -397,9 +442,14 @@ export function collateFilter(filter: Doc): Doc {
   return out;
 }
 
-/** Mingo options that make a Query compare strings under the collation. */
+/**
+ * Mingo options that make a Query or an Aggregator compare strings under the collation (the
+ * locale in BCP 47 form, as mingo's own use of Intl.Collator needs it).
+ */
 export function collationOptions(collation: Collation | undefined): Doc | undefined {
-  return collation ? { collation, context: collationContext } : undefined;
+  if (!collation) return undefined;
+  const locale = bcp47(collation.locale) ?? collation.locale;
+  return { collation: { ...collation, locale }, context: collationContext };
 }
 
 /** The collation an operation runs under: its own, else the collection's default. */
@@ -416,6 +466,27 @@ export function effectiveCollation(
 
 const GROUP_KEY = '__innerloopCollatedKey';
 const CANON_STAGE = '$innerloopCollatedCanon';
+const SORT_STAGE = '$innerloopCollatedSort';
+
+/** $sort as find sorts (BSON order, arrays by their extreme element), strings collated. */
+function sortStage(
+  collection: { transform(f: (docs: Doc[]) => unknown): unknown },
+  spec: unknown,
+  options: QueryOptions,
+): unknown {
+  const compare = compareOf(options);
+  return collection.transform((docs: Doc[]) => Lazy(sortDocs(docs, spec as Doc, compare)));
+}
+
+// Stages whose specification is made of aggregation expressions.
+const EXPRESSION_STAGES = new Set([
+  '$project',
+  '$addFields',
+  '$set',
+  '$replaceRoot',
+  '$replaceWith',
+  '$redact',
+]);
 
 /**
  * Replaces, in each document, the value at `field` by the first value met that is equal to it
@@ -448,7 +519,7 @@ function canonStage(
   });
 }
 
-collationContext.addPipelineOps({ [CANON_STAGE]: canonStage } as never);
+collationContext.addPipelineOps({ [CANON_STAGE]: canonStage, [SORT_STAGE]: sortStage } as never);
 
 /**
  * A pipeline with the collation applied where mingo would compare binary: $match filters (also
@@ -464,14 +535,26 @@ export function collatePipeline(stages: Doc[]): Doc[] {
       }
       return [{ $facet: facets }];
     }
-    if (isPlainObject(stage.$group) && hasGroupKey(stage.$group._id)) {
-      const { _id: key, ...accumulators } = stage.$group;
+    if (isPlainObject(stage.$sort) && Object.keys(stage.$sort).length > 0) {
+      return [{ [SORT_STAGE]: stage.$sort }];
+    }
+    if ('$sortByCount' in stage) {
+      return collatePipeline([
+        { $group: { _id: stage.$sortByCount, count: { $sum: 1 } } },
+        { $sort: { count: -1 } },
+      ]);
+    }
+    if (isPlainObject(stage.$group)) {
+      const { _id: key, ...accumulators } = collateExpression(stage.$group) as Doc;
+      if (!hasGroupKey(key)) return [{ $group: { _id: key, ...accumulators } }];
       return [
         { $addFields: { [GROUP_KEY]: key } },
         { [CANON_STAGE]: GROUP_KEY },
         { $group: { _id: `$${GROUP_KEY}`, ...accumulators } },
       ];
     }
+    const name = Object.keys(stage)[0];
+    if (EXPRESSION_STAGES.has(name)) return [{ [name]: collateExpression(stage[name]) }];
     return [stage];
   });
 }

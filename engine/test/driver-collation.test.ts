@@ -188,6 +188,57 @@ describe('count, distinct and aggregate with a collation', () => {
   });
 });
 
+describe('expressions under a collation', () => {
+  it('$expr comparisons in a find filter follow the collation', async () => {
+    const found = await ids(
+      coll('cafes')
+        .find({ $expr: { $eq: ['$name', 'CAFE'] } }, { collation: SECONDARY })
+        .sort({ _id: 1 }),
+    );
+    expect(found).toEqual([1, 3]);
+    expect(await ids(coll('cafes').find({ $expr: { $eq: ['$name', 'CAFE'] } }))).toEqual([3]);
+  });
+
+  it('aggregate expressions ($eq, $cmp, $gt) and $sortByCount follow the collation', async () => {
+    const rows = await coll('cafes')
+      .aggregate<{ _id: number; same: boolean; order: number; after: boolean }>(
+        [
+          {
+            $project: {
+              same: { $eq: ['$name', 'cafe'] },
+              order: { $cmp: ['$name', 'CAFE'] },
+              after: { $gt: ['$name', 'Cafe'] },
+            },
+          },
+          { $sort: { _id: 1 } },
+        ],
+        { collation: PRIMARY },
+      )
+      .toArray();
+    expect(rows.map((row) => [row.same, row.order, row.after])).toEqual([
+      [true, 0, false],
+      [true, 0, false],
+      [true, 0, false],
+      [false, 1, true],
+    ]);
+    const counted = await coll('cafes')
+      .aggregate<{ _id: string; count: number }>([{ $sortByCount: '$name' }], {
+        collation: PRIMARY,
+      })
+      .toArray();
+    expect(counted.map((row) => row.count)).toEqual([3, 1]);
+  });
+
+  it('accepts ICU locale names with an underscore', async () => {
+    const sorted = await coll('numbers')
+      .aggregate([{ $sort: { name: -1 } }], {
+        collation: { locale: 'en_US', numericOrdering: true },
+      })
+      .toArray();
+    expect(sorted.map((row) => row.name as string)).toEqual(['100', '10', '9', '2']);
+  });
+});
+
 describe('writes with a collation', () => {
   it('updateMany and deleteMany match under the collation', async () => {
     await coll('writes').insertMany(CAFES);
