@@ -43,6 +43,14 @@ const FIELDS = new Set([
 /** The ICU version MongoDB 7.0 reports in a collation's `version`. */
 const ICU_VERSION = '57.1';
 
+/** A number, whether plain or a BSON Int32, Long or Double wrapper. */
+function asNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  const tag = isPlainObject(value) ? undefined : (value as { _bsontype?: unknown })?._bsontype;
+  if (tag === 'Int32' || tag === 'Double' || tag === 'Long') return Number(String(value));
+  return undefined;
+}
+
 function badType(field: string, expected: string): CommandError {
   return new CommandError('TypeMismatch', `Field '${field}' must be of type ${expected}`);
 }
@@ -139,8 +147,8 @@ export function parseCollation(value: unknown): Collation | undefined {
   if (bcp47(locale) === undefined) {
     throw new CommandError('BadValue', `Field 'locale' is invalid in: ${describe(value)}`);
   }
-  const strength = value.strength ?? 3;
-  if (typeof strength !== 'number') throw badType('strength', 'int');
+  const strength = asNumber(value.strength ?? 3);
+  if (strength === undefined) throw badType('strength', 'int');
   if (!Number.isInteger(strength) || strength < 1 || strength > 5) {
     throw new CommandError(
       'FailedToParse',
@@ -187,7 +195,7 @@ function collatorOf(collation: Collation): Intl.Collator {
   const key = collationKey(collation);
   let collator = collators.get(key);
   if (!collator) {
-    const strength = collation.strength;
+    const strength = asNumber(collation.strength) ?? 3;
     let sensitivity: Intl.CollatorOptions['sensitivity'] =
       strength === 1 ? 'base' : strength === 2 ? 'accent' : 'variant';
     if (collation.caseLevel && sensitivity === 'base') sensitivity = 'case';

@@ -138,6 +138,18 @@ describe('a collection default collation', () => {
     expect(grouped).toHaveLength(2);
   });
 
+  it('the _id index takes the collection default too', async () => {
+    await ctx().db.createCollection('ids', { collation: CASELESS });
+    const ids = ctx().db.collection<{ _id: string; n: number }>('ids');
+    await ids.insertOne({ _id: 'key', n: 1 });
+    await expectServerError(ids.insertOne({ _id: 'KEY', n: 2 }), 11000);
+    expect(await ids.findOne({ _id: 'Key' })).toEqual({ _id: 'key', n: 1 });
+    expect(await ids.findOne({ _id: 'Key' }, { collation: { locale: 'simple' } })).toBeNull();
+    const [idIndex] = await ids.indexes();
+    expect(idIndex.name).toBe('_id_');
+    expect(idIndex.collation).toMatchObject({ locale: 'en', strength: 2 });
+  });
+
   it('an index created without a collation takes the collection default', async () => {
     await ctx().db.createCollection('inheritsIndex', { collation: CASELESS });
     await coll('inheritsIndex').createIndex({ name: 1 }, { unique: true });

@@ -42,6 +42,10 @@ export class Collection {
     this.options = options;
     this.uuid = uuid ?? new UUID().toBinary();
     this.validator = isPlainObject(options.validator) ? new Query(options.validator) : undefined;
+    // The _id index of a collection with a default collation compares under that collation.
+    if (isPlainObject(options.collation)) {
+      this.indexes[0] = new Index({ ...ID_INDEX, collation: options.collation });
+    }
   }
 
   get idIndex(): Index {
@@ -110,7 +114,11 @@ export class Collection {
   }
 
   private idClash(doc: Doc, id: string): unknown[] | undefined {
-    return this.docs.has(id) ? [doc._id] : undefined;
+    if (this.docs.has(id)) return [doc._id];
+    if (this.idIndex.spec.collation !== undefined && hasString(doc._id)) {
+      for (const other of this.idIndex.scan([doc._id])) if (other !== id) return [doc._id];
+    }
+    return undefined;
   }
 
   insert(doc: Doc): void {
@@ -177,7 +185,9 @@ export class Collection {
       collationKey(index.spec.collation) === wanted ||
       index.fields.every((field) => !hasString(bounds.get(field)));
     if (!usable(this.idIndex)) bounds.delete('_id');
-    const idBounds = bounds.get('_id');
+    // A collated _id index answers string _ids by a scan of it, not by the binary lookup.
+    const idCollated = this.idIndex.spec.collation !== undefined && hasString(bounds.get('_id'));
+    const idBounds = idCollated ? undefined : bounds.get('_id');
     if (idBounds?.eq) {
       const doc = this.docs.get(keyOf(idBounds.eq.value));
       return {
