@@ -51,19 +51,24 @@ function asNumber(value: unknown): number | undefined {
   return undefined;
 }
 
+/** A field of the collation document itself, never one inherited from a prototype. */
+function own(spec: Doc, field: string): unknown {
+  return Object.hasOwn(spec, field) ? spec[field] : undefined;
+}
+
 function badType(field: string, expected: string): CommandError {
   return new CommandError('TypeMismatch', `Field '${field}' must be of type ${expected}`);
 }
 
 function boolField(spec: Doc, field: string, fallback: boolean): boolean {
-  const value = spec[field];
+  const value = own(spec, field);
   if (value === undefined) return fallback;
   if (typeof value !== 'boolean') throw badType(field, 'bool');
   return value;
 }
 
 function enumField<T extends string>(spec: Doc, field: string, allowed: T[], fallback: T): T {
-  const value = spec[field];
+  const value = own(spec, field);
   if (value === undefined) return fallback;
   if (typeof value !== 'string') throw badType(field, 'string');
   if (!(allowed as string[]).includes(value)) {
@@ -132,7 +137,7 @@ export function parseCollation(value: unknown): Collation | undefined {
       throw new CommandError('BadValue', `Collation spec contains unknown field: ${field}`);
     }
   }
-  const locale = value.locale;
+  const locale = own(value, 'locale');
   if (locale === undefined) throw new CommandError('BadValue', 'Missing locale string');
   if (typeof locale !== 'string') throw badType('locale', 'string');
   if (locale === 'simple') {
@@ -147,7 +152,7 @@ export function parseCollation(value: unknown): Collation | undefined {
   if (bcp47(locale) === undefined) {
     throw new CommandError('BadValue', `Field 'locale' is invalid in: ${describe(value)}`);
   }
-  const strength = asNumber(value.strength ?? 3);
+  const strength = asNumber(own(value, 'strength') ?? 3);
   if (strength === undefined) throw badType('strength', 'int');
   if (!Number.isInteger(strength) || strength < 1 || strength > 5) {
     throw new CommandError(
@@ -400,11 +405,17 @@ export function collateExpression(expr: unknown): unknown {
   if (!isPlainObject(expr)) return expr;
   const out: Doc = {};
   for (const [key, value] of Object.entries(expr)) {
-    if (key === '$literal') out[key] = value;
-    else if (key in EXPRESSION_TESTS) out[operatorName(key)] = collateExpression(value);
-    else out[key] = collateExpression(value);
+    if (key === '$literal') put(out, key, value);
+    else if (Object.hasOwn(EXPRESSION_TESTS, key))
+      put(out, operatorName(key), collateExpression(value));
+    else put(out, key, collateExpression(value));
   }
   return out;
+}
+
+/** Sets an own property, so that a key named `__proto__` stays a field, not a prototype. */
+function put(doc: Doc, key: string, value: unknown): void {
+  Object.defineProperty(doc, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function isOperatorDoc(value: unknown): value is Doc {
@@ -419,11 +430,11 @@ function rewriteCondition(condition: unknown): unknown {
   }
   const out: Doc = {};
   for (const [op, operand] of Object.entries(condition)) {
-    if (op in MATCHERS && hasString(operand)) out[operatorName(op)] = operand;
+    if (Object.hasOwn(MATCHERS, op) && hasString(operand)) put(out, operatorName(op), operand);
     else if (op === '$not' && isOperatorDoc(operand)) out.$not = rewriteCondition(operand);
     else if (op === '$elemMatch' && isPlainObject(operand)) {
       out.$elemMatch = isOperatorDoc(operand) ? rewriteCondition(operand) : collateFilter(operand);
-    } else out[op] = operand;
+    } else put(out, op, operand);
   }
   return out;
 }
@@ -440,11 +451,11 @@ export function collateFilter(filter: Doc): Doc {
         isPlainObject(part) ? collateFilter(part) : part,
       );
     } else if (key === '$expr') {
-      out[key] = collateExpression(condition);
+      put(out, key, collateExpression(condition));
     } else if (key.startsWith('$')) {
-      out[key] = condition;
+      put(out, key, condition);
     } else {
-      out[key] = rewriteCondition(condition);
+      put(out, key, rewriteCondition(condition));
     }
   }
   return out;
@@ -539,7 +550,7 @@ export function collatePipeline(stages: Doc[]): Doc[] {
     if (isPlainObject(stage.$facet)) {
       const facets: Doc = {};
       for (const [name, pipeline] of Object.entries(stage.$facet)) {
-        facets[name] = Array.isArray(pipeline) ? collatePipeline(pipeline as Doc[]) : pipeline;
+        put(facets, name, Array.isArray(pipeline) ? collatePipeline(pipeline as Doc[]) : pipeline);
       }
       return [{ $facet: facets }];
     }
