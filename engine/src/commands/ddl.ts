@@ -1,5 +1,6 @@
 import { find as mingoFind } from 'mingo';
 
+import { collationKey, parseCollation } from '../collation.js';
 import { CommandError, fromQueryLibraryError } from '../errors.js';
 import type { Collection } from '../storage/collection.js';
 import type { IndexSpec } from '../storage/index-key.js';
@@ -37,6 +38,10 @@ const create: Handler = async (context) => {
   for (const [key, value] of Object.entries(args)) {
     if (!COMMAND_ENVELOPE.has(key) && value !== undefined) options[key] = value;
   }
+  // Kept completed with MongoDB's defaults, as listCollections shows it; 'simple' is no collation.
+  const collation = parseCollation(args.collation);
+  if (collation) options.collation = collation;
+  else delete options.collation;
   const existing = context.store.collection(context.db, name);
   if (existing) {
     // As MongoDB 7 does: asking again for the same collection is fine, other options are not.
@@ -77,7 +82,14 @@ function collectionInfo(collection: Collection, nameOnly: boolean): Doc {
     type: 'collection',
     options: collection.options,
     info: { readOnly: false, uuid: collection.uuid },
-    idIndex: { v: 2, key: { _id: 1 }, name: '_id_' },
+    idIndex: {
+      v: 2,
+      key: { _id: 1 },
+      name: '_id_',
+      ...(isPlainObject(collection.options.collation)
+        ? { collation: collection.options.collation }
+        : {}),
+    },
   };
 }
 
@@ -161,6 +173,12 @@ function normaliseSpec(raw: Doc): IndexSpec {
   for (const option of INDEX_OPTIONS) {
     if (raw[option] !== undefined && raw[option] !== false) spec[option] = raw[option];
   }
+  if (raw.collation !== undefined) {
+    // Completed with MongoDB's defaults; an explicit 'simple' overrides the collection's default.
+    const collation = parseCollation(raw.collation);
+    if (collation) spec.collation = collation;
+    else spec.collation = { locale: 'simple' };
+  }
   return spec;
 }
 
@@ -185,9 +203,15 @@ const createIndexes: Handler = async (context) => {
   await context.store.write((writer) => {
     const collection = writer.ensureCollection(context.db, name);
     before = collection.indexes.length;
-    for (const spec of specs) {
+    for (const given of specs) {
+      const spec = withDefaultCollation(given, collection.options.collation);
       const sameName = collection.findIndex(spec.name);
-      const sameKey = collection.indexes.find((index) => keyOf(index.spec.key) === keyOf(spec.key));
+      // Indexes on the same keys with different collations are different indexes.
+      const sameKey = collection.indexes.find(
+        (index) =>
+          keyOf(index.spec.key) === keyOf(spec.key) &&
+          collationKey(index.spec.collation) === collationKey(spec.collation),
+      );
       if (sameName) {
         if (
           keyOf(sameName.spec.key) !== keyOf(spec.key) ||
@@ -235,6 +259,14 @@ const createIndexes: Handler = async (context) => {
   if (before === after) reply.note = 'all indexes already exist';
   return reply;
 };
+
+/** An index without its own collation takes the collection's default; 'simple' means none. */
+function withDefaultCollation(spec: IndexSpec, fallback: unknown): IndexSpec {
+  const { collation, ...rest } = spec;
+  if (isPlainObject(collation) && collation.locale === 'simple') return rest;
+  if (collation !== undefined) return spec;
+  return isPlainObject(fallback) ? { ...rest, collation: fallback } : rest;
+}
 
 const listIndexes: Handler = (context) => {
   const name = collectionName('listIndexes', context.command.listIndexes);

@@ -1,6 +1,7 @@
 import { ObjectId } from 'bson';
 import { Aggregator } from 'mingo';
 
+import { collatePipeline, collationOptions, effectiveCollation } from '../collation.js';
 import { CommandError, fromQueryLibraryError } from '../errors.js';
 import type { Plan } from '../storage/collection.js';
 import { containsRegex } from '../storage/records.js';
@@ -49,6 +50,7 @@ export async function runPipeline(
   collection: string | undefined,
   pipeline: unknown[],
   variables: Doc | undefined,
+  collation?: unknown,
 ): Promise<PipelineResult> {
   pipeline.forEach((stage, index) => stageName(stage, index));
   if (containsRegex(pipeline))
@@ -65,16 +67,19 @@ export async function runPipeline(
       `${lastName === '$out' ? '$out' : '$merge'} can only be the final stage in the pipeline`,
     );
   }
-  const mutates = reading.some((stage) => !READ_ONLY_STAGES.has(Object.keys(stage)[0]));
 
   let input: Doc[] = [];
   let plan: Plan = { stage: 'COLLSCAN', keysExamined: 0 };
+  const source =
+    collection === undefined ? undefined : context.store.collection(context.db, collection);
+  const collated = effectiveCollation(collation, source?.options);
+  const executed = collated ? collatePipeline(reading) : reading;
+  const mutates = executed.some((stage) => !READ_ONLY_STAGES.has(Object.keys(stage)[0]));
   if (collection !== undefined) {
-    const source = context.store.collection(context.db, collection);
     const first = reading[0];
     if (source) {
       const filter = first && isPlainObject(first.$match) ? first.$match : {};
-      const candidates = source.candidates(filter);
+      const candidates = source.candidates(filter, collated);
       input = candidates.docs;
       plan = candidates.plan;
     }
@@ -88,7 +93,8 @@ export async function runPipeline(
 
   let docs: Doc[];
   try {
-    const aggregator = new Aggregator(reading, {
+    const aggregator = new Aggregator(executed, {
+      ...collationOptions(collated),
       collectionResolver: (name: string) =>
         [...(context.store.collection(context.db, name)?.docs.values() ?? [])].map((doc) =>
           cloneDoc(doc),

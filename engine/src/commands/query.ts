@@ -1,6 +1,14 @@
 import { Long } from 'bson';
 import { find as mingoFind, Query } from 'mingo';
 
+import {
+  collatedCompare,
+  collateFilter,
+  collationOptions,
+  distinctValues,
+  effectiveCollation,
+  parseCollation,
+} from '../collation.js';
 import { isCursorId } from '../cursors.js';
 import { CommandError, fromQueryLibraryError } from '../errors.js';
 import { sortDocs } from '../sort.js';
@@ -25,6 +33,8 @@ export interface FindSpec {
   skip?: number;
   limit?: number;
   variables?: Doc;
+  /** The operation's `collation` argument as sent; the collection's default applies without it. */
+  collation?: unknown;
 }
 
 export interface FindResult {
@@ -40,15 +50,18 @@ export function runFind(collection: Collection | undefined, spec: FindSpec): Fin
     throw new CommandError('Location51091', 'Regular expression is invalid');
   }
   try {
-    const { docs, plan, exact } = collection.candidates(spec.filter);
+    const collation = effectiveCollation(spec.collation, collection.options);
+    const { docs, plan, exact } = collection.candidates(spec.filter, collation);
     if (exact && !spec.projection && !spec.sort && !spec.skip) {
       const limited = spec.limit ? docs.slice(0, spec.limit) : docs;
       return { docs: limited, plan, examined: docs.length };
     }
     const options = spec.variables ? { variables: spec.variables } : undefined;
-    const query = new Query(spec.filter, options);
+    const query = collation
+      ? new Query(collateFilter(spec.filter), { ...options, ...collationOptions(collation) })
+      : new Query(spec.filter, options);
     let matches = docs.filter((doc) => query.test(doc));
-    if (spec.sort) matches = sortDocs(matches, spec.sort);
+    if (spec.sort) matches = sortDocs(matches, spec.sort, collatedCompare(collation));
     if (spec.skip || spec.limit) {
       const from = spec.skip ?? 0;
       matches = matches.slice(from, spec.limit ? from + spec.limit : undefined);
@@ -84,7 +97,14 @@ function parseFind(
     batchSize: optionalCount(name, args, 'batchSize'),
     singleBatch: optionalBool(name, args, 'singleBatch'),
     variables: optionalDoc(name, args, 'let'),
+    collation: checkedCollation(args),
   };
+}
+
+/** The command's `collation` argument, checked now so a bad one fails even on no collection. */
+export function checkedCollation(args: Doc): unknown {
+  parseCollation(args.collation);
+  return args.collation ?? undefined;
 }
 
 function nonEmpty(doc: Doc | undefined): Doc | undefined {
@@ -146,10 +166,11 @@ const count: Handler = (context) => {
   const query = optionalDoc('count', args, 'query') ?? {};
   const skip = optionalCount('count', args, 'skip') ?? 0;
   const limit = optionalCount('count', args, 'limit') ?? 0;
+  const collation = checkedCollation(args);
   const collection = context.store.collection(context.db, name);
   let n: number;
   if (Object.keys(query).length === 0) n = collection?.docs.size ?? 0;
-  else n = runFind(collection, { filter: query }).docs.length;
+  else n = runFind(collection, { filter: query, collation }).docs.length;
   n = Math.max(0, n - skip);
   if (limit > 0) n = Math.min(n, limit);
   return { n, ok: 1 };
@@ -166,7 +187,14 @@ const distinct: Handler = (context) => {
     );
   }
   const query = optionalDoc('distinct', args, 'query') ?? {};
-  const { docs } = runFind(context.store.collection(context.db, name), { filter: query });
+  const collation = checkedCollation(args);
+  const source = context.store.collection(context.db, name);
+  const { docs } = runFind(source, { filter: query, collation });
+  const effective = source ? effectiveCollation(collation, source.options) : undefined;
+  if (effective) {
+    const values = docs.flatMap((doc) => valuesAtPath(doc, key).filter((v) => v !== undefined));
+    return { values: distinctValues(values, effective), ok: 1 };
+  }
   const seen = new Map<string, unknown>();
   for (const doc of docs) {
     for (const value of valuesAtPath(doc, key)) {
@@ -199,7 +227,8 @@ const aggregate: Handler = async (context) => {
     ? optionalCount('aggregate.cursor', cursorOptions, 'batchSize')
     : undefined;
   const variables = optionalDoc('aggregate', args, 'let');
-  const result = await runPipeline(context, name, pipeline, variables);
+  const collation = checkedCollation(args);
+  const result = await runPipeline(context, name, pipeline, variables, collation);
   const ns = `${context.db}.${name ?? '$cmd.aggregate'}`;
   if (explain) {
     return {
@@ -230,11 +259,13 @@ const explain: Handler = (context) => {
     spec = {
       collection: collectionName('count', inner.count),
       filter: optionalDoc('count', inner, 'query') ?? {},
+      collation: checkedCollation(inner),
     };
   else if ('distinct' in inner)
     spec = {
       collection: collectionName('distinct', inner.distinct),
       filter: optionalDoc('distinct', inner, 'query') ?? {},
+      collation: checkedCollation(inner),
     };
   else
     throw new CommandError(

@@ -16,7 +16,7 @@ import {
   validateSort,
 } from './args.js';
 import type { Handler } from './context.js';
-import { runFind } from './query.js';
+import { checkedCollation, runFind } from './query.js';
 import { applyUpdate, isOperatorUpdate, validateUpdate } from './update-doc.js';
 
 interface WriteError extends Doc {
@@ -89,6 +89,7 @@ interface UpdateStatement {
   multi: boolean;
   upsert: boolean;
   arrayFilters?: Doc[];
+  collation?: unknown;
 }
 
 function parseStatement(raw: Doc): UpdateStatement {
@@ -118,6 +119,7 @@ function parseStatement(raw: Doc): UpdateStatement {
     multi,
     upsert: optionalBool('update.updates', raw, 'upsert') ?? false,
     arrayFilters: filters ? docsOf('update.updates', 'arrayFilters', filters) : undefined,
+    collation: checkedCollation(raw),
   };
 }
 
@@ -125,6 +127,7 @@ function updateMatches(writer: Writer, collection: Collection, statement: Update
   const matches = runFind(collection, {
     filter: statement.q,
     limit: statement.multi ? undefined : 1,
+    collation: statement.collation,
   }).docs;
   let modified = 0;
   for (const match of matches) {
@@ -195,8 +198,13 @@ const remove: Handler = async (context) => {
             `The limit field in delete objects must be 0 or 1. Got ${String(limit)}`,
           );
         }
+        const collation = checkedCollation(statement);
         if (!collection) continue;
-        const matches = runFind(collection, { filter: q, limit: limit === 1 ? 1 : undefined }).docs;
+        const matches = runFind(collection, {
+          filter: q,
+          limit: limit === 1 ? 1 : undefined,
+          collation,
+        }).docs;
         for (const match of matches) writer.remove(collection, match);
         n += matches.length;
       } catch (error) {
@@ -243,13 +251,14 @@ const findAndModify: Handler = async (context) => {
     );
   }
   const updateSpec = remove ? undefined : validateUpdate(args.update);
+  const collation = checkedCollation(args);
 
   return context.store.write((writer): Doc => {
     const collection = remove
       ? writer.collection(context.db, name)
       : writer.ensureCollection(context.db, name);
     const match = collection
-      ? runFind(collection, { filter: query, sort, limit: 1 }).docs[0]
+      ? runFind(collection, { filter: query, sort, limit: 1, collation }).docs[0]
       : undefined;
     if (remove) {
       if (match && collection) writer.remove(collection, match);

@@ -2,6 +2,7 @@ import type { Binary } from 'bson';
 import { UUID } from 'bson';
 import { Query } from 'mingo';
 
+import { type Collation, collationKey, hasString } from '../collation.js';
 import { CommandError } from '../errors.js';
 import { bsonText, type Doc, isPlainObject, keyOf } from '../values.js';
 import { Index, type IndexSpec } from './index-key.js';
@@ -41,6 +42,10 @@ export class Collection {
     this.options = options;
     this.uuid = uuid ?? new UUID().toBinary();
     this.validator = isPlainObject(options.validator) ? new Query(options.validator) : undefined;
+    // The _id index of a collection with a default collation compares under that collation.
+    if (isPlainObject(options.collation)) {
+      this.indexes[0] = new Index({ ...ID_INDEX, collation: options.collation });
+    }
   }
 
   get idIndex(): Index {
@@ -109,7 +114,11 @@ export class Collection {
   }
 
   private idClash(doc: Doc, id: string): unknown[] | undefined {
-    return this.docs.has(id) ? [doc._id] : undefined;
+    if (this.docs.has(id)) return [doc._id];
+    if (this.idIndex.spec.collation !== undefined && hasString(doc._id)) {
+      for (const other of this.idIndex.scan([doc._id])) if (other !== id) return [doc._id];
+    }
+    return undefined;
   }
 
   insert(doc: Doc): void {
@@ -163,12 +172,22 @@ export class Collection {
 
   // --- reads
 
-  /** Documents that may match filter, narrowed by _id or an index where the filter allows. */
-  candidates(filter: Doc): Candidates {
-    const union = this.orCandidates(filter);
+  /**
+   * Documents that may match filter, narrowed by _id or an index where the filter allows. Under a
+   * collation, only indexes with the same collation may answer bounds that hold strings.
+   */
+  candidates(filter: Doc, collation?: Collation): Candidates {
+    const union = this.orCandidates(filter, collation);
     if (union) return union;
     const bounds = fieldBounds(filter);
-    const idBounds = bounds.get('_id');
+    const wanted = collationKey(collation);
+    const usable = (index: Index) =>
+      collationKey(index.spec.collation) === wanted ||
+      index.fields.every((field) => !hasString(bounds.get(field)));
+    if (!usable(this.idIndex)) bounds.delete('_id');
+    // A collated _id index answers string _ids by a scan of it, not by the binary lookup.
+    const idCollated = this.idIndex.spec.collation !== undefined && hasString(bounds.get('_id'));
+    const idBounds = idCollated ? undefined : bounds.get('_id');
     if (idBounds?.eq) {
       const doc = this.docs.get(keyOf(idBounds.eq.value));
       return {
@@ -194,7 +213,12 @@ export class Collection {
         exact: false,
       };
     }
-    const choice = chooseIndex(this.indexes, bounds);
+    const choice = chooseIndex(
+      wanted === '' && this.indexes.every((index) => index.spec.collation === undefined)
+        ? this.indexes
+        : this.indexes.filter(usable),
+      bounds,
+    );
     if (!choice) {
       return {
         docs: [...this.docs.values()],
@@ -234,7 +258,7 @@ export class Collection {
    * candidates, as MongoDB's OR stage over index scans. Null when any branch would scan the whole
    * collection anyway. The query engine still applies the whole filter to the union.
    */
-  private orCandidates(filter: Doc): Candidates | null {
+  private orCandidates(filter: Doc, collation?: Collation): Candidates | null {
     const branches = filter.$or;
     if (!Array.isArray(branches) || branches.length === 0 || Object.keys(filter).length !== 1) {
       return null;
@@ -242,7 +266,7 @@ export class Collection {
     const parts: Candidates[] = [];
     for (const branch of branches) {
       if (!isPlainObject(branch)) return null;
-      const part = this.candidates(branch);
+      const part = this.candidates(branch, collation);
       if (part.plan.stage === 'COLLSCAN') return null;
       parts.push(part);
     }

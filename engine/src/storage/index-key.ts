@@ -1,5 +1,6 @@
 import { Query } from 'mingo';
 
+import { collatedCompare, type Collation, type Compare } from '../collation.js';
 import { compareValues, type Doc, keyOf, typeRank, valuesAtPath } from '../values.js';
 
 export interface IndexSpec {
@@ -26,16 +27,21 @@ interface Entry {
   id: string;
 }
 
-function compareTuples(a: unknown[], b: unknown[], length: number): number {
+function compareTuples(
+  a: unknown[],
+  b: unknown[],
+  length: number,
+  compare: Compare = compareValues,
+): number {
   for (let i = 0; i < length; i++) {
-    const byValue = compareValues(a[i], b[i]);
+    const byValue = compare(a[i], b[i]);
     if (byValue !== 0) return byValue;
   }
   return 0;
 }
 
-function compareEntries(a: Entry, b: Entry): number {
-  const byValues = compareTuples(a.values, b.values, a.values.length);
+function compareEntries(a: Entry, b: Entry, compare: Compare = compareValues): number {
+  const byValues = compareTuples(a.values, b.values, a.values.length, compare);
   if (byValues !== 0) return byValues;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
@@ -51,6 +57,9 @@ export class Index {
   /** Whether the planner may answer filters from it (sparse, partial and text indexes may miss documents). */
   readonly complete: boolean;
   private readonly partial: Query | undefined;
+  /** BSON order, with strings compared under the index's collation when it has one. */
+  readonly compare: Compare;
+  private readonly compareEntries: (a: Entry, b: Entry) => number;
   private entries: Entry[] = [];
   /**
    * Set once a document put several keys in the index (an array value). Then two bounds on a
@@ -61,6 +70,9 @@ export class Index {
   constructor(spec: IndexSpec) {
     this.spec = spec;
     this.fields = Object.keys(spec.key);
+    this.compare = collatedCompare(spec.collation as Collation | undefined);
+    const compare = this.compare;
+    this.compareEntries = (a, b) => compareEntries(a, b, compare);
     this.partial = spec.partialFilterExpression
       ? new Query(spec.partialFilterExpression)
       : undefined;
@@ -122,7 +134,7 @@ export class Index {
     for (const values of this.keysFor(doc)) {
       const entry = { values, id };
       const at = this.lowerBound(entry);
-      if (at < this.entries.length && compareEntries(this.entries[at], entry) === 0) {
+      if (at < this.entries.length && this.compareEntries(this.entries[at], entry) === 0) {
         this.entries.splice(at, 1);
       }
     }
@@ -135,7 +147,7 @@ export class Index {
     for (const [id, doc] of docs) {
       for (const values of this.keysFor(doc)) entries.push({ values, id });
     }
-    this.entries = entries.sort(compareEntries);
+    this.entries = entries.sort(this.compareEntries);
   }
 
   /** A key that two documents share, which a unique index must refuse to be built over. */
@@ -143,7 +155,8 @@ export class Index {
     for (let i = 1; i < this.entries.length; i++) {
       const previous = this.entries[i - 1];
       const entry = this.entries[i];
-      const sameKey = compareTuples(previous.values, entry.values, entry.values.length) === 0;
+      const sameKey =
+        compareTuples(previous.values, entry.values, entry.values.length, this.compare) === 0;
       if (sameKey && previous.id !== entry.id) return entry.values;
     }
     return undefined;
@@ -156,7 +169,7 @@ export class Index {
       let at = this.lowerBound({ values, id: '' });
       while (at < this.entries.length) {
         const entry = this.entries[at];
-        if (compareTuples(entry.values, values, values.length) !== 0) break;
+        if (compareTuples(entry.values, values, values.length, this.compare) !== 0) break;
         if (entry.id !== id) return values;
         at++;
       }
@@ -171,17 +184,18 @@ export class Index {
       bounds && this.multikey && bounds.lo !== undefined && bounds.hi !== undefined
         ? { lo: bounds.lo, loInclusive: bounds.loInclusive, hiInclusive: true }
         : bounds;
-    const comparePrefix = (entry: Entry) => compareTuples(entry.values, prefix, k);
+    const compare = this.compare;
+    const comparePrefix = (entry: Entry) => compareTuples(entry.values, prefix, k, compare);
     // A one-sided range stays within its bound's type, as MongoDB's type bracketing does.
     const belowRange = (value: unknown) => {
       if (!range) return false;
-      if (range.lo !== undefined) return compareValues(value, range.lo) < 0;
+      if (range.lo !== undefined) return compare(value, range.lo) < 0;
       return typeRank(value) < typeRank(range.hi);
     };
     const beyondRange = (value: unknown) => {
       if (!range) return false;
       if (range.hi !== undefined) {
-        const c = compareValues(value, range.hi);
+        const c = compare(value, range.hi);
         return c > 0 || (c === 0 && !range.hiInclusive);
       }
       return typeRank(value) > typeRank(range.lo);
@@ -202,7 +216,7 @@ export class Index {
         const value = entry.values[k];
         if (beyondRange(value)) break;
         const excludedLow =
-          range.lo !== undefined && !range.loInclusive && compareValues(value, range.lo) === 0;
+          range.lo !== undefined && !range.loInclusive && compare(value, range.lo) === 0;
         if (excludedLow) continue;
       }
       yield entry.id;
@@ -214,7 +228,7 @@ export class Index {
     let hi = this.entries.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (compareEntries(this.entries[mid], entry) < 0) lo = mid + 1;
+      if (this.compareEntries(this.entries[mid], entry) < 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;
