@@ -3,6 +3,7 @@ import { find as mingoFind, Query } from 'mingo';
 
 import { isCursorId } from '../cursors.js';
 import { CommandError, fromQueryLibraryError } from '../errors.js';
+import { parseLet } from '../let.js';
 import { sortDocs } from '../sort.js';
 import type { Collection, Plan } from '../storage/collection.js';
 import { containsRegex } from '../storage/records.js';
@@ -83,7 +84,7 @@ function parseFind(
     limit: limit === 0 ? undefined : limit,
     batchSize: optionalCount(name, args, 'batchSize'),
     singleBatch: optionalBool(name, args, 'singleBatch'),
-    variables: optionalDoc(name, args, 'let'),
+    variables: parseLet(name, args),
   };
 }
 
@@ -198,7 +199,7 @@ const aggregate: Handler = async (context) => {
   const batchSize = cursorOptions
     ? optionalCount('aggregate.cursor', cursorOptions, 'batchSize')
     : undefined;
-  const variables = optionalDoc('aggregate', args, 'let');
+  const variables = parseLet('aggregate', args);
   const result = await runPipeline(context, name, pipeline, variables);
   const ns = `${context.db}.${name ?? '$cmd.aggregate'}`;
   if (explain) {

@@ -109,13 +109,17 @@ export function applyUpdate(
   update: UpdateSpec,
   filter: Doc,
   arrayFilters: Doc[] | undefined,
+  variables?: Doc,
 ): Applied {
   const inserting = current === undefined;
   const base = current ?? upsertSeed(filter);
   let next: Doc;
   if (Array.isArray(update)) {
     try {
-      next = new Aggregator(update).run<Doc>([cloneDoc(base)])[0] ?? {};
+      next =
+        new Aggregator(update, variables ? { variables } : undefined).run<Doc>([
+          cloneDoc(base),
+        ])[0] ?? {};
     } catch (error) {
       throw fromQueryLibraryError(error);
     }
