@@ -2,6 +2,7 @@ import { ObjectId } from 'bson';
 import { Aggregator } from 'mingo';
 
 import { CommandError, fromQueryLibraryError } from '../errors.js';
+import { mergeDuplicateKey } from '../merge-errors.js';
 import type { Plan } from '../storage/collection.js';
 import { containsRegex } from '../storage/records.js';
 import { bsonText, cloneDoc, type Doc, isPlainObject, keyOf } from '../values.js';
@@ -136,11 +137,7 @@ async function writeResults(context: CommandContext, stage: Doc, docs: Doc[]): P
       const probe = new Set<string>();
       for (const doc of withIds) {
         const key = keyOf(doc._id);
-        if (probe.has(key))
-          throw new CommandError(
-            'DuplicateKey',
-            `E11000 duplicate key error collection: ${collection.ns} index: _id_`,
-          );
+        if (probe.has(key)) throw collection.duplicateKeyError(collection.idIndex, [doc._id]);
         probe.add(key);
       }
       for (const doc of [...collection.docs.values()]) writer.remove(collection, doc);
@@ -185,12 +182,7 @@ async function writeResults(context: CommandContext, stage: Doc, docs: Doc[]): P
         continue;
       }
       if (whenMatched === 'keepExisting') continue;
-      if (whenMatched === 'fail') {
-        throw new CommandError(
-          'DuplicateKey',
-          `E11000 duplicate key error collection: ${collection.ns}`,
-        );
-      }
+      if (whenMatched === 'fail') throw mergeDuplicateKey(collection, on, doc);
       const next =
         whenMatched === 'replace'
           ? { ...doc, _id: existing._id }
