@@ -7,6 +7,7 @@ import type { Plan } from '../storage/collection.js';
 import { containsRegex } from '../storage/records.js';
 import { bsonText, cloneDoc, type Doc, isPlainObject, keyOf } from '../values.js';
 import type { CommandContext } from './context.js';
+import { collectionlessSource } from './database-aggregate.js';
 
 // Stages that only read their input; any other stage may change documents in place inside
 // mingo, so the pipeline then works on copies and the stored documents stay untouched.
@@ -55,7 +56,9 @@ export async function runPipeline(
   if (containsRegex(pipeline))
     throw new CommandError('Location51091', 'Regular expression is invalid');
   guardRanges(pipeline);
-  const stages = (pipeline as Doc[]).flatMap(rewriteStage);
+  let stages = (pipeline as Doc[]).flatMap(rewriteStage);
+  const generated = collectionlessSource(context, collection, stages);
+  if (generated) stages = stages.slice(1);
   const names = stages.map((stage) => Object.keys(stage)[0]);
   const lastName = names.at(-1);
   const writes = lastName === '$out' || lastName === '$merge';
@@ -79,10 +82,12 @@ export async function runPipeline(
       input = candidates.docs;
       plan = candidates.plan;
     }
+  } else if (generated) {
+    input = generated;
   } else if (names[0] !== '$documents') {
     throw new CommandError(
       'InvalidNamespace',
-      "{aggregate: 1} is not valid for '$match'; a collection is required.",
+      `{aggregate: 1} is not valid for '${names[0] ?? '$match'}'; a collection is required.`,
     );
   }
   if (mutates) input = input.map((doc) => cloneDoc(doc));
