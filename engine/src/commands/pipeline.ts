@@ -2,6 +2,7 @@ import { ObjectId } from 'bson';
 import { Aggregator } from 'mingo';
 
 import { CommandError, fromQueryLibraryError } from '../errors.js';
+import { rewriteFieldExpressions } from '../field-names.js';
 import { mergeDuplicateKey } from '../merge-errors.js';
 import type { Plan } from '../storage/collection.js';
 import { containsRegex } from '../storage/records.js';
@@ -56,7 +57,7 @@ export async function runPipeline(
   if (containsRegex(pipeline))
     throw new CommandError('Location51091', 'Regular expression is invalid');
   guardRanges(pipeline);
-  let stages = (pipeline as Doc[]).flatMap(rewriteStage);
+  let stages = rewriteFieldExpressions(pipeline as Doc[]).flatMap(rewriteStage);
   const generated = collectionlessSource(context, collection, stages);
   if (generated) stages = stages.slice(1);
   const names = stages.map((stage) => Object.keys(stage)[0]);

@@ -3,6 +3,7 @@ import { find as mingoFind, Query } from 'mingo';
 
 import { isCursorId } from '../cursors.js';
 import { CommandError, fromQueryLibraryError } from '../errors.js';
+import { rewriteFieldExpressions } from '../field-names.js';
 import { parseLet } from '../let.js';
 import { sortDocs } from '../sort.js';
 import type { Collection, Plan } from '../storage/collection.js';
@@ -47,7 +48,7 @@ export function runFind(collection: Collection | undefined, spec: FindSpec): Fin
       return { docs: limited, plan, examined: docs.length };
     }
     const options = spec.variables ? { variables: spec.variables } : undefined;
-    const query = new Query(spec.filter, options);
+    const query = new Query(rewriteFieldExpressions(spec.filter), options);
     let matches = docs.filter((doc) => query.test(doc));
     if (spec.sort) matches = sortDocs(matches, spec.sort);
     if (spec.skip || spec.limit) {
@@ -56,7 +57,12 @@ export function runFind(collection: Collection | undefined, spec: FindSpec): Fin
     }
     if (spec.projection) {
       // The filter goes along for positional ($) projections.
-      matches = mingoFind(matches, spec.filter, spec.projection, options).all();
+      matches = mingoFind(
+        matches,
+        spec.filter,
+        rewriteFieldExpressions(spec.projection),
+        options,
+      ).all();
     }
     return { docs: matches, plan, examined: docs.length };
   } catch (error) {

@@ -2,6 +2,7 @@ import { calculateObjectSize, ObjectId } from 'bson';
 import { find as mingoFind } from 'mingo';
 
 import { CommandError, fromQueryLibraryError } from '../errors.js';
+import { checkIdFieldNames } from '../field-names.js';
 import { parseLet, withConstants } from '../let.js';
 import { checkStatementFields } from '../statement-fields.js';
 import type { Collection } from '../storage/collection.js';
@@ -52,11 +53,7 @@ function prepareInsert(doc: Doc): Doc {
   }
   if (id instanceof RegExp)
     throw new CommandError('InvalidIdField', "The '_id' value cannot be of type regex");
-  for (const key of Object.keys(prepared)) {
-    if (key.startsWith('$')) {
-      throw new CommandError('BadValue', `Document can't have $ prefixed field names: ${key}`);
-    }
-  }
+  checkIdFieldNames(prepared);
   if (calculateObjectSize(prepared) > MAX_BSON_BYTES) {
     throw new CommandError('BSONObjectTooLarge', 'object to insert too large');
   }
