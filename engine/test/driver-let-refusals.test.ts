@@ -89,6 +89,23 @@ describe('options only MongoDB 8.0 accepts', () => {
   });
 });
 
+describe('commands only MongoDB 8.0 has', () => {
+  it('the bulkWrite command (8.0) is not found', async () => {
+    await expectServerError(
+      ctx()
+        .client.db('admin')
+        .command({
+          bulkWrite: 1,
+          ops: [{ insert: 0, document: { _id: 1 } }],
+          nsInfo: [{ ns: `${ctx().dbName}.bulkcmd` }],
+        }),
+      59,
+      'CommandNotFound',
+    );
+    expect(await ctx().db.collection('bulkcmd').countDocuments()).toBe(0);
+  });
+});
+
 describe('$merge and $out duplicate key errors', () => {
   it("whenMatched: 'fail' answers 11000 with keyPattern and keyValue of _id", async () => {
     const source = await seeded('mergesrc', [{ _id: 1, v: 'new' }]);
