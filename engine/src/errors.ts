@@ -38,6 +38,17 @@ const ErrorCode = {
   Location40323: 40323,
   Location40324: 40324,
   Location51024: 51024,
+  // let variables, field names, database-level aggregate, 8.0-only options
+  DollarPrefixedFieldName: 52,
+  Location16866: 16866,
+  Location16867: 16867,
+  Location16868: 16868,
+  Location17276: 17276,
+  Location40415: 40415,
+  Location40602: 40602,
+  Location51144: 51144,
+  Location4738901: 4738901,
+  Location4890500: 4890500,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCode;
@@ -92,6 +103,12 @@ export function fromQueryLibraryError(error: unknown): CommandError {
       'ImmutableField',
       "Performing an update on the path '_id' would modify the immutable field '_id'",
     );
+  }
+  match = /Use of undefined variable: (\S+)/.exec(message);
+  if (match) {
+    return match[1] === 'CLUSTER_TIME'
+      ? new CommandError('Location51144', "Builtin variable '$$CLUSTER_TIME' is not available")
+      : new CommandError('Location17276', `Use of undefined variable: ${match[1]}`);
   }
   if (/Invalid regular expression/i.test(message)) {
     return new CommandError('Location51091', `Regular expression is invalid: ${message}`);

@@ -2,6 +2,7 @@ import net from 'node:net';
 
 import type { ScramUser } from './auth/scram.js';
 import type { Connection, ServerInfo } from './commands/context.js';
+import { forgetConnection, trackConnection } from './commands/database-aggregate.js';
 import { runCommand } from './commands/index.js';
 import { Cursors } from './cursors.js';
 import type { EngineLogger } from './logger.js';
@@ -64,6 +65,7 @@ export class WireServer {
       sasl: undefined,
     };
     this.sockets.add(socket);
+    trackConnection(this.info, connection, `${socket.remoteAddress}:${socket.remotePort}`);
     this.info.connections.current++;
     this.info.connections.totalCreated++;
     socket.setNoDelay(true);
@@ -94,6 +96,7 @@ export class WireServer {
     socket.on('error', () => socket.destroy());
     socket.on('close', () => {
       this.sockets.delete(socket);
+      forgetConnection(this.info, connection);
       this.info.connections.current--;
     });
   }

@@ -4,6 +4,7 @@ import { adminCommands } from './admin.js';
 import { databaseName } from './args.js';
 import { authCommands, checkAuthenticated } from './auth.js';
 import type { CommandContext, Handler } from './context.js';
+import { beginOperation } from './database-aggregate.js';
 import { ddlCommands } from './ddl.js';
 import { queryCommands } from './query.js';
 import { writeCommands } from './write.js';
@@ -37,7 +38,12 @@ export async function runCommand(context: Omit<CommandContext, 'name' | 'db'>): 
         'Transaction numbers are only allowed on a replica set member or mongos',
       );
     }
-    return await handler({ ...context, name, db });
+    const finish = beginOperation({ ...context, name, db });
+    try {
+      return await handler({ ...context, name, db });
+    } finally {
+      finish();
+    }
   } catch (error) {
     if (error instanceof CommandError) {
       return {

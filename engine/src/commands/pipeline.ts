@@ -3,10 +3,13 @@ import { Aggregator } from 'mingo';
 
 import { collatePipeline, collationOptions, effectiveCollation } from '../collation.js';
 import { CommandError, fromQueryLibraryError } from '../errors.js';
+import { rewriteFieldExpressions } from '../field-names.js';
+import { mergeDuplicateKey } from '../merge-errors.js';
 import type { Plan } from '../storage/collection.js';
 import { containsRegex } from '../storage/records.js';
 import { bsonText, cloneDoc, type Doc, isPlainObject, keyOf } from '../values.js';
 import type { CommandContext } from './context.js';
+import { collectionlessSource } from './database-aggregate.js';
 
 // Stages that only read their input; any other stage may change documents in place inside
 // mingo, so the pipeline then works on copies and the stored documents stay untouched.
@@ -56,7 +59,9 @@ export async function runPipeline(
   if (containsRegex(pipeline))
     throw new CommandError('Location51091', 'Regular expression is invalid');
   guardRanges(pipeline);
-  const stages = (pipeline as Doc[]).flatMap(rewriteStage);
+  let stages = rewriteFieldExpressions(pipeline as Doc[]).flatMap(rewriteStage);
+  const generated = collectionlessSource(context, collection, stages);
+  if (generated) stages = stages.slice(1);
   const names = stages.map((stage) => Object.keys(stage)[0]);
   const lastName = names.at(-1);
   const writes = lastName === '$out' || lastName === '$merge';
@@ -83,10 +88,12 @@ export async function runPipeline(
       input = candidates.docs;
       plan = candidates.plan;
     }
+  } else if (generated) {
+    input = generated;
   } else if (names[0] !== '$documents') {
     throw new CommandError(
       'InvalidNamespace',
-      "{aggregate: 1} is not valid for '$match'; a collection is required.",
+      `{aggregate: 1} is not valid for '${names[0] ?? '$match'}'; a collection is required.`,
     );
   }
   if (mutates) input = input.map((doc) => cloneDoc(doc));
@@ -142,11 +149,7 @@ async function writeResults(context: CommandContext, stage: Doc, docs: Doc[]): P
       const probe = new Set<string>();
       for (const doc of withIds) {
         const key = keyOf(doc._id);
-        if (probe.has(key))
-          throw new CommandError(
-            'DuplicateKey',
-            `E11000 duplicate key error collection: ${collection.ns} index: _id_`,
-          );
+        if (probe.has(key)) throw collection.duplicateKeyError(collection.idIndex, [doc._id]);
         probe.add(key);
       }
       for (const doc of [...collection.docs.values()]) writer.remove(collection, doc);
@@ -191,12 +194,7 @@ async function writeResults(context: CommandContext, stage: Doc, docs: Doc[]): P
         continue;
       }
       if (whenMatched === 'keepExisting') continue;
-      if (whenMatched === 'fail') {
-        throw new CommandError(
-          'DuplicateKey',
-          `E11000 duplicate key error collection: ${collection.ns}`,
-        );
-      }
+      if (whenMatched === 'fail') throw mergeDuplicateKey(collection, on, doc);
       const next =
         whenMatched === 'replace'
           ? { ...doc, _id: existing._id }

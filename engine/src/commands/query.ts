@@ -11,6 +11,8 @@ import {
 } from '../collation.js';
 import { isCursorId } from '../cursors.js';
 import { CommandError, fromQueryLibraryError } from '../errors.js';
+import { rewriteFieldExpressions } from '../field-names.js';
+import { parseLet } from '../let.js';
 import { sortDocs } from '../sort.js';
 import type { Collection, Plan } from '../storage/collection.js';
 import { containsRegex } from '../storage/records.js';
@@ -57,9 +59,10 @@ export function runFind(collection: Collection | undefined, spec: FindSpec): Fin
       return { docs: limited, plan, examined: docs.length };
     }
     const options = spec.variables ? { variables: spec.variables } : undefined;
+    const filter = rewriteFieldExpressions(spec.filter);
     const query = collation
-      ? new Query(collateFilter(spec.filter), { ...options, ...collationOptions(collation) })
-      : new Query(spec.filter, options);
+      ? new Query(collateFilter(filter), { ...options, ...collationOptions(collation) })
+      : new Query(filter, options);
     let matches = docs.filter((doc) => query.test(doc));
     if (spec.sort) matches = sortDocs(matches, spec.sort, collatedCompare(collation));
     if (spec.skip || spec.limit) {
@@ -68,7 +71,12 @@ export function runFind(collection: Collection | undefined, spec: FindSpec): Fin
     }
     if (spec.projection) {
       // The filter goes along for positional ($) projections.
-      matches = mingoFind(matches, spec.filter, spec.projection, options).all();
+      matches = mingoFind(
+        matches,
+        spec.filter,
+        rewriteFieldExpressions(spec.projection),
+        options,
+      ).all();
     }
     return { docs: matches, plan, examined: docs.length };
   } catch (error) {
@@ -96,7 +104,7 @@ function parseFind(
     limit: limit === 0 ? undefined : limit,
     batchSize: optionalCount(name, args, 'batchSize'),
     singleBatch: optionalBool(name, args, 'singleBatch'),
-    variables: optionalDoc(name, args, 'let'),
+    variables: parseLet(name, args),
     collation: checkedCollation(args),
   };
 }
@@ -226,7 +234,7 @@ const aggregate: Handler = async (context) => {
   const batchSize = cursorOptions
     ? optionalCount('aggregate.cursor', cursorOptions, 'batchSize')
     : undefined;
-  const variables = optionalDoc('aggregate', args, 'let');
+  const variables = parseLet('aggregate', args);
   const collation = checkedCollation(args);
   const result = await runPipeline(context, name, pipeline, variables, collation);
   const ns = `${context.db}.${name ?? '$cmd.aggregate'}`;

@@ -2,6 +2,13 @@ import { ObjectId } from 'bson';
 import { Aggregator } from 'mingo';
 
 import { CommandError, fromQueryLibraryError } from '../errors.js';
+import {
+  checkIdFieldNames,
+  checkOperatorPaths,
+  checkReplacementFieldNames,
+  rewriteFieldExpressions,
+  takeDollarSets,
+} from '../field-names.js';
 import { cloneDoc, type Doc, isPlainObject, keyOf } from '../values.js';
 import { applyOperators, checkConflicts } from './update-operators.js';
 
@@ -17,7 +24,8 @@ const PIPELINE_UPDATE_STAGES = new Set([
 ]);
 
 export function isOperatorUpdate(update: UpdateSpec): boolean {
-  return !Array.isArray(update) && Object.keys(update).some((key) => key.startsWith('$'));
+  // MongoDB decides by the first field: a replacement may hold $-prefixed names after it.
+  return !Array.isArray(update) && (Object.keys(update)[0]?.startsWith('$') ?? false);
 }
 
 export function validateUpdate(update: unknown): UpdateSpec {
@@ -109,13 +117,18 @@ export function applyUpdate(
   update: UpdateSpec,
   filter: Doc,
   arrayFilters: Doc[] | undefined,
+  variables?: Doc,
 ): Applied {
   const inserting = current === undefined;
   const base = current ?? upsertSeed(filter);
   let next: Doc;
   if (Array.isArray(update)) {
     try {
-      next = new Aggregator(update).run<Doc>([cloneDoc(base)])[0] ?? {};
+      next =
+        new Aggregator(
+          rewriteFieldExpressions(update),
+          variables ? { variables } : undefined,
+        ).run<Doc>([cloneDoc(base)])[0] ?? {};
     } catch (error) {
       throw fromQueryLibraryError(error);
     }
@@ -128,8 +141,11 @@ export function applyUpdate(
         ...$setOnInsert,
       };
     }
+    if (!inserting) checkOperatorPaths(operators);
+    const direct = inserting ? takeDollarSets(operators) : undefined;
     next = cloneDoc(base);
     applyOperators(next, operators, arrayFilters, inserting ? undefined : filter);
+    if (direct) Object.assign(next, cloneDoc(direct));
   } else {
     if (
       update._id !== undefined &&
@@ -138,6 +154,8 @@ export function applyUpdate(
     ) {
       throw immutableId(current ? current._id : base._id, update._id);
     }
+    if (inserting) checkIdFieldNames(update);
+    else checkReplacementFieldNames(update);
     next = { ...update };
   }
   const id = base._id !== undefined ? base._id : next._id !== undefined ? next._id : new ObjectId();

@@ -2,6 +2,9 @@ import { calculateObjectSize, ObjectId } from 'bson';
 import { find as mingoFind } from 'mingo';
 
 import { CommandError, fromQueryLibraryError } from '../errors.js';
+import { checkIdFieldNames } from '../field-names.js';
+import { parseLet, withConstants } from '../let.js';
+import { checkStatementFields } from '../statement-fields.js';
 import type { Collection } from '../storage/collection.js';
 import type { Writer } from '../storage/store.js';
 import type { Doc } from '../values.js';
@@ -50,11 +53,7 @@ function prepareInsert(doc: Doc): Doc {
   }
   if (id instanceof RegExp)
     throw new CommandError('InvalidIdField', "The '_id' value cannot be of type regex");
-  for (const key of Object.keys(prepared)) {
-    if (key.startsWith('$')) {
-      throw new CommandError('BadValue', `Document can't have $ prefixed field names: ${key}`);
-    }
-  }
+  checkIdFieldNames(prepared);
   if (calculateObjectSize(prepared) > MAX_BSON_BYTES) {
     throw new CommandError('BSONObjectTooLarge', 'object to insert too large');
   }
@@ -90,9 +89,10 @@ interface UpdateStatement {
   upsert: boolean;
   arrayFilters?: Doc[];
   collation?: unknown;
+  variables?: Doc;
 }
 
-function parseStatement(raw: Doc): UpdateStatement {
+function parseStatement(raw: Doc, variables?: Doc): UpdateStatement {
   const q = optionalDoc('update.updates', raw, 'q');
   if (!q)
     throw new CommandError(
@@ -120,6 +120,7 @@ function parseStatement(raw: Doc): UpdateStatement {
     upsert: optionalBool('update.updates', raw, 'upsert') ?? false,
     arrayFilters: filters ? docsOf('update.updates', 'arrayFilters', filters) : undefined,
     collation: checkedCollation(raw),
+    variables: withConstants(variables, optionalDoc('update.updates', raw, 'c')),
   };
 }
 
@@ -128,10 +129,17 @@ function updateMatches(writer: Writer, collection: Collection, statement: Update
     filter: statement.q,
     limit: statement.multi ? undefined : 1,
     collation: statement.collation,
+    variables: statement.variables,
   }).docs;
   let modified = 0;
   for (const match of matches) {
-    const { doc, changed } = applyUpdate(match, statement.u, statement.q, statement.arrayFilters);
+    const { doc, changed } = applyUpdate(
+      match,
+      statement.u,
+      statement.q,
+      statement.arrayFilters,
+      statement.variables,
+    );
     if (changed) {
       writer.replace(collection, doc);
       modified++;
@@ -145,6 +153,8 @@ const update: Handler = async (context) => {
   const name = collectionName('update', args.update);
   const statements = docsOf('update', 'updates', requiredArray('update', args, 'updates'));
   const ordered = optionalBool('update', args, 'ordered') ?? true;
+  const variables = parseLet('update', args);
+  for (const raw of statements) checkStatementFields('update.updates', raw);
   const writeErrors: WriteError[] = [];
   const upserted: Doc[] = [];
   let n = 0;
@@ -153,12 +163,18 @@ const update: Handler = async (context) => {
     const collection = writer.ensureCollection(context.db, name);
     for (const [index, raw] of statements.entries()) {
       try {
-        const statement = parseStatement(raw);
+        const statement = parseStatement(raw, variables);
         const { matched, modified } = updateMatches(writer, collection, statement);
         n += matched;
         nModified += modified;
         if (matched === 0 && statement.upsert) {
-          const { doc } = applyUpdate(undefined, statement.u, statement.q, statement.arrayFilters);
+          const { doc } = applyUpdate(
+            undefined,
+            statement.u,
+            statement.q,
+            statement.arrayFilters,
+            statement.variables,
+          );
           writer.insert(collection, prepareInsert(doc));
           upserted.push({ index, _id: doc._id });
           n++;
@@ -179,6 +195,8 @@ const remove: Handler = async (context) => {
   const name = collectionName('delete', args.delete);
   const statements = docsOf('delete', 'deletes', requiredArray('delete', args, 'deletes'));
   const ordered = optionalBool('delete', args, 'ordered') ?? true;
+  const variables = parseLet('delete', args);
+  for (const statement of statements) checkStatementFields('delete.deletes', statement);
   const writeErrors: WriteError[] = [];
   let n = 0;
   await context.store.write((writer) => {
@@ -204,6 +222,7 @@ const remove: Handler = async (context) => {
           filter: q,
           limit: limit === 1 ? 1 : undefined,
           collation,
+          variables,
         }).docs;
         for (const match of matches) writer.remove(collection, match);
         n += matches.length;
@@ -238,6 +257,7 @@ const findAndModify: Handler = async (context) => {
   const upsert = optionalBool(command, args, 'upsert') ?? false;
   const filters = optionalArray(command, args, 'arrayFilters');
   const arrayFilters = filters ? docsOf(command, 'arrayFilters', filters) : undefined;
+  const variables = parseLet(command, args);
   if (remove && args.update !== undefined) {
     throw new CommandError('FailedToParse', 'Cannot specify both an update and remove=true');
   }
@@ -258,7 +278,7 @@ const findAndModify: Handler = async (context) => {
       ? writer.collection(context.db, name)
       : writer.ensureCollection(context.db, name);
     const match = collection
-      ? runFind(collection, { filter: query, sort, limit: 1, collation }).docs[0]
+      ? runFind(collection, { filter: query, sort, limit: 1, collation, variables }).docs[0]
       : undefined;
     if (remove) {
       if (match && collection) writer.remove(collection, match);
@@ -266,7 +286,7 @@ const findAndModify: Handler = async (context) => {
     }
     if (!collection || !updateSpec) throw new CommandError('InternalError', 'collection missing');
     if (match) {
-      const { doc, changed } = applyUpdate(match, updateSpec, query, arrayFilters);
+      const { doc, changed } = applyUpdate(match, updateSpec, query, arrayFilters, variables);
       if (changed) writer.replace(collection, doc);
       return {
         lastErrorObject: { n: 1, updatedExisting: true },
@@ -275,7 +295,7 @@ const findAndModify: Handler = async (context) => {
       };
     }
     if (!upsert) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
-    const { doc } = applyUpdate(undefined, updateSpec, query, arrayFilters);
+    const { doc } = applyUpdate(undefined, updateSpec, query, arrayFilters, variables);
     writer.insert(collection, prepareInsert(doc));
     return {
       lastErrorObject: { n: 1, updatedExisting: false, upserted: doc._id },
