@@ -14,6 +14,7 @@ const ErrorCode = {
   ConflictingUpdateOperators: 40,
   CursorNotFound: 43,
   NamespaceExists: 48,
+  GraphContainsCycle: 93,
   InvalidIdField: 53,
   CommandNotFound: 59,
   ImmutableField: 66,
@@ -24,6 +25,10 @@ const ErrorCode = {
   IndexKeySpecsConflict: 86,
   CommandNotSupported: 115,
   DocumentValidationFailure: 121,
+  ViewDepthLimitExceeded: 149,
+  OptionNotSupportedOnView: 157,
+  CommandNotSupportedOnView: 166,
+  QueryFeatureNotAllowed: 224,
   MechanismUnavailable: 334,
   BSONObjectTooLarge: 10334,
   DuplicateKey: 11000,
@@ -37,6 +42,7 @@ const ErrorCode = {
   Location31254: 31254,
   Location40323: 40323,
   Location40324: 40324,
+  Location40415: 40415,
   Location51024: 51024,
 } as const;
 

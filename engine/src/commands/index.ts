@@ -6,6 +6,7 @@ import { authCommands, checkAuthenticated } from './auth.js';
 import type { CommandContext, Handler } from './context.js';
 import { ddlCommands } from './ddl.js';
 import { queryCommands } from './query.js';
+import { viewCommands } from './views.js';
 import { writeCommands } from './write.js';
 
 const handlers: Record<string, Handler> = {
@@ -14,6 +15,7 @@ const handlers: Record<string, Handler> = {
   ...queryCommands,
   ...writeCommands,
   ...ddlCommands,
+  ...viewCommands,
 };
 
 handlers.listCommands = () => ({

@@ -16,7 +16,9 @@ import {
   validateSort,
 } from './args.js';
 import type { CommandContext, Handler } from './context.js';
+import { jsonSchemaValidator } from '../validation.js';
 import { runPipeline } from './pipeline.js';
+import { countOnView, findOnView, resolveView, viewDocs } from './views.js';
 
 export interface FindSpec {
   filter: Doc;
@@ -45,7 +47,9 @@ export function runFind(collection: Collection | undefined, spec: FindSpec): Fin
       const limited = spec.limit ? docs.slice(0, spec.limit) : docs;
       return { docs: limited, plan, examined: docs.length };
     }
-    const options = spec.variables ? { variables: spec.variables } : undefined;
+    const options = spec.variables
+      ? { variables: spec.variables, jsonSchemaValidator }
+      : { jsonSchemaValidator };
     const query = new Query(spec.filter, options);
     let matches = docs.filter((doc) => query.test(doc));
     if (spec.sort) matches = sortDocs(matches, spec.sort);
@@ -99,11 +103,17 @@ const find: Handler = (context) => {
       'tailable cursors are not supported by the embedded engine',
     );
   }
-  const { docs } = runFind(context.store.collection(context.db, spec.collection), spec);
   const ns = `${context.db}.${spec.collection}`;
   const singleBatch =
     spec.singleBatch === true ||
     (spec.limit !== undefined && spec.batchSize !== undefined && spec.limit <= spec.batchSize);
+  const view = resolveView(context, spec.collection);
+  if (view) {
+    return findOnView(context, view, spec).then((docs) =>
+      context.cursors.first(ns, docs, spec.batchSize, singleBatch),
+    );
+  }
+  const { docs } = runFind(context.store.collection(context.db, spec.collection), spec);
   return context.cursors.first(ns, docs, spec.batchSize, singleBatch);
 };
 
@@ -146,6 +156,8 @@ const count: Handler = (context) => {
   const query = optionalDoc('count', args, 'query') ?? {};
   const skip = optionalCount('count', args, 'skip') ?? 0;
   const limit = optionalCount('count', args, 'limit') ?? 0;
+  const view = resolveView(context, name);
+  if (view) return countOnView(context, view, query, skip, limit);
   const collection = context.store.collection(context.db, name);
   let n: number;
   if (Object.keys(query).length === 0) n = collection?.docs.size ?? 0;
@@ -155,7 +167,7 @@ const count: Handler = (context) => {
   return { n, ok: 1 };
 };
 
-const distinct: Handler = (context) => {
+const distinct: Handler = async (context) => {
   const args = context.command;
   const name = collectionName('distinct', args.distinct);
   const key = optionalString('distinct', args, 'key');
@@ -166,7 +178,10 @@ const distinct: Handler = (context) => {
     );
   }
   const query = optionalDoc('distinct', args, 'query') ?? {};
-  const { docs } = runFind(context.store.collection(context.db, name), { filter: query });
+  const view = resolveView(context, name);
+  const docs = view
+    ? await viewDocs(context, view, query)
+    : runFind(context.store.collection(context.db, name), { filter: query }).docs;
   const seen = new Map<string, unknown>();
   for (const doc of docs) {
     for (const value of valuesAtPath(doc, key)) {
@@ -199,7 +214,15 @@ const aggregate: Handler = async (context) => {
     ? optionalCount('aggregate.cursor', cursorOptions, 'batchSize')
     : undefined;
   const variables = optionalDoc('aggregate', args, 'let');
-  const result = await runPipeline(context, name, pipeline, variables);
+  const view = name === undefined ? undefined : resolveView(context, name);
+  const result = view
+    ? await runPipeline(
+        context,
+        view.source,
+        [...view.pipeline, ...(pipeline as unknown[])],
+        variables,
+      )
+    : await runPipeline(context, name, pipeline, variables);
   const ns = `${context.db}.${name ?? '$cmd.aggregate'}`;
   if (explain) {
     return {
