@@ -213,6 +213,14 @@ describe('views: listCollections, collMod, drop', () => {
     await expectServerError(ctx().db.command({ create: 'takenView' }), 48, 'NamespaceExists');
   });
 
+  it('create refuses a view pipeline with an unknown stage (40324)', async () => {
+    await expectServerError(
+      ctx().db.command({ create: 'badStage', viewOn: 'people', pipeline: [{ $noSuchStage: {} }] }),
+      40324,
+    );
+    expect(await info('badStage')).toBeUndefined();
+  });
+
   it('create refuses a view pipeline with $out', async () => {
     const failure = ctx().db.command({
       create: 'writingView',

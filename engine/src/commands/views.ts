@@ -103,6 +103,13 @@ function checkPipeline(command: string, pipeline: unknown): Doc[] {
       );
     }
   }
+  // MongoDB parses the pipeline when the view is defined: an unknown stage is refused then.
+  try {
+    new Aggregator(pipeline as Doc[], { collectionResolver: () => [] }).run([]);
+  } catch (error) {
+    const failure = fromQueryLibraryError(error);
+    if (failure.codeName === 'Location40324') throw failure;
+  }
   return pipeline as Doc[];
 }
 
