@@ -223,7 +223,7 @@ async function writeResults(context: CommandContext, stage: Doc, docs: Doc[]): P
 const MAX_RANGE_LENGTH = 10_000_000;
 const MAX_SAMPLE_SIZE = 10_000_000;
 
-function guardRanges(value: unknown): void {
+export function guardRanges(value: unknown): void {
   if (Array.isArray(value)) {
     value.forEach(guardRanges);
     return;

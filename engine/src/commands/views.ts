@@ -1,13 +1,15 @@
 import { Aggregator, find as mingoFind, Query } from 'mingo';
+import * as pipelineStages from 'mingo/operators/pipeline';
 
 import { CommandError, fromQueryLibraryError } from '../errors.js';
 import { sortDocs } from '../sort.js';
 import type { Collection } from '../storage/collection.js';
+import { containsRegex } from '../storage/records.js';
 import { checkValidationOptions } from '../validation.js';
 import { cloneDoc, type Doc, isPlainObject } from '../values.js';
 import { collectionName } from './args.js';
 import type { CommandContext, Handler } from './context.js';
-import { runPipeline } from './pipeline.js';
+import { guardRanges, runPipeline } from './pipeline.js';
 
 // Views as MongoDB 7.0 has them: a view is kept as a collection entry whose options are
 // { viewOn, pipeline }, so it is journaled, snapshotted and listed like one; reads run the
@@ -103,12 +105,18 @@ function checkPipeline(command: string, pipeline: unknown): Doc[] {
       );
     }
   }
+  // The checks every aggregate gets, here once for all reads of the view ($lookup included).
+  if (containsRegex(pipeline)) {
+    throw new CommandError('Location51091', 'Regular expression is invalid');
+  }
+  guardRanges(pipeline);
   // MongoDB parses the pipeline when the view is defined: an unknown stage is refused then.
-  try {
-    new Aggregator(pipeline as Doc[], { collectionResolver: () => [] }).run([]);
-  } catch (error) {
-    const failure = fromQueryLibraryError(error);
-    if (failure.codeName === 'Location40324') throw failure;
+  // Only the names are checked; running the stages here could evaluate $documents at once.
+  for (const stage of pipeline as Doc[]) {
+    const name = Object.keys(stage)[0];
+    if (!Object.hasOwn(pipelineStages, name) || !name.startsWith('$')) {
+      throw new CommandError('Location40324', `Unrecognized pipeline stage name: '${name}'`);
+    }
   }
   return pipeline as Doc[];
 }
