@@ -101,6 +101,20 @@ describe('schemaFailures', () => {
     });
   });
 
+  it('uniqueItems names the first duplicate, and a long array of distinct items passes', () => {
+    expect(schemaFailures({ uniqueItems: true }, [{ a: 1 }, 2, { a: 1 }])).toEqual([
+      {
+        operatorName: 'uniqueItems',
+        specifiedAs: { uniqueItems: true },
+        reason: 'found a duplicate item',
+        consideredValue: [{ a: 1 }, 2, { a: 1 }],
+        duplicatedValue: { a: 1 },
+      },
+    ]);
+    const long = Array.from({ length: 200_000 }, (_, i) => i);
+    expect(schemaFailures({ uniqueItems: true }, long)).toEqual([]);
+  });
+
   it('patternProperties and oneOf with more than one match', () => {
     expect(
       schemaFailures({ patternProperties: { '^n_': { bsonType: 'int' } } }, { n_a: 'x', m: 'y' }),

@@ -1,5 +1,5 @@
 import { CommandError } from './errors.js';
-import { bsonText, bsonTypeName, compareValues, type Doc, isPlainObject } from './values.js';
+import { bsonText, bsonTypeName, compareValues, type Doc, isPlainObject, keyOf } from './values.js';
 
 // MongoDB's $jsonSchema (draft 4 with MongoDB's `bsonType`): checked once when a validator or
 // filter is given, then evaluated per document into the rule failures MongoDB 7.0 reports in a
@@ -443,8 +443,13 @@ function arrayFailures(schema: Doc, value: unknown[], failures: Doc[]): void {
     }
   }
   if (schema.uniqueItems === true) {
-    for (let i = 1; i < value.length; i++) {
-      if (value.slice(0, i).some((earlier) => sameValue(earlier, value[i]))) {
+    // keyOf is equal exactly when MongoDB's comparison is: one pass, not a pairwise scan.
+    const seen = new Set<string>();
+    for (let i = 0; i < value.length; i++) {
+      const key = keyOf(value[i]);
+      if (!seen.has(key)) {
+        seen.add(key);
+      } else {
         failures.push({
           operatorName: 'uniqueItems',
           specifiedAs: specified('uniqueItems', true),
