@@ -7,6 +7,7 @@ import type { IndexSpec } from '../storage/index-key.js';
 import { type Doc, isPlainObject, keyOf } from '../values.js';
 import { collectionName, docsOf, optionalBool, optionalDoc, requiredArray } from './args.js';
 import type { Handler } from './context.js';
+import { assertNotView, isView, viewCreateOptions, viewInfo } from './views.js';
 
 // Fields every command may carry that are not options of the collection being created.
 const COMMAND_ENVELOPE = new Set([
@@ -22,19 +23,13 @@ const COMMAND_ENVELOPE = new Set([
   'apiDeprecationErrors',
 ]);
 
-const UNSUPPORTED_CREATE_OPTIONS = ['capped', 'viewOn', 'timeseries', 'clusteredIndex'];
+const UNSUPPORTED_CREATE_OPTIONS = ['capped', 'timeseries', 'clusteredIndex'];
 
 const create: Handler = async (context) => {
   const args = context.command;
   const name = collectionName('create', args.create);
-  const validator = optionalDoc('create', args, 'validator');
-  if (validator && '$jsonSchema' in validator) {
-    throw new CommandError(
-      'CommandNotSupported',
-      'The embedded engine does not support $jsonSchema validators',
-    );
-  }
-  const options: Doc = {};
+  optionalDoc('create', args, 'validator');
+  let options: Doc = {};
   for (const [key, value] of Object.entries(args)) {
     if (!COMMAND_ENVELOPE.has(key) && value !== undefined) options[key] = value;
   }
@@ -42,6 +37,7 @@ const create: Handler = async (context) => {
   const collation = parseCollation(args.collation);
   if (collation) options.collation = collation;
   else delete options.collation;
+  options = viewCreateOptions(context, name, options) ?? options;
   const existing = context.store.collection(context.db, name);
   if (existing) {
     // As MongoDB 7 does: asking again for the same collection is fine, other options are not.
@@ -76,6 +72,7 @@ const dropDatabase: Handler = async (context) => {
 };
 
 function collectionInfo(collection: Collection, nameOnly: boolean): Doc {
+  if (isView(collection)) return viewInfo(collection, nameOnly);
   if (nameOnly) return { name: collection.name, type: 'collection' };
   return {
     name: collection.name,
@@ -190,6 +187,7 @@ function optionsKey(spec: IndexSpec): string {
 const createIndexes: Handler = async (context) => {
   const args = context.command;
   const name = collectionName('createIndexes', args.createIndexes);
+  assertNotView(context, name);
   const specs = docsOf(
     'createIndexes',
     'indexes',
@@ -270,6 +268,7 @@ function withDefaultCollation(spec: IndexSpec, fallback: unknown): IndexSpec {
 
 const listIndexes: Handler = (context) => {
   const name = collectionName('listIndexes', context.command.listIndexes);
+  assertNotView(context, name);
   const collection = context.store.collection(context.db, name);
   if (!collection)
     throw new CommandError('NamespaceNotFound', `ns does not exist: ${context.db}.${name}`);
@@ -285,6 +284,7 @@ const listIndexes: Handler = (context) => {
 const dropIndexes: Handler = async (context) => {
   const command = context.name;
   const name = collectionName(command, context.command[command]);
+  assertNotView(context, name);
   const collection = context.store.collection(context.db, name);
   if (!collection)
     throw new CommandError('NamespaceNotFound', `ns not found ${context.db}.${name}`);

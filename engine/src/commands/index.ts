@@ -7,6 +7,7 @@ import type { CommandContext, Handler } from './context.js';
 import { beginOperation } from './database-aggregate.js';
 import { ddlCommands } from './ddl.js';
 import { queryCommands } from './query.js';
+import { viewCommands } from './views.js';
 import { writeCommands } from './write.js';
 
 const handlers: Record<string, Handler> = {
@@ -15,6 +16,7 @@ const handlers: Record<string, Handler> = {
   ...queryCommands,
   ...writeCommands,
   ...ddlCommands,
+  ...viewCommands,
 };
 
 handlers.listCommands = () => ({

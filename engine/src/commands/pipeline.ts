@@ -7,9 +7,11 @@ import { rewriteFieldExpressions } from '../field-names.js';
 import { mergeDuplicateKey } from '../merge-errors.js';
 import type { Plan } from '../storage/collection.js';
 import { containsRegex } from '../storage/records.js';
+import { jsonSchemaValidator } from '../validation.js';
 import { bsonText, cloneDoc, type Doc, isPlainObject, keyOf } from '../values.js';
 import type { CommandContext } from './context.js';
 import { collectionlessSource } from './database-aggregate.js';
+import { viewDocsSync } from './views.js';
 
 // Stages that only read their input; any other stage may change documents in place inside
 // mingo, so the pipeline then works on copies and the stored documents stay untouched.
@@ -103,10 +105,12 @@ export async function runPipeline(
     const aggregator = new Aggregator(executed, {
       ...collationOptions(collated),
       collectionResolver: (name: string) =>
+        viewDocsSync(context, name) ??
         [...(context.store.collection(context.db, name)?.docs.values() ?? [])].map((doc) =>
           cloneDoc(doc),
         ),
       ...(variables ? { variables } : {}),
+      jsonSchemaValidator,
     });
     docs = aggregator.run<Doc>(input);
   } catch (error) {
@@ -139,11 +143,20 @@ async function writeResults(context: CommandContext, stage: Doc, docs: Doc[]): P
   const name = Object.keys(stage)[0];
   const spec = stage[name];
   const target = targetOf(context, spec, name);
+  const existing = context.store.collection(target.db, target.coll);
+  if (existing && typeof existing.options.viewOn === 'string') {
+    throw new CommandError(
+      'CommandNotSupportedOnView',
+      `Namespace ${target.db}.${target.coll} is a view, not a collection`,
+    );
+  }
+  const bypass = context.command.bypassDocumentValidation === true;
   const withIds = docs.map((doc) =>
     doc._id === undefined ? { _id: new ObjectId(), ...doc } : doc,
   );
   if (name === '$out') {
     await context.store.write((writer) => {
+      writer.bypassDocumentValidation = bypass;
       const collection = writer.ensureCollection(target.db, target.coll);
       // Check the whole result against the unique indexes before replacing anything.
       const probe = new Set<string>();
@@ -173,6 +186,7 @@ async function writeResults(context: CommandContext, stage: Doc, docs: Doc[]): P
     );
   }
   await context.store.write((writer) => {
+    writer.bypassDocumentValidation = bypass;
     const collection = writer.ensureCollection(target.db, target.coll);
     for (const doc of docs) {
       const filter: Doc = {};
@@ -213,7 +227,7 @@ async function writeResults(context: CommandContext, stage: Doc, docs: Doc[]): P
 const MAX_RANGE_LENGTH = 10_000_000;
 const MAX_SAMPLE_SIZE = 10_000_000;
 
-function guardRanges(value: unknown): void {
+export function guardRanges(value: unknown): void {
   if (Array.isArray(value)) {
     value.forEach(guardRanges);
     return;

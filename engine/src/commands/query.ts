@@ -16,6 +16,7 @@ import { parseLet } from '../let.js';
 import { sortDocs } from '../sort.js';
 import type { Collection, Plan } from '../storage/collection.js';
 import { containsRegex } from '../storage/records.js';
+import { jsonSchemaValidator } from '../validation.js';
 import { compareValues, type Doc, isPlainObject, keyOf, valuesAtPath } from '../values.js';
 import {
   collectionName,
@@ -27,6 +28,7 @@ import {
 } from './args.js';
 import type { CommandContext, Handler } from './context.js';
 import { runPipeline } from './pipeline.js';
+import { countOnView, findOnView, resolveView, viewDocs } from './views.js';
 
 export interface FindSpec {
   filter: Doc;
@@ -58,7 +60,9 @@ export function runFind(collection: Collection | undefined, spec: FindSpec): Fin
       const limited = spec.limit ? docs.slice(0, spec.limit) : docs;
       return { docs: limited, plan, examined: docs.length };
     }
-    const options = spec.variables ? { variables: spec.variables } : undefined;
+    const options = spec.variables
+      ? { variables: spec.variables, jsonSchemaValidator }
+      : { jsonSchemaValidator };
     const filter = rewriteFieldExpressions(spec.filter);
     const query = collation
       ? new Query(collateFilter(filter), { ...options, ...collationOptions(collation) })
@@ -127,11 +131,17 @@ const find: Handler = (context) => {
       'tailable cursors are not supported by the embedded engine',
     );
   }
-  const { docs } = runFind(context.store.collection(context.db, spec.collection), spec);
   const ns = `${context.db}.${spec.collection}`;
   const singleBatch =
     spec.singleBatch === true ||
     (spec.limit !== undefined && spec.batchSize !== undefined && spec.limit <= spec.batchSize);
+  const view = resolveView(context, spec.collection);
+  if (view) {
+    return findOnView(context, view, spec).then((docs) =>
+      context.cursors.first(ns, docs, spec.batchSize, singleBatch),
+    );
+  }
+  const { docs } = runFind(context.store.collection(context.db, spec.collection), spec);
   return context.cursors.first(ns, docs, spec.batchSize, singleBatch);
 };
 
@@ -175,6 +185,8 @@ const count: Handler = (context) => {
   const skip = optionalCount('count', args, 'skip') ?? 0;
   const limit = optionalCount('count', args, 'limit') ?? 0;
   const collation = checkedCollation(args);
+  const view = resolveView(context, name);
+  if (view) return countOnView(context, view, query, skip, limit);
   const collection = context.store.collection(context.db, name);
   let n: number;
   if (Object.keys(query).length === 0) n = collection?.docs.size ?? 0;
@@ -184,7 +196,7 @@ const count: Handler = (context) => {
   return { n, ok: 1 };
 };
 
-const distinct: Handler = (context) => {
+const distinct: Handler = async (context) => {
   const args = context.command;
   const name = collectionName('distinct', args.distinct);
   const key = optionalString('distinct', args, 'key');
@@ -196,8 +208,11 @@ const distinct: Handler = (context) => {
   }
   const query = optionalDoc('distinct', args, 'query') ?? {};
   const collation = checkedCollation(args);
-  const source = context.store.collection(context.db, name);
-  const { docs } = runFind(source, { filter: query, collation });
+  const view = resolveView(context, name);
+  const source = view ? undefined : context.store.collection(context.db, name);
+  const docs = view
+    ? await viewDocs(context, view, query)
+    : runFind(source, { filter: query, collation }).docs;
   const effective = source ? effectiveCollation(collation, source.options) : undefined;
   if (effective) {
     const values = docs.flatMap((doc) => valuesAtPath(doc, key).filter((v) => v !== undefined));
@@ -236,7 +251,16 @@ const aggregate: Handler = async (context) => {
     : undefined;
   const variables = parseLet('aggregate', args);
   const collation = checkedCollation(args);
-  const result = await runPipeline(context, name, pipeline, variables, collation);
+  const view = name === undefined ? undefined : resolveView(context, name);
+  const result = view
+    ? await runPipeline(
+        context,
+        view.source,
+        [...view.pipeline, ...(pipeline as unknown[])],
+        variables,
+        collation,
+      )
+    : await runPipeline(context, name, pipeline, variables, collation);
   const ns = `${context.db}.${name ?? '$cmd.aggregate'}`;
   if (explain) {
     return {

@@ -21,6 +21,7 @@ import {
 import type { Handler } from './context.js';
 import { checkedCollation, runFind } from './query.js';
 import { applyUpdate, isOperatorUpdate, validateUpdate } from './update-doc.js';
+import { assertNotView, viewWriteReply } from './views.js';
 
 interface WriteError extends Doc {
   index: number;
@@ -63,11 +64,15 @@ function prepareInsert(doc: Doc): Doc {
 const insert: Handler = async (context) => {
   const args = context.command;
   const name = collectionName('insert', args.insert);
+  const onView = viewWriteReply(context, name);
+  if (onView) return onView;
+  const bypass = optionalBool('insert', args, 'bypassDocumentValidation') ?? false;
   const docs = docsOf('insert', 'documents', requiredArray('insert', args, 'documents'));
   const ordered = optionalBool('insert', args, 'ordered') ?? true;
   const writeErrors: WriteError[] = [];
   let n = 0;
   await context.store.write((writer) => {
+    writer.bypassDocumentValidation = bypass;
     const collection = writer.ensureCollection(context.db, name);
     for (const [index, doc] of docs.entries()) {
       try {
@@ -151,6 +156,9 @@ function updateMatches(writer: Writer, collection: Collection, statement: Update
 const update: Handler = async (context) => {
   const args = context.command;
   const name = collectionName('update', args.update);
+  const onView = viewWriteReply(context, name);
+  if (onView) return onView;
+  const bypass = optionalBool('update', args, 'bypassDocumentValidation') ?? false;
   const statements = docsOf('update', 'updates', requiredArray('update', args, 'updates'));
   const ordered = optionalBool('update', args, 'ordered') ?? true;
   const variables = parseLet('update', args);
@@ -160,6 +168,7 @@ const update: Handler = async (context) => {
   let n = 0;
   let nModified = 0;
   await context.store.write((writer) => {
+    writer.bypassDocumentValidation = bypass;
     const collection = writer.ensureCollection(context.db, name);
     for (const [index, raw] of statements.entries()) {
       try {
@@ -193,6 +202,8 @@ const update: Handler = async (context) => {
 const remove: Handler = async (context) => {
   const args = context.command;
   const name = collectionName('delete', args.delete);
+  const onView = viewWriteReply(context, name);
+  if (onView) return onView;
   const statements = docsOf('delete', 'deletes', requiredArray('delete', args, 'deletes'));
   const ordered = optionalBool('delete', args, 'ordered') ?? true;
   const variables = parseLet('delete', args);
@@ -249,6 +260,8 @@ const findAndModify: Handler = async (context) => {
   const args = context.command;
   const command = context.name;
   const name = collectionName(command, args[command]);
+  assertNotView(context, name);
+  const bypass = optionalBool(command, args, 'bypassDocumentValidation') ?? false;
   const query = optionalDoc(command, args, 'query') ?? {};
   const sort = validateSort(command, optionalDoc(command, args, 'sort'));
   const fields = optionalDoc(command, args, 'fields');
@@ -274,6 +287,7 @@ const findAndModify: Handler = async (context) => {
   const collation = checkedCollation(args);
 
   return context.store.write((writer): Doc => {
+    writer.bypassDocumentValidation = bypass;
     const collection = remove
       ? writer.collection(context.db, name)
       : writer.ensureCollection(context.db, name);

@@ -1,9 +1,9 @@
 import type { Binary } from 'bson';
 import { UUID } from 'bson';
-import { Query } from 'mingo';
 
 import { type Collation, collationKey, hasString } from '../collation.js';
 import { CommandError } from '../errors.js';
+import { assertValid } from '../validation.js';
 import { bsonText, type Doc, isPlainObject, keyOf } from '../values.js';
 import { Index, type IndexSpec } from './index-key.js';
 import { chooseIndex, fieldBounds } from './planner.js';
@@ -34,14 +34,12 @@ export class Collection {
   options: Doc;
   readonly docs = new Map<string, Doc>();
   readonly indexes: Index[] = [new Index(ID_INDEX)];
-  private validator: Query | undefined;
 
   constructor(db: string, name: string, options: Doc = {}, uuid?: Binary) {
     this.ns = `${db}.${name}`;
     this.name = name;
     this.options = options;
     this.uuid = uuid ?? new UUID().toBinary();
-    this.validator = isPlainObject(options.validator) ? new Query(options.validator) : undefined;
     // The _id index of a collection with a default collation compares under that collation.
     if (isPlainObject(options.collation)) {
       this.indexes[0] = new Index({ ...ID_INDEX, collation: options.collation });
@@ -102,10 +100,8 @@ export class Collection {
   // --- checked mutations: what clients cause.
 
   /** Throws MongoDB's duplicate-key error if doc would clash with another document. */
-  assertWritable(doc: Doc): void {
-    if (this.validator && this.options.validationLevel !== 'off' && !this.validator.test(doc)) {
-      throw new CommandError('DocumentValidationFailure', 'Document failed validation');
-    }
+  assertWritable(doc: Doc, bypassValidation = false): void {
+    assertValid(this, doc, undefined, bypassValidation);
     const id = keyOf(doc._id);
     for (const index of this.indexes) {
       const clash = index === this.idIndex ? this.idClash(doc, id) : index.conflictFor(doc, id);
@@ -121,15 +117,16 @@ export class Collection {
     return undefined;
   }
 
-  insert(doc: Doc): void {
-    this.assertWritable(doc);
+  insert(doc: Doc, bypassValidation = false): void {
+    this.assertWritable(doc, bypassValidation);
     this.put(doc);
   }
 
   /** Stores newDoc in place of the document with the same _id. */
-  replace(newDoc: Doc): void {
+  replace(newDoc: Doc, bypassValidation = false): void {
     const id = keyOf(newDoc._id);
     const previous = this.docs.get(id);
+    assertValid(this, newDoc, previous, bypassValidation);
     // Only indexes whose keys change need their entries moved: an update that leaves the indexed
     // fields alone (a counter, say) costs no index work and cannot create a new clash.
     const moved = previous
@@ -147,9 +144,6 @@ export class Collection {
   }
 
   private validateReplacement(doc: Doc, id: string, indexes: Index[]): void {
-    if (this.validator && this.options.validationLevel !== 'off' && !this.validator.test(doc)) {
-      throw new CommandError('DocumentValidationFailure', 'Document failed validation');
-    }
     for (const index of indexes) {
       if (index === this.idIndex) continue;
       const clash = index.conflictFor(doc, id);

@@ -59,6 +59,11 @@ class Loader {
       case 'dropIndex':
         this.databases.get(op.db)?.get(op.coll)?.removeIndex(op.name);
         break;
+      case 'setOptions': {
+        const collection = this.databases.get(op.db)?.get(op.coll);
+        if (collection) collection.options = op.options;
+        break;
+      }
       case 'put':
         this.collection(op.db, op.coll).load(op.doc);
         break;

@@ -16,6 +16,7 @@ export type Op =
   | { op: 'dropDatabase'; db: string }
   | { op: 'createIndex'; db: string; coll: string; spec: IndexSpec }
   | { op: 'dropIndex'; db: string; coll: string; name: string }
+  | { op: 'setOptions'; db: string; coll: string; options: Doc }
   | { op: 'put'; db: string; coll: string; doc: Doc }
   | { op: 'remove'; db: string; coll: string; id: unknown };
 
@@ -145,6 +146,8 @@ export class Store {
 /** Applies changes to the in-memory state and records them for the journal. */
 export class Writer {
   readonly ops: Op[] = [];
+  /** Set by a command sent with bypassDocumentValidation: true; its writes skip the validator. */
+  bypassDocumentValidation = false;
   private readonly databases: Databases;
 
   constructor(databases: Databases) {
@@ -171,12 +174,12 @@ export class Writer {
   }
 
   insert(collection: Collection, doc: Doc): void {
-    collection.insert(doc);
+    collection.insert(doc, this.bypassDocumentValidation);
     this.ops.push({ op: 'put', db: dbOf(collection), coll: collection.name, doc });
   }
 
   replace(collection: Collection, doc: Doc): void {
-    collection.replace(doc);
+    collection.replace(doc, this.bypassDocumentValidation);
     this.ops.push({ op: 'put', db: dbOf(collection), coll: collection.name, doc });
   }
 
@@ -194,6 +197,12 @@ export class Writer {
   dropIndex(collection: Collection, name: string): void {
     collection.removeIndex(name);
     this.ops.push({ op: 'dropIndex', db: dbOf(collection), coll: collection.name, name });
+  }
+
+  /** Replaces a collection's or view's options (collMod: validator, view definition). */
+  setOptions(collection: Collection, options: Doc): void {
+    collection.options = options;
+    this.ops.push({ op: 'setOptions', db: dbOf(collection), coll: collection.name, options });
   }
 
   dropCollection(db: string, name: string): boolean {
