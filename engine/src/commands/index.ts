@@ -1,4 +1,5 @@
 import { CommandError } from '../errors.js';
+import { escapeCommand, restoreReply } from '../field-names.js';
 import type { Doc } from '../values.js';
 import { adminCommands } from './admin.js';
 import { databaseName } from './args.js';
@@ -24,6 +25,13 @@ handlers.listCommands = () => ({
 /** Runs one command and always answers with a reply document, never an exception. */
 export async function runCommand(context: Omit<CommandContext, 'name' | 'db'>): Promise<Doc> {
   const name = Object.keys(context.command)[0];
+  return restoreReply(await run(name, context));
+}
+
+async function run(
+  name: string | undefined,
+  context: Omit<CommandContext, 'name' | 'db'>,
+): Promise<Doc> {
   try {
     if (name === undefined)
       throw new CommandError('CommandNotFound', 'no such command: empty command document');
@@ -37,7 +45,9 @@ export async function runCommand(context: Omit<CommandContext, 'name' | 'db'>): 
         'Transaction numbers are only allowed on a replica set member or mongos',
       );
     }
-    return await handler({ ...context, name, db });
+    // Field names JavaScript treats specially are escaped before anything reads the command.
+    const command = escapeCommand(name, context.command);
+    return await handler({ ...context, command, name, db });
   } catch (error) {
     if (error instanceof CommandError) {
       return {
