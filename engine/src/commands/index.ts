@@ -1,5 +1,6 @@
 import { CommandError } from '../errors.js';
 import { escapeCommand, restoreReply } from '../field-names.js';
+import { deadlineOf } from '../limits.js';
 import type { Doc } from '../values.js';
 import { adminCommands } from './admin.js';
 import { databaseName } from './args.js';
@@ -47,7 +48,8 @@ async function run(
     }
     // Field names JavaScript treats specially are escaped before anything reads the command.
     const command = escapeCommand(name, context.command);
-    return await handler({ ...context, command, name, db });
+    const deadline = deadlineOf(name, command);
+    return await handler({ ...context, command, name, db, deadline });
   } catch (error) {
     if (error instanceof CommandError) {
       return {

@@ -1,7 +1,8 @@
 import { ObjectId } from 'bson';
-import { Aggregator } from 'mingo';
+import { Aggregator, Query } from 'mingo';
 
 import { CommandError, fromQueryLibraryError } from '../errors.js';
+import { filterSteps, runYielding, timedInput } from '../limits.js';
 import type { Plan } from '../storage/collection.js';
 import { containsRegex } from '../storage/records.js';
 import { bsonText, cloneDoc, type Doc, isPlainObject, keyOf } from '../values.js';
@@ -77,6 +78,16 @@ export async function runPipeline(
       const candidates = source.candidates(filter);
       input = candidates.docs;
       plan = candidates.plan;
+      if (Object.keys(filter).length > 0) {
+        // The first $match runs here, giving way to other connections as it goes (limits.ts).
+        let query: Query;
+        try {
+          query = new Query(filter, variables ? { variables } : undefined);
+        } catch (error) {
+          throw fromQueryLibraryError(error);
+        }
+        input = await runYielding(filterSteps(input, (doc) => query.test(doc), context.deadline));
+      }
     }
   } else if (names[0] !== '$documents') {
     throw new CommandError(
@@ -95,7 +106,7 @@ export async function runPipeline(
         ),
       ...(variables ? { variables } : {}),
     });
-    docs = aggregator.run<Doc>(input);
+    docs = aggregator.run<Doc>(timedInput(input, context.deadline));
   } catch (error) {
     throw fromQueryLibraryError(error);
   }

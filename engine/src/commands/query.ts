@@ -3,6 +3,7 @@ import { find as mingoFind, Query } from 'mingo';
 
 import { isCursorId } from '../cursors.js';
 import { CommandError, fromQueryLibraryError } from '../errors.js';
+import { filterSteps, runSteps, runYielding, type Steps } from '../limits.js';
 import { sortDocs } from '../sort.js';
 import type { Collection, Plan } from '../storage/collection.js';
 import { containsRegex } from '../storage/records.js';
@@ -25,6 +26,8 @@ export interface FindSpec {
   skip?: number;
   limit?: number;
   variables?: Doc;
+  /** maxTimeMS's deadline (performance.now()); see limits.ts. */
+  deadline?: number;
 }
 
 export interface FindResult {
@@ -35,6 +38,18 @@ export interface FindResult {
 
 /** Runs a find over a collection, narrowing by _id or an index before mingo applies the filter. */
 export function runFind(collection: Collection | undefined, spec: FindSpec): FindResult {
+  return runSteps(findSteps(collection, spec));
+}
+
+/** The same find, pausing now and then so that other connections are served meanwhile. */
+export function runFindYielding(
+  collection: Collection | undefined,
+  spec: FindSpec,
+): Promise<FindResult> {
+  return runYielding(findSteps(collection, spec));
+}
+
+function* findSteps(collection: Collection | undefined, spec: FindSpec): Steps<FindResult> {
   if (!collection) return { docs: [], plan: { stage: 'COLLSCAN', keysExamined: 0 }, examined: 0 };
   if (containsRegex(spec.filter)) {
     throw new CommandError('Location51091', 'Regular expression is invalid');
@@ -47,7 +62,7 @@ export function runFind(collection: Collection | undefined, spec: FindSpec): Fin
     }
     const options = spec.variables ? { variables: spec.variables } : undefined;
     const query = new Query(spec.filter, options);
-    let matches = docs.filter((doc) => query.test(doc));
+    let matches = yield* filterSteps(docs, (doc) => query.test(doc), spec.deadline);
     if (spec.sort) matches = sortDocs(matches, spec.sort);
     if (spec.skip || spec.limit) {
       const from = spec.skip ?? 0;
@@ -91,7 +106,7 @@ function nonEmpty(doc: Doc | undefined): Doc | undefined {
   return doc && Object.keys(doc).length > 0 ? doc : undefined;
 }
 
-const find: Handler = (context) => {
+const find: Handler = async (context) => {
   const spec = parseFind(context);
   if (context.command.tailable) {
     throw new CommandError(
@@ -99,7 +114,10 @@ const find: Handler = (context) => {
       'tailable cursors are not supported by the embedded engine',
     );
   }
-  const { docs } = runFind(context.store.collection(context.db, spec.collection), spec);
+  const { docs } = await runFindYielding(context.store.collection(context.db, spec.collection), {
+    ...spec,
+    deadline: context.deadline,
+  });
   const ns = `${context.db}.${spec.collection}`;
   const singleBatch =
     spec.singleBatch === true ||
@@ -140,7 +158,7 @@ const killCursors: Handler = (context) => {
   return { cursorsKilled, cursorsNotFound, cursorsAlive: [], cursorsUnknown: [], ok: 1 };
 };
 
-const count: Handler = (context) => {
+const count: Handler = async (context) => {
   const args = context.command;
   const name = collectionName('count', args.count);
   const query = optionalDoc('count', args, 'query') ?? {};
@@ -149,13 +167,15 @@ const count: Handler = (context) => {
   const collection = context.store.collection(context.db, name);
   let n: number;
   if (Object.keys(query).length === 0) n = collection?.docs.size ?? 0;
-  else n = runFind(collection, { filter: query }).docs.length;
+  else
+    n = (await runFindYielding(collection, { filter: query, deadline: context.deadline })).docs
+      .length;
   n = Math.max(0, n - skip);
   if (limit > 0) n = Math.min(n, limit);
   return { n, ok: 1 };
 };
 
-const distinct: Handler = (context) => {
+const distinct: Handler = async (context) => {
   const args = context.command;
   const name = collectionName('distinct', args.distinct);
   const key = optionalString('distinct', args, 'key');
@@ -166,7 +186,10 @@ const distinct: Handler = (context) => {
     );
   }
   const query = optionalDoc('distinct', args, 'query') ?? {};
-  const { docs } = runFind(context.store.collection(context.db, name), { filter: query });
+  const { docs } = await runFindYielding(context.store.collection(context.db, name), {
+    filter: query,
+    deadline: context.deadline,
+  });
   const seen = new Map<string, unknown>();
   for (const doc of docs) {
     for (const value of valuesAtPath(doc, key)) {

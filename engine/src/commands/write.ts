@@ -2,6 +2,7 @@ import { calculateObjectSize, ObjectId } from 'bson';
 import { find as mingoFind } from 'mingo';
 
 import { CommandError, fromQueryLibraryError } from '../errors.js';
+import { isInterruption } from '../limits.js';
 import type { Collection } from '../storage/collection.js';
 import type { Writer } from '../storage/store.js';
 import type { Doc } from '../values.js';
@@ -75,6 +76,7 @@ const insert: Handler = async (context) => {
         writer.insert(collection, prepareInsert(doc));
         n++;
       } catch (error) {
+        if (isInterruption(error)) throw error;
         writeErrors.push(toWriteError(index, error));
         if (ordered) break;
       }
@@ -121,8 +123,14 @@ function parseStatement(raw: Doc): UpdateStatement {
   };
 }
 
-function updateMatches(writer: Writer, collection: Collection, statement: UpdateStatement) {
+function updateMatches(
+  writer: Writer,
+  collection: Collection,
+  statement: UpdateStatement,
+  deadline: number | undefined,
+) {
   const matches = runFind(collection, {
+    deadline,
     filter: statement.q,
     limit: statement.multi ? undefined : 1,
   }).docs;
@@ -151,7 +159,12 @@ const update: Handler = async (context) => {
     for (const [index, raw] of statements.entries()) {
       try {
         const statement = parseStatement(raw);
-        const { matched, modified } = updateMatches(writer, collection, statement);
+        const { matched, modified } = updateMatches(
+          writer,
+          collection,
+          statement,
+          context.deadline,
+        );
         n += matched;
         nModified += modified;
         if (matched === 0 && statement.upsert) {
@@ -161,6 +174,7 @@ const update: Handler = async (context) => {
           n++;
         }
       } catch (error) {
+        if (isInterruption(error)) throw error;
         writeErrors.push(toWriteError(index, error));
         if (ordered) break;
       }
@@ -196,10 +210,15 @@ const remove: Handler = async (context) => {
           );
         }
         if (!collection) continue;
-        const matches = runFind(collection, { filter: q, limit: limit === 1 ? 1 : undefined }).docs;
+        const matches = runFind(collection, {
+          filter: q,
+          limit: limit === 1 ? 1 : undefined,
+          deadline: context.deadline,
+        }).docs;
         for (const match of matches) writer.remove(collection, match);
         n += matches.length;
       } catch (error) {
+        if (isInterruption(error)) throw error;
         writeErrors.push(toWriteError(index, error));
         if (ordered) break;
       }
@@ -249,7 +268,7 @@ const findAndModify: Handler = async (context) => {
       ? writer.collection(context.db, name)
       : writer.ensureCollection(context.db, name);
     const match = collection
-      ? runFind(collection, { filter: query, sort, limit: 1 }).docs[0]
+      ? runFind(collection, { filter: query, sort, limit: 1, deadline: context.deadline }).docs[0]
       : undefined;
     if (remove) {
       if (match && collection) writer.remove(collection, match);
