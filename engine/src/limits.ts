@@ -151,3 +151,68 @@ export function guardRegexBacktracking(): void {
   v8.setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
   v8.setFlagsFromString('--regexp-backtracks-before-fallback=50000');
 }
+
+/** The most elements one `$range` may produce (as the check on constant arguments in pipeline.ts). */
+export const MAX_RANGE_ELEMENTS = 10_000_000;
+
+function checkedRangeEnd(start: unknown, end: unknown, step: unknown): unknown {
+  if (typeof start === 'number' && typeof end === 'number' && typeof step === 'number' && step) {
+    if (Math.abs((end - start) / step) > MAX_RANGE_ELEMENTS) {
+      throw new CommandError(
+        'BadValue',
+        `$range would produce more than ${MAX_RANGE_ELEMENTS} elements`,
+      );
+    }
+  }
+  return end;
+}
+
+/**
+ * `$range` whose bounds come from the documents (`{$range: [0, "$n"]}`) is checked as it runs, so
+ * a huge value in the data fails the command instead of exhausting the engine's memory.
+ */
+export function guardRangeExpressions(command: string, value: unknown): unknown {
+  if (command === 'insert') return value;
+  return guardRanges(value);
+}
+
+function guardRanges(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    let changed = false;
+    const out = value.map((item: unknown) => {
+      const guarded = guardRanges(item);
+      if (guarded !== item) changed = true;
+      return guarded;
+    });
+    return changed ? out : value;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  if ((value as { _bsontype?: unknown })._bsontype !== undefined) return value;
+  if (value instanceof Date || value instanceof RegExp || ArrayBuffer.isView(value)) return value;
+  const doc = value as Doc;
+  let out: Doc | undefined;
+  for (const key of Object.keys(doc)) {
+    const item = doc[key];
+    let guarded = guardRanges(item);
+    if (key === '$range' && Array.isArray(guarded) && guarded.length >= 2 && guarded.length <= 3) {
+      const [start, end, step] = guarded as unknown[];
+      guarded = [
+        start,
+        {
+          $function: { body: checkedRangeEnd, args: [start, end, step ?? 1], lang: 'js' },
+        },
+        ...(guarded.length === 3 ? [step] : []),
+      ];
+    }
+    if (guarded !== item) {
+      out ??= { ...doc };
+      Object.defineProperty(out, key, {
+        value: guarded,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+    }
+  }
+  return out ?? value;
+}

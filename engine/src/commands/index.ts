@@ -1,6 +1,6 @@
 import { CommandError } from '../errors.js';
 import { escapeCommand, restoreReply } from '../field-names.js';
-import { deadlineOf } from '../limits.js';
+import { deadlineOf, guardRangeExpressions } from '../limits.js';
 import type { Doc } from '../values.js';
 import { adminCommands } from './admin.js';
 import { databaseName } from './args.js';
@@ -47,7 +47,7 @@ async function run(
       );
     }
     // Field names JavaScript treats specially are escaped before anything reads the command.
-    const command = escapeCommand(name, context.command);
+    const command = guardRangeExpressions(name, escapeCommand(name, context.command)) as Doc;
     const deadline = deadlineOf(name, command);
     return await handler({ ...context, command, name, db, deadline });
   } catch (error) {
