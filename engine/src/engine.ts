@@ -8,6 +8,7 @@ import {
   generateCredential,
 } from './auth/credential.js';
 import { scramUser } from './auth/scram.js';
+import { guardRegexBacktracking } from './limits.js';
 import { type EngineLogger, streamLogger } from './logger.js';
 import { WireServer } from './server.js';
 import { prepareDataDir, writePrivateFile } from './storage/files.js';
@@ -56,6 +57,7 @@ const DEFAULT_COMPACT_AFTER = 64 * 1024 * 1024;
 
 export async function startEngine(options: EngineOptions): Promise<RunningEngine> {
   const dataDir = path.resolve(options.dataDir);
+  guardRegexBacktracking();
   const logger = options.logger ?? streamLogger;
   const host = options.host ?? '127.0.0.1';
   const credential = options.auth === undefined ? generateCredential() : options.auth;

@@ -13,6 +13,7 @@ const ErrorCode = {
   IndexNotFound: 27,
   ConflictingUpdateOperators: 40,
   CursorNotFound: 43,
+  MaxTimeMSExpired: 50,
   NamespaceExists: 48,
   GraphContainsCycle: 93,
   InvalidIdField: 53,

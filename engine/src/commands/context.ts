@@ -32,6 +32,8 @@ export interface CommandContext {
   /** The command's name as the client spelled it (its first field). */
   name: string;
   command: Doc;
+  /** When the command must end by (performance.now()), from its maxTimeMS; see limits.ts. */
+  deadline?: number;
 }
 
 export type Handler = (context: CommandContext) => Doc | Promise<Doc>;

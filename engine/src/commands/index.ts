@@ -1,4 +1,6 @@
 import { CommandError } from '../errors.js';
+import { escapeCommand, restoreReply } from '../inherited-names.js';
+import { deadlineOf, guardRangeExpressions } from '../limits.js';
 import type { Doc } from '../values.js';
 import { adminCommands } from './admin.js';
 import { databaseName } from './args.js';
@@ -27,6 +29,13 @@ handlers.listCommands = () => ({
 /** Runs one command and always answers with a reply document, never an exception. */
 export async function runCommand(context: Omit<CommandContext, 'name' | 'db'>): Promise<Doc> {
   const name = Object.keys(context.command)[0];
+  return restoreReply(await run(name, context));
+}
+
+async function run(
+  name: string | undefined,
+  context: Omit<CommandContext, 'name' | 'db'>,
+): Promise<Doc> {
   try {
     if (name === undefined)
       throw new CommandError('CommandNotFound', 'no such command: empty command document');
@@ -40,9 +49,12 @@ export async function runCommand(context: Omit<CommandContext, 'name' | 'db'>): 
         'Transaction numbers are only allowed on a replica set member or mongos',
       );
     }
-    const finish = beginOperation({ ...context, name, db });
+    // Field names JavaScript treats specially are escaped before anything reads the command.
+    const command = guardRangeExpressions(name, escapeCommand(name, context.command)) as Doc;
+    const deadline = deadlineOf(name, command);
+    const finish = beginOperation({ ...context, command, name, db });
     try {
-      return await handler({ ...context, name, db });
+      return await handler({ ...context, command, name, db, deadline });
     } finally {
       finish();
     }

@@ -1,9 +1,10 @@
 import { ObjectId } from 'bson';
-import { Aggregator } from 'mingo';
+import { Aggregator, Query } from 'mingo';
 
 import { collatePipeline, collationOptions, effectiveCollation } from '../collation.js';
 import { CommandError, fromQueryLibraryError } from '../errors.js';
 import { rewriteFieldExpressions } from '../field-names.js';
+import { filterSteps, runYielding, timedInput } from '../limits.js';
 import { mergeDuplicateKey } from '../merge-errors.js';
 import type { Plan } from '../storage/collection.js';
 import { containsRegex } from '../storage/records.js';
@@ -89,6 +90,25 @@ export async function runPipeline(
       const candidates = source.candidates(filter, collated);
       input = candidates.docs;
       plan = candidates.plan;
+      if (Object.keys(filter).length > 0) {
+        // The first $match runs here, giving way to other connections as it goes (limits.ts).
+        let query: Query;
+        try {
+          // Under a collation the first stage runs as collatePipeline rewrote it.
+          const first = executed[0];
+          query = new Query(
+            collated && first && isPlainObject(first.$match) ? first.$match : filter,
+            {
+              ...(variables ? { variables } : {}),
+              ...collationOptions(collated),
+              jsonSchemaValidator,
+            },
+          );
+        } catch (error) {
+          throw fromQueryLibraryError(error);
+        }
+        input = await runYielding(filterSteps(input, (doc) => query.test(doc), context.deadline));
+      }
     }
   } else if (generated) {
     input = generated;
@@ -112,7 +132,7 @@ export async function runPipeline(
       ...(variables ? { variables } : {}),
       jsonSchemaValidator,
     });
-    docs = aggregator.run<Doc>(input);
+    docs = aggregator.run<Doc>(timedInput(input, context.deadline));
   } catch (error) {
     throw fromQueryLibraryError(error);
   }

@@ -13,6 +13,7 @@ import { isCursorId } from '../cursors.js';
 import { CommandError, fromQueryLibraryError } from '../errors.js';
 import { rewriteFieldExpressions } from '../field-names.js';
 import { parseLet } from '../let.js';
+import { filterSteps, runSteps, runYielding, type Steps } from '../limits.js';
 import { sortDocs } from '../sort.js';
 import type { Collection, Plan } from '../storage/collection.js';
 import { containsRegex } from '../storage/records.js';
@@ -39,6 +40,8 @@ export interface FindSpec {
   variables?: Doc;
   /** The operation's `collation` argument as sent; the collection's default applies without it. */
   collation?: unknown;
+  /** maxTimeMS's deadline (performance.now()); see limits.ts. */
+  deadline?: number;
 }
 
 export interface FindResult {
@@ -49,6 +52,18 @@ export interface FindResult {
 
 /** Runs a find over a collection, narrowing by _id or an index before mingo applies the filter. */
 export function runFind(collection: Collection | undefined, spec: FindSpec): FindResult {
+  return runSteps(findSteps(collection, spec));
+}
+
+/** The same find, pausing now and then so that other connections are served meanwhile. */
+export function runFindYielding(
+  collection: Collection | undefined,
+  spec: FindSpec,
+): Promise<FindResult> {
+  return runYielding(findSteps(collection, spec));
+}
+
+function* findSteps(collection: Collection | undefined, spec: FindSpec): Steps<FindResult> {
   if (!collection) return { docs: [], plan: { stage: 'COLLSCAN', keysExamined: 0 }, examined: 0 };
   if (containsRegex(spec.filter)) {
     throw new CommandError('Location51091', 'Regular expression is invalid');
@@ -67,7 +82,7 @@ export function runFind(collection: Collection | undefined, spec: FindSpec): Fin
     const query = collation
       ? new Query(collateFilter(filter), { ...options, ...collationOptions(collation) })
       : new Query(filter, options);
-    let matches = docs.filter((doc) => query.test(doc));
+    let matches = yield* filterSteps(docs, (doc) => query.test(doc), spec.deadline);
     if (spec.sort) matches = sortDocs(matches, spec.sort, collatedCompare(collation));
     if (spec.skip || spec.limit) {
       const from = spec.skip ?? 0;
@@ -123,7 +138,7 @@ function nonEmpty(doc: Doc | undefined): Doc | undefined {
   return doc && Object.keys(doc).length > 0 ? doc : undefined;
 }
 
-const find: Handler = (context) => {
+const find: Handler = async (context) => {
   const spec = parseFind(context);
   if (context.command.tailable) {
     throw new CommandError(
@@ -141,7 +156,10 @@ const find: Handler = (context) => {
       context.cursors.first(ns, docs, spec.batchSize, singleBatch),
     );
   }
-  const { docs } = runFind(context.store.collection(context.db, spec.collection), spec);
+  const { docs } = await runFindYielding(context.store.collection(context.db, spec.collection), {
+    ...spec,
+    deadline: context.deadline,
+  });
   return context.cursors.first(ns, docs, spec.batchSize, singleBatch);
 };
 
@@ -178,7 +196,7 @@ const killCursors: Handler = (context) => {
   return { cursorsKilled, cursorsNotFound, cursorsAlive: [], cursorsUnknown: [], ok: 1 };
 };
 
-const count: Handler = (context) => {
+const count: Handler = async (context) => {
   const args = context.command;
   const name = collectionName('count', args.count);
   const query = optionalDoc('count', args, 'query') ?? {};
@@ -190,7 +208,14 @@ const count: Handler = (context) => {
   const collection = context.store.collection(context.db, name);
   let n: number;
   if (Object.keys(query).length === 0) n = collection?.docs.size ?? 0;
-  else n = runFind(collection, { filter: query, collation }).docs.length;
+  else {
+    const found = await runFindYielding(collection, {
+      filter: query,
+      collation,
+      deadline: context.deadline,
+    });
+    n = found.docs.length;
+  }
   n = Math.max(0, n - skip);
   if (limit > 0) n = Math.min(n, limit);
   return { n, ok: 1 };
@@ -212,7 +237,8 @@ const distinct: Handler = async (context) => {
   const source = view ? undefined : context.store.collection(context.db, name);
   const docs = view
     ? await viewDocs(context, view, query)
-    : runFind(source, { filter: query, collation }).docs;
+    : (await runFindYielding(source, { filter: query, collation, deadline: context.deadline }))
+        .docs;
   const effective = source ? effectiveCollation(collation, source.options) : undefined;
   if (effective) {
     const values = docs.flatMap((doc) => valuesAtPath(doc, key).filter((v) => v !== undefined));

@@ -67,7 +67,7 @@ function setPath(target: Doc, path: string, value: unknown): void {
   const parts = path.split('.');
   let at: Doc = target;
   for (const part of parts.slice(0, -1)) {
-    const next = at[part];
+    const next = Object.hasOwn(at, part) ? at[part] : undefined;
     if (!isPlainObject(next)) at[part] = {};
     at = at[part] as Doc;
   }

@@ -54,7 +54,7 @@ function assign(doc: Doc, path: string, value: unknown): void {
       at[Number(part)] ??= {};
       at = at[Number(part)];
     } else if (isPlainObject(at)) {
-      if (at[part] === undefined || at[part] === null) at[part] = {};
+      if (!Object.hasOwn(at, part) || at[part] === undefined || at[part] === null) at[part] = {};
       at = at[part];
     }
     if (!isPlainObject(at) && !Array.isArray(at)) {
@@ -108,7 +108,7 @@ function checkBackfill(doc: Doc, path: string): void {
       }
       value = value[Number(part)];
     } else if (isPlainObject(value)) {
-      value = value[part];
+      value = Object.hasOwn(value, part) ? value[part] : undefined;
     } else {
       return;
     }
@@ -281,7 +281,8 @@ function plainParent(doc: Doc, path: string, create: boolean): Parent {
   if (parts.some((part) => part === '')) return null;
   let at: Doc = doc;
   for (const [index, part] of parts.slice(0, -1).entries()) {
-    const next = at[part];
+    // Own properties only: an inherited one (constructor, __proto__) is no field of the document.
+    const next = Object.hasOwn(at, part) ? at[part] : undefined;
     if (next === undefined) {
       if (!create) return { parent: {}, field: parts[parts.length - 1] };
       const made: Doc = {};
@@ -344,7 +345,9 @@ function applySimple(doc: Doc, operators: Doc): boolean {
       throw new CommandError('PathNotViable', `Cannot create field in element of ${path}`);
     }
     if (operator === '$inc') {
-      const current = found.parent[found.field];
+      const current = Object.hasOwn(found.parent, found.field)
+        ? found.parent[found.field]
+        : undefined;
       found.parent[found.field] = (typeof current === 'number' ? current : 0) + Number(argument);
     } else {
       // A copy, so documents updated by one updateMany never share a nested value.

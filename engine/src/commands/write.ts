@@ -4,6 +4,7 @@ import { find as mingoFind } from 'mingo';
 import { CommandError, fromQueryLibraryError } from '../errors.js';
 import { checkIdFieldNames } from '../field-names.js';
 import { parseLet, withConstants } from '../let.js';
+import { isInterruption } from '../limits.js';
 import { checkStatementFields } from '../statement-fields.js';
 import type { Collection } from '../storage/collection.js';
 import type { Writer } from '../storage/store.js';
@@ -79,6 +80,7 @@ const insert: Handler = async (context) => {
         writer.insert(collection, prepareInsert(doc));
         n++;
       } catch (error) {
+        if (isInterruption(error)) throw error;
         writeErrors.push(toWriteError(index, error));
         if (ordered) break;
       }
@@ -129,8 +131,14 @@ function parseStatement(raw: Doc, variables?: Doc): UpdateStatement {
   };
 }
 
-function updateMatches(writer: Writer, collection: Collection, statement: UpdateStatement) {
+function updateMatches(
+  writer: Writer,
+  collection: Collection,
+  statement: UpdateStatement,
+  deadline: number | undefined,
+) {
   const matches = runFind(collection, {
+    deadline,
     filter: statement.q,
     limit: statement.multi ? undefined : 1,
     collation: statement.collation,
@@ -173,7 +181,12 @@ const update: Handler = async (context) => {
     for (const [index, raw] of statements.entries()) {
       try {
         const statement = parseStatement(raw, variables);
-        const { matched, modified } = updateMatches(writer, collection, statement);
+        const { matched, modified } = updateMatches(
+          writer,
+          collection,
+          statement,
+          context.deadline,
+        );
         n += matched;
         nModified += modified;
         if (matched === 0 && statement.upsert) {
@@ -189,6 +202,7 @@ const update: Handler = async (context) => {
           n++;
         }
       } catch (error) {
+        if (isInterruption(error)) throw error;
         writeErrors.push(toWriteError(index, error));
         if (ordered) break;
       }
@@ -234,10 +248,12 @@ const remove: Handler = async (context) => {
           limit: limit === 1 ? 1 : undefined,
           collation,
           variables,
+          deadline: context.deadline,
         }).docs;
         for (const match of matches) writer.remove(collection, match);
         n += matches.length;
       } catch (error) {
+        if (isInterruption(error)) throw error;
         writeErrors.push(toWriteError(index, error));
         if (ordered) break;
       }
@@ -292,7 +308,14 @@ const findAndModify: Handler = async (context) => {
       ? writer.collection(context.db, name)
       : writer.ensureCollection(context.db, name);
     const match = collection
-      ? runFind(collection, { filter: query, sort, limit: 1, collation, variables }).docs[0]
+      ? runFind(collection, {
+          filter: query,
+          sort,
+          limit: 1,
+          collation,
+          variables,
+          deadline: context.deadline,
+        }).docs[0]
       : undefined;
     if (remove) {
       if (match && collection) writer.remove(collection, match);

@@ -2,6 +2,7 @@ import { crc32 } from 'node:zlib';
 
 import { deserialize, serialize } from 'bson';
 
+import { escapeKeys, namesEscaped, restoreKeys } from '../inherited-names.js';
 import type { Doc } from '../values.js';
 
 // Every record on disk, in the journal and in snapshots alike, is framed as
@@ -62,7 +63,9 @@ function reviveRegexes(value: unknown): unknown {
 }
 
 export function frameRecord(payload: Doc): Buffer {
-  const body = serialize(payload, { checkKeys: false, ignoreUndefined: false });
+  // Files hold the real field names; the engine keeps special ones escaped (inherited-names.ts).
+  const real = namesEscaped() ? restoreKeys(payload) : payload;
+  const body = serialize(real as Doc, { checkKeys: false, ignoreUndefined: false });
   const header = Buffer.allocUnsafe(HEADER);
   header.writeUInt32LE(body.length, 0);
   header.writeUInt32LE(crc32(body), 4);
@@ -89,7 +92,7 @@ export function readRecords(buffer: Buffer): ReadRecords {
     const body = buffer.subarray(offset + HEADER, end);
     if (crc32(body) !== checksum) break;
     try {
-      records.push(decodeBson(body));
+      records.push(escapeKeys(decodeBson(body)) as Doc);
     } catch {
       break;
     }
