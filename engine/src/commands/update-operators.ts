@@ -2,6 +2,7 @@ import { Timestamp } from 'bson';
 import { update as mingoUpdate } from 'mingo';
 
 import { CommandError, fromQueryLibraryError } from '../errors.js';
+import { addNumbers, multiplyNumbers, zeroLike } from '../numbers.js';
 import {
   bsonTypeName,
   cloneDoc,
@@ -222,6 +223,24 @@ function addToSet(doc: Doc, path: string, argument: unknown): void {
   if (added || !current.exists) assign(doc, path, items);
 }
 
+// $inc and $mul follow MongoDB's numeric type promotion, $min and $max BSON's order (numbers.ts).
+const TYPED_OPERATORS = new Set(['$inc', '$mul', '$min', '$max']);
+
+function typedUpdate(doc: Doc, path: string, operator: string, argument: unknown): void {
+  const current = lookup(doc, path);
+  let next: unknown;
+  if (operator === '$inc') {
+    next = current.exists ? addNumbers(current.value, argument) : cloneDoc(argument);
+  } else if (operator === '$mul') {
+    next = current.exists ? multiplyNumbers(current.value, argument) : zeroLike(argument);
+  } else {
+    const order = current.exists ? compareValues(argument, current.value) : 0;
+    if (current.exists && (operator === '$min' ? order >= 0 : order <= 0)) return;
+    next = cloneDoc(argument);
+  }
+  assign(doc, path, next);
+}
+
 function currentDate(spec: unknown): unknown {
   if (isPlainObject(spec) && spec.$type === 'timestamp') {
     timestampCounter = (timestampCounter + 1) % 0x7fffffff;
@@ -345,7 +364,7 @@ function applySimple(doc: Doc, operators: Doc): boolean {
     }
     if (operator === '$inc') {
       const current = found.parent[found.field];
-      found.parent[found.field] = (typeof current === 'number' ? current : 0) + Number(argument);
+      found.parent[found.field] = addNumbers(typeof current === 'number' ? current : 0, argument);
     } else {
       // A copy, so documents updated by one updateMany never share a nested value.
       found.parent[found.field] = cloneDoc(argument);
@@ -379,6 +398,8 @@ export function applyOperators(
         push(doc, path, argument);
       } else if (operator === '$addToSet' && !isPositional(path)) {
         addToSet(doc, path, argument);
+      } else if (TYPED_OPERATORS.has(operator) && !isPositional(path)) {
+        typedUpdate(doc, path, operator, argument);
       } else {
         delegated[path] = argument;
       }
