@@ -415,9 +415,9 @@ function decimalParts(value: unknown): DecimalParts | number {
 
 function makeDecimal(parts: DecimalParts | number): Decimal128 {
   if (typeof parts === 'number') {
-    return Decimal128.fromString(
-      Number.isNaN(parts) ? 'NaN' : parts > 0 ? 'Infinity' : '-Infinity',
-    );
+    if (Number.isNaN(parts)) return Decimal128.fromString('NaN');
+    if (!Number.isFinite(parts)) return Decimal128.fromString(parts > 0 ? 'Infinity' : '-Infinity');
+    return Decimal128.fromStringWithRounding(String(parts));
   }
   return Decimal128.fromStringWithRounding(`${parts.coefficient}E${parts.exponent}`);
 }
@@ -451,8 +451,14 @@ function decimalOp(a: unknown, b: unknown, op: 'add' | 'subtract' | 'multiply'):
   return makeDecimal({ coefficient: op === 'add' ? left + right : left - right, exponent });
 }
 
+/** Thrown when an update's integer arithmetic leaves the int64 range (aggregation turns to double). */
+export class LongOverflow extends Error {}
+
+let overflowFails = false;
+
 function fitLong(value: bigint): unknown {
   if (value >= INT64_MIN && value <= INT64_MAX) return Long.fromBigInt(value);
+  if (overflowFails) throw new LongOverflow('integer overflow');
   return makeDouble(Number(value));
 }
 
@@ -488,6 +494,20 @@ export function addNumbers(a: unknown, b: unknown): unknown {
 
 export function multiplyNumbers(a: unknown, b: unknown): unknown {
   return arithmetic(a, b, 'multiply');
+}
+
+/**
+ * $inc and $mul: as in aggregation, except that integer results beyond int64 are an error
+ * ("Integer operations of any type that exceed the maximum value for a 64-bit integer produce an
+ * error"), thrown as LongOverflow.
+ */
+export function updateArithmetic(a: unknown, b: unknown, op: 'add' | 'multiply'): unknown {
+  overflowFails = true;
+  try {
+    return arithmetic(a, b, op);
+  } finally {
+    overflowFails = false;
+  }
 }
 
 /** Zero of the same numeric type as `like` ($mul on a missing field). */

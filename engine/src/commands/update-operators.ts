@@ -2,7 +2,7 @@ import { Timestamp } from 'bson';
 import { update as mingoUpdate } from 'mingo';
 
 import { CommandError, fromQueryLibraryError } from '../errors.js';
-import { addNumbers, multiplyNumbers, zeroLike } from '../numbers.js';
+import { LongOverflow, updateArithmetic, zeroLike } from '../numbers.js';
 import {
   bsonTypeName,
   cloneDoc,
@@ -229,10 +229,20 @@ const TYPED_OPERATORS = new Set(['$inc', '$mul', '$min', '$max']);
 function typedUpdate(doc: Doc, path: string, operator: string, argument: unknown): void {
   const current = lookup(doc, path);
   let next: unknown;
-  if (operator === '$inc') {
-    next = current.exists ? addNumbers(current.value, argument) : cloneDoc(argument);
-  } else if (operator === '$mul') {
-    next = current.exists ? multiplyNumbers(current.value, argument) : zeroLike(argument);
+  if (operator === '$inc' || operator === '$mul') {
+    if (!current.exists) {
+      next = operator === '$inc' ? cloneDoc(argument) : zeroLike(argument);
+    } else {
+      try {
+        next = updateArithmetic(current.value, argument, operator === '$inc' ? 'add' : 'multiply');
+      } catch (error) {
+        if (!(error instanceof LongOverflow)) throw error;
+        throw new CommandError(
+          'BadValue',
+          `Failed to apply ${operator} operations to current value (${bsonTypeName(current.value)} ${String(current.value)}) for document ${describeId(doc)}`,
+        );
+      }
+    }
   } else {
     const order = current.exists ? compareValues(argument, current.value) : 0;
     if (current.exists && (operator === '$min' ? order >= 0 : order <= 0)) return;
@@ -364,7 +374,11 @@ function applySimple(doc: Doc, operators: Doc): boolean {
     }
     if (operator === '$inc') {
       const current = found.parent[found.field];
-      found.parent[found.field] = addNumbers(typeof current === 'number' ? current : 0, argument);
+      found.parent[found.field] = updateArithmetic(
+        typeof current === 'number' ? current : 0,
+        argument,
+        'add',
+      );
     } else {
       // A copy, so documents updated by one updateMany never share a nested value.
       found.parent[found.field] = cloneDoc(argument);
