@@ -195,6 +195,12 @@ export function equalBson(a: unknown, b: unknown): boolean {
     // Two numbers: NaN equals NaN in MongoDB.
     return typeA === 'number' && Number.isNaN(a) && Number.isNaN(b);
   }
+  if (typeA === 'object' && a !== null && b !== null) {
+    const tag = tagOf(a as object);
+    if (tag === 'ObjectId' && tagOf(b as object) === 'ObjectId') {
+      return (a as { equals(other: unknown): boolean }).equals(b);
+    }
+  }
   if (typeRank(a) !== typeRank(b)) return false;
   return compareValues(a, b) === 0;
 }
@@ -463,6 +469,12 @@ function fitLong(value: bigint): unknown {
 }
 
 function arithmetic(a: unknown, b: unknown, op: 'add' | 'subtract' | 'multiply'): unknown {
+  if (typeof a === 'number' && typeof b === 'number') {
+    // Plain numbers (most of them): int32 stays int32 unless it overflows, anything else is double.
+    const result = op === 'add' ? a + b : op === 'subtract' ? a - b : a * b;
+    if (!isInt32(a) || !isInt32(b)) return makeDouble(result);
+    if (isInt32(result)) return result;
+  }
   const kind = widest(numberKind(a) ?? 'double', numberKind(b) ?? 'double');
   switch (kind) {
     case 'int': {
@@ -789,16 +801,25 @@ const $group: PipelineOperator = (coll, expr, options) => {
   const idExpr = expr._id;
   const fields = Object.keys(expr).filter((key) => key !== '_id');
   return coll.transform((items: unknown[]) => {
-    const groups = new Map<string, { id: unknown; members: unknown[] }>();
+    // Strings (the usual key) are keyed as themselves, anything else by keyOf, in its own map.
+    const byString = new Map<string, { id: unknown; members: unknown[] }>();
+    const byKey = new Map<string, { id: unknown; members: unknown[] }>();
+    const groups: { id: unknown; members: unknown[] }[] = [];
     for (const item of items) {
       const id: unknown = evalExpr(item, idExpr, options) ?? null;
-      const key = keyOf(id);
-      const group = groups.get(key);
-      if (group) group.members.push(item);
-      else groups.set(key, { id, members: [item] });
+      const map = typeof id === 'string' ? byString : byKey;
+      const key = typeof id === 'string' ? id : keyOf(id);
+      const group = map.get(key);
+      if (group) {
+        group.members.push(item);
+      } else {
+        const made = { id, members: [item] };
+        map.set(key, made);
+        groups.push(made);
+      }
     }
     const out: Doc[] = [];
-    for (const { id, members } of groups.values()) {
+    for (const { id, members } of groups) {
       const doc: Doc = { _id: id };
       for (const field of fields) {
         doc[field] = evalExpr(members, expr[field], groupOptions(options, id));
