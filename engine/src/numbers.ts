@@ -76,6 +76,14 @@ export function toDouble(value: unknown): number {
   return Number.NaN;
 }
 
+/**
+ * A command option given as Double, Long or Decimal128 (as some drivers send them) as a plain
+ * number; anything else unchanged.
+ */
+export function plainNumber(value: unknown): unknown {
+  return typeof value === 'object' && numberKind(value) !== undefined ? toDouble(value) : value;
+}
+
 function toBigInt(value: unknown): bigint {
   if (typeof value === 'bigint') return value;
   if (value !== null && typeof value === 'object' && tagOf(value) === 'Long') {
@@ -847,7 +855,9 @@ function sortStage(original: PipelineOperator): PipelineOperator {
     if (!isPlainObject(spec) || Object.keys(spec).length === 0) {
       throw new CommandError('Location15976', '$sort stage must have at least one sort key');
     }
-    return coll.transform((items: unknown[]) => Lazy(sortDocs(items as Doc[], spec)));
+    const plain: Doc = {};
+    for (const [field, direction] of Object.entries(spec)) plain[field] = plainNumber(direction);
+    return coll.transform((items: unknown[]) => Lazy(sortDocs(items as Doc[], plain)));
   };
 }
 

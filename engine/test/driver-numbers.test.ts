@@ -207,6 +207,30 @@ describe('numbers of different types are equal by value', () => {
   });
 });
 
+describe('numeric options given as Long or Double', () => {
+  it('sort and index key directions may be any numeric type', async () => {
+    const db = ctx().db;
+    await db.collection('directions').insertMany([{ n: 2 }, { n: 3 }, { n: 1 }]);
+    const found = await db.command({ find: 'directions', sort: { n: Long.fromNumber(-1) } });
+    const batch = (found.cursor as { firstBatch: Document[] }).firstBatch;
+    expect(batch.map((d) => Number(d.n))).toEqual([3, 2, 1]);
+    const aggregated = await db.command({
+      aggregate: 'directions',
+      pipeline: [{ $sort: { n: new Double(-1) } }],
+      cursor: {},
+    });
+    const sorted = (aggregated.cursor as { firstBatch: Document[] }).firstBatch;
+    expect(sorted.map((d) => Number(d.n))).toEqual([3, 2, 1]);
+    await db.command({
+      createIndexes: 'directions',
+      indexes: [{ key: { n: new Double(-1) }, name: 'n_desc' }],
+    });
+    const indexes = (await db.collection('directions').listIndexes().toArray()) as Document[];
+    const names = indexes.map((index) => String(index.name));
+    expect(names).toContain('n_desc');
+  });
+});
+
 describe('comparison operators follow BSON order', () => {
   it('query comparisons only match values of the same BSON type bracket', async () => {
     const coll = ctx().db.collection('bracketing');
