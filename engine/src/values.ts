@@ -1,6 +1,8 @@
 // Value helpers that follow MongoDB's rules: the cross-type sort order, equality keys for
 // indexes and _id, dotted-path lookups through arrays, and copies that keep BSON types intact.
 
+import { compareNumbers } from './numbers.js';
+
 export type Doc = Record<string, unknown>;
 
 /** The text BSON classes give themselves: an ObjectId's hex, a Long's or Decimal128's digits. */
@@ -71,8 +73,17 @@ export function typeRank(value: unknown): number {
 function toNumber(value: unknown): number {
   if (typeof value === 'number') return value;
   if (typeof value === 'bigint') return Number(value);
-  if (value && typeof value === 'object') return Number(bsonText(value));
+  if (value && typeof value === 'object') {
+    const own = (value as { value?: unknown }).value;
+    return typeof own === 'number' ? own : Number(bsonText(value));
+  }
   return Number.NaN;
+}
+
+/** The key of a number: equal for equal values whatever their type, exact for big integers. */
+function numberKey(value: number): string {
+  if (Number.isInteger(value) && Math.abs(value) >= 2 ** 53) return `n${BigInt(value)}`;
+  return Object.is(value, -0) ? 'n0' : `n${value}`;
 }
 
 function bytesOf(value: unknown): Uint8Array {
@@ -114,13 +125,8 @@ export function compareValues(a: unknown, b: unknown): number {
     case 0:
     case 12:
       return 0;
-    case 2: {
-      const x = toNumber(a);
-      const y = toNumber(b);
-      if (Number.isNaN(x)) return Number.isNaN(y) ? 0 : -1;
-      if (Number.isNaN(y)) return 1;
-      return compareScalars(x, y);
-    }
+    case 2:
+      return compareNumbers(a, b);
     case 3:
       return compareStrings(String(a), String(b));
     case 4: {
@@ -177,9 +183,9 @@ export function keyOf(value: unknown): string {
   if (value === undefined || value === null) return 'z';
   switch (typeof value) {
     case 'number':
-      return Object.is(value, -0) ? 'n0' : `n${value}`;
+      return numberKey(value);
     case 'bigint':
-      return `n${Number(value)}`;
+      return `n${value}`;
     case 'string':
       return `s${JSON.stringify(value)}`;
     case 'boolean':
@@ -201,11 +207,12 @@ export function keyOf(value: unknown): string {
         .join(',')}}`;
     case 'ObjectId':
       return `o${bsonText(value)}`;
+    case 'Long':
+      return `n${bsonText(value)}`;
     case 'Int32':
     case 'Double':
-    case 'Long':
     case 'Decimal128':
-      return `n${toNumber(value)}`;
+      return numberKey(toNumber(value));
     case 'Binary': {
       const sub = (value as { sub_type?: number }).sub_type ?? 0;
       return `x${sub}:${Buffer.from(bytesOf(value)).toString('base64')}`;
@@ -279,7 +286,12 @@ export function bsonTypeName(value: unknown): string {
   if (value === undefined) return 'missing';
   switch (typeof value) {
     case 'number':
-      return Number.isInteger(value) && Math.abs(value) < 2 ** 31 ? 'int' : 'double';
+      return Number.isInteger(value) &&
+        value >= -(2 ** 31) &&
+        value < 2 ** 31 &&
+        !Object.is(value, -0)
+        ? 'int'
+        : 'double';
     case 'bigint':
       return 'long';
     case 'string':

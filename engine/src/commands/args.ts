@@ -1,4 +1,5 @@
 import { CommandError } from '../errors.js';
+import { plainNumber } from '../numbers.js';
 import { bsonText, bsonTypeName, type Doc, isPlainObject } from '../values.js';
 
 // Argument checks that answer with the same codes and wording MongoDB uses, so a client's
@@ -119,7 +120,9 @@ export function databaseName(value: unknown): string {
 
 export function validateSort(command: string, sort: Doc | undefined): Doc | undefined {
   if (!sort) return undefined;
-  for (const direction of Object.values(sort)) {
+  for (const [field, given] of Object.entries(sort)) {
+    const direction = plainNumber(given);
+    if (direction !== given) sort[field] = direction;
     const ok = direction === 1 || direction === -1 || isPlainObject(direction);
     if (!ok) {
       throw new CommandError(

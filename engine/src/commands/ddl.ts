@@ -2,6 +2,7 @@ import { find as mingoFind } from 'mingo';
 
 import { collationKey, parseCollation } from '../collation.js';
 import { CommandError, fromQueryLibraryError } from '../errors.js';
+import { plainNumber } from '../numbers.js';
 import type { Collection } from '../storage/collection.js';
 import type { IndexSpec } from '../storage/index-key.js';
 import { type Doc, isPlainObject, keyOf } from '../values.js';
@@ -151,7 +152,8 @@ function normaliseSpec(raw: Doc): IndexSpec {
   if (!isPlainObject(key) || Object.keys(key).length === 0) {
     throw new CommandError('CannotCreateIndex', 'Index keys cannot be an empty field.');
   }
-  for (const [field, direction] of Object.entries(key)) {
+  for (const [field, given] of Object.entries(key)) {
+    const direction = plainNumber(given);
     const valid = typeof direction === 'number' ? direction !== 0 : typeof direction === 'string';
     if (!valid || field.length === 0) {
       throw new CommandError(

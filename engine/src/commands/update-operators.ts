@@ -2,6 +2,7 @@ import { Timestamp } from 'bson';
 import { update as mingoUpdate } from 'mingo';
 
 import { CommandError, fromQueryLibraryError } from '../errors.js';
+import { LongOverflow, updateArithmetic, zeroLike } from '../numbers.js';
 import {
   bsonTypeName,
   cloneDoc,
@@ -222,6 +223,34 @@ function addToSet(doc: Doc, path: string, argument: unknown): void {
   if (added || !current.exists) assign(doc, path, items);
 }
 
+// $inc and $mul follow MongoDB's numeric type promotion, $min and $max BSON's order (numbers.ts).
+const TYPED_OPERATORS = new Set(['$inc', '$mul', '$min', '$max']);
+
+function typedUpdate(doc: Doc, path: string, operator: string, argument: unknown): void {
+  const current = lookup(doc, path);
+  let next: unknown;
+  if (operator === '$inc' || operator === '$mul') {
+    if (!current.exists) {
+      next = operator === '$inc' ? cloneDoc(argument) : zeroLike(argument);
+    } else {
+      try {
+        next = updateArithmetic(current.value, argument, operator === '$inc' ? 'add' : 'multiply');
+      } catch (error) {
+        if (!(error instanceof LongOverflow)) throw error;
+        throw new CommandError(
+          'BadValue',
+          `Failed to apply ${operator} operations to current value (${bsonTypeName(current.value)} ${String(current.value)}) for document ${describeId(doc)}`,
+        );
+      }
+    }
+  } else {
+    const order = current.exists ? compareValues(argument, current.value) : 0;
+    if (current.exists && (operator === '$min' ? order >= 0 : order <= 0)) return;
+    next = cloneDoc(argument);
+  }
+  assign(doc, path, next);
+}
+
 function currentDate(spec: unknown): unknown {
   if (isPlainObject(spec) && spec.$type === 'timestamp') {
     timestampCounter = (timestampCounter + 1) % 0x7fffffff;
@@ -348,7 +377,11 @@ function applySimple(doc: Doc, operators: Doc): boolean {
       const current = Object.hasOwn(found.parent, found.field)
         ? found.parent[found.field]
         : undefined;
-      found.parent[found.field] = (typeof current === 'number' ? current : 0) + Number(argument);
+      found.parent[found.field] = updateArithmetic(
+        typeof current === 'number' ? current : 0,
+        argument,
+        'add',
+      );
     } else {
       // A copy, so documents updated by one updateMany never share a nested value.
       found.parent[found.field] = cloneDoc(argument);
@@ -382,6 +415,8 @@ export function applyOperators(
         push(doc, path, argument);
       } else if (operator === '$addToSet' && !isPositional(path)) {
         addToSet(doc, path, argument);
+      } else if (TYPED_OPERATORS.has(operator) && !isPositional(path)) {
+        typedUpdate(doc, path, operator, argument);
       } else {
         delegated[path] = argument;
       }

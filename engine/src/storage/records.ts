@@ -3,6 +3,7 @@ import { crc32 } from 'node:zlib';
 import { deserialize, serialize } from 'bson';
 
 import { escapeKeys, namesEscaped, restoreKeys } from '../inherited-names.js';
+import { typeNumbers } from '../numbers.js';
 import type { Doc } from '../values.js';
 
 // Every record on disk, in the journal and in snapshots alike, is framed as
@@ -10,9 +11,12 @@ import type { Doc } from '../values.js';
 // so a torn or corrupt tail is recognised and never half-applied.
 const HEADER = 8;
 
+// Numbers keep their BSON type (see numbers.ts): int32 and non-whole doubles become plain numbers,
+// whole doubles stay Double, int64 Long and decimals Decimal128.
 const DESERIALIZE_OPTIONS = {
-  promoteValues: true,
-  promoteLongs: true,
+  promoteValues: false,
+  promoteLongs: false,
+  promoteBuffers: false,
   bsonRegExp: false,
 } as const;
 
@@ -23,9 +27,9 @@ const DESERIALIZE_OPTIONS = {
  */
 export function decodeBson(bytes: Uint8Array): Doc {
   try {
-    return deserialize(bytes, DESERIALIZE_OPTIONS);
+    return typeNumbers(deserialize(bytes, DESERIALIZE_OPTIONS)) as Doc;
   } catch (error) {
-    const raw = deserialize(bytes, { ...DESERIALIZE_OPTIONS, bsonRegExp: true });
+    const raw = typeNumbers(deserialize(bytes, { ...DESERIALIZE_OPTIONS, bsonRegExp: true }));
     if (!containsRegex(raw)) throw error;
     return reviveRegexes(raw) as Doc;
   }

@@ -1,4 +1,5 @@
 import type { EngineLogger } from '../logger.js';
+import { plainNumber } from '../numbers.js';
 import type { Doc } from '../values.js';
 import { valuesAtPath } from '../values.js';
 import type { Store } from './store.js';
@@ -18,7 +19,7 @@ function sweepExpired(store: Store, now = Date.now()): Promise<number> {
     for (const collections of store.databases.values()) {
       for (const collection of collections.values()) {
         for (const index of collection.indexes) {
-          const seconds = index.spec.expireAfterSeconds;
+          const seconds = plainNumber(index.spec.expireAfterSeconds);
           if (typeof seconds !== 'number' || index.fields.length !== 1) continue;
           const cutoff = now - seconds * 1000;
           const field = index.fields[0];
