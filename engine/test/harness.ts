@@ -3,8 +3,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
-import { it } from 'vitest';
-
 import type { RunningEngine } from '../src/index.js';
 import { startEngine } from '../src/index.js';
 import { spawnEngineChild } from './engine-child.js';
@@ -101,10 +99,3 @@ export function uniqueDbName(fileUrl: string): string {
     .slice(0, 30);
   return `conf_${file}_${randomBytes(4).toString('hex')}`;
 }
-
-/**
- * For the few MongoDB behaviours the embedded engine does not follow yet (listed under "Known
- * divergences" in engine/README.md): the test runs in full on both targets, and on the embedded
- * engine it is expected to fail, so fixing the engine turns it red until the marker is removed.
- */
-export const knownDivergence = externalUri === undefined ? it.fails : it;
