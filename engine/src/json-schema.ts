@@ -405,20 +405,33 @@ function numberFailures(schema: Doc, value: unknown, failures: Doc[]): void {
   }
 }
 
-function stringFailures(schema: Doc, value: string, failures: Doc[]): void {
-  const length = [...value].length;
-  for (const keyword of ['minLength', 'maxLength'] as const) {
+/** A pair of count bounds (minItems/maxItems…): a failure for each one the count is outside. */
+function countFailures(
+  schema: Doc,
+  [min, max]: readonly [string, string],
+  count: number,
+  failures: Doc[],
+  details: Doc,
+): void {
+  for (const keyword of [min, max]) {
     if (schema[keyword] === undefined) continue;
     const bound = numeric(schema[keyword]);
-    if (keyword === 'minLength' ? length < bound : length > bound) {
+    if (keyword === min ? count < bound : count > bound) {
       failures.push({
         operatorName: keyword,
         specifiedAs: specified(keyword, schema[keyword]),
-        reason: 'specified string length was not satisfied',
-        consideredValue: value,
+        ...details,
       });
     }
   }
+}
+
+function stringFailures(schema: Doc, value: string, failures: Doc[]): void {
+  const length = [...value].length;
+  countFailures(schema, ['minLength', 'maxLength'], length, failures, {
+    reason: 'specified string length was not satisfied',
+    consideredValue: value,
+  });
   if (typeof schema.pattern === 'string' && !compilePattern(schema.pattern).test(value)) {
     failures.push({
       operatorName: 'pattern',
@@ -430,18 +443,10 @@ function stringFailures(schema: Doc, value: string, failures: Doc[]): void {
 }
 
 function arrayFailures(schema: Doc, value: unknown[], failures: Doc[]): void {
-  for (const keyword of ['minItems', 'maxItems'] as const) {
-    if (schema[keyword] === undefined) continue;
-    const bound = numeric(schema[keyword]);
-    if (keyword === 'minItems' ? value.length < bound : value.length > bound) {
-      failures.push({
-        operatorName: keyword,
-        specifiedAs: specified(keyword, schema[keyword]),
-        reason: 'array did not match specified length',
-        consideredValue: value,
-      });
-    }
-  }
+  countFailures(schema, ['minItems', 'maxItems'], value.length, failures, {
+    reason: 'array did not match specified length',
+    consideredValue: value,
+  });
   if (schema.uniqueItems === true) {
     // keyOf is equal exactly when MongoDB's comparison is: one pass, not a pairwise scan.
     const seen = new Set<string>();
@@ -528,18 +533,10 @@ function objectFailures(schema: Doc, value: Doc, failures: Doc[]): void {
       });
     }
   }
-  for (const keyword of ['minProperties', 'maxProperties'] as const) {
-    if (schema[keyword] === undefined) continue;
-    const bound = numeric(schema[keyword]);
-    if (keyword === 'minProperties' ? keys.length < bound : keys.length > bound) {
-      failures.push({
-        operatorName: keyword,
-        specifiedAs: specified(keyword, schema[keyword]),
-        reason: 'specified number of properties was not satisfied',
-        numberOfProperties: keys.length,
-      });
-    }
-  }
+  countFailures(schema, ['minProperties', 'maxProperties'], keys.length, failures, {
+    reason: 'specified number of properties was not satisfied',
+    numberOfProperties: keys.length,
+  });
   const properties = isPlainObject(schema.properties) ? schema.properties : {};
   const notSatisfied: Doc[] = [];
   for (const [name, sub] of Object.entries(properties)) {

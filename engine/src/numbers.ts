@@ -19,7 +19,7 @@ import { resolve } from 'mingo/util';
 
 import { CommandError } from './errors.js';
 import { sortDocs } from './sort.js';
-import { compareValues, type Doc, isPlainObject, keyOf, typeRank } from './values.js';
+import { bsonTypeName, compareValues, type Doc, isPlainObject, keyOf, typeRank } from './values.js';
 
 export type NumberKind = 'int' | 'long' | 'double' | 'decimal';
 
@@ -298,49 +298,6 @@ const TYPE_ALIASES: Record<string, string> = {
 
 const TYPE_NAMES = new Set([...Object.values(TYPE_ALIASES), 'number']);
 
-function typeNameOf(value: unknown): string {
-  const kind = numberKind(value);
-  if (kind !== undefined) return kind;
-  if (value === null) return 'null';
-  if (value === undefined) return 'missing';
-  switch (typeof value) {
-    case 'string':
-      return 'string';
-    case 'boolean':
-      return 'bool';
-    case 'object':
-      break;
-    default:
-      return 'javascript';
-  }
-  if (Array.isArray(value)) return 'array';
-  if (value instanceof Date) return 'date';
-  if (value instanceof RegExp) return 'regex';
-  if (ArrayBuffer.isView(value)) return 'binData';
-  switch (tagOf(value)) {
-    case undefined:
-      return 'object';
-    case 'ObjectId':
-      return 'objectId';
-    case 'Binary':
-      return 'binData';
-    case 'Timestamp':
-      return 'timestamp';
-    case 'BSONRegExp':
-      return 'regex';
-    case 'MinKey':
-      return 'minKey';
-    case 'MaxKey':
-      return 'maxKey';
-    case 'Code':
-      return 'javascript';
-    case 'BSONSymbol':
-      return 'symbol';
-    default:
-      return 'object';
-  }
-}
-
 function typeAlias(spec: unknown): string {
   if (typeof spec === 'string') {
     if (TYPE_NAMES.has(spec)) return spec;
@@ -358,7 +315,7 @@ function typeAlias(spec: unknown): string {
 
 function hasType(value: unknown, alias: string): boolean {
   if (value === undefined) return false;
-  const name = typeNameOf(value);
+  const name = bsonTypeName(value);
   if (alias === 'number') return numberKind(value) !== undefined;
   return name === alias;
 }
@@ -597,7 +554,7 @@ function numericArgs(
     if (numberKind(value) === undefined && !(value instanceof Date)) {
       throw new CommandError(
         'TypeMismatch',
-        `${name} only supports numeric or date types, not ${typeNameOf(value)}`,
+        `${name} only supports numeric or date types, not ${bsonTypeName(value)}`,
       );
     }
     return value;
@@ -727,7 +684,7 @@ const $cmp: ExpressionOperator = (obj, expr, options) => {
 
 const $typeExpression: ExpressionOperator = (obj, expr, options) => {
   const operand: unknown = Array.isArray(expr) && expr.length === 1 ? (expr[0] as unknown) : expr;
-  return typeNameOf(evalExpr(obj, operand, options));
+  return bsonTypeName(evalExpr(obj, operand, options));
 };
 
 const $isNumber: ExpressionOperator = (obj, expr, options) => {

@@ -298,8 +298,10 @@ export function bsonTypeName(value: unknown): string {
       return 'string';
     case 'boolean':
       return 'bool';
-    default:
+    case 'object':
       break;
+    default:
+      return 'javascript';
   }
   if (Array.isArray(value)) return 'array';
   if (value instanceof Date) return 'date';
@@ -325,7 +327,15 @@ export function bsonTypeName(value: unknown): string {
       return 'timestamp';
     case 'BSONRegExp':
       return 'regex';
+    case 'MinKey':
+      return 'minKey';
+    case 'MaxKey':
+      return 'maxKey';
+    case 'Code':
+      return 'javascript';
+    case 'BSONSymbol':
+      return 'symbol';
     default:
-      return tag.toLowerCase();
+      return 'object';
   }
 }

@@ -1,4 +1,10 @@
-import type { CommandStartedEvent, Db, MongoClientOptions } from 'mongodb';
+import type {
+  CommandStartedEvent,
+  Db,
+  Document,
+  MongoClientOptions,
+  OptionalUnlessRequiredId,
+} from 'mongodb';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll } from 'vitest';
 
@@ -55,4 +61,15 @@ export function setupDriverDb(
 /** Names of the commands sent since `from` (an index into ctx.commands). */
 export function commandNamesSince(ctx: DriverContext, from: number): string[] {
   return ctx.commands.slice(from).map((event) => event.commandName);
+}
+
+/** A collection of the file's database holding `docs`, for a test to work on. */
+export async function seededCollection<T extends Document>(
+  ctx: () => DriverContext,
+  name: string,
+  docs: OptionalUnlessRequiredId<T>[],
+) {
+  const coll = ctx().db.collection<T>(name);
+  await coll.insertMany(docs);
+  return coll;
 }

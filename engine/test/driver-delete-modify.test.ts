@@ -1,17 +1,13 @@
 import type { Document } from 'mongodb';
 import { describe, expect, it } from 'vitest';
 
-import { setupDriverDb } from './driver-context.js';
+import { seededCollection, setupDriverDb } from './driver-context.js';
 
 const ctx = setupDriverDb(import.meta.url);
 
 type Doc = Document & { _id: number };
 
-async function seeded(name: string, docs: Doc[]) {
-  const coll = ctx().db.collection<Doc>(name);
-  await coll.insertMany(docs);
-  return coll;
-}
+const seeded = (name: string, docs: Doc[]) => seededCollection<Doc>(ctx, name, docs);
 
 const five = (): Doc[] =>
   [1, 2, 3, 4, 5].map((i) => ({ _id: i, group: i % 2 === 0 ? 'even' : 'odd', n: i * 10 }));

@@ -2,7 +2,7 @@ import type { Document } from 'mongodb';
 import { MongoServerError } from 'mongodb';
 import { describe, expect, it } from 'vitest';
 
-import { setupDriverDb } from './driver-context.js';
+import { seededCollection, setupDriverDb } from './driver-context.js';
 import { expectServerError } from './server-error.js';
 
 // What MongoDB 7.0 refuses: statement options only 8.0 accepts (the update command's `sort`, new in
@@ -13,11 +13,7 @@ const ctx = setupDriverDb(import.meta.url);
 
 type Doc = Document & { _id: number };
 
-async function seeded(name: string, docs: Doc[]) {
-  const coll = ctx().db.collection<Doc>(name);
-  await coll.insertMany(docs);
-  return coll;
-}
+const seeded = (name: string, docs: Doc[]) => seededCollection<Doc>(ctx, name, docs);
 
 describe('options only MongoDB 8.0 accepts', () => {
   it("updateOne with sort answers 7.0's unknown-field error and changes nothing", async () => {

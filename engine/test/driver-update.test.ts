@@ -2,7 +2,7 @@ import type { Document, UpdateFilter } from 'mongodb';
 import { ObjectId, Timestamp } from 'mongodb';
 import { describe, expect, it } from 'vitest';
 
-import { setupDriverDb } from './driver-context.js';
+import { seededCollection, setupDriverDb } from './driver-context.js';
 import type { WriteReply } from './replies.js';
 import { run } from './replies.js';
 import { expectServerError } from './server-error.js';
@@ -14,11 +14,7 @@ type Doc = Document & { _id: number | string | ObjectId };
 /** The driver's update typings reject operators on untyped fields; the server is what we test. */
 const u = (update: Document): UpdateFilter<Doc> => update;
 
-async function seeded(name: string, docs: Doc[]) {
-  const coll = ctx().db.collection<Doc>(name);
-  await coll.insertMany(docs);
-  return coll;
-}
+const seeded = (name: string, docs: Doc[]) => seededCollection<Doc>(ctx, name, docs);
 
 describe('field update operators', () => {
   it('$set $unset $inc $mul $min $max $rename in one update', async () => {

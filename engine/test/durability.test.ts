@@ -1,22 +1,7 @@
-import { MongoClient } from 'mongodb';
 import { describe, expect, it } from 'vitest';
 
-import type { RunningEngine } from '../src/index.js';
-import { startEngine } from '../src/index.js';
-import { embeddedOnly, makeTempDir, quietLogger, removeDir } from './harness.js';
-
-async function start(dataDir: string, compactAfterBytes?: number): Promise<RunningEngine> {
-  return startEngine({ dataDir, port: 0, compactAfterBytes, logger: quietLogger([]) });
-}
-
-async function session<T>(engine: RunningEngine, fn: (client: MongoClient) => Promise<T>) {
-  const client = new MongoClient(engine.uri, { maxPoolSize: 20 });
-  try {
-    return await fn(client);
-  } finally {
-    await client.close();
-  }
-}
+import { embeddedOnly, makeTempDir, removeDir } from './harness.js';
+import { session, start } from './restarts.js';
 
 interface Item {
   _id: number;

@@ -1,25 +1,12 @@
-import { MongoClient, MongoServerError } from 'mongodb';
+import type { MongoClient } from 'mongodb';
+import { MongoServerError } from 'mongodb';
 import { describe, expect, it } from 'vitest';
 
-import type { RunningEngine } from '../src/index.js';
-import { startEngine } from '../src/index.js';
-import { embeddedOnly, makeTempDir, quietLogger, removeDir } from './harness.js';
+import { embeddedOnly, makeTempDir, removeDir } from './harness.js';
+import { session, start } from './restarts.js';
 
 // Views and validators are DDL: they must come back after a restart, from the journal alone and
 // from a snapshot written by compaction.
-
-async function start(dataDir: string, compactAfterBytes?: number): Promise<RunningEngine> {
-  return startEngine({ dataDir, port: 0, compactAfterBytes, logger: quietLogger([]) });
-}
-
-async function session<T>(engine: RunningEngine, fn: (client: MongoClient) => Promise<T>) {
-  const client = new MongoClient(engine.uri);
-  try {
-    return await fn(client);
-  } finally {
-    await client.close();
-  }
-}
 
 interface Item {
   _id: number;

@@ -133,3 +133,22 @@ export function validateSort(command: string, sort: Doc | undefined): Doc | unde
   }
   return Object.keys(sort).length > 0 ? sort : undefined;
 }
+
+/**
+ * The fields every command may carry besides its own (session, write concern, API version…),
+ * with the command's name: what a command that treats its other fields as options leaves out.
+ */
+export function commandEnvelope(name: string): ReadonlySet<string> {
+  return new Set([
+    name,
+    '$db',
+    'lsid',
+    'writeConcern',
+    '$clusterTime',
+    '$readPreference',
+    'comment',
+    'apiVersion',
+    'apiStrict',
+    'apiDeprecationErrors',
+  ]);
+}

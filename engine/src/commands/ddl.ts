@@ -6,23 +6,19 @@ import { plainNumber } from '../numbers.js';
 import type { Collection } from '../storage/collection.js';
 import type { IndexSpec } from '../storage/index-key.js';
 import { type Doc, isPlainObject, keyOf } from '../values.js';
-import { collectionName, docsOf, optionalBool, optionalDoc, requiredArray } from './args.js';
+import {
+  collectionName,
+  commandEnvelope,
+  docsOf,
+  optionalBool,
+  optionalDoc,
+  requiredArray,
+} from './args.js';
 import type { Handler } from './context.js';
 import { assertNotView, isView, viewCreateOptions, viewInfo } from './views.js';
 
-// Fields every command may carry that are not options of the collection being created.
-const COMMAND_ENVELOPE = new Set([
-  'create',
-  '$db',
-  'lsid',
-  'writeConcern',
-  '$clusterTime',
-  '$readPreference',
-  'comment',
-  'apiVersion',
-  'apiStrict',
-  'apiDeprecationErrors',
-]);
+// The fields of a create command that are not options of the collection being created.
+const COMMAND_ENVELOPE = commandEnvelope('create');
 
 const UNSUPPORTED_CREATE_OPTIONS = ['capped', 'timeseries', 'clusteredIndex'];
 

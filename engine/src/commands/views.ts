@@ -7,9 +7,10 @@ import type { Collection } from '../storage/collection.js';
 import { containsRegex } from '../storage/records.js';
 import { checkValidationOptions } from '../validation.js';
 import { cloneDoc, type Doc, isPlainObject } from '../values.js';
-import { collectionName } from './args.js';
+import { collectionName, commandEnvelope } from './args.js';
 import type { CommandContext, Handler } from './context.js';
 import { guardRanges, runPipeline } from './pipeline.js';
+import type { FindSpec } from './query.js';
 
 // Views as MongoDB 7.0 has them: a view is kept as a collection entry whose options are
 // { viewOn, pipeline }, so it is journaled, snapshotted and listed like one; reads run the
@@ -222,14 +223,11 @@ export function viewDocsSync(context: CommandContext, name: string): Doc[] | und
   }).run<Doc>(source.map((doc) => cloneDoc(doc)));
 }
 
-export interface ViewFind {
-  filter: Doc;
-  projection?: Doc;
-  sort?: Doc;
-  skip?: number;
-  limit?: number;
-  variables?: Doc;
-}
+/** What a find on a view reads of its arguments (the view's collation is not applied yet). */
+export type ViewFind = Pick<
+  FindSpec,
+  'filter' | 'projection' | 'sort' | 'skip' | 'limit' | 'variables'
+>;
 
 /** find on a view: the view's pipeline, then filter, sort, skip, limit and projection. */
 export async function findOnView(
@@ -275,18 +273,7 @@ export async function countOnView(
   return { n, ok: 1 };
 }
 
-const COLLMOD_ENVELOPE = new Set([
-  'collMod',
-  '$db',
-  'lsid',
-  'writeConcern',
-  '$clusterTime',
-  '$readPreference',
-  'comment',
-  'apiVersion',
-  'apiStrict',
-  'apiDeprecationErrors',
-]);
+const COLLMOD_ENVELOPE = commandEnvelope('collMod');
 const COLLMOD_COLLECTION = new Set(['validator', 'validationLevel', 'validationAction']);
 
 /** collMod: a view's definition, or a collection's validator, level and action. */
