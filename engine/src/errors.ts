@@ -59,6 +59,7 @@ const ErrorCode = {
   Location17276: 17276,
   Location40602: 40602,
   Location51144: 51144,
+  Location51183: 51183,
   Location4738901: 4738901,
   Location4890500: 4890500,
 } as const;

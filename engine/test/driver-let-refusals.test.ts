@@ -164,6 +164,38 @@ describe('$merge and $out duplicate key errors', () => {
     expect(error.errorResponse.keyValue).toEqual({ code: 'k1' });
   });
 
+  it('$merge on fields without a unique index on exactly them is refused (51183)', async () => {
+    const source = await seeded('onlesssrc', [{ _id: 7, code: 'k1', kind: 'a' }]);
+    const target = await seeded('onlessdst', [{ _id: 1, code: 'k1', kind: 'a' }]);
+    await target.createIndex({ code: 1 });
+    await target.createIndex(
+      { kind: 1 },
+      { unique: true, partialFilterExpression: { kind: { $exists: true } } },
+    );
+    for (const on of ['code', 'kind', ['code', 'kind'], 'nowhere']) {
+      await expectServerError(
+        source
+          .aggregate([{ $project: { _id: 0 } }, { $merge: { into: 'onlessdst', on } }])
+          .toArray(),
+        51183,
+      );
+    }
+    await expectServerError(
+      source.aggregate([{ $merge: { into: 'onlessnew', on: 'code' } }]).toArray(),
+      51183,
+    );
+    expect(await target.find().toArray()).toEqual([{ _id: 1, code: 'k1', kind: 'a' }]);
+    // The unique index on exactly the fields, in any order, is what it needs.
+    await target.createIndex({ kind: 1, code: 1 }, { unique: true });
+    await source
+      .aggregate([
+        { $project: { _id: 0 } },
+        { $merge: { into: 'onlessdst', on: ['code', 'kind'] } },
+      ])
+      .toArray();
+    expect(await target.countDocuments()).toBe(1);
+  });
+
   it('$out of a result with a repeated _id answers 11000 with keyPattern and keyValue', async () => {
     const source = await seeded('outsrc', [
       { _id: 1, g: 'x' },

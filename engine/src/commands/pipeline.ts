@@ -5,7 +5,7 @@ import { collatePipeline, collationOptions, effectiveCollation } from '../collat
 import { CommandError, fromQueryLibraryError } from '../errors.js';
 import { rewriteFieldExpressions } from '../field-names.js';
 import { filterSteps, runYielding, timedInput } from '../limits.js';
-import { mergeDuplicateKey } from '../merge-errors.js';
+import { checkMergeKeys, mergeDuplicateKey } from '../merge-errors.js';
 import type { Plan } from '../storage/collection.js';
 import { containsRegex } from '../storage/records.js';
 import { jsonSchemaValidator } from '../validation.js';
@@ -204,6 +204,9 @@ async function writeResults(context: CommandContext, stage: Doc, docs: Doc[]): P
       'CommandNotSupported',
       '$merge with a whenMatched pipeline is not supported by the embedded engine',
     );
+  }
+  if (options.on !== undefined) {
+    checkMergeKeys(context.store.collection(target.db, target.coll), on);
   }
   await context.store.write((writer) => {
     writer.bypassDocumentValidation = bypass;
