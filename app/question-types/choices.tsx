@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 
 import { ChoiceQuestion } from '../answering/components/choice-question';
+import { EditButton } from '../surveys/components/survey-form/edit-button';
 import { FieldError } from '../surveys/components/survey-form/field-error';
 import { fieldId } from '../surveys/components/survey-form/fields';
 import { LocalizedFields } from '../surveys/components/survey-form/localized-fields';
@@ -78,27 +79,16 @@ export function ChoiceFields({ question, index, errors }: DesignerFieldsProps) {
                 errors={errors}
                 maxLength={200}
               />
-              <button
-                type="submit"
-                name="intent"
-                value={`remove-choice:${index}:${choiceIndex}`}
-                className="button button-quiet button-small"
-              >
+              <EditButton intent={`remove-choice:${index}:${choiceIndex}`}>
                 {t('designer.question.removeChoice', { number: choiceIndex + 1 })}
-              </button>
+              </EditButton>
             </li>
           );
         })}
       </ol>
-      <button
-        id={designerIds.addChoice(question.id)}
-        type="submit"
-        name="intent"
-        value={`add-choice:${index}`}
-        className="button button-quiet button-small"
-      >
+      <EditButton id={designerIds.addChoice(question.id)} intent={`add-choice:${index}`}>
         {t('designer.question.addChoice')}
-      </button>
+      </EditButton>
     </fieldset>
   );
 }

@@ -467,9 +467,17 @@ function arrayFailures(schema: Doc, value: unknown[], failures: Doc[]): void {
     }
   }
   const items = schema.items;
-  if (isPlainObject(items)) {
+  // One schema for every item, or one per position: either way the first item that fails is named.
+  const schemaAt = isPlainObject(items)
+    ? () => items
+    : Array.isArray(items)
+      ? (index: number) => (items as Doc[])[index]
+      : undefined;
+  if (schemaAt) {
     for (const [index, item] of value.entries()) {
-      const details = schemaFailures(items, item);
+      const sub = schemaAt(index);
+      if (sub === undefined) break;
+      const details = schemaFailures(sub, item);
       if (details.length > 0) {
         failures.push({
           operatorName: 'items',
@@ -480,20 +488,8 @@ function arrayFailures(schema: Doc, value: unknown[], failures: Doc[]): void {
         break;
       }
     }
-  } else if (Array.isArray(items)) {
-    for (const [index, sub] of (items as Doc[]).entries()) {
-      if (index >= value.length) break;
-      const details = schemaFailures(sub, value[index]);
-      if (details.length > 0) {
-        failures.push({
-          operatorName: 'items',
-          reason: 'At least one item did not match the sub-schema',
-          itemIndex: index,
-          details,
-        });
-        break;
-      }
-    }
+  }
+  if (Array.isArray(items)) {
     const extra = schema.additionalItems;
     if (extra !== undefined && value.length > items.length) {
       if (extra === false) {

@@ -1,4 +1,5 @@
 import { Form } from '@remix-run/react';
+import type { ReactNode } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 
 import { FormAlert } from '~/components/ui/form-alert';
@@ -55,19 +56,15 @@ export function DepartmentRowForms({
       </summary>
       <FormAlert message={message('form')} />
       {department.archived ? (
-        <Form method="post" className="form">
-          <input type="hidden" name="intent" value="restore" />
-          <input type="hidden" name="departmentId" value={department.id} />
+        <DepartmentForm intent="restore" departmentId={department.id}>
           <p className="field-hint">{t('departments.restoreHint')}</p>
           <button type="submit" className="button" disabled={submitting}>
             {t('departments.restore', { name: department.name })}
           </button>
-        </Form>
+        </DepartmentForm>
       ) : (
         <>
-          <Form method="post" className="form" noValidate>
-            <input type="hidden" name="intent" value="rename" />
-            <input type="hidden" name="departmentId" value={department.id} />
+          <DepartmentForm intent="rename" departmentId={department.id} noValidate>
             <TextField
               label={t('departments.name')}
               name="name"
@@ -86,10 +83,8 @@ export function DepartmentRowForms({
             <button type="submit" className="button" disabled={submitting}>
               {t('departments.saveNameAndKind')}
             </button>
-          </Form>
-          <Form method="post" className="form">
-            <input type="hidden" name="intent" value="move" />
-            <input type="hidden" name="departmentId" value={department.id} />
+          </DepartmentForm>
+          <DepartmentForm intent="move" departmentId={department.id}>
             <SelectField
               label={t('departments.partOf')}
               name="parentId"
@@ -106,17 +101,36 @@ export function DepartmentRowForms({
             <button type="submit" className="button" disabled={submitting}>
               {t('departments.move')}
             </button>
-          </Form>
-          <Form method="post" className="form">
-            <input type="hidden" name="intent" value="archive" />
-            <input type="hidden" name="departmentId" value={department.id} />
+          </DepartmentForm>
+          <DepartmentForm intent="archive" departmentId={department.id}>
             <p className="field-hint">{t('departments.archiveHint')}</p>
             <button type="submit" className="button button-quiet" disabled={submitting}>
               {t('departments.archive', { name: department.name })}
             </button>
-          </Form>
+          </DepartmentForm>
         </>
       )}
     </details>
+  );
+}
+
+/** One change to a department: its own form, naming the change and the department it is about. */
+function DepartmentForm({
+  intent,
+  departmentId,
+  noValidate,
+  children,
+}: {
+  intent: string;
+  departmentId: string;
+  noValidate?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Form method="post" className="form" noValidate={noValidate}>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="departmentId" value={departmentId} />
+      {children}
+    </Form>
   );
 }

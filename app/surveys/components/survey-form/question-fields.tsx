@@ -7,6 +7,7 @@ import type { QuestionDraft } from '~/surveys/designer-form';
 import type { FieldErrors } from '~/utils/submission';
 
 import { questionTypes } from '../../../../models/vocabulary';
+import { EditButton } from './edit-button';
 import { FieldError } from './field-error';
 import { errorText, fieldId } from './fields';
 import { LocalizedFields } from './localized-fields';
@@ -164,14 +165,9 @@ export function QuestionFields({
             {fields}
           </details>
           <div className="question-actions">
-            <button
-              type="submit"
-              name="intent"
-              value={`restore-question:${index}`}
-              className="button button-quiet button-small"
-            >
+            <EditButton intent={`restore-question:${index}`}>
               {t('designer.question.restore', { number })}
-            </button>
+            </EditButton>
           </div>
         </>
       ) : (
@@ -187,36 +183,25 @@ export function QuestionFields({
             {fields}
           </details>
           <div className="question-actions">
-            <button
+            <EditButton
               id={designerIds.moveUp(question.id)}
-              type="submit"
-              name="intent"
-              value={`move-up:${index}`}
-              className="button button-quiet button-small"
+              intent={`move-up:${index}`}
               disabled={index === 0}
             >
               {t('designer.question.moveUp', { number })}
-            </button>
-            <button
+            </EditButton>
+            <EditButton
               id={designerIds.moveDown(question.id)}
-              type="submit"
-              name="intent"
-              value={`move-down:${index}`}
-              className="button button-quiet button-small"
+              intent={`move-down:${index}`}
               disabled={index === count - 1}
             >
               {t('designer.question.moveDown', { number })}
-            </button>
-            <button
-              type="submit"
-              name="intent"
-              value={`remove-question:${index}`}
-              className="button button-quiet button-small button-danger"
-            >
+            </EditButton>
+            <EditButton intent={`remove-question:${index}`} danger>
               {answered
                 ? t('designer.question.archive', { number })
                 : t('designer.question.remove', { number })}
-            </button>
+            </EditButton>
           </div>
         </>
       )}

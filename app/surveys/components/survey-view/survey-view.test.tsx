@@ -15,18 +15,23 @@ const providers = [
   { id: 'hr', name: 'HR' },
 ];
 
+/** The view of the survey above, as a reader of `language` sees it. */
+function renderIn(language: 'en' | 'nb') {
+  render(
+    <SurveyView
+      language={language}
+      defaultLanguage="en"
+      title={definition.title}
+      intro={definition.intro}
+      questions={questions}
+      providers={providers}
+    />,
+  );
+}
+
 describe('SurveyView', () => {
   it('asks internal-service questions once per provider, each group with “I did not use this service”', () => {
-    render(
-      <SurveyView
-        language="en"
-        defaultLanguage="en"
-        title={definition.title}
-        intro={definition.intro}
-        questions={questions}
-        providers={providers}
-      />,
-    );
+    renderIn('en');
     for (const provider of ['IT', 'HR']) {
       const group = screen.getByRole('group', { name: provider });
       expect(
@@ -45,16 +50,7 @@ describe('SurveyView', () => {
   });
 
   it('speaks the chosen language and falls back to the default where a text is missing', () => {
-    render(
-      <SurveyView
-        language="nb"
-        defaultLanguage="en"
-        title={definition.title}
-        intro={definition.intro}
-        questions={questions}
-        providers={providers}
-      />,
-    );
+    renderIn('nb');
     expect(screen.getByRole('heading', { name: 'Ukentlig puls' })).toBeTruthy();
     expect(screen.getByRole('article').getAttribute('lang')).toBe('nb');
     expect(screen.getByRole('radio', { name: '5 Helt enig' })).toBeTruthy();
