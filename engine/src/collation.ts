@@ -5,7 +5,7 @@ import { isNil, resolve } from 'mingo/util';
 
 import { CommandError } from './errors.js';
 import { sortDocs } from './sort.js';
-import { compareValues, type Doc, isPlainObject, keyOf, typeRank } from './values.js';
+import { bsonTypeName, compareValues, type Doc, isPlainObject, keyOf, typeRank } from './values.js';
 
 // Collation as MongoDB 7.0 applies it, on Intl.Collator (Node's full ICU). A collation document is
 // checked and completed once (`parseCollation`); `{locale: 'simple'}` (or none) means binary
@@ -338,6 +338,12 @@ function rangeMatch(
   return values.some((v) => typeRank(v) === typeRank(operand) && test(compare(v, operand)));
 }
 
+/** $all: every listed value is matched as $eq would match it (an empty list matches nothing). */
+function allMatch(compare: Compare, value: unknown, operand: unknown): boolean {
+  if (!Array.isArray(operand) || operand.length === 0) return false;
+  return operand.every((item) => equalityMatch(compare, value, item));
+}
+
 type Matcher = (compare: Compare, value: unknown, operand: unknown) => boolean;
 
 const MATCHERS: Record<string, Matcher> = {
@@ -349,6 +355,7 @@ const MATCHERS: Record<string, Matcher> = {
   $gte: (c, v, o) => rangeMatch(c, v, o, (order) => order >= 0),
   $lt: (c, v, o) => rangeMatch(c, v, o, (order) => order < 0),
   $lte: (c, v, o) => rangeMatch(c, v, o, (order) => order <= 0),
+  $all: allMatch,
 };
 
 const PREFIX = '$innerloopCollated';
@@ -399,6 +406,43 @@ collationContext.addExpressionOps(
   ),
 );
 
+/** The $in expression: whether the array holds a value equal to the first under the collation. */
+function inExpression(obj: Doc, expr: unknown, options: QueryOptions): unknown {
+  if (!Array.isArray(expr) || expr.length !== 2) throw new Error('$in expects array(2)');
+  const [value, list] = evalExpr(obj, expr, options as never) as unknown[];
+  if (!Array.isArray(list)) {
+    throw new CommandError(
+      'Location40081',
+      `$in requires an array as a second argument, found: ${list === undefined ? 'missing' : bsonTypeName(list)}`,
+    );
+  }
+  const compare = compareOf(options);
+  return list.some((item) => sameValue(compare, item ?? null, value ?? null));
+}
+
+/**
+ * $lookup's localField/foreignField join under a collation: the foreign value (or one of its
+ * elements) equals the local value or one of the local array's elements; a missing or null local
+ * value joins documents whose field is null or missing, as MongoDB's equality match does.
+ */
+function joinExpression(obj: Doc, expr: unknown, options: QueryOptions): unknown {
+  const [foreign, local] = evalExpr(obj, expr, options as never) as unknown[];
+  const compare = compareOf(options);
+  const locals = Array.isArray(local) ? local : [local];
+  return locals.some((value) =>
+    isNil(value)
+      ? isNil(foreign) || (Array.isArray(foreign) && foreign.some(isNil))
+      : equalityMatch(compare, foreign, value),
+  );
+}
+
+const JOIN = '$innerloopCollatedJoin';
+
+collationContext.addExpressionOps({
+  [operatorName('$in')]: inExpression,
+  [JOIN]: joinExpression,
+});
+
 /** An aggregation expression with its comparison operators made collation-aware. */
 export function collateExpression(expr: unknown): unknown {
   if (Array.isArray(expr)) return expr.map(collateExpression);
@@ -406,7 +450,7 @@ export function collateExpression(expr: unknown): unknown {
   const out: Doc = {};
   for (const [key, value] of Object.entries(expr)) {
     if (key === '$literal') put(out, key, value);
-    else if (Object.hasOwn(EXPRESSION_TESTS, key))
+    else if (Object.hasOwn(EXPRESSION_TESTS, key) || key === '$in')
       put(out, operatorName(key), collateExpression(value));
     else put(out, key, collateExpression(value));
   }
@@ -430,8 +474,11 @@ function rewriteCondition(condition: unknown): unknown {
   }
   const out: Doc = {};
   for (const [op, operand] of Object.entries(condition)) {
-    if (Object.hasOwn(MATCHERS, op) && hasString(operand)) put(out, operatorName(op), operand);
-    else if (op === '$not' && isOperatorDoc(operand)) out.$not = rewriteCondition(operand);
+    // $all of $elemMatch conditions stays with mingo: only plain values compare by the collation.
+    const elemMatches = op === '$all' && Array.isArray(operand) && operand.some(isOperatorDoc);
+    if (Object.hasOwn(MATCHERS, op) && hasString(operand) && !elemMatches) {
+      put(out, operatorName(op), operand);
+    } else if (op === '$not' && isOperatorDoc(operand)) out.$not = rewriteCondition(operand);
     else if (op === '$elemMatch' && isPlainObject(operand)) {
       out.$elemMatch = isOperatorDoc(operand) ? rewriteCondition(operand) : collateFilter(operand);
     } else put(out, op, operand);
@@ -572,10 +619,29 @@ export function collatePipeline(stages: Doc[]): Doc[] {
         { $group: { _id: `$${GROUP_KEY}`, ...accumulators } },
       ];
     }
+    if (isPlainObject(stage.$lookup)) return [{ $lookup: collateLookup(stage.$lookup) }];
     const name = Object.keys(stage)[0];
     if (EXPRESSION_STAGES.has(name)) return [{ [name]: collateExpression(stage[name]) }];
     return [stage];
   });
+}
+
+/**
+ * A $lookup whose join compares by the collation: its own pipeline collated, and a plain
+ * localField/foreignField join (which mingo matches binary) run as a pipeline with the collated
+ * join in its first $match.
+ */
+function collateLookup(spec: Doc): Doc {
+  if (Array.isArray(spec.pipeline)) {
+    return { ...spec, pipeline: collatePipeline(spec.pipeline as Doc[]) };
+  }
+  const { localField, foreignField, ...rest } = spec;
+  if (typeof localField !== 'string' || typeof foreignField !== 'string') return spec;
+  return {
+    ...rest,
+    let: { innerloopLocal: `$${localField}` },
+    pipeline: [{ $match: { $expr: { [JOIN]: [`$${foreignField}`, '$$innerloopLocal'] } } }],
+  };
 }
 
 /** Whether a $group key depends on the documents (a constant key makes one group anyway). */

@@ -29,7 +29,7 @@ import {
 } from './args.js';
 import type { CommandContext, Handler } from './context.js';
 import { runPipeline } from './pipeline.js';
-import { countOnView, findOnView, resolveView, viewDocs } from './views.js';
+import { countOnView, findOnView, resolveView, viewCollation, viewDocs } from './views.js';
 
 export interface FindSpec {
   filter: Doc;
@@ -204,7 +204,7 @@ const count: Handler = async (context) => {
   const limit = optionalCount('count', args, 'limit') ?? 0;
   const collation = checkedCollation(args);
   const view = resolveView(context, name);
-  if (view) return countOnView(context, view, query, skip, limit);
+  if (view) return countOnView(context, view, query, skip, limit, collation);
   const collection = context.store.collection(context.db, name);
   let n: number;
   if (Object.keys(query).length === 0) n = collection?.docs.size ?? 0;
@@ -236,10 +236,10 @@ const distinct: Handler = async (context) => {
   const view = resolveView(context, name);
   const source = view ? undefined : context.store.collection(context.db, name);
   const docs = view
-    ? await viewDocs(context, view, query)
+    ? await viewDocs(context, view, query, undefined, viewCollation(view, collation))
     : (await runFindYielding(source, { filter: query, collation, deadline: context.deadline }))
         .docs;
-  const effective = source ? effectiveCollation(collation, source.options) : undefined;
+  const effective = view ? view.collation : effectiveCollation(collation, source?.options);
   if (effective) {
     const values = docs.flatMap((doc) => valuesAtPath(doc, key).filter((v) => v !== undefined));
     return { values: distinctValues(values, effective), ok: 1 };
@@ -284,7 +284,7 @@ const aggregate: Handler = async (context) => {
         view.source,
         [...view.pipeline, ...(pipeline as unknown[])],
         variables,
-        collation,
+        viewCollation(view, collation),
       )
     : await runPipeline(context, name, pipeline, variables, collation);
   const ns = `${context.db}.${name ?? '$cmd.aggregate'}`;

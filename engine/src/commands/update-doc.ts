@@ -1,6 +1,7 @@
 import { ObjectId } from 'bson';
 import { Aggregator } from 'mingo';
 
+import type { Collation } from '../collation.js';
 import { CommandError, fromQueryLibraryError } from '../errors.js';
 import {
   checkIdFieldNames,
@@ -118,6 +119,7 @@ export function applyUpdate(
   filter: Doc,
   arrayFilters: Doc[] | undefined,
   variables?: Doc,
+  collation?: Collation,
 ): Applied {
   const inserting = current === undefined;
   const base = current ?? upsertSeed(filter);
@@ -144,7 +146,7 @@ export function applyUpdate(
     if (!inserting) checkOperatorPaths(operators);
     const direct = inserting ? takeDollarSets(operators) : undefined;
     next = cloneDoc(base);
-    applyOperators(next, operators, arrayFilters, inserting ? undefined : filter);
+    applyOperators(next, operators, arrayFilters, inserting ? undefined : filter, collation);
     if (direct) Object.assign(next, cloneDoc(direct));
   } else {
     if (

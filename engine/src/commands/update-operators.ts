@@ -1,6 +1,7 @@
 import { Timestamp } from 'bson';
 import { update as mingoUpdate } from 'mingo';
 
+import { collateFilter, type Collation, collationOptions } from '../collation.js';
 import { CommandError, fromQueryLibraryError } from '../errors.js';
 import { LongOverflow, updateArithmetic, zeroLike } from '../numbers.js';
 import {
@@ -396,6 +397,7 @@ export function applyOperators(
   operators: Doc,
   arrayFilters: Doc[] | undefined,
   condition: Doc | undefined,
+  collation?: Collation,
 ): void {
   checkConflicts(operators);
   checkTypes(doc, operators);
@@ -427,7 +429,21 @@ export function applyOperators(
   }
   if (Object.keys(rest).length === 0) return;
   try {
-    mingoUpdate(doc, rest, arrayFilters, condition, { cloneMode: 'deep' });
+    if (collation) {
+      // arrayFilters and the element a positional $ names are found under the collation too.
+      mingoUpdate(
+        doc,
+        rest,
+        arrayFilters?.map(collateFilter),
+        condition && collateFilter(condition),
+        {
+          cloneMode: 'deep',
+          queryOptions: collationOptions(collation),
+        },
+      );
+    } else {
+      mingoUpdate(doc, rest, arrayFilters, condition, { cloneMode: 'deep' });
+    }
   } catch (error) {
     throw fromQueryLibraryError(error);
   }

@@ -1,6 +1,7 @@
 import { Aggregator, find as mingoFind, Query } from 'mingo';
 import * as pipelineStages from 'mingo/operators/pipeline';
 
+import { collatedCompare, type Collation, collationKey, parseCollation } from '../collation.js';
 import { CommandError, fromQueryLibraryError } from '../errors.js';
 import { sortDocs } from '../sort.js';
 import type { Collection } from '../storage/collection.js';
@@ -28,6 +29,8 @@ export interface ResolvedView {
   source: string;
   /** Every pipeline from the bottom view up, concatenated. */
   pipeline: Doc[];
+  /** The view's default collation; undefined for simple (a view never takes its collection's). */
+  collation: Collation | undefined;
 }
 
 export function isView(collection: Collection | undefined): boolean {
@@ -38,6 +41,8 @@ export function isView(collection: Collection | undefined): boolean {
 export function resolveView(context: CommandContext, name: string): ResolvedView | undefined {
   let current = context.store.collection(context.db, name);
   if (!isView(current)) return undefined;
+  const own = current?.options.collation;
+  const collation = isPlainObject(own) ? (own as Collation) : undefined;
   const pipelines: Doc[][] = [];
   let source = name;
   let depth = 0;
@@ -54,7 +59,26 @@ export function resolveView(context: CommandContext, name: string): ResolvedView
     source = String(current.options.viewOn);
     current = context.store.collection(context.db, source);
   }
-  return { name, source, pipeline: pipelines.flat() };
+  return { name, source, pipeline: pipelines.flat(), collation };
+}
+
+const SIMPLE = { locale: 'simple' };
+
+/**
+ * The collation a read on the view runs under: always the view's own, which the operation may
+ * repeat but not replace (167). Simple is passed as such, so the backing collection's default
+ * does not apply.
+ */
+export function viewCollation(view: ResolvedView, requested: unknown): Doc {
+  if (requested !== undefined && requested !== null) {
+    if (collationKey(parseCollation(requested)) !== collationKey(view.collation)) {
+      throw new CommandError(
+        'OptionNotSupportedOnView',
+        "Cannot override a view's default collation",
+      );
+    }
+  }
+  return view.collation ?? SIMPLE;
 }
 
 function notACollection(context: CommandContext, name: string): CommandError {
@@ -200,9 +224,16 @@ export async function viewDocs(
   view: ResolvedView,
   filter: Doc,
   variables?: Doc,
+  collation: Doc = viewCollation(view, undefined),
 ): Promise<Doc[]> {
   const match = Object.keys(filter).length > 0 ? [{ $match: filter }] : [];
-  const result = await runPipeline(context, view.source, [...view.pipeline, ...match], variables);
+  const result = await runPipeline(
+    context,
+    view.source,
+    [...view.pipeline, ...match],
+    variables,
+    collation,
+  );
   return result.docs;
 }
 
@@ -223,10 +254,10 @@ export function viewDocsSync(context: CommandContext, name: string): Doc[] | und
   }).run<Doc>(source.map((doc) => cloneDoc(doc)));
 }
 
-/** What a find on a view reads of its arguments (the view's collation is not applied yet). */
+/** What a find on a view reads of its arguments. */
 export type ViewFind = Pick<
   FindSpec,
-  'filter' | 'projection' | 'sort' | 'skip' | 'limit' | 'variables'
+  'filter' | 'projection' | 'sort' | 'skip' | 'limit' | 'variables' | 'collation'
 >;
 
 /** find on a view: the view's pipeline, then filter, sort, skip, limit and projection. */
@@ -235,9 +266,10 @@ export async function findOnView(
   view: ResolvedView,
   spec: ViewFind,
 ): Promise<Doc[]> {
-  let docs = await viewDocs(context, view, spec.filter, spec.variables);
+  const collation = viewCollation(view, spec.collation);
+  let docs = await viewDocs(context, view, spec.filter, spec.variables, collation);
   try {
-    if (spec.sort) docs = sortDocs(docs, spec.sort);
+    if (spec.sort) docs = sortDocs(docs, spec.sort, collatedCompare(view.collation));
     if (spec.skip || spec.limit) {
       const from = spec.skip ?? 0;
       docs = docs.slice(from, spec.limit ? from + spec.limit : undefined);
@@ -266,8 +298,9 @@ export async function countOnView(
   query: Doc,
   skip: number,
   limit: number,
+  collation?: unknown,
 ): Promise<Doc> {
-  let n = (await viewDocs(context, view, query)).length;
+  let n = (await viewDocs(context, view, query, undefined, viewCollation(view, collation))).length;
   n = Math.max(0, n - skip);
   if (limit > 0) n = Math.min(n, limit);
   return { n, ok: 1 };

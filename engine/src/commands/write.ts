@@ -1,6 +1,7 @@
 import { calculateObjectSize, ObjectId } from 'bson';
 import { find as mingoFind } from 'mingo';
 
+import { effectiveCollation } from '../collation.js';
 import { CommandError, fromQueryLibraryError } from '../errors.js';
 import { checkIdFieldNames } from '../field-names.js';
 import { parseLet, withConstants } from '../let.js';
@@ -152,6 +153,7 @@ function updateMatches(
       statement.q,
       statement.arrayFilters,
       statement.variables,
+      effectiveCollation(statement.collation, collection.options),
     );
     if (changed) {
       writer.replace(collection, doc);
@@ -323,7 +325,14 @@ const findAndModify: Handler = async (context) => {
     }
     if (!collection || !updateSpec) throw new CommandError('InternalError', 'collection missing');
     if (match) {
-      const { doc, changed } = applyUpdate(match, updateSpec, query, arrayFilters, variables);
+      const { doc, changed } = applyUpdate(
+        match,
+        updateSpec,
+        query,
+        arrayFilters,
+        variables,
+        effectiveCollation(collation, collection.options),
+      );
       if (changed) writer.replace(collection, doc);
       return {
         lastErrorObject: { n: 1, updatedExisting: true },
