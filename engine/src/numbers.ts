@@ -17,6 +17,7 @@ import type { Iterator } from 'mingo/lazy';
 import { Lazy } from 'mingo/lazy';
 import { resolve } from 'mingo/util';
 
+import { absolute, type DecimalParts, quantize, remainder, wholeNumber } from './decimal-math.js';
 import { CommandError } from './errors.js';
 import { sortDocs } from './sort.js';
 import { bsonTypeName, compareValues, type Doc, isPlainObject, keyOf, typeRank } from './values.js';
@@ -359,11 +360,6 @@ function widest(a: NumberKind, b: NumberKind): NumberKind {
   return KIND_ORDER[a] >= KIND_ORDER[b] ? a : b;
 }
 
-interface DecimalParts {
-  coefficient: bigint;
-  exponent: number;
-}
-
 function decimalParts(value: unknown): DecimalParts | number {
   let text: string;
   const kind = numberKind(value);
@@ -501,10 +497,61 @@ export function zeroLike(like: unknown): unknown {
   }
 }
 
+/** Decimal128's precision: significant digits of its coefficient. */
+const DECIMAL_DIGITS = 34;
+
+function digitCount(value: bigint): number {
+  return value === 0n ? 1 : value.toString().length;
+}
+
+/**
+ * x / y as IEEE 754 decimal division does it (MongoDB's Decimal128): exact when the quotient
+ * fits 34 digits, at the exponent nearest x's minus y's that keeps it exact (1.00 / 2 is 0.50);
+ * otherwise rounded half-even to 34 digits, the remainder counting towards rounding up.
+ */
+function decimalDivide(x: DecimalParts, y: DecimalParts): Decimal128 {
+  const negative = x.coefficient < 0n !== y.coefficient < 0n;
+  const dividend = x.coefficient < 0n ? -x.coefficient : x.coefficient;
+  const divisor = y.coefficient < 0n ? -y.coefficient : y.coefficient;
+  const preferred = x.exponent - y.exponent;
+  if (dividend === 0n) return makeDecimal({ coefficient: 0n, exponent: preferred });
+  // Enough digits for 34 significant ones plus one to round on.
+  const shift = Math.max(0, DECIMAL_DIGITS + 1 + digitCount(divisor) - digitCount(dividend));
+  let quotient = (dividend * 10n ** BigInt(shift)) / divisor;
+  const exact = (dividend * 10n ** BigInt(shift)) % divisor === 0n;
+  let exponent = preferred - shift;
+  if (exact) {
+    while (exponent < preferred && quotient % 10n === 0n) {
+      quotient /= 10n;
+      exponent++;
+    }
+  }
+  const extra = digitCount(quotient) - DECIMAL_DIGITS;
+  if (extra > 0) {
+    const scale = 10n ** BigInt(extra);
+    const kept = quotient / scale;
+    const dropped = quotient % scale;
+    const half = scale / 2n;
+    const roundUp = dropped > half || (dropped === half && (!exact || kept % 2n === 1n));
+    quotient = roundUp ? kept + 1n : kept;
+    exponent += extra;
+    if (digitCount(quotient) > DECIMAL_DIGITS) {
+      quotient /= 10n;
+      exponent++;
+    }
+  }
+  return makeDecimal({ coefficient: negative ? -quotient : quotient, exponent });
+}
+
 function divide(a: unknown, b: unknown): unknown {
   if (numberKind(a) === 'decimal' || numberKind(b) === 'decimal') {
     if (toDouble(b) === 0) throw new CommandError('Location16608', "can't $divide by zero");
-    return makeDecimal(toDouble(a) / toDouble(b));
+    const x = decimalParts(a);
+    const y = decimalParts(b);
+    if (typeof x === 'number' || typeof y === 'number') {
+      return makeDecimal(toDouble(a) / toDouble(b));
+    }
+    return decimalDivide(x, y);
   }
   const divisor = toDouble(b);
   if (divisor === 0) throw new CommandError('Location16608', "can't $divide by zero");
@@ -747,14 +794,70 @@ function plainNumbers(value: unknown): unknown {
   return value;
 }
 
-function withPlainNumbers(original: ExpressionOperator): ExpressionOperator {
+function asLiterals(value: unknown): unknown {
+  return Array.isArray(value)
+    ? value.map((item: unknown) => ({ $literal: item }))
+    : { $literal: value };
+}
+
+// Of the operators above, those whose result MongoDB keeps in the operand's type: exact for a
+// decimal (through its coefficient) and for an int64 (through BigInt), where a double would lose
+// digits. The others ($sqrt, $ln…) answer a decimal for a decimal operand, computed in double.
+const TYPE_KEEPING = new Set(['$abs', '$ceil', '$floor', '$round', '$trunc', '$mod']);
+
+function decimalMath(name: string, args: unknown[], plain: unknown): unknown {
+  const value = decimalParts(args[0]);
+  if (typeof value === 'number' || !TYPE_KEEPING.has(name)) return makeDecimal(toDouble(plain));
+  const places = args[1] === undefined ? 0 : Math.trunc(toDouble(args[1]));
+  switch (name) {
+    case '$abs':
+      return makeDecimal(absolute(value));
+    case '$ceil':
+      return makeDecimal(wholeNumber(value, 'ceil'));
+    case '$floor':
+      return makeDecimal(wholeNumber(value, 'floor'));
+    case '$round':
+      return makeDecimal(quantize(value, places, 'halfEven'));
+    case '$trunc':
+      return makeDecimal(quantize(value, places, 'trunc'));
+    default: {
+      const divisor = decimalParts(args[1]);
+      if (typeof divisor === 'number' || divisor.coefficient === 0n) {
+        return makeDecimal(toDouble(plain));
+      }
+      return makeDecimal(remainder(value, divisor));
+    }
+  }
+}
+
+function longMath(name: string, args: unknown[], plain: unknown): unknown {
+  const value = { coefficient: toBigInt(args[0]), exponent: 0 };
+  const places = args[1] === undefined ? 0 : Math.trunc(toDouble(args[1]));
+  let result: DecimalParts = value;
+  if (name === '$abs') result = absolute(value);
+  else if (name === '$round') result = quantize(value, places, 'halfEven');
+  else if (name === '$trunc') result = quantize(value, places, 'trunc');
+  else if (name === '$mod') {
+    const kind = numberKind(args[1]);
+    if ((kind !== 'int' && kind !== 'long') || toBigInt(args[1]) === 0n) return plain;
+    result = remainder(value, { coefficient: toBigInt(args[1]), exponent: 0 });
+  }
+  const whole = result.coefficient * 10n ** BigInt(result.exponent);
+  return whole >= INT64_MIN && whole <= INT64_MAX ? Long.fromBigInt(whole) : plain;
+}
+
+function withPlainNumbers(name: string, original: ExpressionOperator): ExpressionOperator {
   return (obj, expr, options) => {
     const args: unknown = evalExpr(obj, expr, options);
-    const plain = plainNumbers(args);
-    const literal = Array.isArray(plain)
-      ? plain.map((value: unknown) => ({ $literal: value }))
-      : { $literal: plain };
-    return original(obj, literal, options);
+    // Mingo computes (and checks the arguments) on plain numbers; the result then takes the
+    // type MongoDB gives it.
+    const plain = original(obj, asLiterals(plainNumbers(args)), options);
+    if (plain === null || plain === undefined || typeof plain !== 'number') return plain;
+    const list: unknown[] = Array.isArray(args) ? args : [args];
+    if (list.some((arg) => numberKind(arg) === 'decimal')) return decimalMath(name, list, plain);
+    if (numberKind(list[0]) === 'long' && TYPE_KEEPING.has(name))
+      return longMath(name, list, plain);
+    return plain;
   };
 }
 
@@ -840,7 +943,7 @@ function lookupOverride(context: Context, type: OpType, name: string): unknown {
         if (!wrapped.has(key)) {
           const original = originalLookup.call(context, type, name) as ExpressionOperator | null;
           if (!original) return undefined;
-          wrapped.set(key, withPlainNumbers(original));
+          wrapped.set(key, withPlainNumbers(name, original));
         }
         return wrapped.get(key);
       }

@@ -419,6 +419,65 @@ describe('arithmetic follows the numeric type conversions', () => {
     });
   });
 
+  it('$divide with a decimal is decimal division: exact to 34 digits, at the preferred exponent', async () => {
+    const decimal = (text: string) => Decimal128.fromString(text);
+    const doc = await project({
+      third: { $divide: [decimal('1'), new Int32(3)] },
+      twoThirds: { $divide: [decimal('2'), decimal('3')] },
+      keepsScale: { $divide: [decimal('8.00'), new Int32(2)] },
+      scaleDifference: { $divide: [decimal('2.400'), decimal('2.0')] },
+      whole: { $divide: [decimal('1000'), decimal('100')] },
+      large: { $divide: [decimal('2.40E+6'), new Int32(2)] },
+      negative: { $divide: [decimal('-7'), decimal('2')] },
+    });
+    expect(
+      Object.fromEntries(Object.entries(doc).map(([key, value]) => [key, typed(value)])),
+    ).toEqual({
+      third: ['Decimal128', `0.${'3'.repeat(34)}`],
+      twoThirds: ['Decimal128', `0.${'6'.repeat(33)}7`],
+      keepsScale: ['Decimal128', '4.00'],
+      scaleDifference: ['Decimal128', '1.20'],
+      whole: ['Decimal128', '10'],
+      large: ['Decimal128', '1.20E+6'],
+      negative: ['Decimal128', '-3.5'],
+    });
+  });
+
+  it('$abs, $ceil, $floor, $round, $trunc and $mod keep a decimal or int64 operand exact and typed', async () => {
+    const decimal = (text: string) => Decimal128.fromString(text);
+    const big = Long.fromString('9007199254740993'); // 2^53 + 1: a double cannot hold it
+    const doc = await project({
+      absDecimal: { $abs: decimal('-12345678901234567890.123456789') },
+      ceilDecimal: { $ceil: decimal('2.000000000000000000001') },
+      floorDecimal: { $floor: decimal('-2.5') },
+      roundDecimal: { $round: [decimal('1.23456789012345678901234'), 20] },
+      roundHalfEven: { $round: [decimal('2.5'), 0] },
+      truncDecimal: { $trunc: [decimal('9.99999999999999999999'), 1] },
+      modDecimal: { $mod: [decimal('10.75'), decimal('3')] },
+      absLong: { $abs: Long.fromString('-9007199254740993') },
+      floorLong: { $floor: big },
+      roundLong: { $round: [Long.fromNumber(1250), -2] },
+      modLong: { $mod: [big, Long.fromNumber(10)] },
+      sqrtDecimal: { $sqrt: decimal('2.25') },
+    });
+    expect(
+      Object.fromEntries(Object.entries(doc).map(([key, value]) => [key, typed(value)])),
+    ).toEqual({
+      absDecimal: ['Decimal128', '12345678901234567890.123456789'],
+      ceilDecimal: ['Decimal128', '3'],
+      floorDecimal: ['Decimal128', '-3'],
+      roundDecimal: ['Decimal128', '1.23456789012345678901'],
+      roundHalfEven: ['Decimal128', '2'],
+      truncDecimal: ['Decimal128', '9.9'],
+      modDecimal: ['Decimal128', '1.75'],
+      absLong: ['Long', '9007199254740993'],
+      floorLong: ['Long', '9007199254740993'],
+      roundLong: ['Long', '1200'],
+      modLong: ['Long', '3'],
+      sqrtDecimal: ['Decimal128', '1.5'],
+    });
+  });
+
   it('$sum and $avg accumulate with the widest type', async () => {
     const coll = ctx().db.collection('accumulate');
     await coll.insertMany([
