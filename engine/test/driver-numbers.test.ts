@@ -330,6 +330,47 @@ describe('arithmetic follows the numeric type conversions', () => {
     expect(typed(back?.added)).toEqual(['Long', '3']);
   });
 
+  it('$inc, $mul and $max on array elements ($, $[] and $[id]) keep the numeric types', async () => {
+    const coll = ctx().db.collection('incElements');
+    await coll.insertOne({
+      ...ONE,
+      counts: [Long.fromNumber(1), Long.fromNumber(2)],
+      prices: [
+        { sku: 'a', price: Decimal128.fromString('0.10') },
+        { sku: 'b', price: Decimal128.fromString('0.20') },
+      ],
+      scores: [new Int32(1), new Int32(5)],
+    });
+    await coll.updateOne(
+      { _id: 1, 'prices.sku': 'b' },
+      {
+        $inc: {
+          'counts.$[]': Long.fromString('9007199254740993'),
+          'prices.$.price': new Double(0.1),
+        },
+        $mul: { 'scores.$[low]': new Int32(3) },
+      },
+      { arrayFilters: [{ low: { $lt: 3 } }] },
+    );
+    await coll.updateOne(
+      { _id: 1 },
+      { $inc: { 'prices.$[].price': Decimal128.fromString('0.01') } },
+    );
+    const back = await rawOne('incElements', { _id: 1 });
+    expect((back?.counts as unknown[]).map(typed)).toEqual([
+      ['Long', '9007199254740994'],
+      ['Long', '9007199254740995'],
+    ]);
+    expect((back?.prices as Document[]).map((item) => typed(item.price))).toEqual([
+      ['Decimal128', '0.11'],
+      ['Decimal128', '0.310000000000000'],
+    ]);
+    expect((back?.scores as unknown[]).map(typed)).toEqual([
+      ['Int32', '3'],
+      ['Int32', '5'],
+    ]);
+  });
+
   it('$inc past the int64 range is an error and changes nothing', async () => {
     const coll = ctx().db.collection('incOverflow');
     await coll.insertOne({ ...ONE, n: Long.MAX_VALUE });

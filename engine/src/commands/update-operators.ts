@@ -252,6 +252,75 @@ function typedUpdate(doc: Doc, path: string, operator: string, argument: unknown
   assign(doc, path, next);
 }
 
+/**
+ * Applies operators through mingo. Under a collation, arrayFilters and the element a positional $
+ * names are found by it too.
+ */
+function delegate(
+  doc: Doc,
+  operators: Doc,
+  arrayFilters: Doc[] | undefined,
+  condition: Doc | undefined,
+  collation: Collation | undefined,
+): void {
+  try {
+    if (collation) {
+      mingoUpdate(
+        doc,
+        operators,
+        arrayFilters?.map(collateFilter),
+        condition && collateFilter(condition),
+        {
+          cloneMode: 'deep',
+          queryOptions: collationOptions(collation),
+        },
+      );
+    } else {
+      mingoUpdate(doc, operators, arrayFilters, condition, { cloneMode: 'deep' });
+    }
+  } catch (error) {
+    throw fromQueryLibraryError(error);
+  }
+}
+
+/** What `$set` writes at positional paths while they are being found; never a stored value. */
+const PROBE = `\u0000innerloop-positional-probe-${process.pid}-${Date.now()}`;
+
+function probedPaths(value: unknown, prefix: string, found: string[]): void {
+  if (value === PROBE) {
+    found.push(prefix);
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, index) =>
+      probedPaths(item, prefix ? `${prefix}.${index}` : String(index), found),
+    );
+  } else if (isPlainObject(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      probedPaths(item, prefix ? `${prefix}.${key}` : key, found);
+    }
+  }
+}
+
+/**
+ * The concrete paths a positional path ($, $[] or $[id]) names in `doc`: found by letting mingo
+ * $set a probe there on a copy, so they are exactly the elements mingo would update, then read
+ * back. Lets $inc, $mul, $min and $max on array elements keep BSON's numeric types.
+ */
+function positionalPaths(
+  doc: Doc,
+  path: string,
+  arrayFilters: Doc[] | undefined,
+  condition: Doc | undefined,
+  collation: Collation | undefined,
+): string[] {
+  const copy = cloneDoc(doc);
+  delegate(copy, { $set: { [path]: PROBE } }, arrayFilters, condition, collation);
+  const found: string[] = [];
+  probedPaths(copy, '', found);
+  return found;
+}
+
 function currentDate(spec: unknown): unknown {
   if (isPlainObject(spec) && spec.$type === 'timestamp') {
     timestampCounter = (timestampCounter + 1) % 0x7fffffff;
@@ -419,6 +488,10 @@ export function applyOperators(
         addToSet(doc, path, argument);
       } else if (TYPED_OPERATORS.has(operator) && !isPositional(path)) {
         typedUpdate(doc, path, operator, argument);
+      } else if (TYPED_OPERATORS.has(operator)) {
+        for (const concrete of positionalPaths(doc, path, arrayFilters, condition, collation)) {
+          typedUpdate(doc, concrete, operator, argument);
+        }
       } else {
         delegated[path] = argument;
       }
@@ -428,23 +501,5 @@ export function applyOperators(
     }
   }
   if (Object.keys(rest).length === 0) return;
-  try {
-    if (collation) {
-      // arrayFilters and the element a positional $ names are found under the collation too.
-      mingoUpdate(
-        doc,
-        rest,
-        arrayFilters?.map(collateFilter),
-        condition && collateFilter(condition),
-        {
-          cloneMode: 'deep',
-          queryOptions: collationOptions(collation),
-        },
-      );
-    } else {
-      mingoUpdate(doc, rest, arrayFilters, condition, { cloneMode: 'deep' });
-    }
-  } catch (error) {
-    throw fromQueryLibraryError(error);
-  }
+  delegate(doc, rest, arrayFilters, condition, collation);
 }
