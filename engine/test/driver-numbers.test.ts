@@ -330,7 +330,7 @@ describe('arithmetic follows the numeric type conversions', () => {
     expect(typed(back?.added)).toEqual(['Long', '3']);
   });
 
-  it('$inc, $mul and $max on array elements ($, $[] and $[id]) keep the numeric types', async () => {
+  it('$inc and $mul on array elements ($, $[] and $[id]) keep the numeric types', async () => {
     const coll = ctx().db.collection('incElements');
     await coll.insertOne({
       ...ONE,
