@@ -3,9 +3,9 @@ import type { LanguageCode } from '../../models/vocabulary';
 import { questionWording } from '../insights/question-wording';
 import { measureOf } from '../question-types/registry';
 import { localize } from '../surveys/localize';
-import type { LocalizedText } from '../surveys/survey-schema';
 import { builtInDrivers } from '../surveys/survey-schema';
 import { type MeasureChoice, measureValue } from './charter-form';
+import { textsOf } from './texts';
 
 // What a provider's standards can be measured by: a driver (over the internal-service questions
 // that carry it), or one internal-service question with a score of a survey that rates this
@@ -70,14 +70,4 @@ export async function measureOptions(
     return { value: measureValue(choice), choice, label: driver, survey: null, scale: 'score' };
   });
   return [...driverOptions, ...questions];
-}
-
-/** A question's stored texts (a Mixed field) as the texts it holds. */
-function textsOf(stored: unknown): LocalizedText {
-  if (typeof stored !== 'object' || stored === null) return {};
-  return Object.fromEntries(
-    Object.entries(stored).filter(
-      (entry): entry is [string, string] => typeof entry[1] === 'string',
-    ),
-  );
 }
