@@ -4,6 +4,7 @@ import { type LanguageCode, languageCodes } from '../models/vocabulary';
 import enActions from './locales/en/actions.json';
 import enAnswering from './locales/en/answering.json';
 import enBoard from './locales/en/board.json';
+import enCharters from './locales/en/charters.json';
 import enCommon from './locales/en/common.json';
 import enInsights from './locales/en/insights.json';
 import enMail from './locales/en/mail.json';
@@ -16,6 +17,7 @@ import enSurveys from './locales/en/surveys.json';
 import lvActions from './locales/lv/actions.json';
 import lvAnswering from './locales/lv/answering.json';
 import lvBoard from './locales/lv/board.json';
+import lvCharters from './locales/lv/charters.json';
 import lvCommon from './locales/lv/common.json';
 import lvInsights from './locales/lv/insights.json';
 import lvMail from './locales/lv/mail.json';
@@ -28,6 +30,7 @@ import lvSurveys from './locales/lv/surveys.json';
 import nbActions from './locales/nb/actions.json';
 import nbAnswering from './locales/nb/answering.json';
 import nbBoard from './locales/nb/board.json';
+import nbCharters from './locales/nb/charters.json';
 import nbCommon from './locales/nb/common.json';
 import nbInsights from './locales/nb/insights.json';
 import nbMail from './locales/nb/mail.json';
@@ -40,6 +43,7 @@ import nbSurveys from './locales/nb/surveys.json';
 import plActions from './locales/pl/actions.json';
 import plAnswering from './locales/pl/answering.json';
 import plBoard from './locales/pl/board.json';
+import plCharters from './locales/pl/charters.json';
 import plCommon from './locales/pl/common.json';
 import plInsights from './locales/pl/insights.json';
 import plMail from './locales/pl/mail.json';
@@ -52,6 +56,7 @@ import plSurveys from './locales/pl/surveys.json';
 import ptActions from './locales/pt/actions.json';
 import ptAnswering from './locales/pt/answering.json';
 import ptBoard from './locales/pt/board.json';
+import ptCharters from './locales/pt/charters.json';
 import ptCommon from './locales/pt/common.json';
 import ptInsights from './locales/pt/insights.json';
 import ptMail from './locales/pt/mail.json';
@@ -64,6 +69,7 @@ import ptSurveys from './locales/pt/surveys.json';
 import ukActions from './locales/uk/actions.json';
 import ukAnswering from './locales/uk/answering.json';
 import ukBoard from './locales/uk/board.json';
+import ukCharters from './locales/uk/charters.json';
 import ukCommon from './locales/uk/common.json';
 import ukInsights from './locales/uk/insights.json';
 import ukMail from './locales/uk/mail.json';
@@ -93,6 +99,7 @@ export const namespaces = [
   'people',
   'insights',
   'actions',
+  'charters',
   'settings',
   'mail',
 ] as const;
@@ -110,6 +117,7 @@ export const resources = {
     people: enPeople,
     insights: enInsights,
     actions: enActions,
+    charters: enCharters,
     settings: enSettings,
     mail: enMail,
   },
@@ -124,6 +132,7 @@ export const resources = {
     people: ukPeople,
     insights: ukInsights,
     actions: ukActions,
+    charters: ukCharters,
     settings: ukSettings,
     mail: ukMail,
   },
@@ -138,6 +147,7 @@ export const resources = {
     people: nbPeople,
     insights: nbInsights,
     actions: nbActions,
+    charters: nbCharters,
     settings: nbSettings,
     mail: nbMail,
   },
@@ -152,6 +162,7 @@ export const resources = {
     people: ptPeople,
     insights: ptInsights,
     actions: ptActions,
+    charters: ptCharters,
     settings: ptSettings,
     mail: ptMail,
   },
@@ -166,6 +177,7 @@ export const resources = {
     people: plPeople,
     insights: plInsights,
     actions: plActions,
+    charters: plCharters,
     settings: plSettings,
     mail: plMail,
   },
@@ -180,6 +192,7 @@ export const resources = {
     people: lvPeople,
     insights: lvInsights,
     actions: lvActions,
+    charters: lvCharters,
     settings: lvSettings,
     mail: lvMail,
   },

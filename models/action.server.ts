@@ -19,6 +19,8 @@ const sourceSchema = new Schema(
     departmentId: { type: Schema.Types.ObjectId, ref: 'Department', default: null },
     // The rated department, for internal-service results.
     providerDepartmentId: { type: Schema.Types.ObjectId, ref: 'Department', default: null },
+    // The standard of the provider's charter it was raised from (its key survives edits).
+    charterStandardKey: { type: String, default: null },
     // What was heard, in words, as shown when it was raised (e.g. "Kitchen · Tools").
     label: { type: String, required: true },
   },

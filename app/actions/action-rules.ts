@@ -45,6 +45,11 @@ export const actionSource = z.object({
   driver: z.string().min(1).max(40).nullable().default(null),
   departmentId: objectId.nullable().default(null),
   providerDepartmentId: objectId.nullable().default(null),
+  // Raised from a standard of the provider's service charter (app/charters).
+  charterStandardKey: z
+    .string()
+    .regex(/^[a-z\d-]{1,40}$/, 'charters:errors.unknownStandard')
+    .optional(),
 });
 export type ActionSource = z.infer<typeof actionSource>;
 
@@ -77,6 +82,7 @@ export function sourceFromSearch(params: URLSearchParams) {
     driver: value('driver'),
     departmentId: value('department'),
     providerDepartmentId: value('provider'),
+    charterStandardKey: value('standard') ?? undefined,
   });
 }
 
@@ -91,5 +97,6 @@ export function newActionPath(source: ActionSource): string {
   if (source.driver) params.set('driver', source.driver);
   if (source.departmentId) params.set('department', source.departmentId);
   if (source.providerDepartmentId) params.set('provider', source.providerDepartmentId);
+  if (source.charterStandardKey) params.set('standard', source.charterStandardKey);
   return `/actions/new?${params}`;
 }

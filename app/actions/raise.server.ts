@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import { z } from 'zod';
 
 import { ActionModel } from '../../models/action.server';
+import { charterMetric } from '../charters/charter-source.server';
 import { checkMetricSource, loadMetric } from '../insights/metric.server';
 import type { Figure } from '../insights/types';
 import { refuseAddress } from '../utils/form.server';
@@ -38,6 +39,12 @@ export interface RaiseView {
  */
 export async function raiseView(user: StaffUser, source: ActionSource): Promise<RaiseView> {
   if (!sourceInScope(user, source)) throw forbidden();
+  if (source.charterStandardKey) {
+    const charter = await charterMetric(source);
+    if (!charter.ok) throw refuseAddress(charter.problem.message);
+    const [owners, today] = await Promise.all([ownerChoices(source), todayFor(source.surveyId)]);
+    return { label: charter.label, baseline: charter.baseline, owners, today };
+  }
   const problem = await checkMetricSource(user, source);
   if (problem) throw refuseAddress(problem.message);
   const [metric, owners, today] = await Promise.all([
@@ -74,7 +81,13 @@ export async function raiseAction(
   const { source, ...fields } = parsed.data;
 
   const errors: FieldErrors = {};
-  const problem = await checkMetricSource(user, source);
+  // A charter's standard is read from its own cells (app/charters), not the insight figures.
+  const charter = source.charterStandardKey ? await charterMetric(source) : null;
+  const problem = charter
+    ? charter.ok
+      ? null
+      : charter.problem
+    : await checkMetricSource(user, source);
   if (problem) errors.source = [problem.message];
   const checked = await checkOwner(fields.ownerId, source);
   if (!checked.ok) errors.ownerId = [checked.message];
@@ -82,7 +95,7 @@ export async function raiseAction(
   if (fields.dueOn < today) errors.dueOn = ['actions:errors.dueFromToday'];
   if (Object.keys(errors).length > 0 || !checked.ok) return { ok: false, errors };
 
-  const metric = await loadMetric(user, source);
+  const metric = charter?.ok ? charter : await loadMetric(user, source);
   const baseline = metric.atSource;
   const id = (v: string | null) => (v ? new Types.ObjectId(v) : null);
   const action = await ActionModel.create({

@@ -4,6 +4,7 @@ import { type Action, ActionModel } from '../../models/action.server';
 import { DepartmentModel } from '../../models/department.server';
 import { SurveyModel } from '../../models/survey.server';
 import type { ActionStatus, LanguageCode, MetricKind } from '../../models/vocabulary';
+import { type BoardCharter, boardCharters } from '../charters/board-charters.server';
 import { metricSourceOf } from '../insights/metric.server';
 import { sourceFigures } from '../insights/source-figures.server';
 import type { Figure } from '../insights/types';
@@ -65,6 +66,8 @@ export interface Board {
   /** Actions about the department: as the answering department or as the service rated. */
   departmentActions: BoardAction[];
   companyActions: BoardAction[];
+  /** Published service charters: of the departments that serve it, or all on the company board. */
+  charters?: BoardCharter[];
 }
 
 // Done actions pile up over the years; the board shows the most recent ones.
@@ -75,8 +78,11 @@ const updateKinds = new Set(['update', 'status']);
 
 /** The company board: published actions raised from whole-survey results. */
 export async function companyBoard(language: LanguageCode): Promise<Board> {
-  const actions = await publishedActions({ 'source.departmentId': null }, language);
-  return { department: null, departmentActions: [], companyActions: actions };
+  const [actions, charters] = await Promise.all([
+    publishedActions({ 'source.departmentId': null }, language),
+    boardCharters(null, language),
+  ]);
+  return { department: null, departmentActions: [], companyActions: actions, charters };
 }
 
 /**
@@ -92,12 +98,13 @@ export async function departmentBoard(
   const department = await DepartmentModel.findOne({ boardKey }, { name: 1 }).lean();
   if (!department) return null;
   const id = department._id;
-  const [departmentActions, company] = await Promise.all([
+  const [departmentActions, company, charters] = await Promise.all([
     publishedActions(
       { $or: [{ 'source.departmentId': id }, { 'source.providerDepartmentId': id }] },
       language,
     ),
     publishedActions({ 'source.departmentId': null }, language),
+    boardCharters(id, language),
   ]);
   // A company-wide action about this department's service is shown once, as the department's.
   const shown = new Set(departmentActions.map((action) => action.id));
@@ -105,6 +112,7 @@ export async function departmentBoard(
     department: { name: department.name },
     departmentActions,
     companyActions: company.filter((action) => !shown.has(action.id)),
+    charters,
   };
 }
 

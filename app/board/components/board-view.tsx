@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
 import type { Board, BoardAction } from '~/board/board.server';
+import { BoardCharters } from '~/charters/components/board-charters';
 
 import { ActionCard } from './action-card';
 
@@ -33,6 +34,7 @@ export function BoardView({ board }: { board: Board }) {
           />
         </>
       )}
+      <BoardCharters charters={board.charters ?? []} company={!board.department} />
     </section>
   );
 }
