@@ -342,7 +342,7 @@ describe('arithmetic follows the numeric type conversions', () => {
       scores: [new Int32(1), new Int32(5)],
     });
     await coll.updateOne(
-      { _id: 1, 'prices.sku': 'b' },
+      { ...ONE, 'prices.sku': 'b' },
       {
         $inc: {
           'counts.$[]': Long.fromString('9007199254740993'),
@@ -352,10 +352,7 @@ describe('arithmetic follows the numeric type conversions', () => {
       },
       { arrayFilters: [{ low: { $lt: 3 } }] },
     );
-    await coll.updateOne(
-      { _id: 1 },
-      { $inc: { 'prices.$[].price': Decimal128.fromString('0.01') } },
-    );
+    await coll.updateOne(ONE, { $inc: { 'prices.$[].price': Decimal128.fromString('0.01') } });
     const back = await rawOne('incElements', { _id: 1 });
     expect((back?.counts as unknown[]).map(typed)).toEqual([
       ['Long', '9007199254740994'],
