@@ -7,7 +7,7 @@ import { Collection } from './collection.js';
 import { DIR_MODE } from './files.js';
 import { Index, type IndexSpec } from './index-key.js';
 import { journalFileName } from './journal.js';
-import { readRecords } from './records.js';
+import { eachRecord } from './records.js';
 import { parseSeq, snapshotFileName } from './snapshot.js';
 import type { Databases, Op } from './store.js';
 
@@ -118,11 +118,14 @@ function isBinary(value: unknown): value is Collection['uuid'] {
 }
 
 /** Loads a complete snapshot, answering how many documents it held; undefined if incomplete. */
-function loadSnapshot(loader: Loader, records: Doc[]): number | undefined {
-  const last = records.at(-1);
-  if (records[0]?.t !== 'snapshot' || last?.t !== 'end') return undefined;
+function loadSnapshot(loader: Loader, bytes: Buffer): number | undefined {
   let documents = 0;
-  for (const record of records) {
+  let start = 'unread' as 'unread' | 'snapshot' | 'other';
+  let ended = false;
+  eachRecord(bytes, (record) => {
+    if (start === 'unread') start = record.t === 'snapshot' ? 'snapshot' : 'other';
+    if (start === 'other') return;
+    ended = record.t === 'end';
     const db = String(record.db);
     const coll = String(record.coll);
     if (record.t === 'collection') {
@@ -135,8 +138,8 @@ function loadSnapshot(loader: Loader, records: Doc[]): number | undefined {
       for (const doc of record.docs as Doc[]) collection.load(doc);
       documents += record.docs.length;
     }
-  }
-  return documents;
+  });
+  return start === 'snapshot' && ended ? documents : undefined;
 }
 
 /**
@@ -164,8 +167,10 @@ export async function loadDataDir(dir: string, logger: EngineLogger): Promise<Lo
   let snapshot: RecoveryStats['snapshot'];
   for (const seq of snapshots) {
     const candidate = new Loader();
-    const { records } = readRecords(await readFile(path.join(dir, snapshotFileName(seq))));
-    const documents = loadSnapshot(candidate, records);
+    const documents = loadSnapshot(
+      candidate,
+      await readFile(path.join(dir, snapshotFileName(seq))),
+    );
     if (documents !== undefined) {
       loader = candidate;
       fromSeq = seq;
@@ -182,13 +187,13 @@ export async function loadDataDir(dir: string, logger: EngineLogger): Promise<Lo
   for (const seq of toReplay) {
     const file = path.join(dir, journalFileName(seq));
     const bytes = await readFile(file);
-    const { records, validBytes, torn } = readRecords(bytes);
-    for (const record of records) {
+    // Each record is applied as it is decoded: only the documents it holds are kept.
+    const { validBytes, torn } = eachRecord(bytes, (record) => {
       const ops = Array.isArray(record.ops) ? (record.ops as Op[]) : [];
       for (const op of ops) loader.apply(op);
       operations += ops.length;
-    }
-    replayed += records.length;
+      replayed++;
+    });
     if (torn) {
       logger.error(`engine: discarded an incomplete record at the end of ${journalFileName(seq)}`);
       await truncate(file, validBytes);
