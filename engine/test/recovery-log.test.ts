@@ -1,4 +1,4 @@
-import { appendFile } from 'node:fs/promises';
+import { appendFile, stat, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
@@ -99,6 +99,18 @@ describe.skipIf(embeddedOnly)('recovery log line (embedded engine)', () => {
       expect(Number(documents) + Number(operations)).toBe(40);
       expect(Number(records)).toBe(Number(operations));
       expect(again.logs.join('\n')).not.toContain(SECRET);
+
+      // A snapshot without its end record (a damaged file) is not used, and the log says so.
+      const snapshot = join(dataDir, `snapshot-${match?.[1]}.bson`);
+      await truncate(snapshot, (await stat(snapshot)).size - 1);
+      const damaged = await startLogged(dataDir, 1 << 30);
+      await damaged.engine.stop();
+      expect(damaged.logs).toContain(
+        `error: engine: snapshot snapshot-${match?.[1]}.bson is incomplete; using an older state`,
+      );
+      expect(recoveryLines(damaged.logs)).toEqual([
+        expect.stringMatching(/ms: no snapshot, then \d+ journal records? /),
+      ]);
     } finally {
       await removeDir(dataDir);
     }
