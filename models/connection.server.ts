@@ -96,9 +96,10 @@ async function connect(options: ConnectOptions): Promise<DatabaseInfo> {
         // New at each start and never logged: without it, any local process could read every
         // answer or make itself an HR admin through the engine's port.
         auth: generateCredential(),
-        // The engine's own progress notes are detail; the line below is the one that matters.
+        // The engine says little at info, each line starting "engine: ": how long recovering the
+        // data took and what it replayed, and a lock it took over from a crashed engine.
         logger: {
-          info: (message: string) => logger.debug(`engine: ${message}`),
+          info: (message: string) => logger.info(message),
           error: (message: string) => logger.error(message),
         },
       };

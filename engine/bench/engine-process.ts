@@ -5,6 +5,8 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface EngineProcess {
   uri: string;
+  /** What the engine printed on stdout so far (its recovery line, its connection string). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -12,7 +14,10 @@ export interface EngineProcess {
  * Runs the embedded engine the way `npm run engine` does, in its own process, so the benchmark's
  * clients do not share an event loop with the server (as with a real mongod).
  */
-export function startEngineProcess(dataDir: string): Promise<EngineProcess> {
+export function startEngineProcess(
+  dataDir: string,
+  readyWithinMs = 30_000,
+): Promise<EngineProcess> {
   const proc = spawn(
     process.execPath,
     ['--import', 'tsx', 'engine/src/cli.ts', '--port', '0', '--data', dataDir],
@@ -27,8 +32,8 @@ export function startEngineProcess(dataDir: string): Promise<EngineProcess> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       proc.kill('SIGKILL');
-      reject(new Error(`engine did not start within 30 s: ${err}`));
-    }, 30_000);
+      reject(new Error(`engine did not start within ${readyWithinMs / 1000} s: ${err}`));
+    }, readyWithinMs);
     void exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`engine exited (${code}): ${err}`));
@@ -40,6 +45,7 @@ export function startEngineProcess(dataDir: string): Promise<EngineProcess> {
       clearTimeout(timer);
       resolve({
         uri,
+        output: () => out,
         stop: async () => {
           proc.kill('SIGTERM');
           const kill = setTimeout(() => proc.kill('SIGKILL'), 10_000);

@@ -64,7 +64,12 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   if (credential) checkCredential(credential);
   const user = credential ? await scramUser(credential) : undefined;
   await prepareDataDir(dataDir);
-  const release = acquireLock(dataDir);
+  const release = await acquireLock(dataDir, {
+    onTakeover: (owner) =>
+      logger.info(
+        `engine: took over the lock of ${owner ? `process ${owner.pid}` : 'an unreadable lock file'}, which no longer runs`,
+      ),
+  });
   let store: Store;
   try {
     store = await Store.open({

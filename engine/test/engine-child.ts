@@ -8,6 +8,8 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export interface EngineChild {
   uri: string;
   port: number;
+  /** The engine's process (with `unreaped`, not `proc`, whose child it is). */
+  pid: number;
   proc: ChildProcess;
   stderr: () => string;
   /** Resolves with the exit code (null when killed by a signal). */
@@ -28,6 +30,12 @@ export interface ChildOptions {
   compactAfterBytes?: number;
   /** `false`: no authentication, for raw-socket suites (see harness.ts). */
   auth?: false;
+  /**
+   * Run the engine under a parent that never reaps it (`proc` is that parent): once killed, the
+   * engine stays a zombie, as under a container init that does not reap. `exited` and `stop` then
+   * follow the parent, not the engine; `kill` only sends the signal.
+   */
+  unreaped?: boolean;
 }
 
 function launch(dataDir: string, options: ChildOptions): ChildProcess {
@@ -36,6 +44,13 @@ function launch(dataDir: string, options: ChildOptions): ChildProcess {
     args.push('--compact-after', String(options.compactAfterBytes));
   }
   if (options.auth === false) args.push('--no-auth');
+  if (options.unreaped) {
+    // The shell starts the engine, then becomes `sleep` (same pid), which never waits for it.
+    return spawn('sh', ['-c', '"$0" "$@" & exec sleep 86400', process.execPath, ...args], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  }
   return spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
@@ -67,10 +82,11 @@ export function spawnEngineChild(
       const line = out.split('\n').find((l) => l.startsWith('{'));
       if (!line) return;
       clearTimeout(timer);
-      const { port, uri } = JSON.parse(line) as { port: number; uri: string };
+      const { port, uri, pid } = JSON.parse(line) as { port: number; uri: string; pid: number };
       resolve({
         uri,
         port,
+        pid,
         proc,
         stderr: () => err,
         exited,
@@ -82,6 +98,10 @@ export function spawnEngineChild(
           return code;
         },
         kill: async () => {
+          if (options.unreaped) {
+            process.kill(pid, 'SIGKILL');
+            return;
+          }
           proc.kill('SIGKILL');
           await exited;
         },

@@ -68,6 +68,12 @@ describe('connection module on the embedded engine', () => {
     expect(announcements[0]).toMatch(
       new RegExp(`Database: embedded engine on 127\\.0\\.0\\.1:\\d+, data in ${dataDir}/engine`),
     );
+    // The engine's start-up line: how long recovery took, what it replayed, whether it cut a record.
+    expect(logLines).toContainEqual(
+      expect.stringMatching(
+        /INFO {2}engine: recovery took \d+ ms: no snapshot, then 0 journal records \(0 operations\) replayed from 0 journal files; no torn record$/,
+      ),
+    );
   });
 
   it('connects once per process however often it is asked', async () => {

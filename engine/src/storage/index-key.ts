@@ -93,6 +93,15 @@ export class Index {
   /** The key tuples a document has in this index, or none when the index leaves it out. */
   keysFor(doc: Doc): unknown[][] {
     if (this.partial && !this.partial.test(doc)) return [];
+    // The common case, one top-level field holding one value, without the general walk below:
+    // rebuilding indexes at start-up calls this for every document.
+    if (this.fields.length === 1) {
+      const field = this.fields[0];
+      if (!field.includes('.') && Object.hasOwn(doc, field)) {
+        const value = doc[field];
+        if (value !== undefined && !Array.isArray(value)) return [[value]];
+      }
+    }
     const perField = this.fields.map((field) => {
       const seen = new Map<string, unknown>();
       for (const value of valuesAtPath(doc, field)) {

@@ -86,6 +86,18 @@ export interface ReadRecords {
 
 export function readRecords(buffer: Buffer): ReadRecords {
   const records: Doc[] = [];
+  const { validBytes, torn } = eachRecord(buffer, (record) => void records.push(record));
+  return { records, validBytes, torn };
+}
+
+/**
+ * Hands each intact record to `onRecord` as it is decoded, so that a caller that keeps only part of
+ * each (recovery keeps the documents, not the records around them) lets the rest go at once.
+ */
+export function eachRecord(
+  buffer: Buffer,
+  onRecord: (record: Doc) => void,
+): Omit<ReadRecords, 'records'> {
   let offset = 0;
   while (offset < buffer.length) {
     if (buffer.length - offset < HEADER) break;
@@ -95,12 +107,14 @@ export function readRecords(buffer: Buffer): ReadRecords {
     if (length < 5 || end > buffer.length) break;
     const body = buffer.subarray(offset + HEADER, end);
     if (crc32(body) !== checksum) break;
+    let record: Doc;
     try {
-      records.push(escapeKeys(decodeBson(body)) as Doc);
+      record = escapeKeys(decodeBson(body)) as Doc;
     } catch {
       break;
     }
+    onRecord(record);
     offset = end;
   }
-  return { records, validBytes: offset, torn: offset < buffer.length };
+  return { validBytes: offset, torn: offset < buffer.length };
 }

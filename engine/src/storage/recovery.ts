@@ -7,7 +7,7 @@ import { Collection } from './collection.js';
 import { DIR_MODE } from './files.js';
 import { Index, type IndexSpec } from './index-key.js';
 import { journalFileName } from './journal.js';
-import { readRecords } from './records.js';
+import { eachRecord } from './records.js';
 import { parseSeq, snapshotFileName } from './snapshot.js';
 import type { Databases, Op } from './store.js';
 
@@ -15,6 +15,34 @@ export interface LoadedState {
   databases: Databases;
   /** The journal file that new writes go on appending to. */
   journalSeq: number;
+  recovery: RecoveryStats;
+}
+
+/** What start-up found and did, for the log (never any document's contents). */
+export interface RecoveryStats {
+  /** Wall-clock time from listing the folder to indexes rebuilt, in milliseconds. */
+  ms: number;
+  /** The snapshot loaded, if any, and how many documents it held. */
+  snapshot?: { file: string; documents: number };
+  journalFiles: number;
+  /** Journal records (one per acknowledged write command, or part of one) replayed. */
+  records: number;
+  /** Changes (document puts and removals, index and collection changes) those records held. */
+  operations: number;
+  /** A torn or corrupt last record that was cut off: its file and how many bytes went. */
+  torn?: { file: string; bytes: number };
+}
+
+/** One line saying how long recovery took, what it replayed and whether a torn record was cut. */
+export function describeRecovery(stats: RecoveryStats): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const from = stats.snapshot
+    ? `${stats.snapshot.file} (${plural(stats.snapshot.documents, 'document')})`
+    : 'no snapshot';
+  const torn = stats.torn
+    ? `cut off a torn last record (${plural(stats.torn.bytes, 'byte')}) at the end of ${stats.torn.file}`
+    : 'no torn record';
+  return `engine: recovery took ${stats.ms} ms: ${from}, then ${plural(stats.records, 'journal record')} (${plural(stats.operations, 'operation')}) replayed from ${plural(stats.journalFiles, 'journal file')}; ${torn}`;
 }
 
 class Loader {
@@ -89,10 +117,15 @@ function isBinary(value: unknown): value is Collection['uuid'] {
   );
 }
 
-function loadSnapshot(loader: Loader, records: Doc[]): boolean {
-  const last = records.at(-1);
-  if (records[0]?.t !== 'snapshot' || last?.t !== 'end') return false;
-  for (const record of records) {
+/** Loads a complete snapshot, answering how many documents it held; undefined if incomplete. */
+function loadSnapshot(loader: Loader, bytes: Buffer): number | undefined {
+  let documents = 0;
+  let start = 'unread' as 'unread' | 'snapshot' | 'other';
+  let ended = false;
+  eachRecord(bytes, (record) => {
+    if (start === 'unread') start = record.t === 'snapshot' ? 'snapshot' : 'other';
+    if (start === 'other') return;
+    ended = record.t === 'end';
     const db = String(record.db);
     const coll = String(record.coll);
     if (record.t === 'collection') {
@@ -103,9 +136,10 @@ function loadSnapshot(loader: Loader, records: Doc[]): boolean {
     } else if (record.t === 'docs' && Array.isArray(record.docs)) {
       const collection = loader.collection(db, coll);
       for (const doc of record.docs as Doc[]) collection.load(doc);
+      documents += record.docs.length;
     }
-  }
-  return true;
+  });
+  return start === 'snapshot' && ended ? documents : undefined;
 }
 
 /**
@@ -113,6 +147,7 @@ function loadSnapshot(loader: Loader, records: Doc[]): boolean {
  * record at the end of a journal (a crash mid-write, never acknowledged) is cut off.
  */
 export async function loadDataDir(dir: string, logger: EngineLogger): Promise<LoadedState> {
+  const started = performance.now();
   await mkdir(dir, { recursive: true, mode: DIR_MODE });
   const files = await readdir(dir);
   for (const file of files.filter((name) => name.endsWith('.tmp'))) {
@@ -129,30 +164,52 @@ export async function loadDataDir(dir: string, logger: EngineLogger): Promise<Lo
 
   let loader = new Loader();
   let fromSeq = 0;
+  let snapshot: RecoveryStats['snapshot'];
   for (const seq of snapshots) {
     const candidate = new Loader();
-    const { records } = readRecords(await readFile(path.join(dir, snapshotFileName(seq))));
-    if (loadSnapshot(candidate, records)) {
+    const documents = loadSnapshot(
+      candidate,
+      await readFile(path.join(dir, snapshotFileName(seq))),
+    );
+    if (documents !== undefined) {
       loader = candidate;
       fromSeq = seq;
+      snapshot = { file: snapshotFileName(seq), documents };
       break;
     }
     logger.error(`engine: snapshot ${snapshotFileName(seq)} is incomplete; using an older state`);
   }
 
   const toReplay = journals.filter((seq) => seq >= fromSeq);
+  let replayed = 0;
+  let operations = 0;
+  let cut: RecoveryStats['torn'];
   for (const seq of toReplay) {
     const file = path.join(dir, journalFileName(seq));
-    const { records, validBytes, torn } = readRecords(await readFile(file));
-    for (const record of records) {
+    const bytes = await readFile(file);
+    // Each record is applied as it is decoded: only the documents it holds are kept.
+    const { validBytes, torn } = eachRecord(bytes, (record) => {
       const ops = Array.isArray(record.ops) ? (record.ops as Op[]) : [];
       for (const op of ops) loader.apply(op);
-    }
+      operations += ops.length;
+      replayed++;
+    });
     if (torn) {
       logger.error(`engine: discarded an incomplete record at the end of ${journalFileName(seq)}`);
       await truncate(file, validBytes);
+      cut = { file: journalFileName(seq), bytes: bytes.length - validBytes };
     }
   }
   const journalSeq = Math.max(fromSeq, toReplay.at(-1) ?? 0, 1);
-  return { databases: loader.finish(), journalSeq };
+  const databases = loader.finish();
+  const recovery: RecoveryStats = {
+    ms: Math.round(performance.now() - started),
+    snapshot,
+    journalFiles: toReplay.length,
+    records: replayed,
+    operations,
+    torn: cut,
+  };
+  logger.info(describeRecovery(recovery));
+  return { databases, journalSeq, recovery };
 }

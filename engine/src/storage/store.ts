@@ -6,7 +6,7 @@ import { Collection } from './collection.js';
 import type { Index, IndexSpec } from './index-key.js';
 import { Journal } from './journal.js';
 import { frameRecord } from './records.js';
-import { loadDataDir } from './recovery.js';
+import { loadDataDir, type RecoveryStats } from './recovery.js';
 import { writeSnapshot } from './snapshot.js';
 
 /** One change as the journal records it; replaying the list rebuilds the state. */
@@ -38,6 +38,8 @@ export interface StoreOptions {
  */
 export class Store {
   readonly databases: Databases;
+  /** What start-up recovered (see recovery.ts). */
+  recovery: RecoveryStats | undefined;
   private readonly journal: Journal;
   private readonly options: StoreOptions;
   private compaction: Promise<void> | undefined;
@@ -50,10 +52,11 @@ export class Store {
   }
 
   static async open(options: StoreOptions): Promise<Store> {
-    const { databases, journalSeq } = await loadDataDir(options.dataDir, options.logger);
+    const { databases, journalSeq, recovery } = await loadDataDir(options.dataDir, options.logger);
     const journal = new Journal(options.dataDir);
     await journal.open(journalSeq);
     const store = new Store(databases, journal, options);
+    store.recovery = recovery;
     store.maybeCompact();
     return store;
   }

@@ -26,7 +26,7 @@ export interface StartAppOptions {
 }
 
 /** A free TCP port on loopback (free when asked; the app takes it a moment later). */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
