@@ -10,6 +10,7 @@ import type { Figure } from '../insights/types';
 import { defaultTimeZone, localDate } from '../surveys/local-time';
 import { localizeIn } from '../surveys/localize';
 import type { LocalizedText } from '../surveys/survey-schema';
+import { type BoardThanks, boardThanks } from '../thanks/board-thanks.server';
 import { isBoardKeyShaped } from './board-key.server';
 
 /**
@@ -65,6 +66,8 @@ export interface Board {
   /** Actions about the department: as the answering department or as the service rated. */
   departmentActions: BoardAction[];
   companyActions: BoardAction[];
+  /** Thanks the department published, and where to thank another; null on the company board. */
+  thanks?: BoardThanks | null;
 }
 
 // Done actions pile up over the years; the board shows the most recent ones.
@@ -92,12 +95,13 @@ export async function departmentBoard(
   const department = await DepartmentModel.findOne({ boardKey }, { name: 1 }).lean();
   if (!department) return null;
   const id = department._id;
-  const [departmentActions, company] = await Promise.all([
+  const [departmentActions, company, thanks] = await Promise.all([
     publishedActions(
       { $or: [{ 'source.departmentId': id }, { 'source.providerDepartmentId': id }] },
       language,
     ),
     publishedActions({ 'source.departmentId': null }, language),
+    boardThanks(department, boardKey),
   ]);
   // A company-wide action about this department's service is shown once, as the department's.
   const shown = new Set(departmentActions.map((action) => action.id));
@@ -105,6 +109,7 @@ export async function departmentBoard(
     department: { name: department.name },
     departmentActions,
     companyActions: company.filter((action) => !shown.has(action.id)),
+    thanks,
   };
 }
 

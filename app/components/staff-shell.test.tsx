@@ -34,7 +34,7 @@ describe('StaffShell', () => {
     expect(unnamed.querySelector('.shell-organisation')).toBeNull();
   });
 
-  it('offers an HR admin the five product areas in order, marking the current one', async () => {
+  it('offers an HR admin the product areas in order, marking the current one', async () => {
     renderShell(ana, '/surveys');
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     const links = within(nav).getAllByRole('link');
@@ -42,6 +42,7 @@ describe('StaffShell', () => {
       ['Insights', '/insights'],
       ['Surveys', '/surveys'],
       ['Actions', '/actions'],
+      ['Thanks', '/thanks'],
       ['People', '/people'],
       ['Settings', '/settings'],
     ]);
@@ -60,7 +61,7 @@ describe('StaffShell', () => {
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Insights', 'Surveys', 'Actions']);
+    ).toEqual(['Insights', 'Surveys', 'Actions', 'Thanks']);
   });
 
   it('puts the page in the main landmark, reachable by the skip link', async () => {

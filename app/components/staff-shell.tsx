@@ -11,6 +11,8 @@ const staffNavigation = [
   { to: '/insights', label: 'insights', hrOnly: false },
   { to: '/surveys', label: 'surveys', hrOnly: false },
   { to: '/actions', label: 'actions', hrOnly: false },
+  // Thanks other departments sent to the leader's departments (its words: the thanks namespace).
+  { to: '/thanks', label: 'thanks:nav', hrOnly: false },
   // Leaders cannot open these (their routes answer 403), so they do not see them either.
   { to: '/people', label: 'people', hrOnly: true },
   { to: '/settings', label: 'settings', hrOnly: true },
@@ -49,7 +51,7 @@ export function StaffShell({
                 .map((item) => (
                   <li key={item.to}>
                     <NavLink to={item.to} prefetch="intent">
-                      {t(`nav.${item.label}`)}
+                      {t(item.label.includes(':') ? item.label : `nav.${item.label}`)}
                     </NavLink>
                   </li>
                 ))}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
 import type { Board, BoardAction } from '~/board/board.server';
+import { BoardThanks } from '~/thanks/components/board-thanks';
 
 import { ActionCard } from './action-card';
 
@@ -33,6 +34,7 @@ export function BoardView({ board }: { board: Board }) {
           />
         </>
       )}
+      {board.thanks ? <BoardThanks thanks={board.thanks} /> : null}
     </section>
   );
 }
