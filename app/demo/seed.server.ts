@@ -15,6 +15,7 @@ import { emailLocalPart, languageWeights, namePools } from './names';
 import { seedActions } from './seed-actions.server';
 import { seedResponses } from './seed-responses.server';
 import { seedSurveys } from './seed-surveys.server';
+import { seedThanks } from './seed-thanks.server';
 
 /**
  * The demo organisation: Nordlys, a restaurant group with about 200 people, seeded on the first
@@ -86,6 +87,7 @@ const demoSteps: DemoStep[] = [
   { name: 'surveys', run: (context) => seedSurveys(context) },
   { name: 'responses', run: seedResponses },
   { name: 'actions', run: (context) => seedActions(context) },
+  { name: 'thanks', run: (context) => seedThanks(context) },
 ];
 
 export type DemoSetting = 'on' | 'off' | undefined;
