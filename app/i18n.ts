@@ -14,6 +14,7 @@ import enSettings from './locales/en/settings.json';
 import enStaff from './locales/en/staff.json';
 import enStatus from './locales/en/status.json';
 import enSurveys from './locales/en/surveys.json';
+import enThanks from './locales/en/thanks.json';
 import lvActions from './locales/lv/actions.json';
 import lvAnswering from './locales/lv/answering.json';
 import lvBoard from './locales/lv/board.json';
@@ -27,6 +28,7 @@ import lvSettings from './locales/lv/settings.json';
 import lvStaff from './locales/lv/staff.json';
 import lvStatus from './locales/lv/status.json';
 import lvSurveys from './locales/lv/surveys.json';
+import lvThanks from './locales/lv/thanks.json';
 import nbActions from './locales/nb/actions.json';
 import nbAnswering from './locales/nb/answering.json';
 import nbBoard from './locales/nb/board.json';
@@ -40,6 +42,7 @@ import nbSettings from './locales/nb/settings.json';
 import nbStaff from './locales/nb/staff.json';
 import nbStatus from './locales/nb/status.json';
 import nbSurveys from './locales/nb/surveys.json';
+import nbThanks from './locales/nb/thanks.json';
 import plActions from './locales/pl/actions.json';
 import plAnswering from './locales/pl/answering.json';
 import plBoard from './locales/pl/board.json';
@@ -53,6 +56,7 @@ import plSettings from './locales/pl/settings.json';
 import plStaff from './locales/pl/staff.json';
 import plStatus from './locales/pl/status.json';
 import plSurveys from './locales/pl/surveys.json';
+import plThanks from './locales/pl/thanks.json';
 import ptActions from './locales/pt/actions.json';
 import ptAnswering from './locales/pt/answering.json';
 import ptBoard from './locales/pt/board.json';
@@ -66,6 +70,7 @@ import ptSettings from './locales/pt/settings.json';
 import ptStaff from './locales/pt/staff.json';
 import ptStatus from './locales/pt/status.json';
 import ptSurveys from './locales/pt/surveys.json';
+import ptThanks from './locales/pt/thanks.json';
 import ukActions from './locales/uk/actions.json';
 import ukAnswering from './locales/uk/answering.json';
 import ukBoard from './locales/uk/board.json';
@@ -79,6 +84,7 @@ import ukSettings from './locales/uk/settings.json';
 import ukStaff from './locales/uk/staff.json';
 import ukStatus from './locales/uk/status.json';
 import ukSurveys from './locales/uk/surveys.json';
+import ukThanks from './locales/uk/thanks.json';
 import { languageCode } from './surveys/survey-schema';
 import { readMessage } from './utils/message';
 
@@ -102,6 +108,8 @@ export const namespaces = [
   'charters',
   'settings',
   'mail',
+  // Thanks across departments: employee and staff pages alike.
+  'thanks',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -120,6 +128,7 @@ export const resources = {
     charters: enCharters,
     settings: enSettings,
     mail: enMail,
+    thanks: enThanks,
   },
   uk: {
     common: ukCommon,
@@ -135,6 +144,7 @@ export const resources = {
     charters: ukCharters,
     settings: ukSettings,
     mail: ukMail,
+    thanks: ukThanks,
   },
   nb: {
     common: nbCommon,
@@ -150,6 +160,7 @@ export const resources = {
     charters: nbCharters,
     settings: nbSettings,
     mail: nbMail,
+    thanks: nbThanks,
   },
   pt: {
     common: ptCommon,
@@ -165,6 +176,7 @@ export const resources = {
     charters: ptCharters,
     settings: ptSettings,
     mail: ptMail,
+    thanks: ptThanks,
   },
   pl: {
     common: plCommon,
@@ -180,6 +192,7 @@ export const resources = {
     charters: plCharters,
     settings: plSettings,
     mail: plMail,
+    thanks: plThanks,
   },
   lv: {
     common: lvCommon,
@@ -195,6 +208,7 @@ export const resources = {
     charters: lvCharters,
     settings: lvSettings,
     mail: lvMail,
+    thanks: lvThanks,
   },
 } satisfies Record<LanguageCode, Record<Namespace, Resource[string][string]>>;
 

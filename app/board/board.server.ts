@@ -11,6 +11,7 @@ import type { Figure } from '../insights/types';
 import { defaultTimeZone, localDate } from '../surveys/local-time';
 import { localizeIn } from '../surveys/localize';
 import type { LocalizedText } from '../surveys/survey-schema';
+import { type BoardThanks, boardThanks } from '../thanks/board-thanks.server';
 import { isBoardKeyShaped } from './board-key.server';
 
 /**
@@ -68,6 +69,8 @@ export interface Board {
   companyActions: BoardAction[];
   /** Published service charters: of the departments that serve it, or all on the company board. */
   charters?: BoardCharter[];
+  /** Thanks the department published, and where to thank another; null on the company board. */
+  thanks?: BoardThanks | null;
 }
 
 // Done actions pile up over the years; the board shows the most recent ones.
@@ -98,13 +101,14 @@ export async function departmentBoard(
   const department = await DepartmentModel.findOne({ boardKey }, { name: 1 }).lean();
   if (!department) return null;
   const id = department._id;
-  const [departmentActions, company, charters] = await Promise.all([
+  const [departmentActions, company, charters, thanks] = await Promise.all([
     publishedActions(
       { $or: [{ 'source.departmentId': id }, { 'source.providerDepartmentId': id }] },
       language,
     ),
     publishedActions({ 'source.departmentId': null }, language),
     boardCharters(id, language),
+    boardThanks(department, boardKey),
   ]);
   // A company-wide action about this department's service is shown once, as the department's.
   const shown = new Set(departmentActions.map((action) => action.id));
@@ -113,6 +117,7 @@ export async function departmentBoard(
     departmentActions,
     companyActions: company.filter((action) => !shown.has(action.id)),
     charters,
+    thanks,
   };
 }
 

@@ -34,7 +34,7 @@ describe('StaffShell', () => {
     expect(unnamed.querySelector('.shell-organisation')).toBeNull();
   });
 
-  it('offers an HR admin the six product areas in order, marking the current one', async () => {
+  it('offers an HR admin the product areas in order, marking the current one', async () => {
     renderShell(ana, '/surveys');
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     const links = within(nav).getAllByRole('link');
@@ -43,6 +43,7 @@ describe('StaffShell', () => {
       ['Surveys', '/surveys'],
       ['Actions', '/actions'],
       ['Charters', '/charters'],
+      ['Thanks', '/thanks'],
       ['People', '/people'],
       ['Settings', '/settings'],
     ]);
@@ -61,7 +62,7 @@ describe('StaffShell', () => {
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Insights', 'Surveys', 'Actions', 'Charters']);
+    ).toEqual(['Insights', 'Surveys', 'Actions', 'Charters', 'Thanks']);
   });
 
   it('puts the page in the main landmark, reachable by the skip link', async () => {

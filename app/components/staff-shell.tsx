@@ -12,6 +12,8 @@ const staffNavigation = [
   { to: '/surveys', label: 'surveys', hrOnly: false },
   { to: '/actions', label: 'actions', hrOnly: false },
   { to: '/charters', label: 'charters', hrOnly: false },
+  // Thanks other departments sent to the leader's departments (its words: the thanks namespace).
+  { to: '/thanks', label: 'thanks:nav', hrOnly: false },
   // Leaders cannot open these (their routes answer 403), so they do not see them either.
   { to: '/people', label: 'people', hrOnly: true },
   { to: '/settings', label: 'settings', hrOnly: true },
@@ -50,7 +52,7 @@ export function StaffShell({
                 .map((item) => (
                   <li key={item.to}>
                     <NavLink to={item.to} prefetch="intent">
-                      {t(`nav.${item.label}`)}
+                      {t(item.label.includes(':') ? item.label : `nav.${item.label}`)}
                     </NavLink>
                   </li>
                 ))}

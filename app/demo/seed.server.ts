@@ -16,6 +16,7 @@ import { seedActions } from './seed-actions.server';
 import { seedCharters } from './seed-charters.server';
 import { seedResponses } from './seed-responses.server';
 import { seedSurveys } from './seed-surveys.server';
+import { seedThanks } from './seed-thanks.server';
 
 /**
  * The demo organisation: Nordlys, a restaurant group with about 200 people, seeded on the first
@@ -88,6 +89,7 @@ const demoSteps: DemoStep[] = [
   { name: 'responses', run: seedResponses },
   { name: 'actions', run: (context) => seedActions(context) },
   { name: 'charters', run: seedCharters },
+  { name: 'thanks', run: (context) => seedThanks(context) },
 ];
 
 export type DemoSetting = 'on' | 'off' | undefined;

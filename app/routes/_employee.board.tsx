@@ -1,7 +1,11 @@
-import type { MetaFunction } from '@remix-run/node';
+import type { LinksFunction, MetaFunction } from '@remix-run/node';
 import { Outlet } from '@remix-run/react';
 
-export const handle = { i18n: ['board'] };
+import thanksStyles from '~/styles/thanks.css';
+
+export const handle = { i18n: ['board', 'thanks'] };
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: thanksStyles }];
 
 export const meta: MetaFunction = () => [
   { title: 'Innerloop' },

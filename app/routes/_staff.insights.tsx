@@ -25,6 +25,7 @@ const pages = [
   { to: '/insights/matrix', label: 'matrix', end: false },
   { to: '/insights/drivers', label: 'drivers', end: false },
   { to: '/insights/comments', label: 'comments', end: false },
+  { to: '/insights/thanks', label: 'thanks:insightsTab', end: false },
 ] as const;
 
 export default function InsightsLayout() {
@@ -44,7 +45,7 @@ export default function InsightsLayout() {
           {pages.map((page) => (
             <li key={page.to}>
               <NavLink to={`${page.to}${suffix}`} end={page.end}>
-                {t(`nav.${page.label}`)}
+                {t(page.label.includes(':') ? page.label : `nav.${page.label}`)}
               </NavLink>
             </li>
           ))}

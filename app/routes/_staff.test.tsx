@@ -48,7 +48,7 @@ describe('staff layout', () => {
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Insights', 'Surveys', 'Actions', 'People', 'Settings']);
+    ).toEqual(['Insights', 'Surveys', 'Actions', 'Charters', 'Thanks', 'People', 'Settings']);
   });
 
   it('shows a leader only the areas leaders may open', async () => {
@@ -58,7 +58,7 @@ describe('staff layout', () => {
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Insights', 'Surveys', 'Actions']);
+    ).toEqual(['Insights', 'Surveys', 'Actions', 'Charters', 'Thanks']);
   });
 
   it('keeps the shell and the user around a page that refuses access', async () => {

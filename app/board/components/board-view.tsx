@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { Board, BoardAction } from '~/board/board.server';
 import { BoardCharters } from '~/charters/components/board-charters';
+import { BoardThanks } from '~/thanks/components/board-thanks';
 
 import { ActionCard } from './action-card';
 
@@ -35,6 +36,7 @@ export function BoardView({ board }: { board: Board }) {
         </>
       )}
       <BoardCharters charters={board.charters ?? []} company={!board.department} />
+      {board.thanks ? <BoardThanks thanks={board.thanks} /> : null}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
 import { boardPath } from '~/board/board-path';
+import { ThankADepartmentLink } from '~/thanks/components/thank-a-department-link';
 
 export interface ThankYouProps {
   /** Shown once, right after submitting, when the answers included a comment. */
@@ -45,6 +46,7 @@ export function ThankYou({ receiptCode, boardKey, countedOnce = false }: ThankYo
           {t('thankYou.boardLink')}
         </Link>
       </p>
+      <ThankADepartmentLink boardKey={boardKey} />
     </section>
   );
 }
