@@ -5,6 +5,7 @@ import enActions from './locales/en/actions.json';
 import enAnswering from './locales/en/answering.json';
 import enBoard from './locales/en/board.json';
 import enCommon from './locales/en/common.json';
+import enHotspots from './locales/en/hotspots.json';
 import enInsights from './locales/en/insights.json';
 import enMail from './locales/en/mail.json';
 import enPeople from './locales/en/people.json';
@@ -17,6 +18,7 @@ import lvActions from './locales/lv/actions.json';
 import lvAnswering from './locales/lv/answering.json';
 import lvBoard from './locales/lv/board.json';
 import lvCommon from './locales/lv/common.json';
+import lvHotspots from './locales/lv/hotspots.json';
 import lvInsights from './locales/lv/insights.json';
 import lvMail from './locales/lv/mail.json';
 import lvPeople from './locales/lv/people.json';
@@ -29,6 +31,7 @@ import nbActions from './locales/nb/actions.json';
 import nbAnswering from './locales/nb/answering.json';
 import nbBoard from './locales/nb/board.json';
 import nbCommon from './locales/nb/common.json';
+import nbHotspots from './locales/nb/hotspots.json';
 import nbInsights from './locales/nb/insights.json';
 import nbMail from './locales/nb/mail.json';
 import nbPeople from './locales/nb/people.json';
@@ -41,6 +44,7 @@ import plActions from './locales/pl/actions.json';
 import plAnswering from './locales/pl/answering.json';
 import plBoard from './locales/pl/board.json';
 import plCommon from './locales/pl/common.json';
+import plHotspots from './locales/pl/hotspots.json';
 import plInsights from './locales/pl/insights.json';
 import plMail from './locales/pl/mail.json';
 import plPeople from './locales/pl/people.json';
@@ -53,6 +57,7 @@ import ptActions from './locales/pt/actions.json';
 import ptAnswering from './locales/pt/answering.json';
 import ptBoard from './locales/pt/board.json';
 import ptCommon from './locales/pt/common.json';
+import ptHotspots from './locales/pt/hotspots.json';
 import ptInsights from './locales/pt/insights.json';
 import ptMail from './locales/pt/mail.json';
 import ptPeople from './locales/pt/people.json';
@@ -65,6 +70,7 @@ import ukActions from './locales/uk/actions.json';
 import ukAnswering from './locales/uk/answering.json';
 import ukBoard from './locales/uk/board.json';
 import ukCommon from './locales/uk/common.json';
+import ukHotspots from './locales/uk/hotspots.json';
 import ukInsights from './locales/uk/insights.json';
 import ukMail from './locales/uk/mail.json';
 import ukPeople from './locales/uk/people.json';
@@ -93,6 +99,7 @@ export const namespaces = [
   'people',
   'insights',
   'actions',
+  'hotspots',
   'settings',
   'mail',
 ] as const;
@@ -110,6 +117,7 @@ export const resources = {
     people: enPeople,
     insights: enInsights,
     actions: enActions,
+    hotspots: enHotspots,
     settings: enSettings,
     mail: enMail,
   },
@@ -124,6 +132,7 @@ export const resources = {
     people: ukPeople,
     insights: ukInsights,
     actions: ukActions,
+    hotspots: ukHotspots,
     settings: ukSettings,
     mail: ukMail,
   },
@@ -138,6 +147,7 @@ export const resources = {
     people: nbPeople,
     insights: nbInsights,
     actions: nbActions,
+    hotspots: nbHotspots,
     settings: nbSettings,
     mail: nbMail,
   },
@@ -152,6 +162,7 @@ export const resources = {
     people: ptPeople,
     insights: ptInsights,
     actions: ptActions,
+    hotspots: ptHotspots,
     settings: ptSettings,
     mail: ptMail,
   },
@@ -166,6 +177,7 @@ export const resources = {
     people: plPeople,
     insights: plInsights,
     actions: plActions,
+    hotspots: plHotspots,
     settings: plSettings,
     mail: plMail,
   },
@@ -180,6 +192,7 @@ export const resources = {
     people: lvPeople,
     insights: lvInsights,
     actions: lvActions,
+    hotspots: lvHotspots,
     settings: lvSettings,
     mail: lvMail,
   },

@@ -24,6 +24,8 @@ const pages = [
   { to: '/insights', label: 'overview', end: true },
   { to: '/insights/matrix', label: 'matrix', end: false },
   { to: '/insights/drivers', label: 'drivers', end: false },
+  // The hotspots tab keeps its words in its own namespace.
+  { to: '/insights/hotspots', label: 'hotspots:nav', end: false },
   { to: '/insights/comments', label: 'comments', end: false },
 ] as const;
 
@@ -44,7 +46,7 @@ export default function InsightsLayout() {
           {pages.map((page) => (
             <li key={page.to}>
               <NavLink to={`${page.to}${suffix}`} end={page.end}>
-                {t(`nav.${page.label}`)}
+                {t(page.label.includes(':') ? page.label : `nav.${page.label}`)}
               </NavLink>
             </li>
           ))}
