@@ -28,19 +28,19 @@ export async function loadHotspots(
   params: URLSearchParams,
 ): Promise<HotspotsView> {
   // Without a survey in the address, the page opens on the latest one rating services.
-  const context = await resolveInsights(user, params, { needs: 'matrix' });
+  const [context, targets] = await Promise.all([
+    resolveInsights(user, params, { needs: 'matrix' }),
+    charterTargets(),
+  ]);
   const latest = context.cycles.at(-1) ?? null;
   const previous = context.cycles.at(-2) ?? null;
   const serviceDrivers = new Set([
     ...driverOf(context.questions.filter((question) => question.internalService)).values(),
   ]);
-  const [results, targets] = await Promise.all([
-    resultsOfView(
-      context,
-      [latest, previous].flatMap((cycle) => (cycle ? [cycle.id] : [])),
-    ),
-    charterTargets(context.providerIds),
-  ]);
+  const results = await resultsOfView(
+    context,
+    [latest, previous].flatMap((cycle) => (cycle ? [cycle.id] : [])),
+  );
   const now = latest ? results.get(latest.id) : undefined;
   const before = previous ? results.get(previous.id)?.hotspots() : undefined;
   const hotspots = now
