@@ -118,7 +118,7 @@ function ChangeText({ change }: { change: Change }) {
   const format = useInsightFormat();
   const direction = change.delta > 0 ? 'up' : change.delta < 0 ? 'down' : 'flat';
   return (
-    <span className={`headline-change headline-change-${direction}`}>
+    <span className={`hotspot-change hotspot-change-${direction}`}>
       {direction === 'flat' ? (
         t('insights:headline.noChange')
       ) : (
