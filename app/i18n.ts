@@ -6,6 +6,7 @@ import enAnswering from './locales/en/answering.json';
 import enBoard from './locales/en/board.json';
 import enCharters from './locales/en/charters.json';
 import enCommon from './locales/en/common.json';
+import enHotspots from './locales/en/hotspots.json';
 import enInsights from './locales/en/insights.json';
 import enMail from './locales/en/mail.json';
 import enPeople from './locales/en/people.json';
@@ -20,6 +21,7 @@ import lvAnswering from './locales/lv/answering.json';
 import lvBoard from './locales/lv/board.json';
 import lvCharters from './locales/lv/charters.json';
 import lvCommon from './locales/lv/common.json';
+import lvHotspots from './locales/lv/hotspots.json';
 import lvInsights from './locales/lv/insights.json';
 import lvMail from './locales/lv/mail.json';
 import lvPeople from './locales/lv/people.json';
@@ -34,6 +36,7 @@ import nbAnswering from './locales/nb/answering.json';
 import nbBoard from './locales/nb/board.json';
 import nbCharters from './locales/nb/charters.json';
 import nbCommon from './locales/nb/common.json';
+import nbHotspots from './locales/nb/hotspots.json';
 import nbInsights from './locales/nb/insights.json';
 import nbMail from './locales/nb/mail.json';
 import nbPeople from './locales/nb/people.json';
@@ -48,6 +51,7 @@ import plAnswering from './locales/pl/answering.json';
 import plBoard from './locales/pl/board.json';
 import plCharters from './locales/pl/charters.json';
 import plCommon from './locales/pl/common.json';
+import plHotspots from './locales/pl/hotspots.json';
 import plInsights from './locales/pl/insights.json';
 import plMail from './locales/pl/mail.json';
 import plPeople from './locales/pl/people.json';
@@ -62,6 +66,7 @@ import ptAnswering from './locales/pt/answering.json';
 import ptBoard from './locales/pt/board.json';
 import ptCharters from './locales/pt/charters.json';
 import ptCommon from './locales/pt/common.json';
+import ptHotspots from './locales/pt/hotspots.json';
 import ptInsights from './locales/pt/insights.json';
 import ptMail from './locales/pt/mail.json';
 import ptPeople from './locales/pt/people.json';
@@ -76,6 +81,7 @@ import ukAnswering from './locales/uk/answering.json';
 import ukBoard from './locales/uk/board.json';
 import ukCharters from './locales/uk/charters.json';
 import ukCommon from './locales/uk/common.json';
+import ukHotspots from './locales/uk/hotspots.json';
 import ukInsights from './locales/uk/insights.json';
 import ukMail from './locales/uk/mail.json';
 import ukPeople from './locales/uk/people.json';
@@ -106,6 +112,7 @@ export const namespaces = [
   'insights',
   'actions',
   'charters',
+  'hotspots',
   'settings',
   'mail',
   // Thanks across departments: employee and staff pages alike.
@@ -126,6 +133,7 @@ export const resources = {
     insights: enInsights,
     actions: enActions,
     charters: enCharters,
+    hotspots: enHotspots,
     settings: enSettings,
     mail: enMail,
     thanks: enThanks,
@@ -142,6 +150,7 @@ export const resources = {
     insights: ukInsights,
     actions: ukActions,
     charters: ukCharters,
+    hotspots: ukHotspots,
     settings: ukSettings,
     mail: ukMail,
     thanks: ukThanks,
@@ -158,6 +167,7 @@ export const resources = {
     insights: nbInsights,
     actions: nbActions,
     charters: nbCharters,
+    hotspots: nbHotspots,
     settings: nbSettings,
     mail: nbMail,
     thanks: nbThanks,
@@ -174,6 +184,7 @@ export const resources = {
     insights: ptInsights,
     actions: ptActions,
     charters: ptCharters,
+    hotspots: ptHotspots,
     settings: ptSettings,
     mail: ptMail,
     thanks: ptThanks,
@@ -190,6 +201,7 @@ export const resources = {
     insights: plInsights,
     actions: plActions,
     charters: plCharters,
+    hotspots: plHotspots,
     settings: plSettings,
     mail: plMail,
     thanks: plThanks,
@@ -206,6 +218,7 @@ export const resources = {
     insights: lvInsights,
     actions: lvActions,
     charters: lvCharters,
+    hotspots: lvHotspots,
     settings: lvSettings,
     mail: lvMail,
     thanks: lvThanks,

@@ -1,7 +1,8 @@
 // `npm run bench:insights`: how long each insight loader takes on the embedded engine as an
 // organisation grows. Rollups (with their cycles, survey and departments) equivalent to 1,000,
 // 100,000 and 1,000,000 responses are seeded into a temporary engine; each loader runs as an HR
-// admin over its default range (the latest twelve cycles) and p50/p95 are printed per size.
+// admin over its default range (the latest twelve cycles) and p50/p95 are printed per size; the
+// hotspot page too, with half the services' charters published.
 // Ends with one line of JSON.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import path from 'node:path';
 import mongoose, { Types } from 'mongoose';
 
 import { respondentsQuestionId } from '../app/answering/rollups.server';
+import { loadHotspots } from '../app/hotspots/hotspots.server';
 import { loadDepartment } from '../app/insights/department.server';
 import { loadDrivers } from '../app/insights/drivers.server';
 import { loadMatrix } from '../app/insights/matrix.server';
@@ -19,6 +21,7 @@ import type { Question } from '../app/surveys/survey-schema';
 import { createSurvey } from '../app/surveys/surveys.server';
 import { createLogger } from '../app/utils/log.server';
 import type { StaffUser } from '../app/utils/permissions.server';
+import { CharterModel } from '../models/charter.server';
 import { connectDatabase, disconnectDatabase } from '../models/connection.server';
 import { CycleModel } from '../models/cycle.server';
 import { DepartmentModel } from '../models/department.server';
@@ -30,6 +33,8 @@ const RUNS = 30;
 const WARM_UP = 3;
 const COLD_RUNS = 10;
 const log = (line: string) => process.stderr.write(`${line}\n`);
+/** `BENCH_ONLY=hotspots,matrix` times only those loaders (all when unset). */
+const only = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
 
 /**
  * Two ways to reach a million responses. The target is about the first: one organisation (20
@@ -186,6 +191,21 @@ async function seed(size: Size, scenario: string) {
     }
   }
   await flush();
+  // Half the services publish a charter whose targets the hotspot page reads.
+  await CharterModel.insertMany(
+    providers
+      .filter((_, index) => index % 2 === 0)
+      .map((provider) => ({
+        departmentId: provider._id,
+        published: true,
+        standards: ['Responsiveness', 'Reliability'].map((driver) => ({
+          key: driver.toLowerCase(),
+          text: { en: `${driver} of 4 or better` },
+          measure: { driver },
+          target: 4,
+        })),
+      })),
+  );
   return { rollups: stored, team: String(teams[0]?._id) };
 }
 
@@ -265,10 +285,12 @@ async function main() {
           matrix: () => loadMatrix(hr, params),
           drivers: () => loadDrivers(hr, params),
           department: () => loadDepartment(hr, team, params),
+          hotspots: () => loadHotspots(hr, params),
         };
         const bySize: Record<string, Figures> = {};
         results[scenario][size.responses] = bySize;
         for (const [name, run] of Object.entries(loaders)) {
+          if (only.size > 0 && !only.has(name)) continue;
           const figures = await measure(run);
           bySize[name] = figures;
           log(

@@ -18,7 +18,8 @@ import type { DemoContext } from './seed.server';
 // twelve cycles (the loop closing), each response from one invite's department, and — as in the
 // app — nothing records which invites answered. Departments move differently over the twelve cycles — the
 // kitchen improves after its actions, sales slips, the rest hold steady — and so does how IT is
-// rated as a service (its helpdesk actions land), matching the demo's action items; some people
+// rated as a service (its helpdesk actions land), matching the demo's action items, and a few
+// services let one customer down on one driver (the hotspots); some people
 // leave a comment in their own language. Rollups come from the same rebuild the app uses.
 
 /** How each department's mood moves from the first to the last cycle, on a 1–5 scale. */
@@ -35,6 +36,22 @@ const steady = { from: 3.5, to: 3.6 };
 const serviceTrends: Record<string, { from: number; to: number }> = {
   IT: { from: -0.4, to: 0.3 },
 };
+
+/**
+ * A few places where one service lets one customer down on one driver, and more so over time:
+ * what the hotspot page finds among the departments' moods, matching the comments below.
+ */
+const serviceHotspots: {
+  provider: string;
+  customer: string;
+  driver: string;
+  from: number;
+  to: number;
+}[] = [
+  { provider: 'Finance', customer: 'Kitchen', driver: 'Reliability', from: -0.6, to: -1.5 },
+  { provider: 'IT', customer: 'Service floor', driver: 'Tools', from: -0.8, to: -1.4 },
+  { provider: 'HR', customer: 'Customer service', driver: 'Responsiveness', from: -0.5, to: -1.3 },
+];
 
 const comments: Record<LanguageCode, string[]> = {
   en: [
@@ -85,11 +102,17 @@ export async function seedResponses(context: DemoContext): Promise<void> {
       const responses = invites.map((invite) => {
         const trend = trends[nameOf.get(String(invite.departmentId)) ?? ''] ?? steady;
         const mood = trend.from + (trend.to - trend.from) * progress;
-        const moodAbout = (providerDepartmentId: string | null) => {
-          const service = providerDepartmentId
-            ? serviceTrends[nameOf.get(providerDepartmentId) ?? '']
-            : undefined;
-          return service ? mood + service.from + (service.to - service.from) * progress : mood;
+        const customer = nameOf.get(String(invite.departmentId)) ?? '';
+        const moodAbout = (providerDepartmentId: string | null, driver: string | null) => {
+          const provider = providerDepartmentId ? (nameOf.get(providerDepartmentId) ?? '') : '';
+          const service = provider ? serviceTrends[provider] : undefined;
+          const hotspot = serviceHotspots.find(
+            (spot) =>
+              spot.provider === provider && spot.customer === customer && spot.driver === driver,
+          );
+          let felt = service ? mood + service.from + (service.to - service.from) * progress : mood;
+          if (hotspot) felt += hotspot.from + (hotspot.to - hotspot.from) * progress;
+          return felt;
         };
         const language = definition.languages.includes(invite.language)
           ? invite.language
@@ -116,7 +139,7 @@ export async function seedResponses(context: DemoContext): Promise<void> {
             ];
           }
           const noise = (context.random() + context.random() - 1) * 1.6;
-          const felt = moodAbout(providerDepartmentId);
+          const felt = moodAbout(providerDepartmentId, question.driver ?? null);
           const value = questionTypeOf(question.type).demoAnswer(question, {
             felt,
             noise,

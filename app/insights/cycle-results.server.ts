@@ -9,6 +9,7 @@
 // settled cycle's rows change only through a rebuild, which bumps its revision, so the results
 // are kept in memory by revision, threshold and question definitions.
 
+import { type HotspotTable, hotspotTable } from '../hotspots/hotspot-table';
 import {
   type CycleFigures,
   cycleFigures,
@@ -40,6 +41,8 @@ export interface CycleResults {
   matrix: () => TableReadings;
   /** Departments × drivers. */
   drivers: () => TableReadings;
+  /** Customer department × provider × driver: the hotspot page's cells. */
+  hotspots: () => HotspotTable;
 }
 
 const kept = new Map<string, { key: string; results: CycleResults }>();
@@ -96,7 +99,7 @@ function resultsOf(
   const serviceDrivers = new Set(
     questions.filter((question) => question.internalService).map((question) => question.driver),
   );
-  return {
+  const results: CycleResults = {
     figures,
     splits: once(() => questionSplits(questions, figures, threshold)),
     question: (questionId) => {
@@ -122,7 +125,11 @@ function resultsOf(
       }
       return table;
     }),
+    hotspots: once(() =>
+      hotspotTable(rows, questions, { ...figures, threshold, drivers: results.drivers() }),
+    ),
   };
+  return results;
 }
 
 function once<T>(compute: () => T): () => T {

@@ -2,6 +2,7 @@ import { isValidObjectId } from 'mongoose';
 
 import type { Action } from '../../models/action.server';
 import { CycleModel } from '../../models/cycle.server';
+import { hotspotMessage, hotspotReading, hotspotSourceProblem } from '../hotspots/hotspot-source';
 import { messageText } from '../i18n';
 import { isComment, measureOf as measureOfType } from '../question-types/registry';
 import { message } from '../utils/message';
@@ -163,9 +164,8 @@ export async function checkMetricSource(
       if (!source.driver || !drivers.has(source.driver)) {
         return { field: 'driver', message: 'actions:errors.source.noDriver' };
       }
-      if (source.providerDepartmentId) {
-        return { field: 'provider', message: 'actions:errors.source.providerOnlyService' };
-      }
+      // A driver of one customer's ratings of one provider: a hotspot.
+      if (source.providerDepartmentId) return hotspotSourceProblem(context.questions, source);
       return null;
     }
     case 'service':
@@ -264,6 +264,7 @@ export function readingOf(results: CycleResults | undefined, source: MetricSourc
       return department ? (breakdown.parts.get(department) ?? empty) : breakdown.total;
     }
     case 'driver': {
+      if (provider) return hotspotReading(results.hotspots(), source);
       const table = results.drivers();
       const driver = source.driver ?? '';
       const reading = department
@@ -312,6 +313,9 @@ function metricMessage(context: InsightContext, source: MetricSource): string {
         return department
           ? message('insights:metric.driverIn', { department })
           : 'insights:metric.driver';
+      }
+      if (provider && department) {
+        return hotspotMessage({ provider, department, driver: source.driver });
       }
       return department
         ? message('insights:metric.withDepartment', { what: source.driver, department })

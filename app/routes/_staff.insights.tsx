@@ -24,6 +24,8 @@ const pages = [
   { to: '/insights', label: 'overview', end: true },
   { to: '/insights/matrix', label: 'matrix', end: false },
   { to: '/insights/drivers', label: 'drivers', end: false },
+  // The hotspots tab keeps its words in its own namespace.
+  { to: '/insights/hotspots', label: 'hotspots:nav', end: false },
   { to: '/insights/comments', label: 'comments', end: false },
   { to: '/insights/thanks', label: 'thanks:insightsTab', end: false },
 ] as const;
