@@ -5,6 +5,7 @@ import enActions from './locales/en/actions.json';
 import enAnswering from './locales/en/answering.json';
 import enBoard from './locales/en/board.json';
 import enCommon from './locales/en/common.json';
+import enIdeas from './locales/en/ideas.json';
 import enInsights from './locales/en/insights.json';
 import enMail from './locales/en/mail.json';
 import enPeople from './locales/en/people.json';
@@ -17,6 +18,7 @@ import lvActions from './locales/lv/actions.json';
 import lvAnswering from './locales/lv/answering.json';
 import lvBoard from './locales/lv/board.json';
 import lvCommon from './locales/lv/common.json';
+import lvIdeas from './locales/lv/ideas.json';
 import lvInsights from './locales/lv/insights.json';
 import lvMail from './locales/lv/mail.json';
 import lvPeople from './locales/lv/people.json';
@@ -29,6 +31,7 @@ import nbActions from './locales/nb/actions.json';
 import nbAnswering from './locales/nb/answering.json';
 import nbBoard from './locales/nb/board.json';
 import nbCommon from './locales/nb/common.json';
+import nbIdeas from './locales/nb/ideas.json';
 import nbInsights from './locales/nb/insights.json';
 import nbMail from './locales/nb/mail.json';
 import nbPeople from './locales/nb/people.json';
@@ -41,6 +44,7 @@ import plActions from './locales/pl/actions.json';
 import plAnswering from './locales/pl/answering.json';
 import plBoard from './locales/pl/board.json';
 import plCommon from './locales/pl/common.json';
+import plIdeas from './locales/pl/ideas.json';
 import plInsights from './locales/pl/insights.json';
 import plMail from './locales/pl/mail.json';
 import plPeople from './locales/pl/people.json';
@@ -53,6 +57,7 @@ import ptActions from './locales/pt/actions.json';
 import ptAnswering from './locales/pt/answering.json';
 import ptBoard from './locales/pt/board.json';
 import ptCommon from './locales/pt/common.json';
+import ptIdeas from './locales/pt/ideas.json';
 import ptInsights from './locales/pt/insights.json';
 import ptMail from './locales/pt/mail.json';
 import ptPeople from './locales/pt/people.json';
@@ -65,6 +70,7 @@ import ukActions from './locales/uk/actions.json';
 import ukAnswering from './locales/uk/answering.json';
 import ukBoard from './locales/uk/board.json';
 import ukCommon from './locales/uk/common.json';
+import ukIdeas from './locales/uk/ideas.json';
 import ukInsights from './locales/uk/insights.json';
 import ukMail from './locales/uk/mail.json';
 import ukPeople from './locales/uk/people.json';
@@ -92,6 +98,7 @@ export const namespaces = [
   'surveys',
   'people',
   'insights',
+  'ideas',
   'actions',
   'settings',
   'mail',
@@ -109,6 +116,7 @@ export const resources = {
     surveys: enSurveys,
     people: enPeople,
     insights: enInsights,
+    ideas: enIdeas,
     actions: enActions,
     settings: enSettings,
     mail: enMail,
@@ -123,6 +131,7 @@ export const resources = {
     surveys: ukSurveys,
     people: ukPeople,
     insights: ukInsights,
+    ideas: ukIdeas,
     actions: ukActions,
     settings: ukSettings,
     mail: ukMail,
@@ -137,6 +146,7 @@ export const resources = {
     surveys: nbSurveys,
     people: nbPeople,
     insights: nbInsights,
+    ideas: nbIdeas,
     actions: nbActions,
     settings: nbSettings,
     mail: nbMail,
@@ -151,6 +161,7 @@ export const resources = {
     surveys: ptSurveys,
     people: ptPeople,
     insights: ptInsights,
+    ideas: ptIdeas,
     actions: ptActions,
     settings: ptSettings,
     mail: ptMail,
@@ -165,6 +176,7 @@ export const resources = {
     surveys: plSurveys,
     people: plPeople,
     insights: plInsights,
+    ideas: plIdeas,
     actions: plActions,
     settings: plSettings,
     mail: plMail,
@@ -179,6 +191,7 @@ export const resources = {
     surveys: lvSurveys,
     people: lvPeople,
     insights: lvInsights,
+    ideas: lvIdeas,
     actions: lvActions,
     settings: lvSettings,
     mail: lvMail,

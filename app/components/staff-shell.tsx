@@ -11,6 +11,7 @@ const staffNavigation = [
   { to: '/insights', label: 'insights', hrOnly: false },
   { to: '/surveys', label: 'surveys', hrOnly: false },
   { to: '/actions', label: 'actions', hrOnly: false },
+  { to: '/ideas', label: 'ideas', hrOnly: false },
   // Leaders cannot open these (their routes answer 403), so they do not see them either.
   { to: '/people', label: 'people', hrOnly: true },
   { to: '/settings', label: 'settings', hrOnly: true },

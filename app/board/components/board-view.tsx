@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
 import type { Board, BoardAction } from '~/board/board.server';
+import { BoardIdeasSection } from '~/ideas/components/board-ideas';
 
 import { ActionCard } from './action-card';
 
@@ -33,6 +34,7 @@ export function BoardView({ board }: { board: Board }) {
           />
         </>
       )}
+      {board.ideas ? <BoardIdeasSection ideas={board.ideas} /> : null}
     </section>
   );
 }
