@@ -13,6 +13,7 @@ import type { NodeEnv } from '../utils/env.server';
 import type { Logger } from '../utils/log.server';
 import { emailLocalPart, languageWeights, namePools } from './names';
 import { seedActions } from './seed-actions.server';
+import { seedIdeas } from './seed-ideas.server';
 import { seedResponses } from './seed-responses.server';
 import { seedSurveys } from './seed-surveys.server';
 
@@ -86,6 +87,7 @@ const demoSteps: DemoStep[] = [
   { name: 'surveys', run: (context) => seedSurveys(context) },
   { name: 'responses', run: seedResponses },
   { name: 'actions', run: (context) => seedActions(context) },
+  { name: 'ideas', run: (context) => seedIdeas(context) },
 ];
 
 export type DemoSetting = 'on' | 'off' | undefined;
