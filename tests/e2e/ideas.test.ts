@@ -138,6 +138,16 @@ describe('ideas', () => {
       await page.getByRole('button', { name: 'Save' }).click();
       await page.locator('.action-summary').getByText('Planned').waitFor();
       await screenshot(page, 'ideas-3-idea');
+      // The staff pages fit a 360px phone too.
+      await page.setViewportSize(viewports.narrow);
+      await fitsThePhone(page);
+      await page.goto('/ideas');
+      await page.getByRole('heading', { level: 1, name: 'Ideas' }).waitFor();
+      await fitsThePhone(page);
+      await screenshot(page, 'ideas-2-list-360');
+      await page.goBack();
+      await page.setViewportSize(viewports.desk);
+      await page.getByRole('heading', { level: 1, name: `Idea for ${department.name}` }).waitFor();
 
       await page.getByLabel('Title').fill('Team meeting on Tuesdays');
       await page.getByLabel('Owner').selectOption({ label: leader.name });
