@@ -7,6 +7,7 @@ import enBoard from './locales/en/board.json';
 import enCharters from './locales/en/charters.json';
 import enCommon from './locales/en/common.json';
 import enHotspots from './locales/en/hotspots.json';
+import enIdeas from './locales/en/ideas.json';
 import enInsights from './locales/en/insights.json';
 import enMail from './locales/en/mail.json';
 import enPeople from './locales/en/people.json';
@@ -22,6 +23,7 @@ import lvBoard from './locales/lv/board.json';
 import lvCharters from './locales/lv/charters.json';
 import lvCommon from './locales/lv/common.json';
 import lvHotspots from './locales/lv/hotspots.json';
+import lvIdeas from './locales/lv/ideas.json';
 import lvInsights from './locales/lv/insights.json';
 import lvMail from './locales/lv/mail.json';
 import lvPeople from './locales/lv/people.json';
@@ -37,6 +39,7 @@ import nbBoard from './locales/nb/board.json';
 import nbCharters from './locales/nb/charters.json';
 import nbCommon from './locales/nb/common.json';
 import nbHotspots from './locales/nb/hotspots.json';
+import nbIdeas from './locales/nb/ideas.json';
 import nbInsights from './locales/nb/insights.json';
 import nbMail from './locales/nb/mail.json';
 import nbPeople from './locales/nb/people.json';
@@ -52,6 +55,7 @@ import plBoard from './locales/pl/board.json';
 import plCharters from './locales/pl/charters.json';
 import plCommon from './locales/pl/common.json';
 import plHotspots from './locales/pl/hotspots.json';
+import plIdeas from './locales/pl/ideas.json';
 import plInsights from './locales/pl/insights.json';
 import plMail from './locales/pl/mail.json';
 import plPeople from './locales/pl/people.json';
@@ -67,6 +71,7 @@ import ptBoard from './locales/pt/board.json';
 import ptCharters from './locales/pt/charters.json';
 import ptCommon from './locales/pt/common.json';
 import ptHotspots from './locales/pt/hotspots.json';
+import ptIdeas from './locales/pt/ideas.json';
 import ptInsights from './locales/pt/insights.json';
 import ptMail from './locales/pt/mail.json';
 import ptPeople from './locales/pt/people.json';
@@ -82,6 +87,7 @@ import ukBoard from './locales/uk/board.json';
 import ukCharters from './locales/uk/charters.json';
 import ukCommon from './locales/uk/common.json';
 import ukHotspots from './locales/uk/hotspots.json';
+import ukIdeas from './locales/uk/ideas.json';
 import ukInsights from './locales/uk/insights.json';
 import ukMail from './locales/uk/mail.json';
 import ukPeople from './locales/uk/people.json';
@@ -110,6 +116,7 @@ export const namespaces = [
   'surveys',
   'people',
   'insights',
+  'ideas',
   'actions',
   'charters',
   'hotspots',
@@ -131,6 +138,7 @@ export const resources = {
     surveys: enSurveys,
     people: enPeople,
     insights: enInsights,
+    ideas: enIdeas,
     actions: enActions,
     charters: enCharters,
     hotspots: enHotspots,
@@ -148,6 +156,7 @@ export const resources = {
     surveys: ukSurveys,
     people: ukPeople,
     insights: ukInsights,
+    ideas: ukIdeas,
     actions: ukActions,
     charters: ukCharters,
     hotspots: ukHotspots,
@@ -165,6 +174,7 @@ export const resources = {
     surveys: nbSurveys,
     people: nbPeople,
     insights: nbInsights,
+    ideas: nbIdeas,
     actions: nbActions,
     charters: nbCharters,
     hotspots: nbHotspots,
@@ -182,6 +192,7 @@ export const resources = {
     surveys: ptSurveys,
     people: ptPeople,
     insights: ptInsights,
+    ideas: ptIdeas,
     actions: ptActions,
     charters: ptCharters,
     hotspots: ptHotspots,
@@ -199,6 +210,7 @@ export const resources = {
     surveys: plSurveys,
     people: plPeople,
     insights: plInsights,
+    ideas: plIdeas,
     actions: plActions,
     charters: plCharters,
     hotspots: plHotspots,
@@ -216,6 +228,7 @@ export const resources = {
     surveys: lvSurveys,
     people: lvPeople,
     insights: lvInsights,
+    ideas: lvIdeas,
     actions: lvActions,
     charters: lvCharters,
     hotspots: lvHotspots,

@@ -8,11 +8,18 @@ import { actionStatuses, languageCodes, metricKinds, timelineKinds } from './voc
  * its baseline are fixed when the action is raised, so the follow-up always compares with what
  * was seen then.
  */
+function fromResult(this: { metric?: string }): boolean {
+  return this.metric !== 'idea';
+}
+
 const sourceSchema = new Schema(
   {
-    surveyId: { type: Schema.Types.ObjectId, ref: 'Survey', required: true },
-    cycleId: { type: Schema.Types.ObjectId, ref: 'Cycle', required: true },
+    // Every result has a survey and a cycle; an idea (metric 'idea') has neither.
+    surveyId: { type: Schema.Types.ObjectId, ref: 'Survey', default: null, required: fromResult },
+    cycleId: { type: Schema.Types.ObjectId, ref: 'Cycle', default: null, required: fromResult },
     metric: { type: String, enum: metricKinds, required: true },
+    // The idea it was raised from (models/idea.server.ts), for metric 'idea'; null otherwise.
+    ideaId: { type: String, default: null },
     questionId: { type: String, default: null },
     driver: { type: String, default: null },
     // The answering department; null for the whole survey (a company-wide action).

@@ -34,8 +34,11 @@ export type InviteDelivery = (typeof inviteDeliveries)[number];
 export const actionStatuses = ['open', 'in-progress', 'done', 'wont-do'] as const;
 export type ActionStatus = (typeof actionStatuses)[number];
 
-/** What an action answers: the kind of result it was raised from. */
-export const metricKinds = ['score', 'enps', 'question', 'driver', 'service'] as const;
+/**
+ * What an action answers: the kind of result it was raised from, or an idea sent to a department
+ * ('idea': no survey, cycle or figure, see models/idea.server.ts).
+ */
+export const metricKinds = ['score', 'enps', 'question', 'driver', 'service', 'idea'] as const;
 export type MetricKind = (typeof metricKinds)[number];
 
 /** The entries of an action's timeline (actions:timeline.<kind>). */
@@ -57,3 +60,11 @@ export type DepartmentKind = (typeof departmentKinds)[number];
 /** A roster import: previewed as a draft, then applied (or failed and undone). */
 export const rosterImportStatuses = ['draft', 'applying', 'done', 'failed'] as const;
 export type RosterImportStatus = (typeof rosterImportStatuses)[number];
+
+/** What someone sends a department at any time (ideas:kind.<kind>). */
+export const ideaKinds = ['idea', 'concern'] as const;
+export type IdeaKind = (typeof ideaKinds)[number];
+
+/** What came of an idea (ideas:status.<status>); not doing needs a reason. */
+export const ideaStatuses = ['new', 'planned', 'done', 'not-doing'] as const;
+export type IdeaStatus = (typeof ideaStatuses)[number];

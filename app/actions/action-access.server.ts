@@ -91,24 +91,25 @@ export async function checkOwner(
 }
 
 /** Today's date in the survey's time zone: due dates are local dates of the organisation. */
-export async function todayFor(surveyId: Types.ObjectId | string, now = new Date()) {
+export async function todayFor(surveyId: SurveyRef, now = new Date()) {
   const zones = await timeZonesOf([surveyId]);
   return localDate(now, zones.get(String(surveyId)) ?? defaultTimeZone);
 }
 
-async function timeZonesOf(
-  surveyIds: readonly (Types.ObjectId | string)[],
-): Promise<Map<string, string>> {
-  const ids = [...new Set(surveyIds.map(String))];
+// An action raised from an idea has no survey: its day is the default time zone's.
+type SurveyRef = Types.ObjectId | string | null | undefined;
+
+async function timeZonesOf(surveyIds: readonly SurveyRef[]): Promise<Map<string, string>> {
+  const ids = [...new Set(surveyIds.filter((id) => id != null).map(String))];
   const surveys = await SurveyModel.find({ _id: { $in: ids } }, { schedule: 1 }).lean();
   return new Map(surveys.map((survey) => [String(survey._id), survey.schedule.timeZone]));
 }
 
 /** "Today" per survey: the day each action's due date is compared with. */
 export async function todaysBySurvey(
-  surveyIds: readonly (Types.ObjectId | string)[],
+  surveyIds: readonly SurveyRef[],
   now: Date,
-): Promise<(surveyId: Types.ObjectId | string) => string> {
+): Promise<(surveyId: SurveyRef) => string> {
   const zones = await timeZonesOf(surveyIds);
   return (surveyId) => localDate(now, zones.get(String(surveyId)) ?? defaultTimeZone);
 }

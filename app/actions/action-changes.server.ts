@@ -139,17 +139,23 @@ export async function moveAction(
     completedCycleId: null,
   };
   if (to === 'done') {
-    const cycle = await CycleModel.findOne(
-      {
-        surveyId: action.source.surveyId,
-        status: { $in: ['open' as const, 'closed' as const] },
-        missed: { $ne: true },
-      },
-      { _id: 1 },
-    )
-      .sort({ number: -1 })
-      .lean();
-    completion = { completedAt: now, completedCycleId: cycle?._id ?? action.source.cycleId };
+    // An action raised from an idea has no survey, so no cycle to mark on a trend.
+    const cycle = !action.source.surveyId
+      ? null
+      : await CycleModel.findOne(
+          {
+            surveyId: action.source.surveyId,
+            status: { $in: ['open' as const, 'closed' as const] },
+            missed: { $ne: true },
+          },
+          { _id: 1 },
+        )
+          .sort({ number: -1 })
+          .lean();
+    completion = {
+      completedAt: now,
+      completedCycleId: cycle?._id ?? action.source.cycleId ?? null,
+    };
   }
   // The reason for won't do is the move's note on the timeline, and stays on the action while
   // it is won't do; reopening clears it there (the timeline keeps it).

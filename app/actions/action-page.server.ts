@@ -51,7 +51,10 @@ export interface ActionPage {
   owners: OwnerChoice[];
   today: string;
   timeline: TimelineItem[];
+  /** Empty (no cycles) for an action raised from an idea, which follows no figure. */
   followUp: FollowUp;
+  /** The idea it was raised from, if it was. */
+  ideaId: string | null;
 }
 
 /** An action's page for a user who may see it (404 / 403 otherwise), with its follow-up. */
@@ -97,8 +100,19 @@ export async function loadActionPage(user: StaffUser, id: string): Promise<Actio
       }))
       .reverse(),
     followUp,
+    ideaId: action.source.ideaId ?? null,
   };
 }
+
+/** The follow-up of an action raised from an idea: no figure to follow, so nothing. */
+const noFollowUp: FollowUp = {
+  trend: { cycles: [], series: [], markers: [] },
+  baseline: { state: 'empty' },
+  latest: { state: 'empty' },
+  latestCycleNumber: null,
+  change: null,
+  unit: 'score',
+};
 
 /**
  * The metric's trend with the baseline drawn from the source's cycle on, the latest figure and
@@ -108,6 +122,7 @@ export async function loadActionPage(user: StaffUser, id: string): Promise<Actio
  * sums leave the server: values and the change come rounded.
  */
 export async function loadFollowUp(user: StaffUser, action: Action): Promise<FollowUp> {
+  if (action.source.metric === 'idea') return noFollowUp;
   const source = metricSourceOf(action);
   const metric = await loadMetric(user, source);
   const baseline: Figure =

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { type ActionStatus, metricKinds } from '../../models/vocabulary';
+import { type ActionStatus, type MetricKind, metricKinds } from '../../models/vocabulary';
 
 // What an action item is allowed to be and to become: shared by the forms (client and server),
 // the server modules and the board. Types come from these schemas.
@@ -40,7 +40,8 @@ const objectId = z.string().regex(/^[a-f\d]{24}$/i, 'actions:errors.badId');
 export const actionSource = z.object({
   surveyId: objectId,
   cycleId: objectId,
-  metric: z.enum(metricKinds),
+  // An idea is not a result: actions are raised from ideas on the idea's page (app/ideas/).
+  metric: z.enum(metricKinds).exclude(['idea']),
   questionId: z.string().min(1).max(40).nullable().default(null),
   driver: z.string().min(1).max(40).nullable().default(null),
   departmentId: objectId.nullable().default(null),
@@ -87,7 +88,9 @@ export function sourceFromSearch(params: URLSearchParams) {
 }
 
 /** The address that starts an action from a source: the inverse of `sourceFromSearch`. */
-export function newActionPath(source: ActionSource): string {
+export function newActionPath(
+  source: Omit<ActionSource, 'metric'> & { metric: ActionSource['metric'] | MetricKind },
+): string {
   const params = new URLSearchParams({
     survey: source.surveyId,
     cycle: source.cycleId,

@@ -5,7 +5,8 @@ import { DepartmentModel } from '../../models/department.server';
 import { SurveyModel } from '../../models/survey.server';
 import type { ActionStatus, LanguageCode, MetricKind } from '../../models/vocabulary';
 import { type BoardCharter, boardCharters } from '../charters/board-charters.server';
-import { metricSourceOf } from '../insights/metric.server';
+import { type BoardIdeas, boardIdeas } from '../ideas/outcomes.server';
+import { type MetricSource, metricSourceOf } from '../insights/metric.server';
 import { sourceFigures } from '../insights/source-figures.server';
 import type { Figure } from '../insights/types';
 import { defaultTimeZone, localDate } from '../surveys/local-time';
@@ -71,6 +72,8 @@ export interface Board {
   charters?: BoardCharter[];
   /** Thanks the department published, and where to thank another; null on the company board. */
   thanks?: BoardThanks | null;
+  /** What came of the ideas sent to the department (app/ideas/); on a department's board only. */
+  ideas?: BoardIdeas;
 }
 
 // Done actions pile up over the years; the board shows the most recent ones.
@@ -101,7 +104,7 @@ export async function departmentBoard(
   const department = await DepartmentModel.findOne({ boardKey }, { name: 1 }).lean();
   if (!department) return null;
   const id = department._id;
-  const [departmentActions, company, charters, thanks] = await Promise.all([
+  const [departmentActions, company, charters, thanks, ideas] = await Promise.all([
     publishedActions(
       { $or: [{ 'source.departmentId': id }, { 'source.providerDepartmentId': id }] },
       language,
@@ -109,6 +112,7 @@ export async function departmentBoard(
     publishedActions({ 'source.departmentId': null }, language),
     boardCharters(id, language),
     boardThanks(department, boardKey),
+    boardIdeas({ _id: id, boardKey }),
   ]);
   // A company-wide action about this department's service is shown once, as the department's.
   const shown = new Set(departmentActions.map((action) => action.id));
@@ -118,6 +122,7 @@ export async function departmentBoard(
     companyActions: company.filter((action) => !shown.has(action.id)),
     charters,
     thanks,
+    ideas,
   };
 }
 
@@ -196,7 +201,9 @@ async function publishedActions(scope: Scope, language: LanguageCode): Promise<B
     departmentNames(
       ordered.flatMap(({ source }) => [source.departmentId, source.providerDepartmentId]),
     ),
-    sourceFigures(ordered.map(metricSourceOf)),
+    figuresOf(
+      ordered.map((action) => (action.source.metric === 'idea' ? null : metricSourceOf(action))),
+    ),
   ]);
   return ordered.map((action, index) => {
     const survey = surveys.get(String(action.source.surveyId));
@@ -208,13 +215,24 @@ async function publishedActions(scope: Scope, language: LanguageCode): Promise<B
   });
 }
 
+/** The figures of result sources; an action raised from an idea has none (undefined). */
+async function figuresOf(sources: (MetricSource | null)[]): Promise<(Figure | undefined)[]> {
+  const figures = await sourceFigures(sources.filter((source) => source !== null));
+  let next = 0;
+  return sources.map((source) => (source ? figures[next++] : undefined));
+}
+
 interface SurveyFacts {
   timeZone: string;
   defaultLanguage: LanguageCode;
   questions: Map<string, LocalizedText>;
 }
 
-async function surveysOf(ids: Types.ObjectId[]): Promise<Map<string, SurveyFacts>> {
+async function surveysOf(
+  all: (Types.ObjectId | null | undefined)[],
+): Promise<Map<string, SurveyFacts>> {
+  // Actions raised from ideas have no survey.
+  const ids = all.filter((id) => id != null);
   if (ids.length === 0) return new Map();
   const surveys = await SurveyModel.find(
     { _id: { $in: ids } },

@@ -44,6 +44,7 @@ describe('StaffShell', () => {
       ['Actions', '/actions'],
       ['Charters', '/charters'],
       ['Thanks', '/thanks'],
+      ['Ideas', '/ideas'],
       ['People', '/people'],
       ['Settings', '/settings'],
     ]);
@@ -62,7 +63,7 @@ describe('StaffShell', () => {
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Insights', 'Surveys', 'Actions', 'Charters', 'Thanks']);
+    ).toEqual(['Insights', 'Surveys', 'Actions', 'Charters', 'Thanks', 'Ideas']);
   });
 
   it('puts the page in the main landmark, reachable by the skip link', async () => {

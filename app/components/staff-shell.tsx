@@ -14,6 +14,7 @@ const staffNavigation = [
   { to: '/charters', label: 'charters', hrOnly: false },
   // Thanks other departments sent to the leader's departments (its words: the thanks namespace).
   { to: '/thanks', label: 'thanks:nav', hrOnly: false },
+  { to: '/ideas', label: 'ideas', hrOnly: false },
   // Leaders cannot open these (their routes answer 403), so they do not see them either.
   { to: '/people', label: 'people', hrOnly: true },
   { to: '/settings', label: 'settings', hrOnly: true },

@@ -14,6 +14,7 @@ import type { Logger } from '../utils/log.server';
 import { emailLocalPart, languageWeights, namePools } from './names';
 import { seedActions } from './seed-actions.server';
 import { seedCharters } from './seed-charters.server';
+import { seedIdeas } from './seed-ideas.server';
 import { seedResponses } from './seed-responses.server';
 import { seedSurveys } from './seed-surveys.server';
 import { seedThanks } from './seed-thanks.server';
@@ -90,6 +91,7 @@ const demoSteps: DemoStep[] = [
   { name: 'actions', run: (context) => seedActions(context) },
   { name: 'charters', run: seedCharters },
   { name: 'thanks', run: (context) => seedThanks(context) },
+  { name: 'ideas', run: (context) => seedIdeas(context) },
 ];
 
 export type DemoSetting = 'on' | 'off' | undefined;

@@ -36,6 +36,8 @@ export interface MetricSource {
 
 /** The figure an action was raised from, as the metric reader takes it. */
 export function metricSourceOf({ source }: Pick<Action, 'source'>): MetricSource {
+  // An action raised from an idea follows no figure; callers tell them apart first.
+  if (source.metric === 'idea') throw new Error('An action raised from an idea has no metric');
   return {
     surveyId: String(source.surveyId),
     cycleId: String(source.cycleId),

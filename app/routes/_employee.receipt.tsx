@@ -6,6 +6,8 @@ import { z } from 'zod';
 
 import { lookUpReceipt, type ReceiptComment, receiptLimits } from '~/answering/receipt.server';
 import { TextField } from '~/components/ui/text-field';
+import { IdeaReceiptView } from '~/ideas/components/idea-receipt';
+import { type IdeaReceipt, lookUpIdeaReceipt } from '~/ideas/receipt.server';
 import { parseForm } from '~/utils/form.server';
 
 export const handle = { i18n: ['receipt'] };
@@ -16,7 +18,8 @@ const receiptForm = z.object({ code: z.string().trim().min(1).max(200) });
 
 type ReceiptResult =
   | { outcome: 'invalid' | 'not-found' | 'too-many' }
-  | { outcome: 'found'; comments: ReceiptComment[] };
+  | { outcome: 'found'; comments: ReceiptComment[] }
+  | { outcome: 'idea'; idea: IdeaReceipt };
 
 /**
  * Looks up a receipt code. A POST, so the code (which unlocks a comment) stays out of addresses,
@@ -30,7 +33,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Not refuseForm: the answer never repeats the code, and says nothing about why it was refused.
   if (!parsed.ok) return json<ReceiptResult>({ outcome: 'invalid' }, { status: 400 });
   const lookup = await lookUpReceipt(parsed.data.code);
-  if (!lookup.found) return json<ReceiptResult>({ outcome: 'not-found' });
+  // The same codes follow ideas (app/ideas/): one page for whatever a code was given for.
+  if (!lookup.found) {
+    const idea = await lookUpIdeaReceipt(parsed.data.code);
+    if (idea) return json<ReceiptResult>({ outcome: 'idea', idea });
+    return json<ReceiptResult>({ outcome: 'not-found' });
+  }
   return json<ReceiptResult>({ outcome: 'found', comments: lookup.comments });
 }
 
@@ -67,6 +75,11 @@ export default function Receipt() {
           {t('submit')}
         </button>
       </Form>
+      {result?.outcome === 'idea' ? (
+        <div className="receipt-result" role="status">
+          <IdeaReceiptView idea={result.idea} />
+        </div>
+      ) : null}
       {result?.outcome === 'found' ? (
         <div className="receipt-result" role="status">
           {result.comments.map((comment, index) => (

@@ -15,6 +15,7 @@ import { FormAlert } from '~/components/ui/form-alert';
 import { TextAreaField } from '~/components/ui/text-area-field';
 import { useMessage } from '~/components/ui/use-message';
 import { pageTitle } from '~/i18n';
+import { IdeaSourceLink } from '~/ideas/components/idea-source-link';
 import { parseForm, refuseForm } from '~/utils/form.server';
 import { requireStaff } from '~/utils/permissions.server';
 
@@ -92,6 +93,7 @@ export default function ActionPage() {
     today,
     timeline,
     followUp,
+    ideaId,
   } = useLoaderData<typeof loader>();
   const { t } = useTranslation('actions');
   const say = useMessage();
@@ -198,7 +200,7 @@ export default function ActionPage() {
         </Form>
       </section>
 
-      <FollowUpPanel followUp={followUp} />
+      {ideaId ? <IdeaSourceLink ideaId={ideaId} /> : <FollowUpPanel followUp={followUp} />}
 
       <section aria-labelledby="timeline-title" className="action-panel">
         <h2 id="timeline-title">{t('page.timeline')}</h2>

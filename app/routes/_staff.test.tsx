@@ -48,7 +48,16 @@ describe('staff layout', () => {
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Insights', 'Surveys', 'Actions', 'Charters', 'Thanks', 'People', 'Settings']);
+    ).toEqual([
+      'Insights',
+      'Surveys',
+      'Actions',
+      'Charters',
+      'Thanks',
+      'Ideas',
+      'People',
+      'Settings',
+    ]);
   });
 
   it('shows a leader only the areas leaders may open', async () => {
@@ -58,7 +67,7 @@ describe('staff layout', () => {
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Insights', 'Surveys', 'Actions', 'Charters', 'Thanks']);
+    ).toEqual(['Insights', 'Surveys', 'Actions', 'Charters', 'Thanks', 'Ideas']);
   });
 
   it('keeps the shell and the user around a page that refuses access', async () => {

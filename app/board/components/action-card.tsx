@@ -30,15 +30,20 @@ export function ActionCard({ action }: { action: BoardAction }) {
           <dt>{t('heard')}</dt>
           <dd>
             <span lang={heard.lang}>{heard.text}</span>
-            <br />
-            <span className="board-baseline">
-              {action.baseline
-                ? t('baseline', {
-                    value: formatScore(action.baseline.value, action.metric, language),
-                    n: new Intl.NumberFormat(language).format(action.baseline.n),
-                  })
-                : t('withheld')}
-            </span>
+            {/* An idea has no figure to show, withheld or not. */}
+            {action.metric === 'idea' ? null : (
+              <>
+                <br />
+                <span className="board-baseline">
+                  {action.baseline
+                    ? t('baseline', {
+                        value: formatScore(action.baseline.value, action.metric, language),
+                        n: new Intl.NumberFormat(language).format(action.baseline.n),
+                      })
+                    : t('withheld')}
+                </span>
+              </>
+            )}
           </dd>
         </div>
         {action.description ? (

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { Board, BoardAction } from '~/board/board.server';
 import { BoardCharters } from '~/charters/components/board-charters';
+import { BoardIdeasSection } from '~/ideas/components/board-ideas';
 import { BoardThanks } from '~/thanks/components/board-thanks';
 
 import { ActionCard } from './action-card';
@@ -37,6 +38,7 @@ export function BoardView({ board }: { board: Board }) {
       )}
       <BoardCharters charters={board.charters ?? []} company={!board.department} />
       {board.thanks ? <BoardThanks thanks={board.thanks} /> : null}
+      {board.ideas ? <BoardIdeasSection ideas={board.ideas} /> : null}
     </section>
   );
 }

@@ -46,5 +46,7 @@ export function heardWords(heard: Heard, t: TFunction): { text: string; lang?: s
       });
       return { text: `${text} · ${where}`, lang: heard.question.language };
     }
+    case 'idea':
+      return { text: t('ideas:heardAs', { department: where }) };
   }
 }

@@ -2,6 +2,7 @@ import { newToken } from '../../../app/surveys/tokens.server';
 import { ActionModel } from '../../../models/action.server';
 import { CycleModel } from '../../../models/cycle.server';
 import { DepartmentModel } from '../../../models/department.server';
+import { IdeaModel } from '../../../models/idea.server';
 import { InviteModel } from '../../../models/invite.server';
 import { OutboxMailModel } from '../../../models/outbox-mail.server';
 import { RosterImportModel } from '../../../models/roster-import.server';
@@ -39,6 +40,8 @@ export interface RouteFixture {
   boardKey: string;
   /** An open action about department A, owned by leader A. */
   actionId: string;
+  /** A released idea sent to department A. */
+  ideaId: string;
 }
 
 export interface RouteRule {
@@ -115,6 +118,14 @@ export async function createRouteFixture(): Promise<RouteFixture> {
       { at: new Date(), byId: hrAdmin._id, byName: 'Ana Lima', kind: 'created', to: 'open' },
     ],
   });
+  const idea = await IdeaModel.create({
+    _id: '0123456789abcdef0123456789abcdef',
+    departmentId: a._id,
+    kind: 'idea',
+    text: 'A longer lunch break on busy days',
+    receiptHash: 'f'.repeat(64),
+    batch: '2026-W01',
+  });
   const keyed = await DepartmentModel.findById(aChild._id, { boardKey: 1 }).lean();
   return {
     departments: { a: String(a._id), aChild: String(aChild._id), b: String(b._id) },
@@ -132,5 +143,6 @@ export async function createRouteFixture(): Promise<RouteFixture> {
     kioskId: cycle?.kioskId ?? '',
     boardKey: keyed?.boardKey ?? '',
     actionId: String(action._id),
+    ideaId: idea._id,
   };
 }
