@@ -1,5 +1,5 @@
 import { type AppLoadContext, type EntryContext, type HandleErrorFunction } from '@remix-run/node';
-import { RemixServer } from '@remix-run/react';
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react';
 import { renderToString } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 
@@ -45,13 +45,23 @@ export default function handleRequest(
   });
 }
 
-/** Unexpected errors thrown by loaders and actions; aborted requests are not errors. */
+/**
+ * Unexpected errors thrown by loaders and actions. Aborted requests are not errors, nor is an
+ * answer Remix gives a visitor's request on its own (a post to a page without a form is 405).
+ */
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   logError(error);
 };
 
 function logError(error: unknown) {
   const logger = createLogger(getEnv().LOG_LEVEL);
-  logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  logger.error(describe(error));
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.stack ?? error.message;
+  if (isRouteErrorResponse(error)) return `${error.status} ${error.statusText}`;
+  return String(error);
 }
