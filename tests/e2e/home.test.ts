@@ -66,6 +66,9 @@ describe('staff shell', () => {
       'Insights',
       'Surveys',
       'Actions',
+      'Charters',
+      'Thanks',
+      'Ideas',
       'People',
       'Settings',
     ]);

@@ -64,6 +64,9 @@ describe('staff sign-in', () => {
       'Insights',
       'Surveys',
       'Actions',
+      'Charters',
+      'Thanks',
+      'Ideas',
     ]);
     for (const path of ['/people', '/settings', '/settings/outbox']) {
       const response = await page.goto(path);

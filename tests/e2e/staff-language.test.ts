@@ -29,6 +29,9 @@ describe('staff language', () => {
         'Wyniki',
         'Ankiety',
         'Działania',
+        'Karty usług',
+        'Podziękowania',
+        'Pomysły',
       ]);
       expect(await page.locator('html').getAttribute('lang')).toBe('pl');
       expect(
