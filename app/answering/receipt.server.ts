@@ -1,12 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-
 import { ResponseModel } from '../../models/response.server';
 import { StandInReceiptModel } from '../../models/stand-in-receipt.server';
 import { SurveyModel } from '../../models/survey.server';
 import { repliesOf, replyKey } from '../insights/comment-replies.server';
 import { isComment } from '../question-types/registry';
+import { type AddressAllowance, addressAllowance } from '../utils/address-allowance.server';
 
 // The receipt code a respondent who wrote a comment is shown once: 80 random bits in Crockford's
 // base32 (no I, L, O or U), in four groups of four. Only its SHA-256 is stored, on the response.
@@ -96,36 +95,17 @@ export async function lookUpReceipt(
   };
 }
 
-export interface ReceiptLimits {
-  /** Takes one lookup for this network address; false once its allowance is spent. */
-  take(address: string): Promise<boolean>;
-}
+export type ReceiptLimits = AddressAllowance;
 
 /**
- * Guessing codes is slow: each network address may look up so many codes per quarter hour,
- * counted in memory. With 80 random bits per code, a cap per instance is plenty; a restart only
- * resets the window, and several instances only multiply a small cap.
+ * Guessing codes is slow: each network address may look up so many codes per quarter hour. With
+ * 80 random bits per code, a cap per instance is plenty.
  */
 export function createReceiptLimits({
   lookups = 20,
   windowSeconds = 15 * 60,
 }: { lookups?: number; windowSeconds?: number } = {}): ReceiptLimits {
-  const limiter = new RateLimiterMemory({
-    keyPrefix: 'receipt',
-    points: lookups,
-    duration: windowSeconds,
-  });
-  return {
-    async take(address) {
-      try {
-        await limiter.consume(address);
-        return true;
-      } catch (refusal) {
-        if (refusal instanceof RateLimiterRes) return false;
-        throw refusal;
-      }
-    },
-  };
+  return addressAllowance({ name: 'receipt', uses: lookups, windowSeconds });
 }
 
 export const receiptLimits = createReceiptLimits();

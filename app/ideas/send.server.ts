@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-
 import { DepartmentModel } from '../../models/department.server';
 import { IdeaModel } from '../../models/idea.server';
 import { newReceiptCode } from '../answering/receipt.server';
 import { isBoardKeyShaped } from '../board/board-key.server';
+import { type AddressAllowance, addressAllowance } from '../utils/address-allowance.server';
 import { errorsByField, type FieldErrors } from '../utils/submission';
 import { sendIdeaInput } from './idea-forms';
 import { weekOf } from './weeks';
@@ -47,36 +46,14 @@ export async function sendIdea(
   return { ok: true, code };
 }
 
-export interface IdeaLimits {
-  /** Takes one idea for this network address; false once its allowance is spent. */
-  take(address: string): Promise<boolean>;
-}
+export type IdeaLimits = AddressAllowance;
 
-/**
- * Each network address may send so many ideas an hour. Counted in memory, not in the database as
- * the kiosk's limit is: a stored counter would say which address sent something, and when, next
- * to the week's ideas. A restart only resets the window.
- */
+/** Each network address may send so many ideas an hour (app/utils/address-allowance.server.ts). */
 export function createIdeaLimits({
   ideas = 10,
   windowSeconds = 60 * 60,
 }: { ideas?: number; windowSeconds?: number } = {}): IdeaLimits {
-  const limiter = new RateLimiterMemory({
-    keyPrefix: 'idea',
-    points: ideas,
-    duration: windowSeconds,
-  });
-  return {
-    async take(address) {
-      try {
-        await limiter.consume(address);
-        return true;
-      } catch (refusal) {
-        if (refusal instanceof RateLimiterRes) return false;
-        throw refusal;
-      }
-    },
-  };
+  return addressAllowance({ name: 'idea', uses: ideas, windowSeconds });
 }
 
 export const ideaLimits = createIdeaLimits();
