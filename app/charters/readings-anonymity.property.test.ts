@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { RollupModel } from '../../models/rollup.server';
 import { makeInsightSurvey } from '../../tests/factories/insights';
+import { derivedSets } from '../../tests/support/derived-sets';
 import { emptyDatabase, setupTestDatabase } from '../../tests/support/test-database';
 import { respondentsQuestionId } from '../answering/rollups.server';
 import { cycleResults } from '../insights/cycle-results.server';
@@ -274,60 +275,13 @@ async function charterFigures(world: World): Promise<Seen[]> {
   return seen;
 }
 
-const maxSets = 4000;
-
-/** Sets worked out from shown ones: unions of disjoint parts within a total, and differences. */
-function derivedSets(shownSets: readonly string[][]): Set<string>[] {
-  const sets = new Map<string, Set<string>>();
-  const add = (members: Iterable<string>) => {
-    const set = new Set(members);
-    if (set.size === 0 || sets.size >= maxSets) return false;
-    const key = [...set].sort().join(',');
-    if (sets.has(key)) return false;
-    sets.set(key, set);
-    return true;
-  };
-  const originals = shownSets.map((members) => new Set(members));
-  for (const set of originals) add(set);
-  const within = (inner: Set<string>, outer: Set<string>) =>
-    inner.size <= outer.size && [...inner].every((atom) => outer.has(atom));
-  for (const total of originals) {
-    const parts = originals.filter(
-      (set) => set !== total && set.size < total.size && within(set, total),
-    );
-    let unions: Set<string>[] = parts;
-    for (let depth = 0; depth < parts.length && unions.length > 0; depth++) {
-      const grown: Set<string>[] = [];
-      for (const union of unions) {
-        for (const part of parts) {
-          if ([...part].some((atom) => union.has(atom))) continue;
-          const joined = new Set([...union, ...part]);
-          if (add(joined)) grown.push(joined);
-        }
-      }
-      unions = grown;
-    }
-  }
-  for (let grown = true; grown && sets.size < maxSets;) {
-    grown = false;
-    const list = [...sets.values()];
-    for (const inner of list) {
-      for (const outer of list) {
-        if (inner === outer || !within(inner, outer)) continue;
-        if (add([...outer].filter((atom) => !inner.has(atom)))) grown = true;
-      }
-    }
-  }
-  return [...sets.values()];
-}
-
 function expectNothingRecoverable(world: World, seen: readonly Seen[], threshold: number) {
   const sizes = atomSizes(world);
   const size = (set: Iterable<string>) =>
     [...set].reduce((sum, atom) => sum + (sizes.get(atom) ?? 0), 0);
   for (const family of ['scale', 'nps'] as const) {
     const own = seen.filter((figure) => figure.family === family);
-    for (const set of derivedSets(own.map((figure) => figure.atoms))) {
+    for (const set of derivedSets(own.map((figure) => figure.atoms)).values()) {
       const n = size(set);
       const shownAs = own
         .filter((figure) => [...set].every((atom) => figure.atoms.includes(atom)))

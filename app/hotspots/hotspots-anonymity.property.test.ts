@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { RollupModel } from '../../models/rollup.server';
 import { makeInsightSurvey } from '../../tests/factories/insights';
 import { makePerson } from '../../tests/factories/organisation';
+import { derivedSets } from '../../tests/support/derived-sets';
 import { emptyDatabase, setupTestDatabase } from '../../tests/support/test-database';
 import { raiseView } from '../actions/raise.server';
 import { respondentsQuestionId } from '../answering/rollups.server';
@@ -431,53 +432,6 @@ function atomPeople(world: World): Map<string, Set<number>> {
   return people;
 }
 
-const maxSets = 4000;
-
-/** Unions of disjoint shown sets inside a shown set, then differences of nested sets. */
-function derivedSets(shown: readonly string[][]): Set<string>[] {
-  const sets = new Map<string, Set<string>>();
-  const add = (atoms: Iterable<string>) => {
-    const set = new Set(atoms);
-    if (set.size === 0 || sets.size >= maxSets) return false;
-    const key = [...set].sort().join(',');
-    if (sets.has(key)) return false;
-    sets.set(key, set);
-    return true;
-  };
-  const originals = shown.map((atoms) => new Set(atoms));
-  for (const atoms of originals) add(atoms);
-  const within = (inner: Set<string>, outer: Set<string>) =>
-    inner.size <= outer.size && [...inner].every((item) => outer.has(item));
-  for (const total of originals) {
-    const parts = originals.filter(
-      (set) => set !== total && set.size < total.size && within(set, total),
-    );
-    let unions: Set<string>[] = parts;
-    for (let depth = 0; depth < parts.length && unions.length > 0; depth++) {
-      const grown: Set<string>[] = [];
-      for (const union of unions) {
-        for (const part of parts) {
-          if ([...part].some((item) => union.has(item))) continue;
-          const joined = new Set([...union, ...part]);
-          if (add(joined)) grown.push(joined);
-        }
-      }
-      unions = grown;
-    }
-  }
-  for (let grown = true; grown && sets.size < maxSets;) {
-    grown = false;
-    const list = [...sets.values()];
-    for (const inner of list) {
-      for (const outer of list) {
-        if (inner === outer || !within(inner, outer)) continue;
-        if (add([...outer].filter((item) => !inner.has(item)))) grown = true;
-      }
-    }
-  }
-  return [...sets.values()];
-}
-
 /** The figures the matrix and drivers pages show without hotspots. */
 const existingPage = (seen: Seen) => / (matrix|drivers) /.test(seen.where);
 
@@ -498,13 +452,15 @@ function expectNothingRecoverable(world: World, seen: readonly Seen[]) {
           .map((figure) => [keyOf(figure), figure.atoms]),
       ).values(),
     ];
-    const before = new Set(derivedSets(shownSets(ofCycle.filter(existingPage))).map(setKey));
+    const before = new Set(
+      [...derivedSets(shownSets(ofCycle.filter(existingPage))).values()].map(setKey),
+    );
     const withheld = new Map(
       ofCycle
         .filter((figure) => figure.value === withheldValue)
         .map((figure) => [setKey(figure.atoms), figure.where]),
     );
-    for (const set of derivedSets(shownSets(ofCycle))) {
+    for (const set of derivedSets(shownSets(ofCycle)).values()) {
       const key = setKey(set);
       if (before.has(key)) continue;
       const who = new Set<number>();

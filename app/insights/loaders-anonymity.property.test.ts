@@ -8,6 +8,7 @@ import { DepartmentModel } from '../../models/department.server';
 import { RollupModel } from '../../models/rollup.server';
 import { insightQuestions, makeInsightSurvey } from '../../tests/factories/insights';
 import { makePerson } from '../../tests/factories/organisation';
+import { derivedSets } from '../../tests/support/derived-sets';
 import { emptyDatabase, setupTestDatabase } from '../../tests/support/test-database';
 import { loadActionPage } from '../actions/action-page.server';
 import { raiseAction, raiseView } from '../actions/raise.server';
@@ -843,56 +844,6 @@ function atomSizes(world: World): Map<string, number> {
     }
   }
   return sizes;
-}
-
-const maxSets = 4000;
-
-/**
- * The sets a reader can work out from one family's shown sets: unions of disjoint shown sets
- * inside one shown set, then differences of nested sets, until nothing new appears.
- */
-function derivedSets(shown: readonly string[][]): Map<string, Set<string>> {
-  const sets = new Map<string, Set<string>>();
-  const add = (atoms: Iterable<string>) => {
-    const set = new Set(atoms);
-    if (set.size === 0 || sets.size >= maxSets) return false;
-    const key = [...set].sort().join(',');
-    if (sets.has(key)) return false;
-    sets.set(key, set);
-    return true;
-  };
-  const originals = shown.map((atoms) => new Set(atoms));
-  for (const atoms of originals) add(atoms);
-  const within = (inner: Set<string>, outer: Set<string>) =>
-    inner.size <= outer.size && [...inner].every((atom) => outer.has(atom));
-  for (const total of originals) {
-    const parts = originals.filter(
-      (set) => set !== total && set.size < total.size && within(set, total),
-    );
-    let unions: Set<string>[] = parts;
-    for (let depth = 0; depth < parts.length && unions.length > 0; depth++) {
-      const grown: Set<string>[] = [];
-      for (const union of unions) {
-        for (const part of parts) {
-          if ([...part].some((atom) => union.has(atom))) continue;
-          const joined = new Set([...union, ...part]);
-          if (add(joined)) grown.push(joined);
-        }
-      }
-      unions = grown;
-    }
-  }
-  for (let grown = true; grown && sets.size < maxSets;) {
-    grown = false;
-    const list = [...sets.values()];
-    for (const inner of list) {
-      for (const outer of list) {
-        if (inner === outer || !within(inner, outer)) continue;
-        if (add([...outer].filter((atom) => !inner.has(atom)))) grown = true;
-      }
-    }
-  }
-  return sets;
 }
 
 function expectNothingRecoverable(world: World, seen: readonly Seen[]) {
