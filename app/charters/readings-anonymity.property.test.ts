@@ -275,13 +275,29 @@ async function charterFigures(world: World): Promise<Seen[]> {
   return seen;
 }
 
-function expectNothingRecoverable(world: World, seen: readonly Seen[], threshold: number) {
+/**
+ * No set a reader can work out from the charter's figures and the insight pages' together holds
+ * fewer invited people than the threshold — unless the insight pages alone already give it away.
+ * They do today when a survey rates a service on two or more drivers (the matrix's column less
+ * the drivers page's column): that is the insight pages' own gap, tracked on its own (branch
+ * `leak`), and this test checks what charters add to it.
+ */
+function expectNothingRecoverable(
+  world: World,
+  charter: readonly Seen[],
+  insights: readonly Seen[],
+  threshold: number,
+) {
   const sizes = atomSizes(world);
   const size = (set: Iterable<string>) =>
     [...set].reduce((sum, atom) => sum + (sizes.get(atom) ?? 0), 0);
   for (const family of ['scale', 'nps'] as const) {
-    const own = seen.filter((figure) => figure.family === family);
-    for (const set of derivedSets(own.map((figure) => figure.atoms)).values()) {
+    const ofFamily = (figures: readonly Seen[]) =>
+      figures.filter((figure) => figure.family === family);
+    const own = ofFamily([...charter, ...insights]);
+    const insightsAlone = derivedSets(ofFamily(insights).map((figure) => figure.atoms));
+    for (const [key, set] of derivedSets(own.map((figure) => figure.atoms))) {
+      if (insightsAlone.has(key)) continue;
       const n = size(set);
       const shownAs = own
         .filter((figure) => [...set].every((atom) => figure.atoms.includes(atom)))
@@ -317,10 +333,10 @@ describe('anonymity of charter readings', () => {
             );
           }
           const insights = await insightFigures(world);
-          expectNothingRecoverable(world, [...charter, ...insights], settings.threshold);
+          expectNothingRecoverable(world, charter, insights, settings.threshold);
         },
       ),
-      { numRuns: 25 },
+      { numRuns: 25, examples: [[{ threshold: 3, departments: 2, providers: 1, seed: 1 }]] },
     );
   }, 600_000);
 });
