@@ -33,6 +33,24 @@ export interface RaiseView {
   today: string;
 }
 
+/** Who raised a new action, in what language, and its first timeline entry: for every source. */
+export function raisedBy(user: StaffUser, now: Date) {
+  return {
+    createdById: new Types.ObjectId(user.id),
+    language: user.language,
+    timeline: [
+      {
+        at: now,
+        byId: new Types.ObjectId(user.id),
+        byName: user.name,
+        kind: 'created' as const,
+        to: 'open',
+        note: null,
+      },
+    ],
+  };
+}
+
 /**
  * Checks a source for a new action and describes it: 403 outside the user's scope, 400 with a
  * message when it points at nothing measurable.
@@ -118,18 +136,7 @@ export async function raiseAction(
         }
       : null,
     ownerId: new Types.ObjectId(fields.ownerId),
-    createdById: new Types.ObjectId(user.id),
-    language: user.language,
-    timeline: [
-      {
-        at: now,
-        byId: new Types.ObjectId(user.id),
-        byName: user.name,
-        kind: 'created',
-        to: 'open',
-        note: null,
-      },
-    ],
+    ...raisedBy(user, now),
   });
   await tellNewOwner(user, checked.owner, {
     id: String(action._id),

@@ -5,6 +5,7 @@ import { DepartmentModel } from '../../models/department.server';
 import { IdeaModel } from '../../models/idea.server';
 import { checkOwner, type OwnerChoice, ownerChoices } from '../actions/action-access.server';
 import { tellNewOwner } from '../actions/assignment.server';
+import { raisedBy } from '../actions/raise.server';
 import type { StaffUser } from '../utils/permissions.server';
 import { errorsByField, type FieldErrors } from '../utils/submission';
 import { ideaActionInput } from './idea-forms';
@@ -71,18 +72,7 @@ export async function raiseActionFromIdea(
     },
     baseline: null,
     ownerId: new Types.ObjectId(fields.ownerId),
-    createdById: new Types.ObjectId(user.id),
-    language: user.language,
-    timeline: [
-      {
-        at: now,
-        byId: new Types.ObjectId(user.id),
-        byName: user.name,
-        kind: 'created',
-        to: 'open',
-        note: null,
-      },
-    ],
+    ...raisedBy(user, now),
   });
   // Claimed only if no other action was raised from it meanwhile; else this one goes again.
   const claimed = await IdeaModel.updateOne(

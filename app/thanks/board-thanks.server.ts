@@ -3,6 +3,7 @@ import type { Types } from 'mongoose';
 import { DepartmentModel } from '../../models/department.server';
 import { ThanksModel } from '../../models/thanks.server';
 import { anonymousBatches } from './batches.server';
+import { senderOf } from './sender';
 
 // The thanks a department published to its board, for employees: the words, the driver and,
 // when the sender signed it, the name they gave and their board's department. No month or day:
@@ -62,15 +63,7 @@ export async function boardThanks(
       id: thanks._id,
       message: thanks.message,
       driver: thanks.driver ?? null,
-      sender:
-        thanks.senderName === null
-          ? null
-          : {
-              name: thanks.senderName ?? '',
-              department: thanks.fromDepartmentId
-                ? (names.get(String(thanks.fromDepartmentId)) ?? null)
-                : null,
-            },
+      sender: senderOf(thanks, names),
     })),
   };
 }

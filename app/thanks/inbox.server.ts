@@ -4,6 +4,7 @@ import { DepartmentModel } from '../../models/department.server';
 import { ThanksModel } from '../../models/thanks.server';
 import { notFound, requireScope, scopeOf, type StaffUser } from '../utils/permissions.server';
 import { anonymousBatches } from './batches.server';
+import { senderOf } from './sender';
 
 // The thanks a leader's departments received, as the staff page shows them. Signed thanks are
 // shown from the month they came in; anonymous ones only in released batches (batches.server.ts),
@@ -102,15 +103,7 @@ export async function thanksInbox(
       id: thanks._id,
       message: thanks.message,
       driver: thanks.driver ?? null,
-      sender:
-        thanks.senderName === null
-          ? null
-          : {
-              name: thanks.senderName ?? '',
-              department: thanks.fromDepartmentId
-                ? (senders.get(String(thanks.fromDepartmentId)) ?? null)
-                : null,
-            },
+      sender: senderOf(thanks, senders),
       published: thanks.published ?? false,
     });
     periods.set(period, list);
