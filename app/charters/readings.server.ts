@@ -12,17 +12,16 @@ import {
   questionInfos,
   thresholdOf,
 } from '../insights/filters.server';
-import { readRollups, rowsByCycle } from '../insights/rollup-reads.server';
-import { cellKey } from '../insights/suppression';
-import { empty, figureOf, type Reading, type TableReadings } from '../insights/withholding';
+import type { ServiceRatings } from '../insights/service-ratings';
+import { empty, figureOf, type Reading } from '../insights/withholding';
 import { measureOf } from '../question-types/registry';
 import { localize } from '../surveys/localize';
-import { driverKey, type MeasureKey, questionKey, serviceTables } from './service-cells.server';
+import { driverKey, type MeasureKey, questionKey, serviceColumn } from './service-cells.server';
 
 // A charter read against the results: each standard met, not met or not measured, per closed
 // cycle and per customer (answering) department. Only settled cycles are read (an open cycle's
 // figures move with each response), and only through their rollups and the cycle's one
-// withholding decision (service-cells.server.ts): a group the results withhold — under the
+// withholding decision (service-cells.server.ts, insights/service-ratings.ts): a group the results withhold — under the
 // threshold, or hidden as a complement — is "not measured", never a figure, for every viewer.
 
 export type ReadingCell =
@@ -94,32 +93,21 @@ async function surveysRating(providerId: string, language: LanguageCode): Promis
   }));
 }
 
-/** The ratings tables of the given settled cycles of one survey (service-cells.server.ts). */
-async function tablesOf(
+/** The service ratings of the given settled cycles of one survey, by cycle id. */
+async function ratingsOf(
   survey: SurveyFacts,
   cycles: readonly { id: string; revision: number }[],
-): Promise<Map<string, Map<MeasureKey, TableReadings>>> {
+): Promise<Map<string, ServiceRatings>> {
   const frame = {
     threshold: survey.threshold,
     questions: survey.questions,
     settled: new Map(cycles.map((cycle) => [cycle.id, cycle.revision])),
   };
-  const ids = cycles.map((cycle) => cycle.id);
-  const [results, rows] = await Promise.all([
-    cycleResults(frame, ids),
-    readRollups(frame, ids, 'only', { histogram: true }),
-  ]);
-  const byCycle = rowsByCycle(rows);
-  const tables = new Map<string, Map<MeasureKey, TableReadings>>();
-  for (const id of ids) {
-    const result = results.get(id);
-    if (!result) continue;
-    tables.set(
-      id,
-      serviceTables(byCycle.get(id) ?? [], survey.questions, result.figures, survey.threshold),
-    );
-  }
-  return tables;
+  const results = await cycleResults(
+    frame,
+    cycles.map((cycle) => cycle.id),
+  );
+  return new Map([...results].map(([id, result]) => [id, result.figures.ratings]));
 }
 
 /** The latest settled cycles of a survey (never open ones), oldest first. */
@@ -167,7 +155,7 @@ export async function charterReadings(
   const read = await Promise.all(
     used.map(async (survey) => {
       const cycles = await settledCycles(survey.id, cyclesRead);
-      return { survey, cycles, tables: await tablesOf(survey, cycles) };
+      return { survey, cycles, ratings: await ratingsOf(survey, cycles) };
     }),
   );
   const names = new Map(
@@ -180,15 +168,17 @@ export async function charterReadings(
   return standards.map((standard) => {
     const columns: { cycle: ReadingCycle; readings: Map<string, Reading> }[] = [];
     let scale: 'score' | 'enps' = 'score';
-    for (const { survey, cycles, tables } of read) {
+    for (const { survey, cycles, ratings } of read) {
       const measure = measureIn(survey, standard);
       if (!measure) continue;
       scale = measure.scale;
       for (const cycle of cycles) {
-        const table = tables.get(cycle.id)?.get(measure.key);
+        const cycleRatings = ratings.get(cycle.id);
         columns.push({
           cycle: { id: cycle.id, surveyId: survey.id, number: cycle.number, survey: survey.title },
-          readings: columnOf(table, providerId),
+          readings: cycleRatings
+            ? serviceColumn(cycleRatings, measure.key, providerId)
+            : new Map<string, Reading>(),
         });
       }
     }
@@ -205,16 +195,6 @@ export async function charterReadings(
       }));
     return { key: standard.key, scale, cycles: columns.map(({ cycle }) => cycle), rows };
   });
-}
-
-/** One provider's column of a table: each customer's reading of it. */
-function columnOf(table: TableReadings | undefined, providerId: string): Map<string, Reading> {
-  const column = new Map<string, Reading>();
-  for (const [key, reading] of table?.cells ?? []) {
-    const [row = '', provider = ''] = key.split('\u0000');
-    if (provider === providerId && reading.state !== 'empty') column.set(row, reading);
-  }
-  return column;
 }
 
 /**
@@ -237,7 +217,8 @@ export async function standardReadingAt(
     { status: 1, closedAt: 1, rollupsRevision: 1 },
   ).lean();
   if (!cycle || !isSettled(cycle)) return empty;
-  const tables = await tablesOf(survey, [{ id: place.cycleId, revision: cycle.rollupsRevision }]);
-  const table = tables.get(place.cycleId)?.get(measure.key);
-  return table?.cells.get(cellKey(place.customerId, providerId)) ?? empty;
+  const ratings = await ratingsOf(survey, [{ id: place.cycleId, revision: cycle.rollupsRevision }]);
+  const cycleRatings = ratings.get(place.cycleId);
+  if (!cycleRatings) return empty;
+  return serviceColumn(cycleRatings, measure.key, providerId).get(place.customerId) ?? empty;
 }

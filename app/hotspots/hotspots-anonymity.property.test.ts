@@ -432,13 +432,10 @@ function atomPeople(world: World): Map<string, Set<number>> {
   return people;
 }
 
-/** The figures the matrix and drivers pages show without hotspots. */
-const existingPage = (seen: Seen) => / (matrix|drivers) /.test(seen.where);
-
 /**
- * No set a reader can work out from everything shown holds fewer invited people than the
- * threshold, nor is a figure some page withholds — unless the matrix and drivers pages alone
- * already give it away, which is theirs to answer for, not the hotspots'.
+ * No set a reader can work out from everything shown — the hotspot page, the matrix and the
+ * drivers table together — holds fewer invited people than the threshold, nor is a figure some
+ * page withholds.
  */
 function expectNothingRecoverable(world: World, seen: readonly Seen[]) {
   const people = atomPeople(world);
@@ -452,9 +449,6 @@ function expectNothingRecoverable(world: World, seen: readonly Seen[]) {
           .map((figure) => [keyOf(figure), figure.atoms]),
       ).values(),
     ];
-    const before = new Set(
-      [...derivedSets(shownSets(ofCycle.filter(existingPage))).values()].map(setKey),
-    );
     const withheld = new Map(
       ofCycle
         .filter((figure) => figure.value === withheldValue)
@@ -462,7 +456,6 @@ function expectNothingRecoverable(world: World, seen: readonly Seen[]) {
     );
     for (const set of derivedSets(shownSets(ofCycle)).values()) {
       const key = setKey(set);
-      if (before.has(key)) continue;
       const who = new Set<number>();
       for (const item of set) for (const person of people.get(item) ?? []) who.add(person);
       expect(
@@ -496,7 +489,11 @@ describe('anonymity of hotspots', () => {
           expectNothingRecoverable(world, all);
         },
       ),
-      { numRuns: 12 },
+      {
+        numRuns: 12,
+        // The matrix's column less the drivers table's column once gave away a driver's ratings.
+        examples: [[{ threshold: 3, departments: 2, providers: 1, seed: 28 }]],
+      },
     );
   }, 600_000);
 });

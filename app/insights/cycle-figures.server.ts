@@ -9,19 +9,20 @@
 // per department). A department withheld for its score is then withheld in each question's split
 // and mean too, and every breakdown hides the same block — so the figures of one measure read
 // from two breakdowns (a question's mean as an action's baseline and as a driver's cell, say)
-// can never be subtracted from each other. Internal-service questions add the departments their
-// ratings withhold on top, for the figures about services only (the matrix, their driver), and
-// any department whose row total the matrix withholds: a department's ratings of all services
-// are one figure whether read from the matrix, the question or the driver.
+// can never be subtracted from each other. Figures about the ratings of services (an
+// internal-service question's split and mean, the matrix, the drivers table) are decided with
+// every other sum of those ratings (service-ratings.ts, cycle-tables.server.ts), starting from
+// the same withheld departments.
 
 import type { QuestionType } from '../../models/vocabulary';
 import { respondentsQuestionId } from '../answering/rollups.server';
 import { measureOf } from '../question-types/registry';
-import { matrixQuestionIds, matrixTable } from './cycle-tables.server';
+import { serviceTables } from './cycle-tables.server';
 import type { QuestionInfo } from './filters.server';
 import { roundFor } from './rounding';
+import { every, questionMeasure, type ServiceRatings } from './service-ratings';
 import { splitOf } from './statistics';
-import { emptyTally, type RollupRow, type Tally, tallyBy } from './tally';
+import { emptyTally, mergeTally, type RollupRow, type Tally, tallyBy } from './tally';
 import type { Split } from './types';
 import {
   breakdownDecision,
@@ -30,7 +31,7 @@ import {
   type Measure,
   type Reading,
   type TableReadings,
-  withheld as withheldReading,
+  tallyReading,
 } from './withholding';
 
 export interface CycleFigures {
@@ -48,16 +49,12 @@ export interface CycleFigures {
    * each question): every one of those breakdowns and the drivers table withholds all of them.
    */
   withheld: Set<string>;
-  /** `withheld` and the departments whose ratings of services are withheld: the matrix's rows. */
-  serviceWithheld: Set<string>;
-  /** Answering × rated department, withholding the rows of `serviceWithheld`. */
+  /** Every sum of the ratings of services, decided as one table. */
+  ratings: ServiceRatings;
+  /** Answering × rated department, read from `ratings`. */
   matrix: TableReadings;
-  /**
-   * Whether totals over every rating (an internal-service question's, its driver's) may be
-   * shown: not when the matrix withholds a service's total, which they would give away less the
-   * other services' totals.
-   */
-  serviceTotalsShown: boolean;
+  /** Departments × drivers. */
+  drivers: TableReadings;
   /** Each scale and NPS question's answers by department (providers added up). */
   questionParts: Map<string, Map<string, Tally>>;
 }
@@ -139,36 +136,12 @@ export function cycleFigures(
     scored.map((question) => [question.id, partsOf(rows, question.id)] as const),
   );
   const own = scored.filter((question) => !question.internalService);
-  const service = scored.filter((question) => question.internalService);
   const withheld = fixedPoint(answered.withheld, respondents, threshold, [
     scoreParts,
     ...(enpsParts ? [enpsParts] : []),
     ...own.map((question) => questionParts.get(question.id) ?? new Map<string, Tally>()),
   ]);
-  const serviceParts = service.map(
-    (question) => questionParts.get(question.id) ?? new Map<string, Tally>(),
-  );
-  let serviceWithheld = fixedPoint(withheld, respondents, threshold, serviceParts);
-  const matrixIds = matrixQuestionIds(questions);
-  let matrix: TableReadings;
-  // A row total the matrix withholds (one hidden cell, too few people) is withheld in every
-  // service breakdown too, which may withhold more rows: until the two agree.
-  for (;;) {
-    matrix = matrixTable(rows, matrixIds, respondents, threshold, { rows: serviceWithheld });
-    const extra = [...matrix.rowTotals]
-      .filter(([row, reading]) => reading.state === 'withheld' && !serviceWithheld.has(row))
-      .map(([row]) => row);
-    if (extra.length === 0) break;
-    serviceWithheld = fixedPoint(
-      new Set([...serviceWithheld, ...extra]),
-      respondents,
-      threshold,
-      serviceParts,
-    );
-  }
-  const serviceTotalsShown = [...matrix.columnTotals.values()].every(
-    (reading) => reading.state !== 'withheld',
-  );
+  const tables = serviceTables(rows, questions, { threshold, respondents, withheld });
   return {
     respondents,
     kiosk: answered.kiosk,
@@ -177,9 +150,9 @@ export function cycleFigures(
     score: breakdownReadings(scoreParts, respondents, threshold, 'score', withheld),
     enps: enpsParts ? breakdownReadings(enpsParts, respondents, threshold, 'enps', withheld) : null,
     withheld,
-    serviceWithheld,
-    matrix,
-    serviceTotalsShown,
+    ratings: tables.ratings,
+    matrix: tables.matrix,
+    drivers: tables.drivers,
     questionParts,
   };
 }
@@ -211,9 +184,30 @@ function fixedPoint(
   return forced;
 }
 
-/** The departments a question's figures withhold: service questions have their own rows. */
-function forcedFor(question: QuestionInfo, figures: CycleFigures): Set<string> {
-  return question.internalService ? figures.serviceWithheld : figures.withheld;
+/**
+ * Which of a question's departments, and whether its total, may be shown: an internal-service
+ * question's are figures of the service ratings, the others' its breakdown forced by `withheld`.
+ */
+function questionDecision(
+  question: QuestionInfo,
+  figures: CycleFigures,
+  threshold: number,
+): { shown: (department: string) => boolean; totalShown: boolean; total: Tally } {
+  const parts = figures.questionParts.get(question.id) ?? new Map<string, Tally>();
+  if (question.internalService) {
+    const measure = questionMeasure(question.id);
+    const isShown = (department: string) =>
+      figures.ratings.reading(department, every, measure).state === 'shown';
+    const total = emptyTally();
+    for (const tally of parts.values()) mergeTally(total, tally);
+    return { shown: isShown, totalShown: isShown(every), total };
+  }
+  const decision = breakdownDecision(parts, figures.respondents, threshold, figures.withheld);
+  return {
+    shown: (department) => !decision.withheldKeys.has(department),
+    totalShown: decision.totalShown,
+    total: decision.total,
+  };
 }
 
 export interface QuestionSplits {
@@ -237,15 +231,10 @@ export function questionSplits(
     .filter((question) => measureOf(question.type) !== null)
     .map((question) => {
       const parts = figures.questionParts.get(question.id) ?? new Map<string, Tally>();
-      const decision = breakdownDecision(
-        parts,
-        figures.respondents,
-        threshold,
-        forcedFor(question, figures),
-      );
+      const decision = questionDecision(question, figures, threshold);
       const byDepartment = new Map<string, Split>();
       for (const [id, tally] of parts) {
-        byDepartment.set(id, split(tally, question.type, !decision.withheldKeys.has(id)));
+        byDepartment.set(id, split(tally, question.type, decision.shown(id)));
       }
       return {
         question,
@@ -256,8 +245,7 @@ export function questionSplits(
 }
 
 /**
- * A question's mean by department, withheld exactly as its split: the same breakdown, forced by
- * the same departments. Null for a question without a score (choices, comments).
+ * A question's mean by department, withheld exactly as its split: the same decision. Null for a question without a score (choices, comments).
  */
 export function questionReadings(
   question: QuestionInfo | undefined,
@@ -266,18 +254,19 @@ export function questionReadings(
 ): BreakdownReadings | null {
   const measure: Measure | null = question ? measureOf(question.type) : null;
   if (!question || !measure) return null;
-  const readings = breakdownReadings(
-    figures.questionParts.get(question.id) ?? new Map<string, Tally>(),
-    figures.respondents,
-    threshold,
-    measure,
-    forcedFor(question, figures),
+  const parts = figures.questionParts.get(question.id) ?? new Map<string, Tally>();
+  const decision = questionDecision(question, figures, threshold);
+  const readings = new Map<string, Reading>();
+  for (const [id, tally] of parts)
+    readings.set(id, tallyReading(tally, measure, decision.shown(id)));
+  const withheldKeys = new Set(
+    [...readings].filter(([, reading]) => reading.state === 'withheld').map(([id]) => id),
   );
-  // The mean of every rating is the matrix's columns added up: withheld with any of them.
-  if (question.internalService && !figures.serviceTotalsShown && readings.total.state === 'shown') {
-    return { ...readings, total: withheldReading };
-  }
-  return readings;
+  return {
+    parts: readings,
+    total: tallyReading(decision.total, measure, decision.totalShown),
+    withheldKeys,
+  };
 }
 
 /** A split in percent, rounded as the pages show it. */

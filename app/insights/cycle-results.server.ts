@@ -1,6 +1,6 @@
 // Every figure of one settled cycle over the whole organisation, computed once and kept: the
-// department figures and question splits (cycle-figures.server.ts), the internal-customer matrix
-// and departments × drivers (cycle-tables.server.ts). This is the one decision of what a cycle
+// department figures and question splits (cycle-figures.server.ts), the service ratings, the
+// internal-customer matrix and departments × drivers (service-ratings.ts, cycle-tables.server.ts). This is the one decision of what a cycle
 // withholds; every viewer, every total, every CSV, every action baseline and the board read
 // their figures from it, so combining two people's views reveals nothing more than either.
 //
@@ -17,11 +17,10 @@ import {
   type QuestionSplits,
   questionSplits,
 } from './cycle-figures.server';
-import { driverOf, driverTable } from './cycle-tables.server';
 import type { QuestionInfo } from './filters.server';
 import { onForgetRollups, readRollups, rowsByCycle } from './rollup-reads.server';
 import type { RollupRow } from './tally';
-import { type BreakdownReadings, type TableReadings, withheld } from './withholding';
+import type { BreakdownReadings, TableReadings } from './withholding';
 
 /** What the results of a survey's cycles depend on besides their rollups. */
 export interface ResultsFrame {
@@ -94,11 +93,6 @@ function resultsOf(
   const { threshold, questions } = frame;
   const figures = cycleFigures(rows, questions, threshold);
   const byQuestion = new Map<string, BreakdownReadings | null>();
-  const drivers = driverOf(questions);
-  // Drivers of internal-service questions: a department's cell of one is about services.
-  const serviceDrivers = new Set(
-    questions.filter((question) => question.internalService).map((question) => question.driver),
-  );
   const results: CycleResults = {
     figures,
     splits: once(() => questionSplits(questions, figures, threshold)),
@@ -110,24 +104,8 @@ function resultsOf(
       return byQuestion.get(questionId) ?? null;
     },
     matrix: () => figures.matrix,
-    drivers: once(() => {
-      const table = driverTable(rows, drivers, figures.respondents, threshold, {
-        rows: figures.withheld,
-        cell: (row, driver) => serviceDrivers.has(driver) && figures.serviceWithheld.has(row),
-      });
-      // A service driver over every department is every rating: as the question's total.
-      if (!figures.serviceTotalsShown) {
-        for (const [driver, reading] of table.columnTotals) {
-          if (serviceDrivers.has(driver) && reading.state === 'shown') {
-            table.columnTotals.set(driver, withheld);
-          }
-        }
-      }
-      return table;
-    }),
-    hotspots: once(() =>
-      hotspotTable(rows, questions, { ...figures, threshold, drivers: results.drivers() }),
-    ),
+    drivers: () => figures.drivers,
+    hotspots: once(() => hotspotTable(rows, questions, figures.ratings)),
   };
   return results;
 }

@@ -1,14 +1,30 @@
 // The two-way tables of one cycle over the whole organisation: the internal-customer matrix
-// (answering × rated department) and departments × drivers. Both go through `tableReadings`, so a
-// row or column total never gives away a withheld cell; the pages that show one line of a table
-// (a department's drivers, a provider's customers) read it from the same table, and every viewer
-// sees cells and totals of that one table, so they withhold exactly the same cells.
+// (answering × rated department) and departments × drivers. The matrix is read from the service
+// ratings (service-ratings.ts), decided with every other figure about services; the drivers table
+// goes through `tableReadings`, with the service ratings' withheld figures withheld in it too and
+// each figure about services it withholds on top handed back to the ratings, until the two
+// agree. Pages that show one line of a table (a department's drivers, a provider's customers)
+// read it from the same table, and every viewer sees cells and totals of that one table.
 
 import { questionTypeOf } from '../question-types/registry';
 import type { QuestionInfo } from './filters.server';
+import {
+  driverMeasure,
+  every,
+  ratingsKey,
+  type ServiceRatings,
+  serviceRatings,
+} from './service-ratings';
+import { cellKey } from './suppression';
 import type { RollupRow, Tally } from './tally';
 import { addRow, emptyTally } from './tally';
-import { type TableForcing, type TableReadings, tableReadings } from './withholding';
+import {
+  type Reading,
+  type TableForcing,
+  type TableReadings,
+  tableReadings,
+  withheld,
+} from './withholding';
 
 function addCell(
   cells: Map<string, Map<string, Tally>>,
@@ -23,33 +39,22 @@ function addCell(
   addRow(tally, rollup);
 }
 
-/** Scale internal-service questions: the matrix's cells are their mean. */
-export const matrixQuestionIds = (questions: readonly QuestionInfo[]) =>
-  new Set(
-    questions
-      .filter(
-        (question) => questionTypeOf(question.type).insights.drivers && question.internalService,
-      )
-      .map((question) => question.id),
-  );
-
-/**
- * The matrix of one cycle: rows are answering departments, columns the departments they rate,
- * every one of them; totals are over the whole row or column.
- */
-export function matrixTable(
-  rows: readonly RollupRow[],
-  questionIds: ReadonlySet<string>,
-  respondents: ReadonlyMap<string, number>,
-  threshold: number,
-  forcing: TableForcing,
-): TableReadings {
-  const cells = new Map<string, Map<string, Tally>>();
-  for (const rollup of rows) {
-    if (!rollup.providerId || !questionIds.has(rollup.questionId)) continue;
-    addCell(cells, rollup.departmentId, rollup.providerId, rollup);
+/** The matrix of one cycle: every customer → service with ratings, and their line totals. */
+export function matrixOf(ratings: ServiceRatings): TableReadings {
+  const table: TableReadings = { cells: new Map(), rowTotals: new Map(), columnTotals: new Map() };
+  for (const customer of ratings.customers) {
+    for (const provider of ratings.providers) {
+      const reading = ratings.reading(customer, provider, 'all');
+      if (reading.state !== 'empty') table.cells.set(cellKey(customer, provider), reading);
+    }
+    const total = ratings.reading(customer, every, 'all');
+    if (total.state !== 'empty') table.rowTotals.set(customer, total);
   }
-  return tableReadings(cells, respondents, threshold, 'score', forcing);
+  for (const provider of ratings.providers) {
+    const total = ratings.reading(every, provider, 'all');
+    if (total.state !== 'empty') table.columnTotals.set(provider, total);
+  }
+  return table;
 }
 
 /** Scale questions with a driver, by id (internal-service ones count for their driver too). */
@@ -75,4 +80,74 @@ export function driverTable(
     addCell(cells, rollup.departmentId, driver, rollup);
   }
   return tableReadings(cells, respondents, threshold, 'score', forcing);
+}
+
+export interface ServiceTables {
+  ratings: ServiceRatings;
+  /** Answering × rated department. */
+  matrix: TableReadings;
+  /** Departments × drivers. */
+  drivers: TableReadings;
+}
+
+/**
+ * The service ratings, the matrix and the drivers table of one cycle, decided together:
+ * `withheld` are the departments the cycle's department breakdowns withhold.
+ */
+export function serviceTables(
+  rows: readonly RollupRow[],
+  questions: readonly QuestionInfo[],
+  frame: { threshold: number; respondents: ReadonlyMap<string, number>; withheld: Set<string> },
+): ServiceTables {
+  const { threshold, respondents } = frame;
+  const drivers = driverOf(questions);
+  const serviceDrivers = new Set(
+    questions
+      .filter((question) => question.internalService && drivers.has(question.id))
+      .map((question) => question.driver ?? ''),
+  );
+  const forced = new Set<string>();
+  // Each pass withholds more figures about services, of which there are finitely many.
+  for (;;) {
+    const ratings = serviceRatings(rows, questions, { ...frame, forced });
+    const isHidden = (reading: Reading | undefined) => reading?.state === 'withheld';
+    const rated = (department: string, driver: string) =>
+      ratings.reading(department, every, driverMeasure(driver));
+    const table = driverTable(rows, drivers, respondents, threshold, {
+      rows: frame.withheld,
+      hidden: (department, driver) =>
+        serviceDrivers.has(driver) && isHidden(rated(department, driver)),
+    });
+    const before = forced.size;
+    const handBack = (reading: Reading | undefined, ratingsReading: Reading, key: string) => {
+      if (isHidden(reading) && ratingsReading.state === 'shown') forced.add(key);
+    };
+    for (const driver of serviceDrivers) {
+      for (const department of ratings.customers) {
+        const key = cellKey(department, driver);
+        handBack(
+          table.cells.get(key),
+          rated(department, driver),
+          ratingsKey(department, every, driverMeasure(driver)),
+        );
+      }
+      handBack(
+        table.columnTotals.get(driver),
+        rated(every, driver),
+        ratingsKey(every, every, driverMeasure(driver)),
+      );
+      // Where the ratings withhold a service part, its total is withheld with it.
+      if (isHidden(rated(every, driver)) && table.columnTotals.get(driver)?.state === 'shown') {
+        table.columnTotals.set(driver, withheld);
+      }
+    }
+    for (const department of ratings.customers) {
+      const part = ratings.reading(department, every, 'drivers');
+      handBack(table.rowTotals.get(department), part, ratingsKey(department, every, 'drivers'));
+      if (isHidden(part) && table.rowTotals.get(department)?.state === 'shown') {
+        table.rowTotals.set(department, withheld);
+      }
+    }
+    if (forced.size === before) return { ratings, matrix: matrixOf(ratings), drivers: table };
+  }
 }

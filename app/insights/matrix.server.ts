@@ -2,10 +2,10 @@ import { isValidObjectId } from 'mongoose';
 
 import { refuseAddress } from '../utils/form.server';
 import { forbidden, type StaffUser } from '../utils/permissions.server';
-import { matrixQuestionIds } from './cycle-tables.server';
 import { departmentRef, type InsightContext, resolveInsights } from './filters.server';
 import { markersOf, readDoneActions } from './markers.server';
 import { actionAccessOf, resultsOfView, trendOf } from './series.server';
+import { matrixQuestionIds } from './service-ratings';
 import { cellKey } from './suppression';
 import type { DepartmentRef, HeatFigure, Heatmap, MatrixView } from './types';
 import { empty, figureOf, type Reading, type TableReadings } from './withholding';

@@ -3,7 +3,6 @@ import { measureOf } from '../question-types/registry';
 import type { StaffUser } from '../utils/permissions.server';
 import { questionSets } from './cycle-figures.server';
 import type { CycleResults } from './cycle-results.server';
-import { matrixQuestionIds } from './cycle-tables.server';
 import { departmentRef, type InsightContext, resolveInsights } from './filters.server';
 import { markersOf, readDoneActions, visibleAction } from './markers.server';
 import { byName, lineVisible } from './matrix.server';
@@ -17,6 +16,7 @@ import {
   resultsOfView,
   trendOf,
 } from './series.server';
+import { matrixQuestionIds } from './service-ratings';
 import type { OverviewView, TrendMarker } from './types';
 import { empty, figureOf, type Reading } from './withholding';
 

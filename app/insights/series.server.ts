@@ -38,9 +38,9 @@ const noFigures = (): CycleFigures => ({
   score: { parts: new Map(), total: empty, withheldKeys: new Set() },
   enps: null,
   withheld: new Set(),
-  serviceWithheld: new Set(),
+  ratings: { customers: [], providers: [], reading: () => empty },
   matrix: { cells: new Map(), rowTotals: new Map(), columnTotals: new Map() },
-  serviceTotalsShown: true,
+  drivers: { cells: new Map(), rowTotals: new Map(), columnTotals: new Map() },
   questionParts: new Map(),
 });
 

@@ -83,7 +83,8 @@ export function roundedChange(change: Change, measure: 'score' | 'enps'): Change
   };
 }
 
-function reading(tally: Tally | undefined, measure: Measure, shown: boolean): Reading {
+/** A tally's reading: empty without answers, else shown or withheld. */
+export function tallyReading(tally: Tally | undefined, measure: Measure, shown: boolean): Reading {
   if (!tally || peopleIn(tally) === 0) return empty;
   return shown ? shownReading(tally, measure) : withheld;
 }
@@ -146,11 +147,11 @@ export function breakdownReadings(
   const decision = breakdownDecision(parts, respondents, threshold, forced);
   const readings = new Map<string, Reading>();
   for (const [key, tally] of parts) {
-    readings.set(key, reading(tally, measure, !decision.withheldKeys.has(key)));
+    readings.set(key, tallyReading(tally, measure, !decision.withheldKeys.has(key)));
   }
   return {
     parts: readings,
-    total: reading(decision.total, measure, decision.totalShown),
+    total: tallyReading(decision.total, measure, decision.totalShown),
     withheldKeys: decision.withheldKeys,
   };
 }
@@ -167,6 +168,11 @@ export interface TableForcing {
   rows?: ReadonlySet<string>;
   /** Single cells withheld; their row's total is withheld with them. */
   cell?: (row: string, column: string) => boolean;
+  /**
+   * Cells another decision withholds with their cover already in place (the service ratings):
+   * counted here as groups below the threshold, so this table covers them in its own lines too.
+   */
+  hidden?: (row: string, column: string) => boolean;
 }
 
 /** A two-way table with row and column totals: the matrix, or departments × drivers. */
@@ -193,7 +199,7 @@ export function tableReadings(
       input.push({
         row,
         column,
-        n: sizeFor(n, forced, threshold),
+        n: sizeFor(n, forced || !!forcing.hidden?.(row, column), threshold),
         answered: answered(tally),
         forced,
       });
@@ -210,7 +216,7 @@ export function tableReadings(
   for (const [row, line] of cells) {
     for (const [column, tally] of line) {
       const key = cellKey(row, column);
-      cellReadings.set(key, reading(tally, measure, !decision.withheld.has(key)));
+      cellReadings.set(key, tallyReading(tally, measure, !decision.withheld.has(key)));
     }
   }
   const rowTotals = new Map<string, Reading>();
@@ -219,14 +225,14 @@ export function tableReadings(
       !forcedRows.has(row) &&
       !decision.withheldRowTotals.has(row) &&
       groupSize(tally, respondents.get(row)) >= threshold;
-    rowTotals.set(row, reading(tally, measure, shown));
+    rowTotals.set(row, tallyReading(tally, measure, shown));
   }
   const columnTotals = new Map<string, Reading>();
   for (const [column, tally] of columnTallies) {
     const shown =
       !decision.withheldColumnTotals.has(column) &&
       groupSize(tally, columnRespondents.get(column)) >= threshold;
-    columnTotals.set(column, reading(tally, measure, shown));
+    columnTotals.set(column, tallyReading(tally, measure, shown));
   }
   return { cells: cellReadings, rowTotals, columnTotals };
 }
