@@ -106,35 +106,34 @@ export function serviceTables(
       .filter((question) => question.internalService && drivers.has(question.id))
       .map((question) => question.driver ?? ''),
   );
-  const forced = new Set<string>();
+  const ratings = serviceRatings(rows, questions, frame);
+  const isHidden = (reading: Reading | undefined) => reading?.state === 'withheld';
+  const rated = (department: string, driver: string) =>
+    ratings.reading(department, every, driverMeasure(driver));
   // Each pass withholds more figures about services, of which there are finitely many.
   for (;;) {
-    const ratings = serviceRatings(rows, questions, { ...frame, forced });
-    const isHidden = (reading: Reading | undefined) => reading?.state === 'withheld';
-    const rated = (department: string, driver: string) =>
-      ratings.reading(department, every, driverMeasure(driver));
     const table = driverTable(rows, drivers, respondents, threshold, {
       rows: frame.withheld,
       hidden: (department, driver) =>
         serviceDrivers.has(driver) && isHidden(rated(department, driver)),
     });
-    const before = forced.size;
+    const more: string[] = [];
     const handBack = (reading: Reading | undefined, ratingsReading: Reading, key: string) => {
-      if (isHidden(reading) && ratingsReading.state === 'shown') forced.add(key);
+      if (isHidden(reading) && ratingsReading.state === 'shown') more.push(key);
     };
     for (const driver of serviceDrivers) {
+      const measure = driverMeasure(driver);
       for (const department of ratings.customers) {
-        const key = cellKey(department, driver);
         handBack(
-          table.cells.get(key),
+          table.cells.get(cellKey(department, driver)),
           rated(department, driver),
-          ratingsKey(department, every, driverMeasure(driver)),
+          ratingsKey(department, every, measure),
         );
       }
       handBack(
         table.columnTotals.get(driver),
         rated(every, driver),
-        ratingsKey(every, every, driverMeasure(driver)),
+        ratingsKey(every, every, measure),
       );
       // Where the ratings withhold a service part, its total is withheld with it.
       if (isHidden(rated(every, driver)) && table.columnTotals.get(driver)?.state === 'shown') {
@@ -148,6 +147,6 @@ export function serviceTables(
         table.rowTotals.set(department, withheld);
       }
     }
-    if (forced.size === before) return { ratings, matrix: matrixOf(ratings), drivers: table };
+    if (!ratings.withhold(more)) return { ratings, matrix: matrixOf(ratings), drivers: table };
   }
 }

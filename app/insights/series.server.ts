@@ -38,7 +38,7 @@ const noFigures = (): CycleFigures => ({
   score: { parts: new Map(), total: empty, withheldKeys: new Set() },
   enps: null,
   withheld: new Set(),
-  ratings: { customers: [], providers: [], reading: () => empty },
+  ratings: { customers: [], providers: [], reading: () => empty, withhold: () => false },
   matrix: { cells: new Map(), rowTotals: new Map(), columnTotals: new Map() },
   drivers: { cells: new Map(), rowTotals: new Map(), columnTotals: new Map() },
   questionParts: new Map(),

@@ -157,15 +157,13 @@ describe('serviceRatings', () => {
     );
     expect(shownResponsiveness.length).toBeLessThan(2);
 
-    const byTable = serviceRatings(
-      rows,
-      twoDrivers,
-      frame(
-        { kitchen: 9, sales: 9, ops: 9 },
-        { forced: new Set([ratingsKey('sales', every, rel)]) },
-      ),
-    );
+    const byTable = serviceRatings(rows, twoDrivers, frame({ kitchen: 9, sales: 9, ops: 9 }));
+    expect(byTable.reading('sales', every, rel).state).toBe('shown');
+    expect(byTable.withhold([ratingsKey('sales', every, rel)])).toBe(true);
     expect(byTable.reading('sales', every, rel)).toEqual(withheld);
+    // Its line across drivers hides another: the department's ratings less one driver.
+    expect(byTable.reading('sales', every, resp)).toEqual(withheld);
+    expect(byTable.withhold([ratingsKey('sales', every, rel)])).toBe(false);
   });
 
   it('sizes a group by its invited respondents, never by open-link answers', () => {

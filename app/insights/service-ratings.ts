@@ -20,7 +20,7 @@
 // box of a line or a group of at least the threshold. Sizes count invited people only: the most
 // answers any one box of a department got (one person rates many services), departments added
 // up. Boxes of departments the cycle's other breakdowns withhold are withheld too, as are boxes
-// another table withholds (`forced`), so a figure shown on one page is never withheld on another.
+// another table withholds (`withhold`), so a figure shown on one page is never withheld on another.
 
 import { measureOf, questionTypeOf } from '../question-types/registry';
 import type { QuestionInfo } from './filters.server';
@@ -59,48 +59,37 @@ export interface RatingsFrame {
   respondents: ReadonlyMap<string, number>;
   /** Answering departments the cycle's department breakdowns withhold: all their boxes. */
   withheld: ReadonlySet<string>;
-  /** Boxes another table of the cycle withholds (`ratingsKey`). */
-  forced?: ReadonlySet<string>;
 }
 
 export interface ServiceRatings {
   /** A box's figure: a customer or `every`, a service or `every`, and a measure. */
   reading(customer: string, provider: string, measure: RatingsMeasure): Reading;
+  /**
+   * Withholds more boxes (`ratingsKey`) that another table withholds, covering their lines in
+   * turn; says whether any was shown.
+   */
+  withhold(keys: Iterable<string>): boolean;
   /** Answering departments with ratings. */
   customers: readonly string[];
   /** Rated departments. */
   providers: readonly string[];
 }
 
-interface Box {
-  tally: Tally;
-  /** Two sums of random numbers, one per answered rollup row: equal for boxes of one set. */
-  hash: [number, number];
-  /** The most invited answers of one rollup row, per answering department. */
-  invited: Map<string, number>;
-  answered: boolean;
+/** A box's place along the three sides: customer, provider, measure (`every` is the last index). */
+interface Place {
+  customer: number;
+  provider: number;
+  measure: number;
 }
 
-/** One figure: the boxes that hold the same answers. */
-interface Figure {
-  size: number;
-  invited: Map<string, number>;
-  /** Shown on some page (not only a sum a reader may work out). */
-  published: boolean;
-  hidden: boolean;
-  lines: number[];
-}
-
-/** A box and its parts along one side, as figures. */
+/** A box and its parts along one side. */
 interface Line {
   total: number;
   parts: number[];
 }
 
 /** Which boxes some page shows: see the pages listed at the top. */
-function isPublished(customer: string, provider: string, measure: RatingsMeasure): boolean {
-  const anyCustomer = customer === every;
-  const anyProvider = provider === every;
+function isPublished(anyCustomer: boolean, anyProvider: boolean, measure: RatingsMeasure): boolean {
   if (measure === 'none') return false;
   if (measure === 'all') return !(anyCustomer && anyProvider);
   if (measure === 'drivers') return !anyCustomer && anyProvider;
@@ -108,16 +97,21 @@ function isPublished(customer: string, provider: string, measure: RatingsMeasure
   return !anyCustomer || anyProvider;
 }
 
-/** Rows of one cycle → the decided figures of every box of service ratings. */
-export function serviceRatings(
-  rows: readonly RollupRow[],
-  questions: readonly QuestionInfo[],
-  frame: RatingsFrame,
-): ServiceRatings {
-  const { threshold, respondents } = frame;
-  // Each question's measures, from the finest up: the question, its driver, drivers, all.
-  const measuresOf = new Map<string, { path: RatingsMeasure[]; measure: Measure }>();
-  const children = new Map<RatingsMeasure, Set<RatingsMeasure>>();
+/** The measures of a survey's service questions, from the finest up, as indices. */
+function measureTree(questions: readonly QuestionInfo[]) {
+  const names: RatingsMeasure[] = [];
+  const index = new Map<RatingsMeasure, number>();
+  const indexOf = (name: RatingsMeasure) => {
+    let found = index.get(name);
+    if (found === undefined) {
+      found = names.length;
+      index.set(name, found);
+      names.push(name);
+    }
+    return found;
+  };
+  /** Per question id: its measures (question, driver or none, drivers, all) and its scale. */
+  const paths = new Map<string, { path: number[]; measure: Measure }>();
   const inMatrix = matrixQuestionIds(questions);
   for (const question of questions) {
     const measure = measureOf(question.type);
@@ -128,139 +122,252 @@ export function serviceRatings(
       else path.push('none');
       path.push('all');
     }
-    measuresOf.set(question.id, { path, measure });
-    for (let index = 1; index < path.length; index++) {
-      const parent = path[index];
-      let set = children.get(parent);
-      if (!set) children.set(parent, (set = new Set()));
-      set.add(path[index - 1]);
+    paths.set(question.id, { path: path.map(indexOf), measure });
+  }
+  const children = names.map(() => new Set<number>());
+  const leaves = names.map(() => new Set<string>());
+  for (const [questionId, { path }] of paths) {
+    for (const [step, measure] of path.entries()) {
+      leaves[measure]?.add(questionId);
+      if (step > 0) children[measure]?.add(path[step - 1] ?? measure);
     }
   }
+  return { names, index, paths, children: children.map((set) => [...set]), leaves };
+}
 
-  const boxes = new Map<string, Box>();
-  const customers = new Set<string>();
-  const providers = new Set<string>();
-  const random = xorshift(0x9e3779b9);
+/** Rows of one cycle → the decided figures of every box of service ratings. */
+export function serviceRatings(
+  rows: readonly RollupRow[],
+  questions: readonly QuestionInfo[],
+  frame: RatingsFrame,
+): ServiceRatings {
+  const { threshold, respondents } = frame;
+  const tree = measureTree(questions);
+  const customers: string[] = [];
+  const providers: string[] = [];
+  const customerIndex = new Map<string, number>();
+  const providerIndex = new Map<string, number>();
+  const indexIn = (list: string[], index: Map<string, number>, id: string) => {
+    let found = index.get(id);
+    if (found === undefined) {
+      found = list.length;
+      index.set(id, found);
+      list.push(id);
+    }
+    return found;
+  };
+  // Rows by atom (customer, provider, question): the smallest boxes.
+  const atoms = new Map<string, { place: Place; rows: RollupRow[]; path: number[] }>();
   for (const row of rows) {
-    const question = measuresOf.get(row.questionId);
+    const question = tree.paths.get(row.questionId);
     if (!row.providerId || !question) continue;
-    customers.add(row.departmentId);
-    providers.add(row.providerId);
-    const answered = row.count > 0;
-    const atom: [number, number] = answered ? [random(), random()] : [0, 0];
-    const invited = Math.max(0, row.count - row.kioskCount);
-    for (const customer of [row.departmentId, every]) {
-      for (const provider of [row.providerId, every]) {
-        for (const measure of question.path) {
-          const key = ratingsKey(customer, provider, measure);
-          let box = boxes.get(key);
-          if (!box) {
-            box = { tally: emptyTally(), hash: [0, 0], invited: new Map(), answered: false };
-            boxes.set(key, box);
-          }
-          addRow(box.tally, row);
-          box.hash = [(box.hash[0] + atom[0]) % modulus, (box.hash[1] + atom[1]) % modulus];
-          box.answered ||= answered;
-          const before = box.invited.get(row.departmentId) ?? 0;
-          box.invited.set(row.departmentId, Math.max(before, invited));
-        }
+    const customer = indexIn(customers, customerIndex, row.departmentId);
+    const provider = indexIn(providers, providerIndex, row.providerId);
+    const key = `${customer}|${provider}|${row.questionId}`;
+    const atom = atoms.get(key);
+    if (atom) atom.rows.push(row);
+    else {
+      atoms.set(key, {
+        place: { customer, provider, measure: question.path[0] ?? 0 },
+        rows: [row],
+        path: question.path,
+      });
+    }
+  }
+  const allCustomers = customers.length;
+  const allProviders = providers.length;
+  const measures = tree.names.length;
+  const boxOf = (customer: number, provider: number, measure: number) =>
+    (customer * (allProviders + 1) + provider) * measures + measure;
+  const boxCount = (allCustomers + 1) * (allProviders + 1) * measures;
+  const placeOf = (box: number): Place => ({
+    measure: box % measures,
+    provider: Math.floor(box / measures) % (allProviders + 1),
+    customer: Math.floor(box / measures / (allProviders + 1)),
+  });
+
+  // Each answered atom adds two random numbers to every box holding it: boxes with equal sums
+  // hold the same answers. Each box of one customer keeps the most invited answers of an atom.
+  const hashA = new Float64Array(boxCount);
+  const hashB = new Float64Array(boxCount);
+  const answered = new Uint8Array(boxCount);
+  const invited = new Float64Array(boxCount);
+  const random = xorshift(0x9e3779b9);
+  /** Answered atoms by customer × provider, for reading a box's answers back. */
+  const atomsByPair: { place: Place; rows: RollupRow[]; path: number[] }[][] = new Array<
+    { place: Place; rows: RollupRow[]; path: number[] }[]
+  >(allCustomers * allProviders);
+  for (const atom of atoms.values()) {
+    const count = atom.rows.reduce((sum, row) => sum + row.count, 0);
+    if (count <= 0) continue;
+    const people = atom.rows.reduce((sum, row) => sum + Math.max(0, row.count - row.kioskCount), 0);
+    const [a, b] = [random(), random()];
+    const pair = atom.place.customer * allProviders + atom.place.provider;
+    (atomsByPair[pair] ??= []).push(atom);
+    for (let side = 0; side < 4; side++) {
+      const customer = side < 2 ? atom.place.customer : allCustomers;
+      const provider = side % 2 === 0 ? atom.place.provider : allProviders;
+      for (const measure of atom.path) {
+        const box = boxOf(customer, provider, measure);
+        hashA[box] = ((hashA[box] ?? 0) + a) % modulus;
+        hashB[box] = ((hashB[box] ?? 0) + b) % modulus;
+        answered[box] = 1;
+        if (customer !== allCustomers) invited[box] = Math.max(invited[box] ?? 0, people);
       }
     }
   }
 
-  const sizeOf = (invited: ReadonlyMap<string, number>) => {
+  const capped = (customer: number, count: number) =>
+    Math.min(count, respondents.get(customers[customer] ?? '') ?? count);
+  /** Invited people of boxes together: per customer the most of any one box, added up. */
+  const sizeOf = (boxes: readonly number[]) => {
+    const most = new Map<number, number>();
+    const note = (customer: number, count: number) => {
+      if (count > (most.get(customer) ?? 0)) most.set(customer, count);
+    };
+    for (const box of boxes) {
+      const place = placeOf(box);
+      if (place.customer !== allCustomers) note(place.customer, invited[box] ?? 0);
+      else {
+        for (let customer = 0; customer < allCustomers; customer++) {
+          note(customer, invited[boxOf(customer, place.provider, place.measure)] ?? 0);
+        }
+      }
+    }
     let size = 0;
-    for (const [customer, count] of invited) {
-      size += Math.min(count, respondents.get(customer) ?? count);
+    for (const [customer, count] of most) size += capped(customer, count);
+    return size;
+  };
+
+  // One figure per set of answers; a figure is published, and hidden, if any of its boxes is.
+  const figureOf = new Int32Array(boxCount).fill(-1);
+  const byHash = new Map<number, Map<number, number>>();
+  const hidden: boolean[] = [];
+  const published: boolean[] = [];
+  const sizes: number[] = [];
+  /** A box by its customer, provider and measure; -1 for none. */
+  const boxAt = (customer: string, provider: string, measure: RatingsMeasure) => {
+    const place = {
+      customer: customer === every ? allCustomers : (customerIndex.get(customer) ?? -1),
+      provider: provider === every ? allProviders : (providerIndex.get(provider) ?? -1),
+      measure: tree.index.get(measure) ?? -1,
+    };
+    if (place.customer < 0 || place.provider < 0 || place.measure < 0) return -1;
+    return boxOf(place.customer, place.provider, place.measure);
+  };
+  const boxOfKey = (key: string) => {
+    const [customer = '', provider = '', measure = 'all'] = key.split('\u0000');
+    return boxAt(customer, provider, measure as RatingsMeasure);
+  };
+  const withheldCustomers = customers.map((id) => frame.withheld.has(id));
+  const boxSize = (box: number) => {
+    const { customer, provider, measure } = placeOf(box);
+    if (customer !== allCustomers) return capped(customer, invited[box] ?? 0);
+    let size = 0;
+    for (let one = 0; one < allCustomers; one++) {
+      size += capped(one, invited[boxOf(one, provider, measure)] ?? 0);
     }
     return size;
   };
-  const figures: Figure[] = [];
-  const figureOf = new Map<string, number>();
-  const byHash = new Map<string, number>();
-  const forced = frame.forced ?? new Set<string>();
-  for (const [key, box] of boxes) {
-    if (!box.answered) continue;
-    const [customer = '', provider = '', measure = 'all'] = key.split('\u0000') as [
-      string,
-      string,
-      RatingsMeasure,
-    ];
-    const hash = `${box.hash[0]}:${box.hash[1]}`;
-    let id = byHash.get(hash);
-    if (id === undefined) {
-      id = figures.length;
-      byHash.set(hash, id);
-      const size = sizeOf(box.invited);
-      figures.push({
-        size,
-        invited: box.invited,
-        published: false,
-        hidden: size < threshold,
-        lines: [],
-      });
+  for (let box = 0; box < boxCount; box++) {
+    if (!answered[box]) continue;
+    const hash = hashA[box] ?? 0;
+    let figure = byHash.get(hash)?.get(hashB[box] ?? 0);
+    if (figure === undefined) {
+      figure = sizes.length;
+      let same = byHash.get(hash);
+      if (!same) byHash.set(hash, (same = new Map<number, number>()));
+      same.set(hashB[box] ?? 0, figure);
+      const size = boxSize(box);
+      sizes.push(size);
+      hidden.push(size < threshold);
+      published.push(false);
     }
-    figureOf.set(key, id);
-    const figure = figures[id];
-    if (isPublished(customer, provider, measure)) figure.published = true;
-    if (frame.withheld.has(customer) || forced.has(key)) figure.hidden = true;
+    figureOf[box] = figure;
+    const measure = box % measures;
+    const provider = Math.floor(box / measures) % (allProviders + 1);
+    const customer = Math.floor(box / measures / (allProviders + 1));
+    const name = tree.names[measure] ?? 'all';
+    if (isPublished(customer === allCustomers, provider === allProviders, name)) {
+      published[figure] = true;
+    }
+    if (withheldCustomers[customer]) hidden[figure] = true;
   }
 
-  const lines: Line[] = [];
-  const seen = new Set<string>();
-  const addLine = (totalKey: string, partKeys: Iterable<string>) => {
-    const total = figureOf.get(totalKey);
-    if (total === undefined) return;
-    const parts = [...new Set([...partKeys].flatMap((key) => figureOf.get(key) ?? []))].sort(
-      (a, b) => a - b,
+  // Every box with parts along a side, and those parts; lines of one figure only are no lines.
+  const lines: { line: Line; boxes: number[] }[] = [];
+  const linesOf = sizes.map((): number[] => []);
+  const addLine = (total: number, partBoxes: number[]) => {
+    const parts = [...new Set(partBoxes.map((box) => figureOf[box] ?? -1))].filter(
+      (figure) => figure >= 0,
     );
-    if (parts.length < 2) return;
-    const signature = `${total}|${parts.join(',')}`;
-    if (seen.has(signature)) return;
-    seen.add(signature);
+    const totalFigure = figureOf[total] ?? -1;
+    if (parts.length < 2 || totalFigure < 0) return;
     const index = lines.length;
-    lines.push({ total, parts });
-    for (const id of [total, ...parts]) (figures[id]).lines.push(index);
+    lines.push({ line: { total: totalFigure, parts }, boxes: partBoxes });
+    for (const figure of [totalFigure, ...parts]) linesOf[figure]?.push(index);
   };
-  for (const key of figureOf.keys()) {
-    const [customer = '', provider = '', measure = 'all'] = key.split('\u0000') as [
-      string,
-      string,
-      RatingsMeasure,
-    ];
-    if (customer === every) {
-      addLine(
-        key,
-        [...customers].map((one) => ratingsKey(one, provider, measure)),
-      );
+  for (let box = 0; box < boxCount; box++) {
+    if (!answered[box]) continue;
+    const { customer, provider, measure } = placeOf(box);
+    const answeredBoxes = (list: number[]) => list.filter((part) => answered[part]);
+    if (customer === allCustomers) {
+      addLine(box, answeredBoxes(customers.map((_, one) => boxOf(one, provider, measure))));
     }
-    if (provider === every) {
-      addLine(
-        key,
-        [...providers].map((one) => ratingsKey(customer, one, measure)),
-      );
+    if (provider === allProviders) {
+      addLine(box, answeredBoxes(providers.map((_, one) => boxOf(customer, one, measure))));
     }
-    const below = children.get(measure);
-    if (below)
-      addLine(
-        key,
-        [...below].map((one) => ratingsKey(customer, provider, one)),
-      );
+    const below = tree.children[measure] ?? [];
+    if (below.length > 0) {
+      addLine(box, answeredBoxes(below.map((one) => boxOf(customer, provider, one))));
+    }
   }
 
-  coverLines(figures, lines, threshold, sizeOf);
+  const cover = (start: readonly number[]) =>
+    coverLines({ hidden, published, sizes, figureOf }, lines, linesOf, start, threshold, sizeOf);
+  cover(lines.map((_, index) => index));
 
+  const tallies = new Map<number, Tally>();
   return {
-    customers: [...customers],
-    providers: [...providers],
+    customers,
+    providers,
+    withhold(keys) {
+      const start: number[] = [];
+      let grown = false;
+      for (const key of keys) {
+        const figure = figureOf[boxOfKey(key)] ?? -1;
+        if (figure < 0 || hidden[figure]) continue;
+        hidden[figure] = true;
+        grown = true;
+        start.push(...(linesOf[figure] ?? []));
+      }
+      cover(start);
+      return grown;
+    },
     reading(customer, provider, measure) {
-      const key = ratingsKey(customer, provider, measure);
-      const box = boxes.get(key);
-      const id = figureOf.get(key);
-      if (!box || id === undefined) return empty;
-      if ((figures[id]).hidden) return withheld;
-      const question = measure.startsWith('q:') ? measuresOf.get(measure.slice(2)) : undefined;
-      return tallyReading(box.tally, question?.measure ?? 'score', true);
+      const box = boxAt(customer, provider, measure);
+      if (box < 0) return empty;
+      const place = placeOf(box);
+      const figure = figureOf[box] ?? -1;
+      if (figure < 0) return empty;
+      if (hidden[figure]) return withheld;
+      let tally = tallies.get(box);
+      if (!tally) {
+        tally = emptyTally();
+        const leaves = tree.leaves[place.measure] ?? new Set<string>();
+        for (let one = 0; one < allCustomers; one++) {
+          if (place.customer !== allCustomers && place.customer !== one) continue;
+          for (let other = 0; other < allProviders; other++) {
+            if (place.provider !== allProviders && place.provider !== other) continue;
+            for (const atom of atomsByPair[one * allProviders + other] ?? []) {
+              for (const row of atom.rows) if (leaves.has(row.questionId)) addRow(tally, row);
+            }
+          }
+        }
+        tallies.set(box, tally);
+      }
+      const question = measure.startsWith('q:') ? tree.paths.get(measure.slice(2)) : undefined;
+      return tallyReading(tally, question?.measure ?? 'score', true);
     },
   };
 }
@@ -272,48 +379,42 @@ export function serviceRatings(
  * out) the smallest such part, which then needs cover of its own.
  */
 function coverLines(
-  figures: Figure[],
-  lines: readonly Line[],
+  figures: { hidden: boolean[]; published: boolean[]; sizes: number[]; figureOf: Int32Array },
+  lines: readonly { line: Line; boxes: number[] }[],
+  linesOf: readonly number[][],
+  start: readonly number[],
   threshold: number,
-  sizeOf: (invited: ReadonlyMap<string, number>) => number,
+  sizeOf: (boxes: readonly number[]) => number,
 ): void {
-  const hiddenSize = (parts: readonly number[]) => {
-    const invited = new Map<string, number>();
-    for (const id of parts) {
-      for (const [customer, count] of (figures[id]).invited) {
-        invited.set(customer, Math.max(invited.get(customer) ?? 0, count));
-      }
-    }
-    return sizeOf(invited);
-  };
-  const uncovered = (line: Line) => {
-    const total = figures[line.total];
-    const hiddenParts = line.parts.filter((id) => (figures[id]).hidden);
-    const hiddenCount = hiddenParts.length + (total.hidden ? 1 : 0);
+  const { hidden, published, sizes, figureOf } = figures;
+  const uncovered = ({ line, boxes }: { line: Line; boxes: number[] }) => {
+    let hiddenParts = 0;
+    for (const part of line.parts) if (hidden[part]) hiddenParts++;
+    const hiddenCount = hiddenParts + (hidden[line.total] ? 1 : 0);
     if (hiddenCount === 1) return true;
-    return !total.hidden && hiddenParts.length > 0 && hiddenSize(hiddenParts) < threshold;
+    if (hidden[line.total] || hiddenParts === 0) return false;
+    return sizeOf(boxes.filter((box) => hidden[figureOf[box] ?? -1])) < threshold;
   };
   const smallest = (ids: readonly number[]) =>
-    [...ids].sort((a, b) => (figures[a]).size - (figures[b]).size || a - b)[0];
+    [...ids].sort((a, b) => (sizes[a] ?? 0) - (sizes[b] ?? 0) || a - b)[0];
   const next = (line: Line): number => {
-    const open = line.parts.filter((id) => !(figures[id]).hidden);
-    const shownPart = smallest(open.filter((id) => (figures[id]).published));
+    const open = line.parts.filter((id) => !hidden[id]);
+    const shownPart = smallest(open.filter((id) => published[id]));
     if (shownPart !== undefined) return shownPart;
-    const total = figures[line.total];
-    if (!total.hidden && total.published) return line.total;
+    if (!hidden[line.total] && published[line.total]) return line.total;
     return smallest(open) ?? line.total;
   };
-  const queue = lines.map((_, index) => index);
+  const queue = [...new Set(start)];
   const queued = new Set(queue);
   while (queue.length > 0) {
     const index = queue.pop() as number;
     queued.delete(index);
-    const line = lines[index];
-    while (uncovered(line)) {
-      const id = next(line);
-      const figure = figures[id];
-      figure.hidden = true;
-      for (const other of figure.lines) {
+    const entry = lines[index];
+    if (!entry) continue;
+    while (uncovered(entry)) {
+      const id = next(entry.line);
+      hidden[id] = true;
+      for (const other of linesOf[id] ?? []) {
         if (other !== index && !queued.has(other)) {
           queued.add(other);
           queue.push(other);
@@ -322,7 +423,6 @@ function coverLines(
     }
   }
 }
-
 /** Sums of random numbers below 2^36 stay exact in doubles; taken modulo a prime below 2^52. */
 const modulus = 4503599627370449;
 
