@@ -1,7 +1,13 @@
+import type { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 
+import { RollupModel } from '../../models/rollup.server';
 import { makeActionOrganisation } from '../../tests/factories/actions';
+import { makeInsightSurvey } from '../../tests/factories/insights';
+import { makePerson } from '../../tests/factories/organisation';
 import { setupTestDatabase } from '../../tests/support/test-database';
+import { respondentsQuestionId } from '../answering/rollups.server';
+import { loadStaffUser } from '../utils/permissions.server';
 import {
   checkMetricSource,
   followUpChange,
@@ -148,6 +154,65 @@ describe('loadMetric', () => {
     );
     expect(service.label).toBe(`${provider?.name} as rated by ${team?.name}`);
     expect(service.atSource).toMatchObject({ value: 4, n: 10, sum: 40, sumSquares: 160 });
+  });
+
+  it('follows a question about one rated department in that department’s ratings only', async () => {
+    const { survey, departments, providers, cycles } = await makeInsightSurvey({
+      departments: 1,
+      providers: 2,
+      cycles: 1,
+      threshold: 3,
+      questions: [
+        {
+          id: 'q-fast',
+          type: 'scale',
+          text: { en: '{department} answers fast' },
+          driver: 'Responsiveness',
+          required: false,
+          core: true,
+          internalService: true,
+          archived: false,
+        },
+      ],
+    });
+    const team = departments[0]?._id;
+    const [slow, fast] = providers.map((provider) => provider._id);
+    const row = (questionId: string, provider: Types.ObjectId | null, value: number) => ({
+      surveyId: survey._id,
+      cycleId: cycles[0]?._id,
+      departmentId: team,
+      questionId,
+      providerDepartmentId: provider,
+      count: 6,
+      sum: 6 * value,
+      sumSquares: 6 * value * value,
+      histogram: value ? { [String(value)]: 6 } : {},
+      skipped: 0,
+      kioskCount: 0,
+    });
+    await RollupModel.insertMany([
+      row(respondentsQuestionId, null, 0),
+      row('q-fast', slow ?? null, 2),
+      row('q-fast', fast ?? null, 5),
+    ]);
+    const person = await makePerson({ departmentId: team, hrAdmin: true });
+    const hr = await loadStaffUser(String(person._id));
+    if (!hr) throw new Error('not staff');
+    const source = (departmentId: string | null): MetricSource => ({
+      surveyId: String(survey._id),
+      cycleId: String(cycles[0]?._id),
+      metric: 'question',
+      questionId: 'q-fast',
+      driver: null,
+      departmentId,
+      providerDepartmentId: String(slow),
+    });
+    // The slow service's 2s, not both services' 3.5.
+    expect((await loadMetric(hr, source(String(team)))).atSource).toMatchObject({
+      value: 2,
+      n: 6,
+    });
+    expect((await loadMetric(hr, source(null))).atSource).toMatchObject({ value: 2, n: 6 });
   });
 
   it('refuses sources that point at nothing measurable', async () => {

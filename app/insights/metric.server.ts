@@ -12,6 +12,7 @@ import { driverOf } from './cycle-tables.server';
 import { departmentRef, type InsightContext, resolveInsights } from './filters.server';
 import { questionWording } from './question-wording';
 import { resultsOfView, trendOf } from './series.server';
+import { every, questionMeasure } from './service-ratings';
 import { changeBetween, type Estimate, type Totals, variance } from './statistics';
 import { cellKey } from './suppression';
 import type { Change, Figure, Trend } from './types';
@@ -261,6 +262,14 @@ export function readingOf(results: CycleResults | undefined, source: MetricSourc
       return department ? (breakdown.parts.get(department) ?? empty) : breakdown.total;
     }
     case 'question': {
+      // One rated department's ratings on the question: a box of the service ratings.
+      if (provider) {
+        return results.figures.ratings.reading(
+          department ?? every,
+          provider,
+          questionMeasure(source.questionId ?? ''),
+        );
+      }
       const breakdown = results.question(source.questionId ?? '');
       if (!breakdown) return empty;
       return department ? (breakdown.parts.get(department) ?? empty) : breakdown.total;

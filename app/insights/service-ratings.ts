@@ -93,7 +93,10 @@ function isPublished(anyCustomer: boolean, anyProvider: boolean, measure: Rating
   if (measure === 'none') return false;
   if (measure === 'all') return !(anyCustomer && anyProvider);
   if (measure === 'drivers') return !anyCustomer && anyProvider;
-  // One question or driver: a charter or hotspot cell, a department's or the company's figure.
+  // One question: a charter cell, a department's or the company's figure, or a service's figure
+  // an action follows.
+  if (measure.startsWith('q:')) return true;
+  // One driver: a hotspot or charter cell, a department's or the company's figure.
   return !anyCustomer || anyProvider;
 }
 
