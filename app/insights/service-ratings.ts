@@ -82,10 +82,28 @@ interface Place {
   measure: number;
 }
 
-/** A box and its parts along one side. */
+/** A box and its parts along one side, as figures. */
 interface Line {
   total: number;
   parts: number[];
+}
+
+/** A line as boxes: its total, the side its parts differ on, and the parts. */
+interface LineEntry {
+  line: Line;
+  totalBox: number;
+  side: 'customer' | 'provider' | 'measure';
+  boxes: number[];
+}
+
+/** One customer's answers on one question about one service: the smallest box. */
+interface Atom {
+  place: Place;
+  rows: RollupRow[];
+  /** Its measures, from the question up. */
+  path: number[];
+  /** Invited people who answered. */
+  people: number;
 }
 
 /** Which boxes some page shows: see the pages listed at the top. */
@@ -160,7 +178,7 @@ export function serviceRatings(
     return found;
   };
   // Rows by atom (customer, provider, question): the smallest boxes.
-  const atoms = new Map<string, { place: Place; rows: RollupRow[]; path: number[] }>();
+  const atoms = new Map<string, Atom>();
   for (const row of rows) {
     const question = tree.paths.get(row.questionId);
     if (!row.providerId || !question) continue;
@@ -174,6 +192,7 @@ export function serviceRatings(
         place: { customer, provider, measure: question.path[0] ?? 0 },
         rows: [row],
         path: question.path,
+        people: 0,
       });
     }
   }
@@ -197,13 +216,12 @@ export function serviceRatings(
   const invited = new Float64Array(boxCount);
   const random = xorshift(0x9e3779b9);
   /** Answered atoms by customer × provider, for reading a box's answers back. */
-  const atomsByPair: { place: Place; rows: RollupRow[]; path: number[] }[][] = new Array<
-    { place: Place; rows: RollupRow[]; path: number[] }[]
-  >(allCustomers * allProviders);
+  const atomsByPair: Atom[][] = new Array<Atom[]>(allCustomers * allProviders);
   for (const atom of atoms.values()) {
     const count = atom.rows.reduce((sum, row) => sum + row.count, 0);
     if (count <= 0) continue;
     const people = atom.rows.reduce((sum, row) => sum + Math.max(0, row.count - row.kioskCount), 0);
+    atom.people = people;
     const [a, b] = [random(), random()];
     const pair = atom.place.customer * allProviders + atom.place.provider;
     (atomsByPair[pair] ??= []).push(atom);
@@ -298,16 +316,16 @@ export function serviceRatings(
   }
 
   // Every box with parts along a side, and those parts; lines of one figure only are no lines.
-  const lines: { line: Line; boxes: number[] }[] = [];
+  const lines: LineEntry[] = [];
   const linesOf = sizes.map((): number[] => []);
-  const addLine = (total: number, partBoxes: number[]) => {
+  const addLine = (total: number, side: LineEntry['side'], partBoxes: number[]) => {
     const parts = [...new Set(partBoxes.map((box) => figureOf[box] ?? -1))].filter(
       (figure) => figure >= 0,
     );
     const totalFigure = figureOf[total] ?? -1;
     if (parts.length < 2 || totalFigure < 0) return;
     const index = lines.length;
-    lines.push({ line: { total: totalFigure, parts }, boxes: partBoxes });
+    lines.push({ line: { total: totalFigure, parts }, totalBox: total, side, boxes: partBoxes });
     for (const figure of [totalFigure, ...parts]) linesOf[figure]?.push(index);
   };
   for (let box = 0; box < boxCount; box++) {
@@ -315,19 +333,84 @@ export function serviceRatings(
     const { customer, provider, measure } = placeOf(box);
     const answeredBoxes = (list: number[]) => list.filter((part) => answered[part]);
     if (customer === allCustomers) {
-      addLine(box, answeredBoxes(customers.map((_, one) => boxOf(one, provider, measure))));
+      addLine(
+        box,
+        'customer',
+        answeredBoxes(customers.map((_, one) => boxOf(one, provider, measure))),
+      );
     }
     if (provider === allProviders) {
-      addLine(box, answeredBoxes(providers.map((_, one) => boxOf(customer, one, measure))));
+      addLine(
+        box,
+        'provider',
+        answeredBoxes(providers.map((_, one) => boxOf(customer, one, measure))),
+      );
     }
     const below = tree.children[measure] ?? [];
     if (below.length > 0) {
-      addLine(box, answeredBoxes(below.map((one) => boxOf(customer, provider, one))));
+      addLine(box, 'measure', answeredBoxes(below.map((one) => boxOf(customer, provider, one))));
     }
   }
 
+  const isShown = (box: number) => {
+    const figure = figureOf[box] ?? -1;
+    return figure >= 0 && !hidden[figure];
+  };
+  /**
+   * What a line's hidden parts hold that no shown box inside them covers: their union is the
+   * line's total less its shown parts, and a reader can take any shown box within it away too.
+   * Invited people, per customer the most of any uncovered atom, added up.
+   */
+  const leftHidden = (entry: LineEntry) => {
+    const total = placeOf(entry.totalBox);
+    const hiddenPlaces = entry.boxes.filter((box) => !isShown(box)).map(placeOf);
+    const pick = (side: LineEntry['side'], key: 'customer' | 'provider') =>
+      entry.side === side ? new Set(hiddenPlaces.map((place) => place[key])) : null;
+    const hiddenCustomers = pick('customer', 'customer');
+    const hiddenProviders = pick('provider', 'provider');
+    const tops =
+      entry.side === 'measure'
+        ? new Set(hiddenPlaces.map((place) => place.measure))
+        : new Set([total.measure]);
+    const everyCustomer = !hiddenCustomers && total.customer === allCustomers;
+    const everyProvider = !hiddenProviders && total.provider === allProviders;
+    const range = (picked: Set<number> | null, whole: boolean, one: number, count: number) =>
+      picked ? [...picked] : whole ? Array.from({ length: count }, (_, index) => index) : [one];
+    const most = new Map<number, number>();
+    for (const customer of range(hiddenCustomers, everyCustomer, total.customer, allCustomers)) {
+      for (const provider of range(hiddenProviders, everyProvider, total.provider, allProviders)) {
+        for (const atom of atomsByPair[customer * allProviders + provider] ?? []) {
+          const top = atom.path.findIndex((measure) => tops.has(measure));
+          if (top < 0) continue;
+          let covered = false;
+          for (let step = 0; step <= top && !covered; step++) {
+            const measure = atom.path[step] ?? 0;
+            covered =
+              isShown(boxOf(customer, provider, measure)) ||
+              (everyCustomer && isShown(boxOf(allCustomers, provider, measure))) ||
+              (everyProvider && isShown(boxOf(customer, allProviders, measure))) ||
+              (everyCustomer &&
+                everyProvider &&
+                isShown(boxOf(allCustomers, allProviders, measure)));
+          }
+          if (!covered && atom.people > (most.get(customer) ?? 0)) most.set(customer, atom.people);
+        }
+      }
+    }
+    let size = 0;
+    for (const [customer, count] of most) size += capped(customer, count);
+    return size;
+  };
   const cover = (start: readonly number[]) =>
-    coverLines({ hidden, published, sizes, figureOf }, lines, linesOf, start, threshold, sizeOf);
+    coverLines(
+      { hidden, published, sizes, figureOf },
+      lines,
+      linesOf,
+      start,
+      threshold,
+      sizeOf,
+      leftHidden,
+    );
   cover(lines.map((_, index) => index));
 
   const tallies = new Map<number, Tally>();
@@ -377,26 +460,31 @@ export function serviceRatings(
 
 /**
  * Withholds more figures until every line is covered: none hides exactly one of its figures, and
- * where its total is known, the parts it hides hold at least the threshold together. A line
+ * where its total is known, the parts it hides hold at least the threshold together, and so does
+ * what is left of them once every shown box inside them is taken away (or nothing). A line
  * withholds the smallest part a page shows, else its total, else (a sum only a reader could work
  * out) the smallest such part, which then needs cover of its own.
  */
 function coverLines(
   figures: { hidden: boolean[]; published: boolean[]; sizes: number[]; figureOf: Int32Array },
-  lines: readonly { line: Line; boxes: number[] }[],
+  lines: readonly LineEntry[],
   linesOf: readonly number[][],
   start: readonly number[],
   threshold: number,
   sizeOf: (boxes: readonly number[]) => number,
+  leftHidden: (entry: LineEntry) => number,
 ): void {
   const { hidden, published, sizes, figureOf } = figures;
-  const uncovered = ({ line, boxes }: { line: Line; boxes: number[] }) => {
+  const uncovered = (entry: LineEntry) => {
+    const { line, boxes } = entry;
     let hiddenParts = 0;
     for (const part of line.parts) if (hidden[part]) hiddenParts++;
     const hiddenCount = hiddenParts + (hidden[line.total] ? 1 : 0);
     if (hiddenCount === 1) return true;
     if (hidden[line.total] || hiddenParts === 0) return false;
-    return sizeOf(boxes.filter((box) => hidden[figureOf[box] ?? -1])) < threshold;
+    if (sizeOf(boxes.filter((box) => hidden[figureOf[box] ?? -1])) < threshold) return true;
+    const left = leftHidden(entry);
+    return left > 0 && left < threshold;
   };
   const smallest = (ids: readonly number[]) =>
     [...ids].sort((a, b) => (sizes[a] ?? 0) - (sizes[b] ?? 0) || a - b)[0];
