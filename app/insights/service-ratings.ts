@@ -118,11 +118,11 @@ function isPublished(anyCustomer: boolean, anyProvider: boolean, measure: Rating
   return !anyCustomer || anyProvider;
 }
 
-/** The measures of a survey's service questions, from the finest up, as indices. */
-function measureTree(questions: readonly QuestionInfo[]) {
-  const names: RatingsMeasure[] = [];
-  const index = new Map<RatingsMeasure, number>();
-  const indexOf = (name: RatingsMeasure) => {
+/** Numbers things in the order they are first met: `of` gives one's number, `names` the list. */
+function numbering<T>() {
+  const names: T[] = [];
+  const index = new Map<T, number>();
+  const of = (name: T) => {
     let found = index.get(name);
     if (found === undefined) {
       found = names.length;
@@ -131,6 +131,12 @@ function measureTree(questions: readonly QuestionInfo[]) {
     }
     return found;
   };
+  return { names, index, of };
+}
+
+/** The measures of a survey's service questions, from the finest up, as indices. */
+function measureTree(questions: readonly QuestionInfo[]) {
+  const { names, index, of: indexOf } = numbering<RatingsMeasure>();
   /** Per question id: its measures (question, driver or none, drivers, all) and its scale. */
   const paths = new Map<string, { path: number[]; measure: Measure }>();
   const inMatrix = matrixQuestionIds(questions);
@@ -164,26 +170,17 @@ export function serviceRatings(
 ): ServiceRatings {
   const { threshold, respondents } = frame;
   const tree = measureTree(questions);
-  const customers: string[] = [];
-  const providers: string[] = [];
-  const customerIndex = new Map<string, number>();
-  const providerIndex = new Map<string, number>();
-  const indexIn = (list: string[], index: Map<string, number>, id: string) => {
-    let found = index.get(id);
-    if (found === undefined) {
-      found = list.length;
-      index.set(id, found);
-      list.push(id);
-    }
-    return found;
-  };
+  const customerNumbers = numbering<string>();
+  const providerNumbers = numbering<string>();
+  const { names: customers, index: customerIndex } = customerNumbers;
+  const { names: providers, index: providerIndex } = providerNumbers;
   // Rows by atom (customer, provider, question): the smallest boxes.
   const atoms = new Map<string, Atom>();
   for (const row of rows) {
     const question = tree.paths.get(row.questionId);
     if (!row.providerId || !question) continue;
-    const customer = indexIn(customers, customerIndex, row.departmentId);
-    const provider = indexIn(providers, providerIndex, row.providerId);
+    const customer = customerNumbers.of(row.departmentId);
+    const provider = providerNumbers.of(row.providerId);
     const key = `${customer}|${provider}|${row.questionId}`;
     const atom = atoms.get(key);
     if (atom) atom.rows.push(row);
