@@ -3,6 +3,7 @@ import * as pipelineStages from 'mingo/operators/pipeline';
 
 import { collatedCompare, type Collation, collationKey, parseCollation } from '../collation.js';
 import { CommandError, fromQueryLibraryError } from '../errors.js';
+import { pipelineWithNow } from '../now.js';
 import { sortDocs } from '../sort.js';
 import type { Collection } from '../storage/collection.js';
 import { containsRegex } from '../storage/records.js';
@@ -227,11 +228,12 @@ export async function viewDocs(
   collation: Doc = viewCollation(view, undefined),
 ): Promise<Doc[]> {
   const match = Object.keys(filter).length > 0 ? [{ $match: filter }] : [];
+  const stored = pipelineWithNow(view.pipeline, variables);
   const result = await runPipeline(
     context,
     view.source,
-    [...view.pipeline, ...match],
-    variables,
+    [...stored.pipeline, ...match],
+    stored.variables,
     collation,
   );
   return result.docs;
@@ -245,7 +247,9 @@ export function viewDocsSync(context: CommandContext, name: string): Doc[] | und
   const view = resolveView(context, name);
   if (!view) return undefined;
   const source = [...(context.store.collection(context.db, view.source)?.docs.values() ?? [])];
-  return new Aggregator(view.pipeline, {
+  const stored = pipelineWithNow(view.pipeline, undefined);
+  return new Aggregator(stored.pipeline, {
+    ...(stored.variables ? { variables: stored.variables } : {}),
     collectionResolver: (other: string) =>
       viewDocsSync(context, other) ??
       [...(context.store.collection(context.db, other)?.docs.values() ?? [])].map((doc) =>
