@@ -28,7 +28,7 @@ describe('system.views', () => {
     const pipeline = [{ $match: { score: { $gt: 1 } } }, { $project: { team: 1 } }];
     await db.createCollection('highScores', { viewOn: 'scores', pipeline });
     await db.createCollection('byTeam', {
-      viewOn: 'highScores',
+      viewOn: 'scores',
       pipeline: [{ $sort: { team: 1 } }],
       collation: { locale: 'fr', strength: 2 },
     });
@@ -54,7 +54,7 @@ describe('system.views', () => {
     });
     expect(byTeam).toMatchObject({
       _id: `${ctx().dbName}.byTeam`,
-      viewOn: 'highScores',
+      viewOn: 'scores',
       pipeline: [{ $sort: { team: 1 } }],
       collation: { locale: 'fr', strength: 2 },
     });
@@ -64,6 +64,7 @@ describe('system.views', () => {
   it('find takes a filter and projection on it, and aggregate reads it too', async () => {
     const db = ctx().db;
     await db.createCollection('teamsOnly', { viewOn: 'scores', pipeline: [] });
+    await db.createCollection('topTeams', { viewOn: 'highScores', pipeline: [{ $limit: 1 }] });
     const one = await db
       .collection<Definition>('system.views')
       .find({ viewOn: 'scores', _id: `${ctx().dbName}.teamsOnly` })
@@ -77,11 +78,11 @@ describe('system.views', () => {
       .toArray();
     expect(counted).toEqual([
       { _id: 'highScores', n: 1 },
-      { _id: 'scores', n: 2 },
+      { _id: 'scores', n: 3 },
     ]);
     expect(
       await db.collection<Definition>('system.views').countDocuments({ viewOn: 'scores' }),
-    ).toBe(2);
+    ).toBe(3);
     const [high] = await db
       .collection<Definition>('system.views')
       .aggregate([{ $match: { _id: `${ctx().dbName}.highScores` } }, { $project: { pipeline: 1 } }])

@@ -13,6 +13,7 @@ import { collectionName, commandEnvelope } from './args.js';
 import type { CommandContext, Handler } from './context.js';
 import { guardRanges, runPipeline } from './pipeline.js';
 import type { FindSpec } from './query.js';
+import { checkViewCollations } from './view-collation.js';
 
 // Views as MongoDB 7.0 has them: a view is kept as a collection entry whose options are
 // { viewOn, pipeline }, so it is journaled, snapshotted and listed like one; reads run the
@@ -204,7 +205,10 @@ export function viewCreateOptions(
     }
   }
   // A taken name answers NamespaceExists (create checks that next), not a cycle.
-  if (!context.store.collection(context.db, name)) checkNoCycle(context, name, viewOn);
+  if (!context.store.collection(context.db, name)) {
+    checkNoCycle(context, name, viewOn);
+    checkViewCollations(context, name, viewOn, options.collation);
+  }
   return { ...options, viewOn, pipeline };
 }
 
@@ -344,6 +348,7 @@ const collMod: Handler = async (context) => {
         ? (collection.options.pipeline as Doc[])
         : checkPipeline('collMod', changes.pipeline);
     checkNoCycle(context, name, viewOn);
+    checkViewCollations(context, name, viewOn, collection.options.collation);
     options = { ...collection.options, viewOn, pipeline };
   } else {
     const forView = Object.keys(changes).find((key) => key === 'viewOn' || key === 'pipeline');
