@@ -1,7 +1,14 @@
 import { Aggregator, find as mingoFind, Query } from 'mingo';
 import * as pipelineStages from 'mingo/operators/pipeline';
 
-import { collatedCompare, type Collation, collationKey, parseCollation } from '../collation.js';
+import {
+  collatedCompare,
+  collatePipeline,
+  type Collation,
+  collationKey,
+  collationOptions,
+  parseCollation,
+} from '../collation.js';
 import { CommandError, fromQueryLibraryError } from '../errors.js';
 import { pipelineWithNow } from '../now.js';
 import { sortDocs } from '../sort.js';
@@ -252,7 +259,10 @@ export function viewDocsSync(context: CommandContext, name: string): Doc[] | und
   if (!view) return undefined;
   const source = [...(context.store.collection(context.db, view.source)?.docs.values() ?? [])];
   const stored = pipelineWithNow(view.pipeline, undefined);
-  return new Aggregator(stored.pipeline, {
+  // Under the view's own collation (the reading operation's, checked in lookup-collation.ts).
+  const stages = view.collation ? collatePipeline(stored.pipeline) : stored.pipeline;
+  return new Aggregator(stages, {
+    ...collationOptions(view.collation),
     ...(stored.variables ? { variables: stored.variables } : {}),
     collectionResolver: (other: string) =>
       viewDocsSync(context, other) ??
