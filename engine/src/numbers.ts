@@ -17,6 +17,7 @@ import type { Iterator } from 'mingo/lazy';
 import { Lazy } from 'mingo/lazy';
 import { resolve } from 'mingo/util';
 
+import { decimalFunction } from './decimal-functions.js';
 import { absolute, type DecimalParts, quantize, remainder, wholeNumber } from './decimal-math.js';
 import { CommandError } from './errors.js';
 import { sortDocs } from './sort.js';
@@ -802,12 +803,17 @@ function asLiterals(value: unknown): unknown {
 
 // Of the operators above, those whose result MongoDB keeps in the operand's type: exact for a
 // decimal (through its coefficient) and for an int64 (through BigInt), where a double would lose
-// digits. The others ($sqrt, $ln…) answer a decimal for a decimal operand, computed in double.
+// digits. The others ($sqrt, $ln…) answer a decimal for a decimal operand, computed in decimal
+// to 34 digits (decimal-functions.ts).
 const TYPE_KEEPING = new Set(['$abs', '$ceil', '$floor', '$round', '$trunc', '$mod']);
 
 function decimalMath(name: string, args: unknown[], plain: unknown): unknown {
   const value = decimalParts(args[0]);
-  if (typeof value === 'number' || !TYPE_KEEPING.has(name)) return makeDecimal(toDouble(plain));
+  if (!TYPE_KEEPING.has(name)) {
+    const exact = decimalFunction(name, args.map(decimalParts));
+    return makeDecimal(exact ?? toDouble(plain));
+  }
+  if (typeof value === 'number') return makeDecimal(toDouble(plain));
   const places = args[1] === undefined ? 0 : Math.trunc(toDouble(args[1]));
   switch (name) {
     case '$abs':

@@ -2,6 +2,7 @@ import { Aggregator, Query } from 'mingo';
 
 import { CommandError, fromQueryLibraryError } from './errors.js';
 import { checkSchema, schemaFailures } from './json-schema.js';
+import { warnValidation } from './validation-warnings.js';
 import { bsonTypeName, type Doc, isPlainObject, valuesAtPath } from './values.js';
 
 // Document validation as MongoDB 7.0 does it: a collection's `validator` (query operators and/or
@@ -243,7 +244,10 @@ export function assertValid(
   }
   if (valid) return;
   if (validationLevel === 'moderate' && previous && !query.test(previous)) return;
-  if (validationAction === 'warn') return;
+  if (validationAction === 'warn') {
+    warnValidation(collection.ns);
+    return;
+  }
   throw new CommandError('DocumentValidationFailure', 'Document failed validation', {
     errInfo: validationErrInfo(validator, doc),
   });

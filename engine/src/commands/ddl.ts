@@ -15,6 +15,7 @@ import {
   requiredArray,
 } from './args.js';
 import type { Handler } from './context.js';
+import { systemViewsInfo } from './system-views.js';
 import { assertNotView, isView, viewCreateOptions, viewInfo } from './views.js';
 
 // The fields of a create command that are not options of the collection being created.
@@ -94,6 +95,7 @@ const listCollections: Handler = (context) => {
   const cursor = optionalDoc('listCollections', args, 'cursor');
   const collections = [...(context.store.databases.get(context.db)?.values() ?? [])];
   const infos = collections.map((collection) => collectionInfo(collection, nameOnly));
+  infos.push(...systemViewsInfo(context, nameOnly));
   let matching: Doc[];
   try {
     matching = mingoFind(infos, filter).all();

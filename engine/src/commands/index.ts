@@ -1,6 +1,7 @@
 import { CommandError } from '../errors.js';
 import { escapeCommand, restoreReply } from '../inherited-names.js';
 import { deadlineOf, guardRangeExpressions } from '../limits.js';
+import { bindNow } from '../now.js';
 import type { Doc } from '../values.js';
 import { adminCommands } from './admin.js';
 import { databaseName } from './args.js';
@@ -50,7 +51,10 @@ async function run(
       );
     }
     // Field names JavaScript treats specially are escaped before anything reads the command.
-    const command = guardRangeExpressions(name, escapeCommand(name, context.command)) as Doc;
+    const command = bindNow(
+      name,
+      guardRangeExpressions(name, escapeCommand(name, context.command)) as Doc,
+    );
     const deadline = deadlineOf(name, command);
     const finish = beginOperation({ ...context, command, name, db });
     try {

@@ -12,6 +12,7 @@ import { jsonSchemaValidator } from '../validation.js';
 import { bsonText, cloneDoc, type Doc, isPlainObject, keyOf } from '../values.js';
 import type { CommandContext } from './context.js';
 import { collectionlessSource } from './database-aggregate.js';
+import { checkForeignViewCollations } from './lookup-collation.js';
 import { viewDocsSync } from './views.js';
 
 // Stages that only read their input; any other stage may change documents in place inside
@@ -81,6 +82,7 @@ export async function runPipeline(
   const source =
     collection === undefined ? undefined : context.store.collection(context.db, collection);
   const collated = effectiveCollation(collation, source?.options);
+  checkForeignViewCollations(context, reading, collated);
   const executed = collated ? collatePipeline(reading) : reading;
   const mutates = executed.some((stage) => !READ_ONLY_STAGES.has(Object.keys(stage)[0]));
   if (collection !== undefined) {

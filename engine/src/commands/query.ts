@@ -29,6 +29,7 @@ import {
 } from './args.js';
 import type { CommandContext, Handler } from './context.js';
 import { runPipeline } from './pipeline.js';
+import { findOnSystemViews, SYSTEM_VIEWS, systemViewsPipeline } from './system-views.js';
 import { countOnView, findOnView, resolveView, viewCollation, viewDocs } from './views.js';
 
 export interface FindSpec {
@@ -150,6 +151,9 @@ const find: Handler = async (context) => {
   const singleBatch =
     spec.singleBatch === true ||
     (spec.limit !== undefined && spec.batchSize !== undefined && spec.limit <= spec.batchSize);
+  if (spec.collection === SYSTEM_VIEWS) {
+    return context.cursors.first(ns, findOnSystemViews(context, spec), spec.batchSize, singleBatch);
+  }
   const view = resolveView(context, spec.collection);
   if (view) {
     return findOnView(context, view, spec).then((docs) =>
@@ -286,7 +290,15 @@ const aggregate: Handler = async (context) => {
         variables,
         viewCollation(view, collation),
       )
-    : await runPipeline(context, name, pipeline, variables, collation);
+    : name === SYSTEM_VIEWS
+      ? await runPipeline(
+          context,
+          undefined,
+          systemViewsPipeline(context, pipeline),
+          variables,
+          collation,
+        )
+      : await runPipeline(context, name, pipeline, variables, collation);
   const ns = `${context.db}.${name ?? '$cmd.aggregate'}`;
   if (explain) {
     return {

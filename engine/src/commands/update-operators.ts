@@ -12,6 +12,7 @@ import {
   isPlainObject,
   keyOf,
 } from '../values.js';
+import { collatedNewElements, collatePullOperators } from './update-collation.js';
 
 // Update operators applied here rather than by mingo: those whose MongoDB behaviour mingo does not
 // follow ($push modifiers on a new field, $addToSet comparing documents field by field in order,
@@ -207,11 +208,16 @@ function push(doc: Doc, path: string, argument: unknown): void {
   assign(doc, path, items);
 }
 
-function addToSet(doc: Doc, path: string, argument: unknown): void {
+function addToSet(doc: Doc, path: string, argument: unknown, collation?: Collation): void {
   const { each } = eachOf('$addToSet', argument);
   const current = lookup(doc, path);
   const items =
     current.exists && Array.isArray(current.value) ? [...(current.value as unknown[])] : [];
+  if (collation) {
+    const added = collatedNewElements(items, each, collation);
+    if (added.length > 0 || !current.exists) assign(doc, path, [...items, ...added]);
+    return;
+  }
   const present = new Set(items.map(keyOf));
   let added = false;
   for (const item of each) {
@@ -267,7 +273,7 @@ function delegate(
     if (collation) {
       mingoUpdate(
         doc,
-        operators,
+        collatePullOperators(operators),
         arrayFilters?.map(collateFilter),
         condition && collateFilter(condition),
         {
@@ -485,7 +491,7 @@ export function applyOperators(
       } else if (operator === '$push' && !isPositional(path)) {
         push(doc, path, argument);
       } else if (operator === '$addToSet' && !isPositional(path)) {
-        addToSet(doc, path, argument);
+        addToSet(doc, path, argument, collation);
       } else if (TYPED_OPERATORS.has(operator) && !isPositional(path)) {
         typedUpdate(doc, path, operator, argument);
       } else if (TYPED_OPERATORS.has(operator)) {

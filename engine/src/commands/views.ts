@@ -1,8 +1,16 @@
 import { Aggregator, find as mingoFind, Query } from 'mingo';
 import * as pipelineStages from 'mingo/operators/pipeline';
 
-import { collatedCompare, type Collation, collationKey, parseCollation } from '../collation.js';
+import {
+  collatedCompare,
+  collatePipeline,
+  type Collation,
+  collationKey,
+  collationOptions,
+  parseCollation,
+} from '../collation.js';
 import { CommandError, fromQueryLibraryError } from '../errors.js';
+import { pipelineWithNow } from '../now.js';
 import { sortDocs } from '../sort.js';
 import type { Collection } from '../storage/collection.js';
 import { containsRegex } from '../storage/records.js';
@@ -12,6 +20,7 @@ import { collectionName, commandEnvelope } from './args.js';
 import type { CommandContext, Handler } from './context.js';
 import { guardRanges, runPipeline } from './pipeline.js';
 import type { FindSpec } from './query.js';
+import { checkViewCollations } from './view-collation.js';
 
 // Views as MongoDB 7.0 has them: a view is kept as a collection entry whose options are
 // { viewOn, pipeline }, so it is journaled, snapshotted and listed like one; reads run the
@@ -203,7 +212,10 @@ export function viewCreateOptions(
     }
   }
   // A taken name answers NamespaceExists (create checks that next), not a cycle.
-  if (!context.store.collection(context.db, name)) checkNoCycle(context, name, viewOn);
+  if (!context.store.collection(context.db, name)) {
+    checkNoCycle(context, name, viewOn);
+    checkViewCollations(context, name, viewOn, options.collation);
+  }
   return { ...options, viewOn, pipeline };
 }
 
@@ -227,11 +239,12 @@ export async function viewDocs(
   collation: Doc = viewCollation(view, undefined),
 ): Promise<Doc[]> {
   const match = Object.keys(filter).length > 0 ? [{ $match: filter }] : [];
+  const stored = pipelineWithNow(view.pipeline, variables);
   const result = await runPipeline(
     context,
     view.source,
-    [...view.pipeline, ...match],
-    variables,
+    [...stored.pipeline, ...match],
+    stored.variables,
     collation,
   );
   return result.docs;
@@ -245,7 +258,12 @@ export function viewDocsSync(context: CommandContext, name: string): Doc[] | und
   const view = resolveView(context, name);
   if (!view) return undefined;
   const source = [...(context.store.collection(context.db, view.source)?.docs.values() ?? [])];
-  return new Aggregator(view.pipeline, {
+  const stored = pipelineWithNow(view.pipeline, undefined);
+  // Under the view's own collation (the reading operation's, checked in lookup-collation.ts).
+  const stages = view.collation ? collatePipeline(stored.pipeline) : stored.pipeline;
+  return new Aggregator(stages, {
+    ...collationOptions(view.collation),
+    ...(stored.variables ? { variables: stored.variables } : {}),
     collectionResolver: (other: string) =>
       viewDocsSync(context, other) ??
       [...(context.store.collection(context.db, other)?.docs.values() ?? [])].map((doc) =>
@@ -340,6 +358,7 @@ const collMod: Handler = async (context) => {
         ? (collection.options.pipeline as Doc[])
         : checkPipeline('collMod', changes.pipeline);
     checkNoCycle(context, name, viewOn);
+    checkViewCollations(context, name, viewOn, collection.options.collation);
     options = { ...collection.options, viewOn, pipeline };
   } else {
     const forView = Object.keys(changes).find((key) => key === 'viewOn' || key === 'pipeline');

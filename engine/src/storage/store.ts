@@ -1,6 +1,7 @@
 import { calculateObjectSize } from 'bson';
 
 import type { EngineLogger } from '../logger.js';
+import { withValidationWarnings } from '../validation-warnings.js';
 import { type Doc, keyOf } from '../values.js';
 import { Collection } from './collection.js';
 import type { Index, IndexSpec } from './index-key.js';
@@ -78,7 +79,7 @@ export class Store {
     const writer = new Writer(this.databases);
     let result: T;
     try {
-      result = change(writer);
+      result = withValidationWarnings(this.options.logger, () => change(writer));
     } finally {
       if (writer.ops.length > 0) {
         const durable = this.appendOps(writer.ops);

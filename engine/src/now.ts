@@ -1,0 +1,191 @@
+import { type Doc, isPlainObject } from './values.js';
+
+// $$NOW as MongoDB defines it: one value for the whole command, so every document of a find,
+// aggregate or update (and its let values, filters and sub-pipelines) sees the same instant.
+// mingo reads the clock again for each document it evaluates, and its ComputeOptions (where the
+// instant lives) is not exported; so a command that names $$NOW has it rewritten to a let
+// variable bound once, through the command's `let` (let.ts), which every stage already sees.
+
+/** The let variable $$NOW becomes; a user cannot name one like it (no uppercase first letter). */
+export const NOW_VARIABLE = 'innerloopNow';
+
+const NOW = '$$NOW';
+
+function isNowPath(value: string): boolean {
+  return value === NOW || value.startsWith(`${NOW}.`);
+}
+
+/** True when any string in `value` reads $$NOW (literal or not: a cheap first check). */
+function mentionsNow(value: unknown): boolean {
+  if (typeof value === 'string') return isNowPath(value);
+  if (Array.isArray(value)) return value.some(mentionsNow);
+  if (isPlainObject(value)) return Object.values(value).some(mentionsNow);
+  return false;
+}
+
+/** An expression with $$NOW read from the variable ($literal contents left alone). */
+function rewriteExpression(value: unknown): unknown {
+  if (typeof value === 'string') {
+    return isNowPath(value) ? `$$${NOW_VARIABLE}${value.slice(NOW.length)}` : value;
+  }
+  if (Array.isArray(value)) return value.map(rewriteExpression);
+  if (!isPlainObject(value)) return value;
+  const copy: Doc = {};
+  for (const [key, item] of Object.entries(value)) {
+    copy[key] = key === '$literal' ? item : rewriteExpression(item);
+  }
+  return copy;
+}
+
+/** A query filter: only $expr holds expressions ($and/$or/$nor nest filters). */
+function rewriteFilter(value: unknown): unknown {
+  if (!isPlainObject(value)) return value;
+  const copy: Doc = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (key === '$expr') copy[key] = rewriteExpression(item);
+    else if ((key === '$and' || key === '$or' || key === '$nor') && Array.isArray(item)) {
+      copy[key] = item.map(rewriteFilter);
+    } else copy[key] = item;
+  }
+  return copy;
+}
+
+function rewriteStage(stage: unknown): unknown {
+  if (!isPlainObject(stage)) return stage;
+  const [name] = Object.keys(stage);
+  const spec = stage[name];
+  if (name === undefined || !isPlainObject(spec)) {
+    return name === undefined ? stage : { ...stage, [name]: rewriteExpression(spec) };
+  }
+  switch (name) {
+    case '$match':
+      return { $match: rewriteFilter(spec) };
+    case '$lookup':
+    case '$unionWith':
+      return {
+        [name]: {
+          ...spec,
+          ...(spec.let !== undefined ? { let: rewriteExpression(spec.let) } : {}),
+          ...(Array.isArray(spec.pipeline) ? { pipeline: rewritePipeline(spec.pipeline) } : {}),
+        },
+      };
+    case '$facet':
+      return {
+        $facet: Object.fromEntries(
+          Object.entries(spec).map(([key, item]) => [
+            key,
+            Array.isArray(item) ? rewritePipeline(item) : item,
+          ]),
+        ),
+      };
+    case '$graphLookup':
+      return {
+        $graphLookup: {
+          ...spec,
+          startWith: rewriteExpression(spec.startWith),
+          ...(spec.restrictSearchWithMatch !== undefined
+            ? { restrictSearchWithMatch: rewriteFilter(spec.restrictSearchWithMatch) }
+            : {}),
+        },
+      };
+    case '$merge':
+      return {
+        $merge: {
+          ...spec,
+          ...(spec.let !== undefined ? { let: rewriteExpression(spec.let) } : {}),
+          ...(Array.isArray(spec.whenMatched)
+            ? { whenMatched: rewritePipeline(spec.whenMatched) }
+            : {}),
+        },
+      };
+    case '$out':
+    case '$geoNear':
+    case '$collStats':
+    case '$indexStats':
+    case '$currentOp':
+    case '$listLocalSessions':
+      return stage;
+    default:
+      return { [name]: rewriteExpression(spec) };
+  }
+}
+
+function rewritePipeline(pipeline: unknown[]): unknown[] {
+  return pipeline.map(rewriteStage);
+}
+
+function rewriteLet(spec: unknown, now: Date): unknown {
+  if (spec !== undefined && !isPlainObject(spec)) return spec; // parseLet answers the type error
+  // First, so that later let values may read $$NOW too.
+  const values: Doc = { [NOW_VARIABLE]: now };
+  for (const [key, item] of Object.entries(spec ?? {})) values[key] = rewriteExpression(item);
+  return values;
+}
+
+function rewriteUpdateStatement(statement: unknown): unknown {
+  if (!isPlainObject(statement)) return statement;
+  return {
+    ...statement,
+    ...(statement.q !== undefined ? { q: rewriteFilter(statement.q) } : {}),
+    // Only a pipeline update evaluates expressions; a classic one stores "$$NOW" as a string.
+    ...(Array.isArray(statement.u) ? { u: rewritePipeline(statement.u) } : {}),
+    ...(isPlainObject(statement.c) ? { c: rewriteExpression(statement.c) } : {}),
+  };
+}
+
+function rewriteDeleteStatement(statement: unknown): unknown {
+  if (!isPlainObject(statement) || statement.q === undefined) return statement;
+  return { ...statement, q: rewriteFilter(statement.q) };
+}
+
+/**
+ * The command with $$NOW bound once through its `let` when it reads $$NOW (find, aggregate,
+ * update, delete, findAndModify); any other command, or one that does not name $$NOW, comes back
+ * unchanged (the same object).
+ */
+export function bindNow(name: string, command: Doc, now: Date = new Date()): Doc {
+  if (!['find', 'aggregate', 'update', 'delete', 'findAndModify', 'findandmodify'].includes(name)) {
+    return command;
+  }
+  if (!mentionsNow(command)) return command;
+  const copy: Doc = { ...command, let: rewriteLet(command.let, now) };
+  switch (name) {
+    case 'find':
+      if (command.filter !== undefined) copy.filter = rewriteFilter(command.filter);
+      if (isPlainObject(command.projection)) {
+        copy.projection = rewriteExpression(command.projection);
+      }
+      break;
+    case 'aggregate':
+      if (Array.isArray(command.pipeline)) copy.pipeline = rewritePipeline(command.pipeline);
+      break;
+    case 'update':
+      if (Array.isArray(command.updates))
+        copy.updates = command.updates.map(rewriteUpdateStatement);
+      break;
+    case 'delete':
+      if (Array.isArray(command.deletes))
+        copy.deletes = command.deletes.map(rewriteDeleteStatement);
+      break;
+    default:
+      if (command.query !== undefined) copy.query = rewriteFilter(command.query);
+      if (Array.isArray(command.update)) copy.update = rewritePipeline(command.update);
+      break;
+  }
+  return copy;
+}
+
+/**
+ * A stored pipeline (a view's) run inside a command: $$NOW read from the command's instant when
+ * it has one, else from one taken now for this run.
+ */
+export function pipelineWithNow(
+  pipeline: Doc[],
+  variables: Doc | undefined,
+): { pipeline: Doc[]; variables: Doc | undefined } {
+  if (!mentionsNow(pipeline)) return { pipeline, variables };
+  return {
+    pipeline: rewritePipeline(pipeline) as Doc[],
+    variables: { [NOW_VARIABLE]: new Date(), ...variables },
+  };
+}
