@@ -358,30 +358,45 @@ export function serviceRatings(
    * line's total less its shown parts, and a reader can take any shown box within it away too.
    * Invited people, per customer the most of any uncovered atom, added up.
    */
+  const everyIndex = (count: number) => Array.from({ length: count }, (_, index) => index);
+  const allCustomerIndices = everyIndex(allCustomers);
+  const allProviderIndices = everyIndex(allProviders);
+  const isTop = new Uint8Array(measures);
   const leftHidden = (entry: LineEntry) => {
     const total = placeOf(entry.totalBox);
     const hiddenPlaces = entry.boxes.filter((box) => !isShown(box)).map(placeOf);
     const pick = (side: LineEntry['side'], key: 'customer' | 'provider') =>
-      entry.side === side ? new Set(hiddenPlaces.map((place) => place[key])) : null;
+      entry.side === side ? [...new Set(hiddenPlaces.map((place) => place[key]))] : null;
     const hiddenCustomers = pick('customer', 'customer');
     const hiddenProviders = pick('provider', 'provider');
     const tops =
-      entry.side === 'measure'
-        ? new Set(hiddenPlaces.map((place) => place.measure))
-        : new Set([total.measure]);
+      entry.side === 'measure' ? hiddenPlaces.map((place) => place.measure) : [total.measure];
+    for (const measure of tops) isTop[measure] = 1;
     const everyCustomer = !hiddenCustomers && total.customer === allCustomers;
     const everyProvider = !hiddenProviders && total.provider === allProviders;
-    const range = (picked: Set<number> | null, whole: boolean, one: number, count: number) =>
-      picked ? [...picked] : whole ? Array.from({ length: count }, (_, index) => index) : [one];
-    const most = new Map<number, number>();
-    for (const customer of range(hiddenCustomers, everyCustomer, total.customer, allCustomers)) {
-      for (const provider of range(hiddenProviders, everyProvider, total.provider, allProviders)) {
+    const customerRange =
+      hiddenCustomers ?? (everyCustomer ? allCustomerIndices : [total.customer]);
+    const providerRange =
+      hiddenProviders ?? (everyProvider ? allProviderIndices : [total.provider]);
+    // Only whether it is none, under the threshold or not matters: stop once it is enough.
+    let size = 0;
+    for (const customer of customerRange) {
+      let most = 0;
+      for (const provider of providerRange) {
         for (const atom of atomsByPair[customer * allProviders + provider] ?? []) {
-          const top = atom.path.findIndex((measure) => tops.has(measure));
+          if (atom.people <= most) continue;
+          const { path } = atom;
+          let top = -1;
+          for (let step = 0; step < path.length; step++) {
+            if (isTop[path[step] ?? 0]) {
+              top = step;
+              break;
+            }
+          }
           if (top < 0) continue;
           let covered = false;
           for (let step = 0; step <= top && !covered; step++) {
-            const measure = atom.path[step] ?? 0;
+            const measure = path[step] ?? 0;
             covered =
               isShown(boxOf(customer, provider, measure)) ||
               (everyCustomer && isShown(boxOf(allCustomers, provider, measure))) ||
@@ -390,12 +405,13 @@ export function serviceRatings(
                 everyProvider &&
                 isShown(boxOf(allCustomers, allProviders, measure)));
           }
-          if (!covered && atom.people > (most.get(customer) ?? 0)) most.set(customer, atom.people);
+          if (!covered) most = atom.people;
         }
       }
+      size += capped(customer, most);
+      if (size >= threshold) break;
     }
-    let size = 0;
-    for (const [customer, count] of most) size += capped(customer, count);
+    for (const measure of tops) isTop[measure] = 0;
     return size;
   };
   const cover = (start: readonly number[]) =>
@@ -472,15 +488,19 @@ function coverLines(
   leftHidden: (entry: LineEntry) => number,
 ): void {
   const { hidden, published, sizes, figureOf } = figures;
-  const uncovered = (entry: LineEntry) => {
+  // What a line leaves hidden only grows as more is withheld: once it reaches the threshold, it
+  // need not be worked out again.
+  const enoughLeft = new Uint8Array(lines.length);
+  const uncovered = (entry: LineEntry, index: number) => {
     const { line, boxes } = entry;
     let hiddenParts = 0;
     for (const part of line.parts) if (hidden[part]) hiddenParts++;
     const hiddenCount = hiddenParts + (hidden[line.total] ? 1 : 0);
     if (hiddenCount === 1) return true;
-    if (hidden[line.total] || hiddenParts === 0) return false;
+    if (hidden[line.total] || hiddenParts === 0 || enoughLeft[index]) return false;
     if (sizeOf(boxes.filter((box) => hidden[figureOf[box] ?? -1])) < threshold) return true;
     const left = leftHidden(entry);
+    if (left >= threshold) enoughLeft[index] = 1;
     return left > 0 && left < threshold;
   };
   const smallest = (ids: readonly number[]) =>
@@ -499,7 +519,7 @@ function coverLines(
     queued.delete(index);
     const entry = lines[index];
     if (!entry) continue;
-    while (uncovered(entry)) {
+    while (uncovered(entry, index)) {
       const id = next(entry.line);
       hidden[id] = true;
       for (const other of linesOf[id] ?? []) {
