@@ -175,6 +175,37 @@ export function compareValues(a: unknown, b: unknown): number {
   }
 }
 
+const HEX_CODES = Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0));
+const idCodes: number[] = new Array<number>(25).fill(0);
+
+function putHex(word: number, at: number): void {
+  for (let i = 0; i < 6; i++) idCodes[at + i] = HEX_CODES[(word >>> (20 - 4 * i)) & 15];
+}
+
+/**
+ * `o` and the id's hex digits, made as one flat string. The same text as `o${id.toHexString()}`,
+ * which bson builds by joining twelve pieces: kept as a map key, that chain of joined strings
+ * holds about 200 bytes more per document (a million _ids at start-up). bson 7 keeps an id as
+ * four 24-bit words (i0…i3); anything else falls back to its hex text.
+ */
+function objectIdKey(value: object): string {
+  const { i0, i1, i2, i3 } = value as { i0?: unknown; i1?: unknown; i2?: unknown; i3?: unknown };
+  if (
+    typeof i0 !== 'number' ||
+    typeof i1 !== 'number' ||
+    typeof i2 !== 'number' ||
+    typeof i3 !== 'number'
+  ) {
+    return `o${bsonText(value)}`;
+  }
+  idCodes[0] = 111; // 'o'
+  putHex(i0, 1);
+  putHex(i1, 7);
+  putHex(i2, 13);
+  putHex(i3, 19);
+  return String.fromCharCode(...idCodes);
+}
+
 /**
  * A string that is equal for two values exactly when MongoDB considers them equal
  * (so 1, 1.0 and Long(1) share a key), used for _id lookups and index entries.
@@ -206,7 +237,7 @@ export function keyOf(value: unknown): string {
         .map(([k, v]) => `${JSON.stringify(k)}:${keyOf(v)}`)
         .join(',')}}`;
     case 'ObjectId':
-      return `o${bsonText(value)}`;
+      return objectIdKey(value);
     case 'Long':
       return `n${bsonText(value)}`;
     case 'Int32':
