@@ -1,7 +1,7 @@
 import { ObjectId } from 'bson';
 import { describe, expect, it } from 'vitest';
 
-import { keyOf } from './values.js';
+import { compareValues, keyOf } from './values.js';
 
 describe('keyOf an ObjectId', () => {
   it('is `o` and its hex digits, for ids made every way', () => {
@@ -25,5 +25,32 @@ describe('keyOf an ObjectId', () => {
     // An id object without the four words bson 7 keeps (another bson version's, say).
     const foreign = { _bsontype: 'ObjectId', toString: () => id.toHexString() };
     expect(keyOf(foreign)).toBe(keyOf(id));
+  });
+});
+
+describe('compareValues of ObjectIds', () => {
+  it('orders them as their hex text, byte by byte', () => {
+    const hex = [
+      '000000000000000000000000',
+      '000000000000000000000001',
+      '0000000000000000000000ff',
+      '00000000000000ff00000000',
+      '00000000ff00000000000000',
+      '00ffffffffffffffffffffff',
+      '010000000000000000000000',
+      '7fffffffffffffffffffffff',
+      '800000000000000000000000',
+      'fffffffffffffffffffffffe',
+      'ffffffffffffffffffffffff',
+      ...Array.from({ length: 50 }, () => new ObjectId().toHexString()),
+    ];
+    const ids = hex.map((text) => new ObjectId(text));
+    for (const a of ids) {
+      for (const b of ids) {
+        const byText =
+          a.toHexString() < b.toHexString() ? -1 : a.toHexString() > b.toHexString() ? 1 : 0;
+        expect(Math.sign(compareValues(a, b))).toBe(byText);
+      }
+    }
   });
 });
