@@ -57,7 +57,7 @@ const NO_QUICK_KEY = Symbol('no quick key');
  * and a compound index its tuple: one object per entry instead of an entry and a tuple array, so
  * a million documents' indexes hold half as many objects for the garbage collector to copy and
  * walk at start-up. (One flat array [key, id, key, id, …] would hold none, but an insertion
- * in the middle would then move twice the bytes: 30% slower inserts into a 20,000-entry index.)
+ * in the middle would then move twice the bytes: about 35% slower inserts into a 20,000-entry index.)
  */
 export class Index {
   readonly spec: IndexSpec;
