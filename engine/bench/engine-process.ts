@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -7,7 +8,27 @@ export interface EngineProcess {
   uri: string;
   /** What the engine printed on stdout so far (its recovery line, its connection string). */
   output(): string;
+  /**
+   * CPU time (user + system) the engine process has used so far, in milliseconds, read from
+   * /proc; undefined where there is none. On a shared machine the wall time includes waiting.
+   */
+  cpuMs(): number | undefined;
   stop(): Promise<void>;
+}
+
+let ticksPerSecond: number | undefined;
+
+function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    // Fields 14 and 15 of /proc/<pid>/stat, counted after the command name's closing bracket.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+    return Math.round(((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -46,6 +67,7 @@ export function startEngineProcess(
       resolve({
         uri,
         output: () => out,
+        cpuMs: () => processCpuMs(proc.pid),
         stop: async () => {
           proc.kill('SIGTERM');
           const kill = setTimeout(() => proc.kill('SIGKILL'), 10_000);

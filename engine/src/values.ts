@@ -115,6 +115,28 @@ function compareStrings(a: string, b: string): number {
   return left.length - right.length;
 }
 
+/** bson 7 keeps an ObjectId as four 24-bit words (i0…i3), in the order of its bytes. */
+function objectIdWords(value: object): [number, number, number, number] | undefined {
+  const { i0, i1, i2, i3 } = value as { i0?: unknown; i1?: unknown; i2?: unknown; i3?: unknown };
+  return typeof i0 === 'number' &&
+    typeof i1 === 'number' &&
+    typeof i2 === 'number' &&
+    typeof i3 === 'number'
+    ? [i0, i1, i2, i3]
+    : undefined;
+}
+
+/** Byte order (the order of their hex text), by the four words without making the text. */
+function compareObjectIds(a: object, b: object): number {
+  const left = objectIdWords(a);
+  const right = objectIdWords(b);
+  if (!left || !right) return compareScalars(bsonText(a), bsonText(b));
+  for (let i = 0; i < 4; i++) {
+    if (left[i] !== right[i]) return left[i] - right[i];
+  }
+  return 0;
+}
+
 /** Compares two values the way MongoDB orders them in sorts and indexes. */
 export function compareValues(a: unknown, b: unknown): number {
   const rankA = typeRank(a);
@@ -163,7 +185,7 @@ export function compareValues(a: unknown, b: unknown): number {
       return 0;
     }
     case 7:
-      return compareScalars(String(a), String(b));
+      return compareObjectIds(a as object, b as object);
     case 8:
       return compareScalars(Number(a), Number(b));
     case 9:
@@ -173,6 +195,27 @@ export function compareValues(a: unknown, b: unknown): number {
     default:
       return compareScalars(String(a), String(b));
   }
+}
+
+const HEX_CODES = Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0));
+const idCodes: number[] = new Array<number>(25).fill(0);
+
+function putHex(word: number, at: number): void {
+  for (let i = 0; i < 6; i++) idCodes[at + i] = HEX_CODES[(word >>> (20 - 4 * i)) & 15];
+}
+
+/**
+ * `o` and the id's hex digits, made as one flat string. The same text as `o${id.toHexString()}`,
+ * which bson builds by joining twelve pieces: kept as a map key, that chain of joined strings
+ * holds about 200 bytes more per document (a million _ids at start-up). bson 7 keeps an id as
+ * four 24-bit words (i0…i3); anything else falls back to its hex text.
+ */
+function objectIdKey(value: object): string {
+  const words = objectIdWords(value);
+  if (!words) return `o${bsonText(value)}`;
+  idCodes[0] = 111; // 'o'
+  for (let i = 0; i < 4; i++) putHex(words[i], 1 + 6 * i);
+  return String.fromCharCode(...idCodes);
 }
 
 /**
@@ -206,7 +249,7 @@ export function keyOf(value: unknown): string {
         .map(([k, v]) => `${JSON.stringify(k)}:${keyOf(v)}`)
         .join(',')}}`;
     case 'ObjectId':
-      return `o${bsonText(value)}`;
+      return objectIdKey(value);
     case 'Long':
       return `n${bsonText(value)}`;
     case 'Int32':

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runFind } from '../commands/query.js';
 import { type Doc, keyOf } from '../values.js';
 import { Collection } from './collection.js';
+import { Index, type IndexSpec } from './index-key.js';
 
 // Values of mixed types, arrays and missing fields: the cases where index lookups and
 // MongoDB's matching rules most easily disagree.
@@ -118,5 +119,42 @@ describe('indexed lookups', () => {
     collection.replace({ _id: 1, cycle: 'c2', dept: 'a', count: 6 });
     expect(collection.candidates({ cycle: 'c1', dept: 'a' }).docs).toEqual([]);
     expect(collection.candidates({ cycle: 'c2', dept: 'a' }).docs).toHaveLength(1);
+  });
+
+  it('built at once, as start-up does, hold the same entries as built one write at a time', () => {
+    const specs: IndexSpec[] = [
+      { v: 2, key: { a: 1 }, name: 'a_1' },
+      { v: 2, key: { c: 1 }, name: 'c_1' },
+      { v: 2, key: { a: 1, c: -1 }, name: 'a_1_c_-1' },
+      { v: 2, key: { 'a.b': 1 }, name: 'a.b_1' },
+      { v: 2, key: { c: 1 }, name: 'c_ci', collation: { locale: 'en', strength: 2 } },
+      { v: 2, key: { c: 1 }, name: 'c_sparse', sparse: true },
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(document, { maxLength: 40 }),
+        fc.array(fc.nat(), { maxLength: 10 }),
+        fc.boolean(),
+        (raw, removals, reversed) => {
+          const docs: Doc[] = raw.map((doc, i) => ({ _id: i, ...doc }));
+          const written = new Collection('db', 'c');
+          for (const spec of specs) written.addIndex(spec);
+          for (const doc of docs) written.insert(doc);
+          const removed = new Set(removals.map((n) => n % Math.max(1, docs.length)));
+          for (const n of removed) written.remove(keyOf(n));
+          const loaded = new Collection('db', 'c');
+          for (const spec of specs) loaded.indexes.push(new Index(spec));
+          const kept = docs.filter((doc) => !removed.has(doc._id as number));
+          for (const doc of reversed ? [...kept].reverse() : kept) loaded.load(doc);
+          loaded.rebuildIndexes();
+          for (const index of written.indexes) {
+            const other = loaded.findIndex(index.spec.name);
+            expect(other?.size).toBe(index.size);
+            expect([...(other?.scan([]) ?? [])]).toEqual([...index.scan([])]);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

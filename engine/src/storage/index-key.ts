@@ -22,11 +22,6 @@ export interface Range {
   hiInclusive: boolean;
 }
 
-interface Entry {
-  values: unknown[];
-  id: string;
-}
-
 function compareTuples(
   a: unknown[],
   b: unknown[],
@@ -40,16 +35,29 @@ function compareTuples(
   return 0;
 }
 
-function compareEntries(a: Entry, b: Entry, compare: Compare = compareValues): number {
-  const byValues = compareTuples(a.values, b.values, a.values.length, compare);
-  if (byValues !== 0) return byValues;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** One entry: the key (the value itself in an index on one field, else the tuple) and the id. */
+interface Entry {
+  key: unknown;
+  id: string;
+}
+
+/** keysFor's answer when the quick path does not apply. */
+const NO_QUICK_KEY = Symbol('no quick key');
 
 /**
  * A secondary index kept as a sorted array of (key tuple, document key) entries: equality and
  * range lookups binary-search it instead of scanning the collection, and unique indexes check
  * the neighbours of a new key.
+ *
+ * Entries are ordered by key then id. An index on one field keeps the value itself as the key
+ * and a compound index its tuple: one object per entry instead of an entry and a tuple array, so
+ * a million documents' indexes hold half as many objects for the garbage collector to copy and
+ * walk at start-up. (One flat array [key, id, key, id, …] would hold none, but an insertion
+ * in the middle would then move twice the bytes: about 35% slower inserts into a 20,000-entry index.)
  */
 export class Index {
   readonly spec: IndexSpec;
@@ -59,7 +67,8 @@ export class Index {
   private readonly partial: Query | undefined;
   /** BSON order, with strings compared under the index's collation when it has one. */
   readonly compare: Compare;
-  private readonly compareEntries: (a: Entry, b: Entry) => number;
+  /** One field: keys are values, not tuples. */
+  private readonly single: boolean;
   private entries: Entry[] = [];
   /**
    * Set once a document put several keys in the index (an array value). Then two bounds on a
@@ -70,9 +79,8 @@ export class Index {
   constructor(spec: IndexSpec) {
     this.spec = spec;
     this.fields = Object.keys(spec.key);
+    this.single = this.fields.length === 1;
     this.compare = collatedCompare(spec.collation as Collation | undefined);
-    const compare = this.compare;
-    this.compareEntries = (a, b) => compareEntries(a, b, compare);
     this.partial = spec.partialFilterExpression
       ? new Query(spec.partialFilterExpression)
       : undefined;
@@ -90,18 +98,23 @@ export class Index {
     return this.entries.length;
   }
 
+  /**
+   * The one key of the common case, one top-level field holding one value, found without the
+   * general walk of keysFor (rebuilding indexes at start-up asks this for every document).
+   */
+  private quickKey(doc: Doc): unknown {
+    if (this.partial || !this.single) return NO_QUICK_KEY;
+    const field = this.fields[0];
+    if (field.includes('.') || !Object.hasOwn(doc, field)) return NO_QUICK_KEY;
+    const value = doc[field];
+    return value === undefined || Array.isArray(value) ? NO_QUICK_KEY : value;
+  }
+
   /** The key tuples a document has in this index, or none when the index leaves it out. */
   keysFor(doc: Doc): unknown[][] {
     if (this.partial && !this.partial.test(doc)) return [];
-    // The common case, one top-level field holding one value, without the general walk below:
-    // rebuilding indexes at start-up calls this for every document.
-    if (this.fields.length === 1) {
-      const field = this.fields[0];
-      if (!field.includes('.') && Object.hasOwn(doc, field)) {
-        const value = doc[field];
-        if (value !== undefined && !Array.isArray(value)) return [[value]];
-      }
-    }
+    const quick = this.quickKey(doc);
+    if (quick !== NO_QUICK_KEY) return [[quick]];
     const perField = this.fields.map((field) => {
       const seen = new Map<string, unknown>();
       for (const value of valuesAtPath(doc, field)) {
@@ -132,41 +145,99 @@ export class Index {
     return keyOf(this.keysFor(before)) === keyOf(this.keysFor(after));
   }
 
+  /** An entry's stored key for a tuple: the value itself for an index on one field. */
+  private stored(values: unknown[]): unknown {
+    return this.single ? values[0] : values;
+  }
+
+  /** The key tuple of entry i. */
+  private tupleAt(i: number): unknown[] {
+    const key = this.entries[i].key;
+    return this.single ? [key] : (key as unknown[]);
+  }
+
+  private idAt(i: number): string {
+    return this.entries[i].id;
+  }
+
+  /** Compares the first `length` fields of entry i's key with `values`. */
+  private compareKeyAt(i: number, values: unknown[], length: number): number {
+    const key = this.entries[i].key;
+    if (this.single) return length === 0 ? 0 : this.compare(key, values[0]);
+    return compareTuples(key as unknown[], values, length, this.compare);
+  }
+
+  /** Orders two stored keys. */
+  private compareStored(a: unknown, b: unknown): number {
+    return this.single
+      ? this.compare(a, b)
+      : compareTuples(a as unknown[], b as unknown[], (a as unknown[]).length, this.compare);
+  }
+
   add(doc: Doc, id: string): void {
     for (const values of this.keysFor(doc)) {
-      const entry = { values, id };
-      this.entries.splice(this.lowerBound(entry), 0, entry);
+      const at = this.lowerBound(values, id);
+      this.entries.splice(at, 0, { key: this.stored(values), id });
     }
   }
 
   remove(doc: Doc, id: string): void {
     for (const values of this.keysFor(doc)) {
-      const entry = { values, id };
-      const at = this.lowerBound(entry);
-      if (at < this.entries.length && this.compareEntries(this.entries[at], entry) === 0) {
+      const at = this.lowerBound(values, id);
+      if (
+        at < this.size &&
+        this.compareKeyAt(at, values, values.length) === 0 &&
+        this.idAt(at) === id
+      ) {
         this.entries.splice(at, 1);
       }
     }
   }
 
   /** Rebuilds every entry at once, a sort instead of one insertion per document. */
-  rebuild(docs: Iterable<[string, Doc]>): void {
+  rebuild(docs: Map<string, Doc>): void {
     this.multikey = false;
+    const keys: unknown[] = [];
+    const ids: string[] = [];
+    docs.forEach((doc, id) => {
+      const quick = this.quickKey(doc);
+      if (quick !== NO_QUICK_KEY) {
+        keys.push(quick);
+        ids.push(id);
+        return;
+      }
+      for (const values of this.keysFor(doc)) {
+        keys.push(this.stored(values));
+        ids.push(id);
+      }
+    });
+    const byEntry = (a: number, b: number) =>
+      this.compareStored(keys[a], keys[b]) || compareIds(ids[a], ids[b]);
+    const count = keys.length;
+    // Documents often come in key order already (ids that grow with time, a snapshot written in
+    // that order): then one pass over them replaces the sort.
+    let sorted = true;
+    for (let i = 1; i < count && sorted; i++) sorted = byEntry(i - 1, i) < 0;
+    // Filled by push: an array made at its full length would start with holes (or, past some
+    // size, as a dictionary) and stay slower to read.
     const entries: Entry[] = [];
-    for (const [id, doc] of docs) {
-      for (const values of this.keysFor(doc)) entries.push({ values, id });
+    if (sorted) {
+      for (let i = 0; i < count; i++) entries.push({ key: keys[i], id: ids[i] });
+    } else {
+      const order: number[] = [];
+      for (let i = 0; i < count; i++) order.push(i);
+      order.sort(byEntry);
+      for (let i = 0; i < count; i++) entries.push({ key: keys[order[i]], id: ids[order[i]] });
     }
-    this.entries = entries.sort(this.compareEntries);
+    this.entries = entries;
   }
 
   /** A key that two documents share, which a unique index must refuse to be built over. */
   firstDuplicate(): unknown[] | undefined {
-    for (let i = 1; i < this.entries.length; i++) {
-      const previous = this.entries[i - 1];
-      const entry = this.entries[i];
-      const sameKey =
-        compareTuples(previous.values, entry.values, entry.values.length, this.compare) === 0;
-      if (sameKey && previous.id !== entry.id) return entry.values;
+    for (let i = 1; i < this.size; i++) {
+      const values = this.tupleAt(i);
+      const sameKey = this.compareKeyAt(i - 1, values, values.length) === 0;
+      if (sameKey && this.idAt(i - 1) !== this.idAt(i)) return values;
     }
     return undefined;
   }
@@ -175,11 +246,10 @@ export class Index {
   conflictFor(doc: Doc, id: string): unknown[] | undefined {
     if (!this.unique) return undefined;
     for (const values of this.keysFor(doc)) {
-      let at = this.lowerBound({ values, id: '' });
-      while (at < this.entries.length) {
-        const entry = this.entries[at];
-        if (compareTuples(entry.values, values, values.length, this.compare) !== 0) break;
-        if (entry.id !== id) return values;
+      let at = this.lowerBound(values, '');
+      while (at < this.size) {
+        if (this.compareKeyAt(at, values, values.length) !== 0) break;
+        if (this.idAt(at) !== id) return values;
         at++;
       }
     }
@@ -194,7 +264,12 @@ export class Index {
         ? { lo: bounds.lo, loInclusive: bounds.loInclusive, hiInclusive: true }
         : bounds;
     const compare = this.compare;
-    const comparePrefix = (entry: Entry) => compareTuples(entry.values, prefix, k, compare);
+    const comparePrefix = (i: number) => this.compareKeyAt(i, prefix, k);
+    const valueAt = (i: number) => {
+      const key = this.entries[i].key;
+      if (this.single) return k === 0 ? key : undefined;
+      return (key as unknown[])[k];
+    };
     // A one-sided range stays within its bound's type, as MongoDB's type bracketing does.
     const belowRange = (value: unknown) => {
       if (!range) return false;
@@ -210,34 +285,34 @@ export class Index {
       return typeRank(value) > typeRank(range.lo);
     };
     let lo = 0;
-    let hi = this.entries.length;
+    let hi = this.size;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const entry = this.entries[mid];
-      const byPrefix = comparePrefix(entry);
-      if (byPrefix < 0 || (byPrefix === 0 && belowRange(entry.values[k]))) lo = mid + 1;
+      const byPrefix = comparePrefix(mid);
+      if (byPrefix < 0 || (byPrefix === 0 && belowRange(valueAt(mid)))) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < this.entries.length; i++) {
-      const entry = this.entries[i];
-      if (comparePrefix(entry) !== 0) break;
+    for (let i = lo; i < this.size; i++) {
+      if (comparePrefix(i) !== 0) break;
       if (range) {
-        const value = entry.values[k];
+        const value = valueAt(i);
         if (beyondRange(value)) break;
         const excludedLow =
           range.lo !== undefined && !range.loInclusive && compare(value, range.lo) === 0;
         if (excludedLow) continue;
       }
-      yield entry.id;
+      yield this.idAt(i);
     }
   }
 
-  private lowerBound(entry: Entry): number {
+  /** The first entry not before (values, id). */
+  private lowerBound(values: unknown[], id: string): number {
     let lo = 0;
-    let hi = this.entries.length;
+    let hi = this.size;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.compareEntries(this.entries[mid], entry) < 0) lo = mid + 1;
+      const c = this.compareKeyAt(mid, values, values.length) || compareIds(this.idAt(mid), id);
+      if (c < 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;
