@@ -205,10 +205,10 @@ export function serviceRatings(
     customer: Math.floor(box / measures / (allProviders + 1)),
   });
 
-  // Each answered atom adds two random numbers to every box holding it: boxes with equal sums
-  // hold the same answers. Each box of one customer keeps the most invited answers of an atom.
-  const hashA = new Float64Array(boxCount);
-  const hashB = new Float64Array(boxCount);
+  // Each answered atom adds two random 32-bit numbers to every box holding it (modulo 2^32):
+  // boxes with equal sums hold the same answers. Each box of one customer keeps the most invited answers of an atom.
+  const hashA = new Uint32Array(boxCount);
+  const hashB = new Uint32Array(boxCount);
   const answered = new Uint8Array(boxCount);
   const invited = new Float64Array(boxCount);
   const random = xorshift(0x9e3779b9);
@@ -227,16 +227,17 @@ export function serviceRatings(
       const provider = side % 2 === 0 ? atom.place.provider : allProviders;
       for (const measure of atom.path) {
         const box = boxOf(customer, provider, measure);
-        hashA[box] = ((hashA[box] ?? 0) + a) % modulus;
-        hashB[box] = ((hashB[box] ?? 0) + b) % modulus;
+        hashA[box] = ((hashA[box] ?? 0) + a) >>> 0;
+        hashB[box] = ((hashB[box] ?? 0) + b) >>> 0;
         answered[box] = 1;
         if (customer !== allCustomers) invited[box] = Math.max(invited[box] ?? 0, people);
       }
     }
   }
 
+  const respondentsOf = customers.map((id) => respondents.get(id) ?? Infinity);
   const capped = (customer: number, count: number) =>
-    Math.min(count, respondents.get(customers[customer] ?? '') ?? count);
+    Math.min(count, respondentsOf[customer] ?? Infinity);
   /** Invited people of boxes together: per customer the most of any one box, added up. */
   const sizeOf = (boxes: readonly number[]) => {
     const most = new Map<number, number>();
@@ -531,9 +532,6 @@ function coverLines(
     }
   }
 }
-/** Sums of random numbers below 2^36 stay exact in doubles; taken modulo a prime below 2^52. */
-const modulus = 4503599627370449;
-
 function xorshift(seed: number): () => number {
   let state = seed >>> 0 || 1;
   const next32 = () => {
@@ -542,5 +540,5 @@ function xorshift(seed: number): () => number {
     state ^= state << 5;
     return state >>> 0;
   };
-  return () => (next32() % 2 ** 20) * 2 ** 16 + (next32() % 2 ** 16);
+  return next32;
 }
