@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 
 import { RollupModel } from '../../models/rollup.server';
 import { makeInsightSurvey } from '../../tests/factories/insights';
 import { derivedSets } from '../../tests/support/derived-sets';
+import { rollupRows } from '../../tests/support/rollup-rows';
 import { emptyDatabase, setupTestDatabase } from '../../tests/support/test-database';
 import { respondentsQuestionId } from '../answering/rollups.server';
 import { cycleResults } from '../insights/cycle-results.server';
@@ -104,37 +104,9 @@ async function seedWorld(settings: Settings) {
       people.push({ department, kiosk: index >= count, answers });
     }
   }
-  const rows = new Map<string, Record<string, unknown>>();
-  const add = (
-    person: Person,
-    questionId: string,
-    provider: string | null,
-    value: number | null,
-  ) => {
-    const key = `${person.department}|${questionId}|${provider}`;
-    const row = rows.get(key) ?? {
-      surveyId: organisation.survey._id,
-      cycleId: new Types.ObjectId(cycle),
-      departmentId: new Types.ObjectId(person.department),
-      questionId,
-      providerDepartmentId: provider ? new Types.ObjectId(provider) : null,
-      count: 0,
-      sum: 0,
-      sumSquares: 0,
-      histogram: {},
-      skipped: 0,
-      kioskCount: 0,
-    };
-    row.count = Number(row.count) + 1;
-    if (person.kiosk) row.kioskCount = Number(row.kioskCount) + 1;
-    if (value !== null) {
-      row.sum = Number(row.sum) + value;
-      row.sumSquares = Number(row.sumSquares) + value * value;
-      const histogram = row.histogram as Record<string, number>;
-      histogram[String(value)] = (histogram[String(value)] ?? 0) + 1;
-    }
-    rows.set(key, row);
-  };
+  const rows = rollupRows(organisation.survey._id);
+  const add = (person: Person, questionId: string, provider: string | null, value: number | null) =>
+    rows.add({ ...person, cycle }, questionId, provider, value);
   for (const person of people) {
     add(person, respondentsQuestionId, null, null);
     for (const [item, value] of person.answers) {
@@ -142,7 +114,8 @@ async function seedWorld(settings: Settings) {
       add(person, questionId, provider, value);
     }
   }
-  if (rows.size > 0) await RollupModel.insertMany([...rows.values()]);
+  const documents = rows.documents();
+  if (documents.length > 0) await RollupModel.insertMany(documents);
   forgetCachedRollups();
   return { ...organisation, departmentIds: departments, providerIds: providers, cycle, people };
 }

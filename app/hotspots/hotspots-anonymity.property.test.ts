@@ -6,6 +6,7 @@ import { RollupModel } from '../../models/rollup.server';
 import { makeInsightSurvey } from '../../tests/factories/insights';
 import { makePerson } from '../../tests/factories/organisation';
 import { derivedSets } from '../../tests/support/derived-sets';
+import { rollupRows } from '../../tests/support/rollup-rows';
 import { emptyDatabase, setupTestDatabase } from '../../tests/support/test-database';
 import { raiseView } from '../actions/raise.server';
 import { respondentsQuestionId } from '../answering/rollups.server';
@@ -171,37 +172,8 @@ async function seedWorld(settings: Settings) {
 type World = Awaited<ReturnType<typeof seedWorld>>;
 
 async function writeRollups(world: Omit<World, 'hr' | 'leaders'>) {
-  const rows = new Map<string, Record<string, unknown>>();
-  const add = (
-    person: Person,
-    questionId: string,
-    provider: string | null,
-    value: number | null,
-  ) => {
-    const key = `${person.cycle}|${person.department}|${questionId}|${provider}`;
-    const row = rows.get(key) ?? {
-      surveyId: new Types.ObjectId(world.surveyId),
-      cycleId: new Types.ObjectId(person.cycle),
-      departmentId: new Types.ObjectId(person.department),
-      questionId,
-      providerDepartmentId: provider ? new Types.ObjectId(provider) : null,
-      count: 0,
-      sum: 0,
-      sumSquares: 0,
-      histogram: {},
-      skipped: 0,
-      kioskCount: 0,
-    };
-    row.count = Number(row.count) + 1;
-    if (person.kiosk) row.kioskCount = Number(row.kioskCount) + 1;
-    if (value !== null) {
-      row.sum = Number(row.sum) + value;
-      row.sumSquares = Number(row.sumSquares) + value * value;
-      const histogram = row.histogram as Record<string, number>;
-      histogram[String(value)] = (histogram[String(value)] ?? 0) + 1;
-    }
-    rows.set(key, row);
-  };
+  const rows = rollupRows(world.surveyId);
+  const add = rows.add;
   for (const person of world.people) {
     add(person, respondentsQuestionId, null, null);
     add(person, 'q-tools', null, person.tools);
@@ -212,7 +184,7 @@ async function writeRollups(world: Omit<World, 'hr' | 'leaders'>) {
       }
     }
   }
-  await RollupModel.insertMany([...rows.values()]);
+  await RollupModel.insertMany(rows.documents());
 }
 
 /** A figure someone saw: a set of rating atoms of one cycle, and its value as shown. */

@@ -9,6 +9,7 @@ import { RollupModel } from '../../models/rollup.server';
 import { insightQuestions, makeInsightSurvey } from '../../tests/factories/insights';
 import { makePerson } from '../../tests/factories/organisation';
 import { derivedSets } from '../../tests/support/derived-sets';
+import { rollupRows } from '../../tests/support/rollup-rows';
 import { emptyDatabase, setupTestDatabase } from '../../tests/support/test-database';
 import { loadActionPage } from '../actions/action-page.server';
 import { raiseAction, raiseView } from '../actions/raise.server';
@@ -164,37 +165,9 @@ type World = Awaited<ReturnType<typeof seedWorld>>;
 
 /** The rollups of the live cycle as the responses of its first `batches` batches leave them. */
 async function writeRollups(world: World, cycle: string, batches: number) {
-  const rows = new Map<string, Record<string, unknown>>();
-  const add = (
-    person: Person,
-    questionId: string,
-    provider: string | null,
-    value: number | null,
-  ) => {
-    const key = `${person.department}|${questionId}|${provider}`;
-    const row = rows.get(key) ?? {
-      surveyId: new Types.ObjectId(world.surveyId),
-      cycleId: new Types.ObjectId(cycle),
-      departmentId: new Types.ObjectId(person.department),
-      questionId,
-      providerDepartmentId: provider ? new Types.ObjectId(provider) : null,
-      count: 0,
-      sum: 0,
-      sumSquares: 0,
-      histogram: {},
-      skipped: 0,
-      kioskCount: 0,
-    };
-    row.count = Number(row.count) + 1;
-    if (person.kiosk) row.kioskCount = Number(row.kioskCount) + 1;
-    if (value !== null) {
-      row.sum = Number(row.sum) + value;
-      row.sumSquares = Number(row.sumSquares) + value * value;
-      const histogram = row.histogram as Record<string, number>;
-      histogram[String(value)] = (histogram[String(value)] ?? 0) + 1;
-    }
-    rows.set(key, row);
-  };
+  const rows = rollupRows(world.surveyId);
+  const add = (person: Person, questionId: string, provider: string | null, value: number | null) =>
+    rows.add({ ...person, cycle }, questionId, provider, value);
   for (const person of world.people) {
     if (person.cycle !== cycle || person.batch > batches) continue;
     add(person, respondentsQuestionId, null, null);
@@ -204,7 +177,8 @@ async function writeRollups(world: World, cycle: string, batches: number) {
     for (const [provider, value] of person.ratings) add(person, 'q-service', provider, value);
   }
   await RollupModel.deleteMany({ cycleId: new Types.ObjectId(cycle) });
-  if (rows.size > 0) await RollupModel.insertMany([...rows.values()]);
+  const documents = rows.documents();
+  if (documents.length > 0) await RollupModel.insertMany(documents);
 }
 
 /** One figure someone saw: a set of atoms of one family, and its value as shown. */
