@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 
 import { lookUpReceipt, type ReceiptComment, receiptLimits } from '~/answering/receipt.server';
+import { ReplyList } from '~/components/ui/reply-list';
 import { TextField } from '~/components/ui/text-field';
 import { IdeaReceiptView } from '~/ideas/components/idea-receipt';
 import { type IdeaReceipt, lookUpIdeaReceipt } from '~/ideas/receipt.server';
@@ -43,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Receipt() {
-  const { t, i18n } = useTranslation('receipt');
+  const { t } = useTranslation('receipt');
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const id = useId();
@@ -89,19 +90,7 @@ export default function Receipt() {
               {comment.replies.length > 0 ? (
                 <section aria-labelledby={`${id}-r${index}`}>
                   <h3 id={`${id}-r${index}`}>{t('replies')}</h3>
-                  <ul className="receipt-replies">
-                    {comment.replies.map((reply, at) => (
-                      <li key={at}>
-                        <p>{reply.text}</p>
-                        <p className="muted">
-                          {t('replyFrom', {
-                            name: reply.authorName,
-                            day: formatDay(reply.day, i18n.language),
-                          })}
-                        </p>
-                      </li>
-                    ))}
-                  </ul>
+                  <ReplyList replies={comment.replies} from={(words) => t('replyFrom', words)} />
                 </section>
               ) : (
                 <p className="muted">{t('noReplies')}</p>
@@ -112,11 +101,4 @@ export default function Receipt() {
       ) : null}
     </section>
   );
-}
-
-/** A reply's day (YYYY-MM-DD) as the reader's language writes dates. */
-function formatDay(day: string, language: string): string {
-  const date = new Date(`${day}T12:00:00Z`);
-  if (Number.isNaN(date.getTime())) return day;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }

@@ -6,9 +6,10 @@ import type { MetricKind } from '../../../models/vocabulary';
 
 export function formatDay(day: string, language: string): string {
   const [year, month, date] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, date ?? 1)),
-  );
+  const at = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, date ?? 1));
+  // A day that is not one (never stored, but never a crash either) is shown as it came.
+  if (Number.isNaN(at.getTime())) return day;
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(at);
 }
 
 /** eNPS is a whole number with its sign; means keep one decimal. */

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 
-import { formatDay } from '~/board/components/board-format';
+import { ReplyList } from '~/components/ui/reply-list';
 import type { IdeaReceipt } from '~/ideas/receipt.server';
 
 /** What a receipt code shows the sender of an idea, on the one receipt page. */
 export function IdeaReceiptView({ idea }: { idea: IdeaReceipt }) {
-  const { t, i18n } = useTranslation('ideas');
+  const { t } = useTranslation('ideas');
   return (
     <article className="receipt-comment" aria-labelledby="idea-receipt-title">
       <h2 id="idea-receipt-title">
@@ -25,19 +25,7 @@ export function IdeaReceiptView({ idea }: { idea: IdeaReceipt }) {
       {idea.replies.length > 0 ? (
         <section aria-labelledby="idea-receipt-replies">
           <h3 id="idea-receipt-replies">{t('receipt.replies')}</h3>
-          <ul className="receipt-replies">
-            {idea.replies.map((reply, at) => (
-              <li key={at}>
-                <p>{reply.text}</p>
-                <p className="muted">
-                  {t('receipt.replyFrom', {
-                    name: reply.authorName,
-                    day: formatDay(reply.day, i18n.language),
-                  })}
-                </p>
-              </li>
-            ))}
-          </ul>
+          <ReplyList replies={idea.replies} from={(words) => t('receipt.replyFrom', words)} />
         </section>
       ) : idea.released ? (
         <p className="muted">{t('receipt.noReplies')}</p>
