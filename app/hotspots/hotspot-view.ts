@@ -3,8 +3,7 @@ import type {
   Change,
   CycleRef,
   DepartmentRef,
-  InsightFilters,
-  SurveyChoice,
+  InsightRangeView,
 } from '../insights/types';
 
 // What the hotspot page shows: the places where internal service breaks down, as the browser
@@ -36,14 +35,7 @@ export interface Hotspot {
   impact: number;
 }
 
-export interface HotspotsView {
-  filters: InsightFilters;
-  surveys: SurveyChoice[];
-  cycles: CycleRef[];
-  /** An opened cycle of the range whose results appear once it has closed and settled. */
-  pending: CycleRef | null;
-  threshold: number;
-  latest: CycleRef | null;
+export interface HotspotsView extends InsightRangeView {
   /** The closed cycle the change is measured from. */
   previous: CycleRef | null;
   /** Whether the survey rates services on drivers at all. */

@@ -131,15 +131,20 @@ export interface SurveyChoice {
   title: string;
 }
 
-export interface OverviewView {
+/** What every insight tab shows around its figures: the range, its surveys and cycles. */
+export interface InsightRangeView {
   filters: InsightFilters;
+  /** The surveys the page can switch to. */
   surveys: SurveyChoice[];
-  departments: DepartmentRef[];
   cycles: CycleRef[];
   /** An opened cycle of the range whose results appear once it has closed and settled. */
   pending: CycleRef | null;
   threshold: number;
   latest: CycleRef | null;
+}
+
+export interface OverviewView extends InsightRangeView {
+  departments: DepartmentRef[];
   /** Mean score (1–5) of the latest cycle's scale questions, with the change since the previous. */
   score: Figure;
   /** eNPS of the latest cycle (null when the survey asks no NPS question). */
@@ -160,15 +165,7 @@ export interface OverviewView {
 }
 
 /** The internal-customer matrix: answering × rated departments of the latest cycle in range. */
-export interface MatrixView {
-  filters: InsightFilters;
-  /** The surveys the page can switch to. */
-  surveys: SurveyChoice[];
-  cycles: CycleRef[];
-  /** An opened cycle of the range whose results appear once it has closed and settled. */
-  pending: CycleRef | null;
-  threshold: number;
-  latest: CycleRef | null;
+export interface MatrixView extends InsightRangeView {
   heatmap: Heatmap;
   /** Whether the survey asks internal-service questions, which the matrix is made of. */
   hasMatrix: boolean;
@@ -179,15 +176,7 @@ export interface MatrixView {
 }
 
 /** Departments × drivers of the latest cycle in range, and a chosen driver's trend. */
-export interface DriversView {
-  filters: InsightFilters;
-  /** The surveys the page can switch to. */
-  surveys: SurveyChoice[];
-  cycles: CycleRef[];
-  /** An opened cycle of the range whose results appear once it has closed and settled. */
-  pending: CycleRef | null;
-  threshold: number;
-  latest: CycleRef | null;
+export interface DriversView extends InsightRangeView {
   heatmap: Heatmap;
   driver: string | null;
   /** The chosen driver overall and for each department, over the cycles. */
@@ -196,15 +185,7 @@ export interface DriversView {
 }
 
 /** One department as the answering department and as the department being rated. */
-export interface DepartmentView {
-  filters: InsightFilters;
-  /** The surveys the page can switch to. */
-  surveys: SurveyChoice[];
-  cycles: CycleRef[];
-  /** An opened cycle of the range whose results appear once it has closed and settled. */
-  pending: CycleRef | null;
-  threshold: number;
-  latest: CycleRef | null;
+export interface DepartmentView extends InsightRangeView {
   department: DepartmentRef;
   answering: {
     score: Figure;
