@@ -4,7 +4,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useTranslation } from 'react-i18next';
 
 import { ActionFields } from '~/actions/components/action-fields';
+import { formatDay } from '~/board/components/board-format';
 import { FormAlert } from '~/components/ui/form-alert';
+import { ReplyList } from '~/components/ui/reply-list';
 import { SelectField } from '~/components/ui/select-field';
 import { TextAreaField } from '~/components/ui/text-area-field';
 import { pageTitle } from '~/i18n';
@@ -56,10 +58,7 @@ export default function IdeaPage() {
     const value = failed(intent)?.values[name];
     return typeof value === 'string' ? value : undefined;
   };
-  const day = (value: string) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' }).format(
-      new Date(`${value}T12:00:00Z`),
-    );
+  const day = (value: string) => formatDay(value, i18n.language);
   return (
     <>
       <p className="breadcrumb">
@@ -123,16 +122,7 @@ export default function IdeaPage() {
         <h2 id="idea-replies-title">{t('page.repliesTitle')}</h2>
         <p className="muted">{t('page.repliesIntro')}</p>
         {idea.replies.length > 0 ? (
-          <ul className="receipt-replies">
-            {idea.replies.map((reply, at) => (
-              <li key={at}>
-                <p>{reply.text}</p>
-                <p className="muted">
-                  {t('receipt.replyFrom', { name: reply.authorName, day: day(reply.day) })}
-                </p>
-              </li>
-            ))}
-          </ul>
+          <ReplyList replies={idea.replies} from={(words) => t('receipt.replyFrom', words)} />
         ) : null}
         <Form
           method="post"

@@ -3,6 +3,7 @@ import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
+import { formatDay } from '~/board/components/board-format';
 import { SelectField } from '~/components/ui/select-field';
 import { pageTitle } from '~/i18n';
 import { ideaFilters } from '~/ideas/idea-forms';
@@ -26,10 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function IdeaList() {
   const { rows, departments, threshold, filters } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation('ideas');
-  const day = (value: string) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' }).format(
-      new Date(`${value}T12:00:00Z`),
-    );
+  const day = (value: string) => formatDay(value, i18n.language);
   return (
     <>
       <h1 id="page-title">{t('title')}</h1>
