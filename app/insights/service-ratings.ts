@@ -18,14 +18,17 @@
 //    to a reader when it is large enough, for other pages may add up to it, and as withheld when
 //    it is small, since it then needs the same cover as any small group.
 // So whatever a reader adds up or subtracts along one line, what is left hidden is either every
-// box of the line or a group of at least the threshold. Several lines at once (two columns less a
-// row) are not audited yet: see docs/decisions/007. Sizes count invited people only: the most
-// answers any one box of a department got (one person rates many services), departments added
-// up. Boxes of departments the cycle's other breakdowns withhold are withheld too, as are boxes
+// box of the line or a group of at least the threshold. A reader may combine several lines at
+// once (two columns less a row): that is audited exactly afterwards (service-audit.ts), and each
+// thing it finds within reach withholds one more shown figure, until it finds nothing — no
+// withheld figure and no group below the threshold within reach of any combination. Sizes count
+// invited people only: the most answers any one box of a department got (one person rates many
+// services), departments added up. Boxes of departments the cycle's other breakdowns withhold are withheld too, as are boxes
 // another table withholds (`withhold`), so a figure shown on one page is never withheld on another.
 
 import { measureOf, questionTypeOf } from '../question-types/registry';
 import type { QuestionInfo } from './filters.server';
+import { KnownSpan } from './service-audit';
 import { addRow, emptyTally, type RollupRow, type Tally } from './tally';
 import { empty, type Measure, type Reading, tallyReading, withheld } from './withholding';
 
@@ -427,7 +430,142 @@ export function serviceRatings(
       sizeOf,
       leftHidden,
     );
-  cover(lines.map((_, index) => index));
+
+  // The lines above are one line at a time; a reader may combine several. Whatever the exact
+  // audit finds can be worked out, one more shown figure it needs is withheld, lines are covered
+  // again, and the audit runs again, until it finds nothing.
+  const answeredAtoms = [...atoms.values()].filter((atom) =>
+    atom.rows.some((row) => row.count > 0),
+  );
+  const firstBox = new Int32Array(sizes.length).fill(-1);
+  for (let box = 0; box < boxCount; box++) {
+    const figure = figureOf[box] ?? -1;
+    if (figure >= 0 && firstBox[figure] === -1) firstBox[figure] = box;
+  }
+  const boxesOf = (atom: Atom) => {
+    const boxes: number[] = [];
+    for (let side = 0; side < 4; side++) {
+      const customer = side < 2 ? atom.place.customer : allCustomers;
+      const provider = side % 2 === 0 ? atom.place.provider : allProviders;
+      for (const measure of atom.path) boxes.push(boxOf(customer, provider, measure));
+    }
+    return boxes;
+  };
+  const atomsIn = (box: number) => {
+    const place = placeOf(box);
+    return answeredAtoms.filter(
+      (atom) =>
+        (place.customer === allCustomers || place.customer === atom.place.customer) &&
+        (place.provider === allProviders || place.provider === atom.place.provider) &&
+        atom.path.includes(place.measure),
+    );
+  };
+  const containing = answeredAtoms.map(boxesOf);
+  // Atoms of at least the threshold first: the audit's columns go in this order.
+  const atomOrder = answeredAtoms
+    .map((atom, index) => ({ index, big: capped(atom.place.customer, atom.people) >= threshold }))
+    .sort((a, b) => Number(b.big) - Number(a.big) || a.index - b.index)
+    .map(({ index }) => index);
+  /**
+   * The figures to withhold next so that a reader cannot work out what they must not: one for
+   * each withheld figure the shown ones add up to, and one for each small group they give away.
+   */
+  // Withholding more only ever takes from what a reader can work out: a withheld figure found
+  // out of reach stays out of reach, and once no small group can be worked out, none can later.
+  const outOfReach = new Uint8Array(sizes.length);
+  let noSmallGroups = false;
+  const audited = (): number[] => {
+    let open = !noSmallGroups;
+    for (let figure = 0; figure < sizes.length && !open; figure++) {
+      open = hidden[figure] === true && !outOfReach[figure];
+    }
+    if (!open) return [];
+    const hiddenIndices = atomOrder.filter((index) => !isShown(containing[index]?.[0] ?? 0));
+    const knownSets = new Map<number, number[]>();
+    for (let index = 0; index < hiddenIndices.length; index++) {
+      for (const box of containing[hiddenIndices[index] ?? 0] ?? []) {
+        const figure = figureOf[box] ?? -1;
+        if (figure < 0 || hidden[figure]) continue;
+        const set = knownSets.get(figure);
+        if (!set) knownSets.set(figure, [index]);
+        else if (set[set.length - 1] !== index) set.push(index);
+      }
+    }
+    const span = new KnownSpan(
+      hiddenIndices.map((index) => {
+        const atom = answeredAtoms[index];
+        return { customer: atom.place.customer, people: capped(atom.place.customer, atom.people) };
+      }),
+      [...knownSets.values()],
+      threshold,
+    );
+    const bySize = (a: number, b: number) =>
+      (sizes[a] ?? 0) - (sizes[b] ?? 0) || Number(published[a]) - Number(published[b]) || a - b;
+    /** The smallest shown figure that holds any of these hidden atoms. */
+    const pick = (involved: ReadonlySet<number>) =>
+      [...knownSets]
+        .filter(([, set]) => set.some((atom) => involved.has(atom)))
+        .map(([figure]) => figure)
+        .sort(bySize)[0];
+    const next = new Set<number>();
+    const add = (figure: number | undefined) => {
+      if (figure !== undefined) next.add(figure);
+    };
+
+    // A withheld figure must not be worked out: its sums over the right-angle vectors, added up
+    // atom by atom, rule out nearly all at once.
+    const [one = new Int32Array(), other = new Int32Array()] = span.angles;
+    const sums = [new Float64Array(sizes.length), new Float64Array(sizes.length)] as const;
+    for (let index = 0; index < hiddenIndices.length; index++) {
+      let last = -1;
+      for (const box of containing[hiddenIndices[index] ?? 0] ?? []) {
+        const figure = figureOf[box] ?? -1;
+        if (figure < 0 || !hidden[figure] || figure === last) continue;
+        last = figure;
+        sums[0][figure] += one[index] ?? 0;
+        sums[1][figure] += other[index] ?? 0;
+      }
+    }
+    for (let figure = 0; figure < sizes.length; figure++) {
+      if (!hidden[figure] || outOfReach[figure]) continue;
+      if (!KnownSpan.mayHold([sums[0][figure] ?? 0, sums[1][figure] ?? 0])) {
+        outOfReach[figure] = 1;
+        continue;
+      }
+      const inside = atomsIn(firstBox[figure] ?? -1);
+      const set = hiddenIndices.flatMap((atomIndex, index) =>
+        inside.includes(answeredAtoms[atomIndex]) ? [index] : [],
+      );
+      if (!span.holds(set)) {
+        outOfReach[figure] = 1;
+        continue;
+      }
+      if (set.length > 0) add(pick(new Set(set)));
+      else {
+        // Every answer of it is shown one by one: withhold the smallest of those.
+        add(
+          inside
+            .map((atom) => figureOf[containing[answeredAtoms.indexOf(atom)]?.[0] ?? -1] ?? -1)
+            .filter((shown) => shown >= 0 && !hidden[shown])
+            .sort(bySize)[0],
+        );
+      }
+    }
+    if (!noSmallGroups) {
+      const groups = span.smallSets();
+      for (const found of groups) add(pick(new Set(found.atoms)));
+      noSmallGroups = groups.length === 0;
+    }
+    return [...next];
+  };
+  const settle = (start: readonly number[]) => {
+    cover(start);
+    for (let figures = audited(); figures.length > 0; figures = audited()) {
+      for (const figure of figures) hidden[figure] = true;
+      cover(figures.flatMap((figure) => linesOf[figure] ?? []));
+    }
+  };
+  settle(lines.map((_, index) => index));
 
   const tallies = new Map<number, Tally>();
   return {
@@ -443,7 +581,7 @@ export function serviceRatings(
         grown = true;
         start.push(...(linesOf[figure] ?? []));
       }
-      cover(start);
+      if (grown) settle(start);
       return grown;
     },
     reading(customer, provider, measure) {
