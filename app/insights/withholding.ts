@@ -13,6 +13,7 @@ import {
   suppressTable,
   type TableCell,
 } from './suppression';
+import { auditTable } from './table-audit';
 import { emptyTally, invitedIn, mergeTally, peopleIn, type Tally } from './tally';
 import type { Change, Count, Figure } from './types';
 
@@ -211,30 +212,66 @@ export function tableReadings(
       );
     }
   }
-  const decision = suppressTable(input, threshold);
-  const cellReadings = new Map<string, Reading>();
-  for (const [row, line] of cells) {
-    for (const [column, tally] of line) {
-      const key = cellKey(row, column);
-      cellReadings.set(key, tallyReading(tally, measure, !decision.withheld.has(key)));
-    }
-  }
-  const rowTotals = new Map<string, Reading>();
-  for (const [row, tally] of rowTallies) {
-    const shown =
+  // The line rules, then the audit of what several lines give away together, until it finds
+  // nothing: what it finds is withheld and the lines are covered again.
+  const more = { cells: new Set<string>(), rows: new Set<string>(), columns: new Set<string>() };
+  for (;;) {
+    const decision = suppressTable(
+      input.map((cell) =>
+        more.cells.has(cellKey(cell.row, cell.column))
+          ? { ...cell, n: sizeFor(cell.n, true, threshold) }
+          : cell,
+      ),
+      threshold,
+    );
+    const rowShown = (row: string) =>
       !forcedRows.has(row) &&
+      !more.rows.has(row) &&
       !decision.withheldRowTotals.has(row) &&
-      groupSize(tally, respondents.get(row)) >= threshold;
-    rowTotals.set(row, tallyReading(tally, measure, shown));
-  }
-  const columnTotals = new Map<string, Reading>();
-  for (const [column, tally] of columnTallies) {
-    const shown =
+      groupSize(rowTallies.get(row), respondents.get(row)) >= threshold;
+    const columnShown = (column: string) =>
+      !more.columns.has(column) &&
       !decision.withheldColumnTotals.has(column) &&
-      groupSize(tally, columnRespondents.get(column)) >= threshold;
-    columnTotals.set(column, tallyReading(tally, measure, shown));
+      groupSize(columnTallies.get(column), columnRespondents.get(column)) >= threshold;
+    const found = auditTable(
+      {
+        cells: input
+          .filter((cell) => cell.answered)
+          .map((cell) => ({
+            row: cell.row,
+            column: cell.column,
+            n: cell.n,
+            shown: !decision.withheld.has(cellKey(cell.row, cell.column)),
+          })),
+        rowShown: (row) => rowShown(row) && answered(rowTallies.get(row)),
+        columnShown: (column) => columnShown(column) && answered(columnTallies.get(column)),
+        rowSize: (row) => groupSize(rowTallies.get(row), respondents.get(row)),
+        columnSize: (column) => groupSize(columnTallies.get(column), columnRespondents.get(column)),
+      },
+      threshold,
+    );
+    if (found.cells.length + found.rows.length + found.columns.length > 0) {
+      for (const cell of found.cells) more.cells.add(cellKey(cell.row, cell.column));
+      for (const row of found.rows) more.rows.add(row);
+      for (const column of found.columns) more.columns.add(column);
+      continue;
+    }
+    const cellReadings = new Map<string, Reading>();
+    for (const [row, line] of cells) {
+      for (const [column, tally] of line) {
+        const key = cellKey(row, column);
+        cellReadings.set(key, tallyReading(tally, measure, !decision.withheld.has(key)));
+      }
+    }
+    const rowTotals = new Map<string, Reading>();
+    for (const [row, tally] of rowTallies)
+      rowTotals.set(row, tallyReading(tally, measure, rowShown(row)));
+    const columnTotals = new Map<string, Reading>();
+    for (const [column, tally] of columnTallies) {
+      columnTotals.set(column, tallyReading(tally, measure, columnShown(column)));
+    }
+    return { cells: cellReadings, rowTotals, columnTotals };
   }
-  return { cells: cellReadings, rowTotals, columnTotals };
 }
 
 function getOrAdd(map: Map<string, Tally>, key: string): Tally {
