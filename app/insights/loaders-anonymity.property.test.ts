@@ -9,6 +9,7 @@ import { RollupModel } from '../../models/rollup.server';
 import { insightQuestions, makeInsightSurvey } from '../../tests/factories/insights';
 import { makePerson } from '../../tests/factories/organisation';
 import { derivedSets } from '../../tests/support/derived-sets';
+import { linearReader } from '../../tests/support/linear-reader';
 import { rollupRows } from '../../tests/support/rollup-rows';
 import { emptyDatabase, setupTestDatabase } from '../../tests/support/test-database';
 import { loadActionPage } from '../actions/action-page.server';
@@ -832,6 +833,27 @@ function expectNothingRecoverable(world: World, seen: readonly Seen[]) {
     where.set(keyOf(figure), figure.where);
   }
   for (const [family, sets] of families) {
+    // A reader who combines any figures of the family, several lines at once: no group of one
+    // to three atoms below the threshold can be worked out either.
+    const reader = linearReader([...sets.values()]);
+    const atoms = [...new Set([...sets.values()].flat())];
+    const sizeOf = (group: readonly string[]) =>
+      group.reduce((sum, atom) => sum + (sizes.get(atom) ?? 0), 0);
+    const small = atoms.filter((atom) => sizeOf([atom]) < world.threshold);
+    for (const [first, one] of small.entries()) {
+      for (const [second, two] of small.entries()) {
+        if (second < first) continue;
+        for (const three of small.slice(second)) {
+          const group = [...new Set([one, two, three])];
+          const size = sizeOf(group);
+          if (size === 0 || size >= world.threshold) continue;
+          expect(
+            reader.knows(group),
+            `${family}: ${group.sort().join(' ')} holds ${size} invited, worked out by combining figures`,
+          ).toBe(false);
+        }
+      }
+    }
     for (const set of derivedSets([...sets.values()]).values()) {
       const size = [...set].reduce((sum, atom) => sum + (sizes.get(atom) ?? 0), 0);
       const shownAs = [...sets.keys()]
