@@ -198,6 +198,7 @@ const update: Handler = async (context) => {
             statement.q,
             statement.arrayFilters,
             statement.variables,
+            effectiveCollation(statement.collation, collection.options),
           );
           writer.insert(collection, prepareInsert(doc));
           upserted.push({ index, _id: doc._id });
@@ -341,7 +342,14 @@ const findAndModify: Handler = async (context) => {
       };
     }
     if (!upsert) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
-    const { doc } = applyUpdate(undefined, updateSpec, query, arrayFilters, variables);
+    const { doc } = applyUpdate(
+      undefined,
+      updateSpec,
+      query,
+      arrayFilters,
+      variables,
+      effectiveCollation(collation, collection.options),
+    );
     writer.insert(collection, prepareInsert(doc));
     return {
       lastErrorObject: { n: 1, updatedExisting: false, upserted: doc._id },
