@@ -138,16 +138,54 @@ function rewriteDeleteStatement(statement: unknown): unknown {
   return { ...statement, q: rewriteFilter(statement.q) };
 }
 
+const BINDING = new Set([
+  'find',
+  'aggregate',
+  'update',
+  'delete',
+  'findAndModify',
+  'findandmodify',
+  'count',
+  'distinct',
+  'explain',
+]);
+
+/** count and distinct take no `let`: the instant bound for each such command, and the command as sent. */
+const instants = new WeakMap<Doc, Date>();
+const originals = new WeakMap<Doc, Doc>();
+
+/** The variables binding $$NOW for a count or distinct that reads it (see bindNow), else undefined. */
+export function nowVariables(command: Doc): Doc | undefined {
+  const now = instants.get(command);
+  return now ? { [NOW_VARIABLE]: now } : undefined;
+}
+
+/** The command as the client sent it, before bindNow rewrote it (for explain's echo). */
+export function commandAsSent(command: Doc): Doc {
+  return originals.get(command) ?? command;
+}
+
 /**
- * The command with $$NOW bound once through its `let` when it reads $$NOW (find, aggregate,
- * update, delete, findAndModify); any other command, or one that does not name $$NOW, comes back
- * unchanged (the same object).
+ * The command with $$NOW bound once when it reads $$NOW: through its `let` (find, aggregate,
+ * update, delete, findAndModify), through nowVariables (count, distinct), or in the command explain
+ * wraps; any other command, or one that does not name $$NOW, comes back unchanged (the same
+ * object).
  */
 export function bindNow(name: string, command: Doc, now: Date = new Date()): Doc {
-  if (!['find', 'aggregate', 'update', 'delete', 'findAndModify', 'findandmodify'].includes(name)) {
-    return command;
+  if (!BINDING.has(name) || !mentionsNow(command)) return command;
+  if (name === 'explain') {
+    const inner = command.explain;
+    if (!isPlainObject(inner)) return command;
+    const bound = bindNow(Object.keys(inner)[0] ?? '', inner, now);
+    if (bound !== inner) originals.set(bound, inner);
+    return { ...command, explain: bound };
   }
-  if (!mentionsNow(command)) return command;
+  if (name === 'count' || name === 'distinct') {
+    const copy: Doc = { ...command, query: rewriteFilter(command.query) };
+    if (command.query === undefined) delete copy.query;
+    instants.set(copy, now);
+    return copy;
+  }
   const copy: Doc = { ...command, let: rewriteLet(command.let, now) };
   switch (name) {
     case 'find':
@@ -170,6 +208,7 @@ export function bindNow(name: string, command: Doc, now: Date = new Date()): Doc
     default:
       if (command.query !== undefined) copy.query = rewriteFilter(command.query);
       if (Array.isArray(command.update)) copy.update = rewritePipeline(command.update);
+      if (isPlainObject(command.fields)) copy.fields = rewriteExpression(command.fields);
       break;
   }
   return copy;
