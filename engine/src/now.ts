@@ -1,3 +1,4 @@
+import { type StageWalk, walkPipeline } from './pipeline-walk.js';
 import { type Doc, isPlainObject } from './values.js';
 
 // $$NOW as MongoDB defines it: one value for the whole command, so every document of a find,
@@ -50,68 +51,31 @@ function rewriteFilter(value: unknown): unknown {
   return copy;
 }
 
-function rewriteStage(stage: unknown): unknown {
-  if (!isPlainObject(stage)) return stage;
-  const [name] = Object.keys(stage);
-  const spec = stage[name];
-  if (name === undefined || !isPlainObject(spec)) {
-    return name === undefined ? stage : { ...stage, [name]: rewriteExpression(spec) };
-  }
-  switch (name) {
-    case '$match':
-      return { $match: rewriteFilter(spec) };
-    case '$lookup':
-    case '$unionWith':
-      return {
-        [name]: {
-          ...spec,
-          ...(spec.let !== undefined ? { let: rewriteExpression(spec.let) } : {}),
-          ...(Array.isArray(spec.pipeline) ? { pipeline: rewritePipeline(spec.pipeline) } : {}),
-        },
-      };
-    case '$facet':
-      return {
-        $facet: Object.fromEntries(
-          Object.entries(spec).map(([key, item]) => [
-            key,
-            Array.isArray(item) ? rewritePipeline(item) : item,
-          ]),
-        ),
-      };
-    case '$graphLookup':
-      return {
-        $graphLookup: {
-          ...spec,
-          startWith: rewriteExpression(spec.startWith),
-          ...(spec.restrictSearchWithMatch !== undefined
-            ? { restrictSearchWithMatch: rewriteFilter(spec.restrictSearchWithMatch) }
-            : {}),
-        },
-      };
-    case '$merge':
-      return {
-        $merge: {
-          ...spec,
-          ...(spec.let !== undefined ? { let: rewriteExpression(spec.let) } : {}),
-          ...(Array.isArray(spec.whenMatched)
-            ? { whenMatched: rewritePipeline(spec.whenMatched) }
-            : {}),
-        },
-      };
-    case '$out':
-    case '$geoNear':
-    case '$collStats':
-    case '$indexStats':
-    case '$currentOp':
-    case '$listLocalSessions':
-      return stage;
-    default:
-      return { [name]: rewriteExpression(spec) };
-  }
-}
+/** Stages that hold no expression: left as they are. */
+const VERBATIM = new Set([
+  '$out',
+  '$geoNear',
+  '$collStats',
+  '$indexStats',
+  '$currentOp',
+  '$listLocalSessions',
+]);
+
+const NOW_STAGES: StageWalk = {
+  filter: rewriteFilter,
+  // $lookup's, $unionWith's and $merge's let values and $graphLookup's startWith are expressions.
+  option: (stage, key, value) =>
+    (key === 'let' && stage !== '$graphLookup') || (key === 'startWith' && stage === '$graphLookup')
+      ? rewriteExpression(value)
+      : value,
+  facetName: (name) => name,
+  malformed: rewriteExpression,
+  other: (name, spec, stage) =>
+    isPlainObject(spec) && VERBATIM.has(name) ? stage : { [name]: rewriteExpression(spec) },
+};
 
 function rewritePipeline(pipeline: unknown[]): unknown[] {
-  return pipeline.map(rewriteStage);
+  return walkPipeline(pipeline, NOW_STAGES);
 }
 
 function rewriteLet(spec: unknown, now: Date): unknown {
