@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 
 import { startEngineProcess } from './engine-process.js';
-import { fsyncPerSecond } from './measure.js';
+import { type EngineCpu, fsyncPerSecond } from './measure.js';
 import {
   JOURNAL_BYTES,
   SNAPSHOT_DOCS,
@@ -33,25 +33,67 @@ interface Result {
   insertsPerSec: number;
   findOnePerSec: number;
   group100kMs: number;
+  /** CPU per operation, µs: the benchmark's own client, and the engine (embedded only). */
+  cpuUsPerOp: {
+    insertClient: number;
+    insertEngine?: number;
+    findOneClient: number;
+    findOneEngine?: number;
+  };
+  /** fdatasync calls during the insert loop, per insert (embedded only). */
+  syncsPerInsert?: number;
+}
+
+function us(value: number | undefined): number | undefined {
+  return value === undefined ? undefined : Math.round(value);
 }
 
 const LOOP_MS = 5000;
 
-async function measure(kind: Result['engine'], uri: string, fsyncRate: number): Promise<Result> {
+/** The embedded engine's fdatasync count (serverStatus.journal.fsyncs); undefined elsewhere. */
+async function fsyncCount(uri: string): Promise<number | undefined> {
+  const client = new MongoClient(uri);
+  try {
+    const status = await client.db('admin').command({ serverStatus: 1 });
+    const journal = status.journal as { fsyncs?: unknown } | undefined;
+    return typeof journal?.fsyncs === 'number' ? journal.fsyncs : undefined;
+  } finally {
+    await client.close();
+  }
+}
+
+async function measure(
+  kind: Result['engine'],
+  uri: string,
+  fsyncRate: number,
+  engineCpu?: EngineCpu,
+): Promise<Result> {
   const dbName = `bench_${randomBytes(4).toString('hex')}`;
   try {
     process.stderr.write(`[${kind}] inserts with ${INSERT_CLIENTS} clients…\n`);
-    const inserts = await insertsPerSecond(uri, dbName, LOOP_MS);
+    const syncsBefore = await fsyncCount(uri);
+    const inserts = await insertsPerSecond(uri, dbName, LOOP_MS, engineCpu);
+    const syncsAfter = await fsyncCount(uri);
     process.stderr.write(`[${kind}] indexed findOne with ${LOOKUP_LOOPS} loops…\n`);
-    const lookups = await findOnePerSecond(uri, dbName, LOOP_MS);
+    const lookups = await findOnePerSecond(uri, dbName, LOOP_MS, engineCpu);
     process.stderr.write(`[${kind}] $group over ${GROUP_DOCS} documents…\n`);
     const group = await group100kMs(uri, dbName);
     return {
       engine: kind,
       fsyncPerSec: Math.round(fsyncRate),
-      insertsPerSec: Math.round(inserts),
-      findOnePerSec: Math.round(lookups),
+      insertsPerSec: Math.round(inserts.perSecond),
+      findOnePerSec: Math.round(lookups.perSecond),
       group100kMs: Math.round(group),
+      cpuUsPerOp: {
+        insertClient: Math.round(inserts.clientCpuUsPerOp),
+        insertEngine: us(inserts.engineCpuUsPerOp),
+        findOneClient: Math.round(lookups.clientCpuUsPerOp),
+        findOneEngine: us(lookups.engineCpuUsPerOp),
+      },
+      syncsPerInsert:
+        syncsBefore === undefined || syncsAfter === undefined
+          ? undefined
+          : Math.round(((syncsAfter - syncsBefore) / Math.max(1, inserts.ops)) * 1000) / 1000,
     };
   } finally {
     const client = new MongoClient(uri);
@@ -88,7 +130,22 @@ function table(results: Result[]): string {
       (r) => `${r.insertsPerSec} (${(r.insertsPerSec / Math.max(1, r.fsyncPerSec)).toFixed(2)}×)`,
       'target ≥ 2× the fsync rate',
     ],
+    [
+      '  fdatasyncs per insert',
+      (r) => (r.syncsPerInsert === undefined ? 'n/a' : String(r.syncsPerInsert)),
+      '(group commit shares one among the inserts)',
+    ],
+    [
+      '  CPU per insert, µs: client / engine',
+      (r) => `${r.cpuUsPerOp.insertClient} / ${r.cpuUsPerOp.insertEngine ?? 'n/a'}`,
+      '(2 cores: the sum bounds the rate)',
+    ],
     [`indexed findOne/s, ${LOOKUP_LOOPS} loops`, (r) => String(r.findOnePerSec), 'target ≥ 10000'],
+    [
+      '  CPU per findOne, µs: client / engine',
+      (r) => `${r.cpuUsPerOp.findOneClient} / ${r.cpuUsPerOp.findOneEngine ?? 'n/a'}`,
+      '',
+    ],
     [
       `$group over ${GROUP_DOCS / 1000}k docs, ms (median of 3)`,
       (r) => String(r.group100kMs),
@@ -161,7 +218,7 @@ async function main(): Promise<void> {
     const fsyncRate = fsyncPerSecond(dataDir);
     const engine = await startEngineProcess(dataDir);
     try {
-      results.push(await measure('embedded', engine.uri, fsyncRate));
+      results.push(await measure('embedded', engine.uri, fsyncRate, () => engine.cpuMs()));
     } finally {
       await engine.stop();
     }

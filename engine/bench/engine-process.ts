@@ -39,9 +39,11 @@ export function startEngineProcess(
   dataDir: string,
   readyWithinMs = 30_000,
 ): Promise<EngineProcess> {
+  // ENGINE_NODE_ARGS: extra node flags for the engine alone, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p".
+  const nodeArgs = (process.env.ENGINE_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const proc = spawn(
     process.execPath,
-    ['--import', 'tsx', 'engine/src/cli.ts', '--port', '0', '--data', dataDir],
+    [...nodeArgs, '--import', 'tsx', 'engine/src/cli.ts', '--port', '0', '--data', dataDir],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const exited = new Promise<number | null>((resolve) =>

@@ -23,17 +23,32 @@ export function fsyncPerSecond(dir: string, ms = 2000): number {
   return ops / seconds;
 }
 
+/** Operations per second, and CPU per operation of this process (the client) and the engine's. */
+export interface OpsResult {
+  perSecond: number;
+  ops: number;
+  clientCpuUsPerOp: number;
+  /** From the engine process's /proc figures; undefined when it runs elsewhere. */
+  engineCpuUsPerOp: number | undefined;
+}
+
+/** The engine process's CPU time so far (ms), when the benchmark can read it. */
+export type EngineCpu = () => number | undefined;
+
 /**
  * Runs `loops` concurrent loops of `op` until `ms` elapse (or `maxOps` in total) and returns
- * operations per second over the measured time.
+ * operations per second over the measured time, with the CPU each side spent per operation.
  */
 export async function opsPerSecond(
   loops: number,
   ms: number,
   op: (loop: number, i: number) => Promise<unknown>,
+  engineCpu: EngineCpu = () => undefined,
   maxOps = 5_000_000,
-): Promise<number> {
+): Promise<OpsResult> {
   let done = 0;
+  const engineBefore = engineCpu();
+  const clientBefore = process.cpuUsage();
   const start = performance.now();
   const deadline = start + ms;
   await Promise.all(
@@ -44,7 +59,19 @@ export async function opsPerSecond(
       }
     }),
   );
-  return done / ((performance.now() - start) / 1000);
+  const elapsed = performance.now() - start;
+  const client = process.cpuUsage(clientBefore);
+  const engineAfter = engineCpu();
+  const ops = Math.max(1, done);
+  return {
+    perSecond: done / (elapsed / 1000),
+    ops: done,
+    clientCpuUsPerOp: (client.user + client.system) / ops,
+    engineCpuUsPerOp:
+      engineBefore === undefined || engineAfter === undefined
+        ? undefined
+        : ((engineAfter - engineBefore) * 1000) / ops,
+  };
 }
 
 export function median(values: number[]): number {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import { MongoClient } from 'mongodb';
 
-import { median, opsPerSecond } from './measure.js';
+import { type EngineCpu, median, opsPerSecond, type OpsResult } from './measure.js';
 
 export const INSERT_CLIENTS = 16;
 export const LOOKUP_LOOPS = 4;
@@ -11,7 +11,12 @@ const LOOKUP_DOCS = 10_000;
 const DEPARTMENTS = 20;
 
 /** Durable single-document inserts, default write concern, one connection per client. */
-export async function insertsPerSecond(uri: string, dbName: string, ms: number): Promise<number> {
+export async function insertsPerSecond(
+  uri: string,
+  dbName: string,
+  ms: number,
+  engineCpu?: EngineCpu,
+): Promise<OpsResult> {
   const clients = Array.from(
     { length: INSERT_CLIENTS },
     () => new MongoClient(uri, { maxPoolSize: 1 }),
@@ -19,11 +24,15 @@ export async function insertsPerSecond(uri: string, dbName: string, ms: number):
   await Promise.all(clients.map((c) => c.connect()));
   try {
     const payload = randomBytes(64).toString('hex');
-    return await opsPerSecond(INSERT_CLIENTS, ms, (loop, i) =>
-      clients[loop]
-        .db(dbName)
-        .collection('inserts')
-        .insertOne({ loop, i, payload, at: new Date() }),
+    return await opsPerSecond(
+      INSERT_CLIENTS,
+      ms,
+      (loop, i) =>
+        clients[loop]
+          .db(dbName)
+          .collection('inserts')
+          .insertOne({ loop, i, payload, at: new Date() }),
+      engineCpu,
     );
   } finally {
     await Promise.all(clients.map((c) => c.close()));
@@ -31,7 +40,12 @@ export async function insertsPerSecond(uri: string, dbName: string, ms: number):
 }
 
 /** findOne by a unique indexed field from a few concurrent loops. */
-export async function findOnePerSecond(uri: string, dbName: string, ms: number): Promise<number> {
+export async function findOnePerSecond(
+  uri: string,
+  dbName: string,
+  ms: number,
+  engineCpu?: EngineCpu,
+): Promise<OpsResult> {
   const client = new MongoClient(uri, { maxPoolSize: LOOKUP_LOOPS });
   try {
     const coll = client.db(dbName).collection<{ code: string; n: number }>('lookups');
@@ -42,11 +56,16 @@ export async function findOnePerSecond(uri: string, dbName: string, ms: number):
       );
     }
     let misses = 0;
-    const rate = await opsPerSecond(LOOKUP_LOOPS, ms, async (loop, i) => {
-      const n = (i * 7919 + loop * 104729) % LOOKUP_DOCS;
-      const doc = await coll.findOne({ code: `k${n}` });
-      if (doc?.n !== n) misses++;
-    });
+    const rate = await opsPerSecond(
+      LOOKUP_LOOPS,
+      ms,
+      async (loop, i) => {
+        const n = (i * 7919 + loop * 104729) % LOOKUP_DOCS;
+        const doc = await coll.findOne({ code: `k${n}` });
+        if (doc?.n !== n) misses++;
+      },
+      engineCpu,
+    );
     if (misses > 0) throw new Error(`findOne returned the wrong document ${misses} times`);
     return rate;
   } finally {

@@ -6,6 +6,7 @@
 // snapshots are read), and restored where replies go out (and where records are written), so
 // clients and the files on disk only ever see the real names.
 
+import { mapArray, mapObject, type StageWalk, walkPipeline } from './pipeline-walk.js';
 import type { Doc } from './values.js';
 
 /** Prefixed to an escaped name; a name that already starts with it gets it doubled. */
@@ -62,55 +63,6 @@ function isPlain(value: unknown): value is Doc {
   if (Array.isArray(value) || value instanceof Date || value instanceof RegExp) return false;
   if (ArrayBuffer.isView(value)) return false;
   return (value as { _bsontype?: unknown })._bsontype === undefined;
-}
-
-/** Sets a property as an own data property, whatever its name (even `__proto__`). */
-function define(target: Doc, key: string, value: unknown): void {
-  if (key === '__proto__') {
-    Object.defineProperty(target, key, {
-      value,
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
-  } else {
-    target[key] = value;
-  }
-}
-
-/**
- * Rebuilds an object with renamed keys and mapped values; returns the object itself when nothing
- * changed, so the common case allocates nothing.
- */
-function mapObject(
-  value: Doc,
-  rename: (key: string) => string,
-  map: (key: string, item: unknown) => unknown,
-): Doc {
-  let out: Doc | undefined;
-  const keys = Object.keys(value);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    const item = value[key];
-    const newKey = rename(key);
-    const newItem = map(key, item);
-    if (out === undefined && (newKey !== key || newItem !== item)) {
-      out = {};
-      for (let j = 0; j < i; j++) define(out, keys[j], value[keys[j]]);
-    }
-    if (out !== undefined) define(out, newKey, newItem);
-  }
-  return out ?? value;
-}
-
-function mapArray(value: unknown[], map: (item: unknown) => unknown): unknown[] {
-  let out: unknown[] | undefined;
-  for (let i = 0; i < value.length; i++) {
-    const item = map(value[i]);
-    if (out === undefined && item !== value[i]) out = value.slice(0, i);
-    if (out !== undefined) out.push(item);
-  }
-  return out ?? value;
 }
 
 /** Escapes every key of a document, at every depth (documents stored or compared as data). */
@@ -237,58 +189,50 @@ const STAGE_NAMES: Record<string, string[]> = {
   $bucketAuto: [],
 };
 
-function escapeStage(stage: unknown): unknown {
-  if (!isPlain(stage)) return stage;
-  const keys = Object.keys(stage);
-  if (keys.length !== 1) return escapeExpr(stage);
-  const [name] = keys;
-  const spec = stage[name];
-  switch (name) {
-    case '$match':
-      return { $match: escapeFilter(spec) };
-    case '$unset':
-    case '$count':
-      return {
-        [name]: Array.isArray(spec) ? mapArray(spec, nameOrSame) : nameOrSame(spec),
-      };
-    case '$sort':
-      return { $sort: escapeKeys(spec) };
-    case '$facet':
-      return {
-        $facet: isPlain(spec)
-          ? mapObject(spec, escapeName, (_key, item) => escapePipeline(item))
-          : spec,
-      };
-    case '$out':
-      return stage;
-    default:
-      break;
+/** An option of a stage that names fields, a collection, or holds an expression. */
+function escapeOption(stage: string, key: string, item: unknown): unknown {
+  if (STAGE_NAMES[stage]?.includes(key)) {
+    return Array.isArray(item) ? mapArray(item, nameOrSame) : nameOrSame(item);
   }
-  const names = STAGE_NAMES[name];
-  if (isPlain(spec) && (names || name === '$unionWith' || name === '$merge')) {
-    return {
-      [name]: mapObject(
-        spec,
-        (key) => key,
-        (key, item) => {
-          if (names?.includes(key)) {
-            return Array.isArray(item) ? mapArray(item, nameOrSame) : nameOrSame(item);
-          }
-          if (key === 'pipeline' || key === 'whenMatched') {
-            return Array.isArray(item) ? escapePipeline(item) : item;
-          }
-          if (key === 'from' || key === 'coll' || key === 'into') return item;
-          if (key === 'restrictSearchWithMatch') return escapeFilter(item);
-          return escapeExpr(item);
-        },
-      ),
-    };
-  }
-  return { [name]: escapeExpr(spec) };
+  if (key === 'from' || key === 'coll' || key === 'into') return item;
+  return escapeExpr(item);
 }
 
+const ESCAPE_STAGES: StageWalk = {
+  filter: escapeFilter,
+  option: escapeOption,
+  facetName: escapeName,
+  malformed: escapeExpr,
+  other(name, spec, stage) {
+    switch (name) {
+      case '$unset':
+      case '$count':
+        return {
+          [name]: Array.isArray(spec) ? mapArray(spec, nameOrSame) : nameOrSame(spec),
+        };
+      case '$sort':
+        return { $sort: escapeKeys(spec) };
+      case '$facet':
+      case '$out':
+        return stage;
+      default:
+        break;
+    }
+    if (isPlain(spec) && STAGE_NAMES[name]) {
+      return {
+        [name]: mapObject(
+          spec,
+          (key) => key,
+          (key, item) => escapeOption(name, key, item),
+        ),
+      };
+    }
+    return { [name]: escapeExpr(spec) };
+  },
+};
+
 export function escapePipeline(pipeline: unknown): unknown {
-  return Array.isArray(pipeline) ? mapArray(pipeline, escapeStage) : pipeline;
+  return Array.isArray(pipeline) ? walkPipeline(pipeline, ESCAPE_STAGES) : pipeline;
 }
 
 /** An update: operators with paths, a pipeline, or a replacement document. */

@@ -1,3 +1,4 @@
+import { type StageWalk, walkPipeline } from './pipeline-walk.js';
 import { type Doc, isPlainObject } from './values.js';
 
 // $$NOW as MongoDB defines it: one value for the whole command, so every document of a find,
@@ -50,68 +51,31 @@ function rewriteFilter(value: unknown): unknown {
   return copy;
 }
 
-function rewriteStage(stage: unknown): unknown {
-  if (!isPlainObject(stage)) return stage;
-  const [name] = Object.keys(stage);
-  const spec = stage[name];
-  if (name === undefined || !isPlainObject(spec)) {
-    return name === undefined ? stage : { ...stage, [name]: rewriteExpression(spec) };
-  }
-  switch (name) {
-    case '$match':
-      return { $match: rewriteFilter(spec) };
-    case '$lookup':
-    case '$unionWith':
-      return {
-        [name]: {
-          ...spec,
-          ...(spec.let !== undefined ? { let: rewriteExpression(spec.let) } : {}),
-          ...(Array.isArray(spec.pipeline) ? { pipeline: rewritePipeline(spec.pipeline) } : {}),
-        },
-      };
-    case '$facet':
-      return {
-        $facet: Object.fromEntries(
-          Object.entries(spec).map(([key, item]) => [
-            key,
-            Array.isArray(item) ? rewritePipeline(item) : item,
-          ]),
-        ),
-      };
-    case '$graphLookup':
-      return {
-        $graphLookup: {
-          ...spec,
-          startWith: rewriteExpression(spec.startWith),
-          ...(spec.restrictSearchWithMatch !== undefined
-            ? { restrictSearchWithMatch: rewriteFilter(spec.restrictSearchWithMatch) }
-            : {}),
-        },
-      };
-    case '$merge':
-      return {
-        $merge: {
-          ...spec,
-          ...(spec.let !== undefined ? { let: rewriteExpression(spec.let) } : {}),
-          ...(Array.isArray(spec.whenMatched)
-            ? { whenMatched: rewritePipeline(spec.whenMatched) }
-            : {}),
-        },
-      };
-    case '$out':
-    case '$geoNear':
-    case '$collStats':
-    case '$indexStats':
-    case '$currentOp':
-    case '$listLocalSessions':
-      return stage;
-    default:
-      return { [name]: rewriteExpression(spec) };
-  }
-}
+/** Stages that hold no expression: left as they are. */
+const VERBATIM = new Set([
+  '$out',
+  '$geoNear',
+  '$collStats',
+  '$indexStats',
+  '$currentOp',
+  '$listLocalSessions',
+]);
+
+const NOW_STAGES: StageWalk = {
+  filter: rewriteFilter,
+  // $lookup's, $unionWith's and $merge's let values and $graphLookup's startWith are expressions.
+  option: (stage, key, value) =>
+    (key === 'let' && stage !== '$graphLookup') || (key === 'startWith' && stage === '$graphLookup')
+      ? rewriteExpression(value)
+      : value,
+  facetName: (name) => name,
+  malformed: rewriteExpression,
+  other: (name, spec, stage) =>
+    isPlainObject(spec) && VERBATIM.has(name) ? stage : { [name]: rewriteExpression(spec) },
+};
 
 function rewritePipeline(pipeline: unknown[]): unknown[] {
-  return pipeline.map(rewriteStage);
+  return walkPipeline(pipeline, NOW_STAGES);
 }
 
 function rewriteLet(spec: unknown, now: Date): unknown {
@@ -138,16 +102,54 @@ function rewriteDeleteStatement(statement: unknown): unknown {
   return { ...statement, q: rewriteFilter(statement.q) };
 }
 
+const BINDING = new Set([
+  'find',
+  'aggregate',
+  'update',
+  'delete',
+  'findAndModify',
+  'findandmodify',
+  'count',
+  'distinct',
+  'explain',
+]);
+
+/** count and distinct take no `let`: the instant bound for each such command, and the command as sent. */
+const instants = new WeakMap<Doc, Date>();
+const originals = new WeakMap<Doc, Doc>();
+
+/** The variables binding $$NOW for a count or distinct that reads it (see bindNow), else undefined. */
+export function nowVariables(command: Doc): Doc | undefined {
+  const now = instants.get(command);
+  return now ? { [NOW_VARIABLE]: now } : undefined;
+}
+
+/** The command as the client sent it, before bindNow rewrote it (for explain's echo). */
+export function commandAsSent(command: Doc): Doc {
+  return originals.get(command) ?? command;
+}
+
 /**
- * The command with $$NOW bound once through its `let` when it reads $$NOW (find, aggregate,
- * update, delete, findAndModify); any other command, or one that does not name $$NOW, comes back
- * unchanged (the same object).
+ * The command with $$NOW bound once when it reads $$NOW: through its `let` (find, aggregate,
+ * update, delete, findAndModify), through nowVariables (count, distinct), or in the command explain
+ * wraps; any other command, or one that does not name $$NOW, comes back unchanged (the same
+ * object).
  */
 export function bindNow(name: string, command: Doc, now: Date = new Date()): Doc {
-  if (!['find', 'aggregate', 'update', 'delete', 'findAndModify', 'findandmodify'].includes(name)) {
-    return command;
+  if (!BINDING.has(name) || !mentionsNow(command)) return command;
+  if (name === 'explain') {
+    const inner = command.explain;
+    if (!isPlainObject(inner)) return command;
+    const bound = bindNow(Object.keys(inner)[0] ?? '', inner, now);
+    if (bound !== inner) originals.set(bound, inner);
+    return { ...command, explain: bound };
   }
-  if (!mentionsNow(command)) return command;
+  if (name === 'count' || name === 'distinct') {
+    const copy: Doc = { ...command, query: rewriteFilter(command.query) };
+    if (command.query === undefined) delete copy.query;
+    instants.set(copy, now);
+    return copy;
+  }
   const copy: Doc = { ...command, let: rewriteLet(command.let, now) };
   switch (name) {
     case 'find':
@@ -170,6 +172,7 @@ export function bindNow(name: string, command: Doc, now: Date = new Date()): Doc
     default:
       if (command.query !== undefined) copy.query = rewriteFilter(command.query);
       if (Array.isArray(command.update)) copy.update = rewritePipeline(command.update);
+      if (isPlainObject(command.fields)) copy.fields = rewriteExpression(command.fields);
       break;
   }
   return copy;

@@ -147,4 +147,60 @@ describe('$$NOW is one value per command', () => {
     expect(docs).toHaveLength(COUNT);
     expect(distinctTimes(docs, 'at')).toHaveLength(1);
   });
+
+  // Whether the instant's millisecond is even: one instant per command gives every document the
+  // same answer, a clock read per document (each taking a few milliseconds) a mix.
+  const EVEN_NOW = {
+    $and: [{ $gt: [SLOW, 0] }, { $eq: [{ $mod: [{ $toLong: '$$NOW' }, 2] }, 0] }],
+  };
+
+  it('count and distinct read one $$NOW for every document', async () => {
+    const coll = ctx().db.collection<Item>('items');
+    const counted = await coll.countDocuments({ $expr: EVEN_NOW });
+    expect([0, COUNT]).toContain(counted);
+    const command = await ctx().db.command({ count: 'items', query: { $expr: EVEN_NOW } });
+    expect([0, COUNT]).toContain(command.n);
+    const values = await coll.distinct('n', { $expr: EVEN_NOW });
+    expect([0, COUNT]).toContain(values.length);
+  });
+
+  function returned(explained: Document): unknown {
+    return (explained.executionStats as Document | undefined)?.nReturned;
+  }
+
+  it('explain runs its find, count or distinct with one $$NOW', async () => {
+    const coll = ctx().db.collection<Item>('items');
+    const found = await coll.find({ $expr: EVEN_NOW }).explain('executionStats');
+    expect([0, COUNT]).toContain(returned(found));
+    for (const inner of [
+      { count: 'items', query: { $expr: EVEN_NOW } },
+      { distinct: 'items', key: 'n', query: { $expr: EVEN_NOW } },
+    ]) {
+      const explained = await ctx().db.command({ explain: inner, verbosity: 'executionStats' });
+      expect([0, COUNT]).toContain(returned(explained));
+    }
+  });
+
+  it("findAndModify's fields read the command's $$NOW and its let values", async () => {
+    const coll = ctx().db.collection<Item>('projected');
+    await coll.insertOne({ _id: 1 });
+    const updated = await coll.findOneAndUpdate(
+      { _id: 1 },
+      [{ $set: { stamped: '$$NOW', work: SLOW } }],
+      {
+        let: { when: '$$NOW' },
+        projection: { stamped: 1, at: '$$NOW', given: '$$when', work: SLOW },
+        returnDocument: 'after',
+      },
+    );
+    expect(updated?.at).toBeInstanceOf(Date);
+    expect(updated?.at).toEqual(updated?.stamped);
+    expect(updated?.given).toEqual(updated?.stamped);
+    const removed = await coll.findOneAndDelete(
+      { _id: 1 },
+      { projection: { at: '$$NOW', year: { $year: '$$NOW' } } },
+    );
+    expect(removed?.at).toBeInstanceOf(Date);
+    expect(removed?.year).toBe((removed?.at as Date).getUTCFullYear());
+  });
 });

@@ -18,7 +18,6 @@ interface RunningOp {
   db: string;
   command: Doc;
   started: bigint;
-  startedAt: Date;
 }
 
 interface ConnectionRecord {
@@ -30,7 +29,8 @@ interface ConnectionRecord {
 interface SessionRecord {
   id: unknown;
   user: string | undefined;
-  lastUse: Date;
+  /** Date.now() of its last command (a Date only when listed). */
+  lastUse: number;
 }
 
 class Activity {
@@ -78,11 +78,17 @@ export function beginOperation(context: CommandContext): () => void {
   if (isPlainObject(command.lsid)) {
     const key = sessionKey(command.lsid.id);
     if (key) {
-      activity.sessions.set(key, {
-        id: command.lsid.id,
-        user: connection.user,
-        lastUse: new Date(),
-      });
+      const known = activity.sessions.get(key);
+      if (known) {
+        known.user = connection.user;
+        known.lastUse = Date.now();
+      } else {
+        activity.sessions.set(key, {
+          id: command.lsid.id,
+          user: connection.user,
+          lastUse: Date.now(),
+        });
+      }
     }
   }
   if (context.name === 'endSessions' && Array.isArray(command.endSessions)) {
@@ -98,7 +104,6 @@ export function beginOperation(context: CommandContext): () => void {
     db: context.db,
     command,
     started: process.hrtime.bigint(),
-    startedAt: new Date(),
   });
   return () => {
     activity.ops.delete(opid);
@@ -267,7 +272,7 @@ function listLocalSessions(context: CommandContext, spec: unknown): Doc[] {
     );
     docs.push({
       _id: { id: session.id, uid },
-      lastUse: session.lastUse,
+      lastUse: new Date(session.lastUse),
       ...(owner ? { user: { name: owner } } : {}),
     });
   }

@@ -55,10 +55,11 @@ async function run(
       name,
       guardRangeExpressions(name, escapeCommand(name, context.command)) as Doc,
     );
-    const deadline = deadlineOf(name, command);
-    const finish = beginOperation({ ...context, command, name, db });
+    const running: CommandContext = { ...context, command, name, db };
+    running.deadline = deadlineOf(name, command);
+    const finish = beginOperation(running);
     try {
-      return await handler({ ...context, command, name, db, deadline });
+      return await handler(running);
     } finally {
       finish();
     }

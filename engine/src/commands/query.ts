@@ -14,6 +14,7 @@ import { CommandError, fromQueryLibraryError } from '../errors.js';
 import { rewriteFieldExpressions } from '../field-names.js';
 import { parseLet } from '../let.js';
 import { filterSteps, runSteps, runYielding, type Steps } from '../limits.js';
+import { commandAsSent, nowVariables } from '../now.js';
 import { sortDocs } from '../sort.js';
 import type { Collection, Plan } from '../storage/collection.js';
 import { containsRegex } from '../storage/records.js';
@@ -207,8 +208,9 @@ const count: Handler = async (context) => {
   const skip = optionalCount('count', args, 'skip') ?? 0;
   const limit = optionalCount('count', args, 'limit') ?? 0;
   const collation = checkedCollation(args);
+  const variables = nowVariables(args);
   const view = resolveView(context, name);
-  if (view) return countOnView(context, view, query, skip, limit, collation);
+  if (view) return countOnView(context, view, query, skip, limit, collation, variables);
   const collection = context.store.collection(context.db, name);
   let n: number;
   if (Object.keys(query).length === 0) n = collection?.docs.size ?? 0;
@@ -216,6 +218,7 @@ const count: Handler = async (context) => {
     const found = await runFindYielding(collection, {
       filter: query,
       collation,
+      variables,
       deadline: context.deadline,
     });
     n = found.docs.length;
@@ -237,12 +240,19 @@ const distinct: Handler = async (context) => {
   }
   const query = optionalDoc('distinct', args, 'query') ?? {};
   const collation = checkedCollation(args);
+  const variables = nowVariables(args);
   const view = resolveView(context, name);
   const source = view ? undefined : context.store.collection(context.db, name);
   const docs = view
-    ? await viewDocs(context, view, query, undefined, viewCollation(view, collation))
-    : (await runFindYielding(source, { filter: query, collation, deadline: context.deadline }))
-        .docs;
+    ? await viewDocs(context, view, query, variables, viewCollation(view, collation))
+    : (
+        await runFindYielding(source, {
+          filter: query,
+          collation,
+          variables,
+          deadline: context.deadline,
+        })
+      ).docs;
   const effective = view ? view.collation : effectiveCollation(collation, source?.options);
   if (effective) {
     const values = docs.flatMap((doc) => valuesAtPath(doc, key).filter((v) => v !== undefined));
@@ -330,12 +340,14 @@ const explain: Handler = (context) => {
       collection: collectionName('count', inner.count),
       filter: optionalDoc('count', inner, 'query') ?? {},
       collation: checkedCollation(inner),
+      variables: nowVariables(inner),
     };
   else if ('distinct' in inner)
     spec = {
       collection: collectionName('distinct', inner.distinct),
       filter: optionalDoc('distinct', inner, 'query') ?? {},
       collation: checkedCollation(inner),
+      variables: nowVariables(inner),
     };
   else
     throw new CommandError(
@@ -345,9 +357,12 @@ const explain: Handler = (context) => {
   const collection = context.store.collection(context.db, spec.collection);
   const { docs, plan, examined } = runFind(collection, spec);
   const ns = `${context.db}.${spec.collection}`;
+  // What the client sent, not the filter with $$NOW bound (now.ts).
+  const sent = commandAsSent(inner);
+  const filter = sent === inner ? spec.filter : ((sent.filter ?? sent.query ?? {}) as Doc);
   const leaf: Doc =
     plan.stage === 'COLLSCAN'
-      ? { stage: 'COLLSCAN', filter: spec.filter, direction: 'forward' }
+      ? { stage: 'COLLSCAN', filter, direction: 'forward' }
       : plan.stage === 'IDHACK'
         ? { stage: 'IDHACK' }
         : {
@@ -360,7 +375,7 @@ const explain: Handler = (context) => {
           };
   return {
     explainVersion: '1',
-    queryPlanner: { namespace: ns, parsedQuery: spec.filter, winningPlan: leaf, rejectedPlans: [] },
+    queryPlanner: { namespace: ns, parsedQuery: filter, winningPlan: leaf, rejectedPlans: [] },
     executionStats: {
       executionSuccess: true,
       nReturned: docs.length,
@@ -369,7 +384,7 @@ const explain: Handler = (context) => {
       totalDocsExamined: examined,
       executionStages: { ...leaf, nReturned: docs.length, docsExamined: examined },
     },
-    command: inner,
+    command: sent,
     ok: 1,
   };
 };

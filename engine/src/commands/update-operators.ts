@@ -140,19 +140,22 @@ function checkTypes(doc: Doc, operators: Doc): void {
           );
         }
       }
-      if (ARRAY_OPERATORS.has(operator) && !isPositional(path)) {
-        const current = lookup(doc, path);
-        if (current.exists && !Array.isArray(current.value)) {
-          if (operator === '$pull' || operator === '$pullAll' || operator === '$pop') {
-            throw new CommandError('BadValue', `Cannot apply ${operator} to a non-array value`);
-          }
-          throw new CommandError(
-            'BadValue',
-            `The field '${path}' must be an array but is of type ${bsonTypeName(current.value)} in document ${describeId(doc)}`,
-          );
-        }
-      }
+      if (ARRAY_OPERATORS.has(operator) && !isPositional(path)) checkArray(doc, path, operator);
     }
+  }
+}
+
+/** MongoDB's refusal of an array operator on a field that holds something else. */
+function checkArray(doc: Doc, path: string, operator: string): void {
+  const current = lookup(doc, path);
+  if (current.exists && !Array.isArray(current.value)) {
+    if (operator === '$pull' || operator === '$pullAll' || operator === '$pop') {
+      throw new CommandError('BadValue', `Cannot apply ${operator} to a non-array value`);
+    }
+    throw new CommandError(
+      'BadValue',
+      `The field '${path}' must be an array but is of type ${bsonTypeName(current.value)} in document ${describeId(doc)}`,
+    );
   }
 }
 
@@ -492,6 +495,12 @@ export function applyOperators(
         push(doc, path, argument);
       } else if (operator === '$addToSet' && !isPositional(path)) {
         addToSet(doc, path, argument, collation);
+      } else if (operator === '$addToSet' && collation) {
+        // mingo's own $addToSet compares without the collation.
+        for (const concrete of positionalPaths(doc, path, arrayFilters, condition, collation)) {
+          checkArray(doc, concrete, operator);
+          addToSet(doc, concrete, argument, collation);
+        }
       } else if (TYPED_OPERATORS.has(operator) && !isPositional(path)) {
         typedUpdate(doc, path, operator, argument);
       } else if (TYPED_OPERATORS.has(operator)) {

@@ -317,8 +317,9 @@ export async function countOnView(
   skip: number,
   limit: number,
   collation?: unknown,
+  variables?: Doc,
 ): Promise<Doc> {
-  let n = (await viewDocs(context, view, query, undefined, viewCollation(view, collation))).length;
+  let n = (await viewDocs(context, view, query, variables, viewCollation(view, collation))).length;
   n = Math.max(0, n - skip);
   if (limit > 0) n = Math.min(n, limit);
   return { n, ok: 1 };

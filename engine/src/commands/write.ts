@@ -198,6 +198,7 @@ const update: Handler = async (context) => {
             statement.q,
             statement.arrayFilters,
             statement.variables,
+            effectiveCollation(statement.collation, collection.options),
           );
           writer.insert(collection, prepareInsert(doc));
           upserted.push({ index, _id: doc._id });
@@ -264,11 +265,15 @@ const remove: Handler = async (context) => {
   return withWriteErrors({ n, ok: 1 }, writeErrors);
 };
 
-function project(doc: Doc | undefined, fields: Doc | undefined): Doc | null {
+function project(
+  doc: Doc | undefined,
+  fields: Doc | undefined,
+  variables: Doc | undefined,
+): Doc | null {
   if (!doc) return null;
   if (!fields || Object.keys(fields).length === 0) return doc;
   try {
-    return mingoFind([doc], {}, fields).all()[0] ?? null;
+    return mingoFind([doc], {}, fields, variables ? { variables } : undefined).all()[0] ?? null;
   } catch (error) {
     throw fromQueryLibraryError(error);
   }
@@ -321,7 +326,11 @@ const findAndModify: Handler = async (context) => {
       : undefined;
     if (remove) {
       if (match && collection) writer.remove(collection, match);
-      return { lastErrorObject: { n: match ? 1 : 0 }, value: project(match, fields), ok: 1 };
+      return {
+        lastErrorObject: { n: match ? 1 : 0 },
+        value: project(match, fields, variables),
+        ok: 1,
+      };
     }
     if (!collection || !updateSpec) throw new CommandError('InternalError', 'collection missing');
     if (match) {
@@ -336,16 +345,23 @@ const findAndModify: Handler = async (context) => {
       if (changed) writer.replace(collection, doc);
       return {
         lastErrorObject: { n: 1, updatedExisting: true },
-        value: project(returnNew ? doc : match, fields),
+        value: project(returnNew ? doc : match, fields, variables),
         ok: 1,
       };
     }
     if (!upsert) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
-    const { doc } = applyUpdate(undefined, updateSpec, query, arrayFilters, variables);
+    const { doc } = applyUpdate(
+      undefined,
+      updateSpec,
+      query,
+      arrayFilters,
+      variables,
+      effectiveCollation(collation, collection.options),
+    );
     writer.insert(collection, prepareInsert(doc));
     return {
       lastErrorObject: { n: 1, updatedExisting: false, upserted: doc._id },
-      value: returnNew ? project(doc, fields) : null,
+      value: returnNew ? project(doc, fields, variables) : null,
       ok: 1,
     };
   });

@@ -91,6 +91,7 @@ export class Store {
   }
 
   private appendOps(ops: Op[]): Promise<void> {
+    if (ops.length === 1) return this.journal.append(frameRecord({ ops })); // one record whatever its size
     const pending: Promise<void>[] = [];
     let chunk: Op[] = [];
     let size = 0;

@@ -164,10 +164,14 @@ export function encodeReply(request: Request, reply: Doc): Buffer {
       body,
     ]);
   }
-  const flagsAndKind = Buffer.alloc(5);
-  return Buffer.concat([
-    header(16 + 5 + body.length, request.header.requestId, OP_MSG),
-    flagsAndKind,
-    body,
-  ]);
+  // One buffer: header, flagBits 0, section kind 0, then the body.
+  const message = Buffer.allocUnsafe(21 + body.length);
+  message.writeInt32LE(message.length, 0);
+  message.writeInt32LE(nextRequestId++ & 0x7fffffff, 4);
+  message.writeInt32LE(request.header.requestId, 8);
+  message.writeInt32LE(OP_MSG, 12);
+  message.writeUInt32LE(0, 16);
+  message[20] = 0;
+  message.set(body, 21);
+  return message;
 }
