@@ -11,6 +11,7 @@ import type { QuestionInfo } from './filters.server';
 import {
   driverMeasure,
   every,
+  type ExtraFigures,
   ratingsKey,
   type ServiceRatings,
   serviceRatings,
@@ -110,12 +111,17 @@ export function serviceTables(
   const isHidden = (reading: Reading | undefined) => reading?.state === 'withheld';
   const rated = (department: string, driver: string) =>
     ratings.reading(department, every, driverMeasure(driver));
-  // Each pass withholds more figures about services, of which there are finitely many.
+  const own = ownAnswers(rows, drivers);
+  const audited = { cells: new Set<string>(), rows: new Set<string>(), columns: new Set<string>() };
+  // Each pass withholds more figures, of which there are finitely many.
   for (;;) {
     const table = driverTable(rows, drivers, respondents, threshold, {
       rows: frame.withheld,
       hidden: (department, driver) =>
-        serviceDrivers.has(driver) && isHidden(rated(department, driver)),
+        audited.cells.has(cellKey(department, driver)) ||
+        (serviceDrivers.has(driver) && isHidden(rated(department, driver))),
+      rowTotals: audited.rows,
+      columnTotals: audited.columns,
     });
     const more: string[] = [];
     const handBack = (reading: Reading | undefined, ratingsReading: Reading, key: string) => {
@@ -147,6 +153,91 @@ export function serviceTables(
         table.rowTotals.set(department, withheld);
       }
     }
-    if (!ratings.withhold(more)) return { ratings, matrix: matrixOf(ratings), drivers: table };
+    if (ratings.withhold(more)) continue;
+    // The table less the ratings gives a department's own answers on a driver: the two are
+    // audited together, so no combination of both gives a small group away.
+    const { extra, withhold } = driversAsExtra(table, own, serviceDrivers, frame.withheld);
+    const found = ratings.auditWith(extra);
+    for (const index of found.extra) withhold[index]?.(audited);
+    if (!found.grown && found.extra.length === 0) {
+      return { ratings, matrix: matrixOf(ratings), drivers: table };
+    }
   }
+}
+
+/** Answers to a department's own questions with a driver: one per department and question. */
+function ownAnswers(rows: readonly RollupRow[], drivers: ReadonlyMap<string, string>) {
+  const atoms: { department: string; driver: string; people: number }[] = [];
+  for (const row of rows) {
+    const driver = drivers.get(row.questionId);
+    if (!driver || row.providerId !== null || row.count <= 0) continue;
+    atoms.push({
+      department: row.departmentId,
+      driver,
+      people: Math.max(0, row.count - row.kioskCount),
+    });
+  }
+  return atoms;
+}
+
+type Withheld = { cells: Set<string>; rows: Set<string>; columns: Set<string> };
+
+/**
+ * The drivers table's shown figures as the cube's boxes and own answers they add up, and a
+ * department's own answers on their own where its question splits show them (departments no
+ * breakdown withholds).
+ */
+function driversAsExtra(
+  table: TableReadings,
+  own: ReturnType<typeof ownAnswers>,
+  serviceDrivers: ReadonlySet<string>,
+  withheldDepartments: ReadonlySet<string>,
+): { extra: ExtraFigures; withhold: ((into: Withheld) => void)[] } {
+  const known: ExtraFigures['known'][number][] = [];
+  const withhold: ((into: Withheld) => void)[] = [];
+  const ownWhere = (keep: (atom: (typeof own)[number]) => boolean) =>
+    own.flatMap((atom, index) => (keep(atom) ? [index] : []));
+  const add = (
+    reading: Reading | undefined,
+    box: string | null,
+    atoms: number[],
+    into: (withheld: Withheld) => void,
+  ) => {
+    if (reading?.state !== 'shown') return;
+    withhold[known.length] = into;
+    known.push({ boxes: box ? [box] : [], atoms, size: reading.n });
+  };
+  for (const [key, reading] of table.cells) {
+    const [department = '', driver = ''] = key.split('\u0000');
+    add(
+      reading,
+      serviceDrivers.has(driver) ? ratingsKey(department, every, driverMeasure(driver)) : null,
+      ownWhere((atom) => atom.department === department && atom.driver === driver),
+      (into) => into.cells.add(key),
+    );
+  }
+  for (const [department, reading] of table.rowTotals) {
+    add(
+      reading,
+      serviceDrivers.size > 0 ? ratingsKey(department, every, 'drivers') : null,
+      ownWhere((atom) => atom.department === department),
+      (into) => into.rows.add(department),
+    );
+  }
+  for (const [driver, reading] of table.columnTotals) {
+    add(
+      reading,
+      serviceDrivers.has(driver) ? ratingsKey(every, every, driverMeasure(driver)) : null,
+      ownWhere((atom) => atom.driver === driver),
+      (into) => into.columns.add(driver),
+    );
+  }
+  for (const [index, atom] of own.entries()) {
+    if (withheldDepartments.has(atom.department)) continue;
+    known.push({ boxes: [], atoms: [index], size: atom.people });
+  }
+  return {
+    extra: { atoms: own, known, withholdable: (index) => withhold[index] !== undefined },
+    withhold,
+  };
 }

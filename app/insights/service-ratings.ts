@@ -66,6 +66,19 @@ export interface RatingsFrame {
   withheld: ReadonlySet<string>;
 }
 
+/**
+ * Figures of another table that add up boxes of the cube and answers the cube does not hold (a
+ * department's own questions), for auditing the two together (`auditWith`).
+ */
+export interface ExtraFigures {
+  /** Answers outside the cube, each of one department, with its invited people. */
+  atoms: readonly { department: string; people: number }[];
+  /** Shown figures: the cube boxes (`ratingsKey`) and the extra atoms each adds up. */
+  known: readonly { boxes: readonly string[]; atoms: readonly number[]; size: number }[];
+  /** Which of `known` may be withheld (the others are decided elsewhere). */
+  withholdable: (index: number) => boolean;
+}
+
 export interface ServiceRatings {
   /** A box's figure: a customer or `every`, a service or `every`, and a measure. */
   reading(customer: string, provider: string, measure: RatingsMeasure): Reading;
@@ -78,6 +91,16 @@ export interface ServiceRatings {
   customers: readonly string[];
   /** Rated departments. */
   providers: readonly string[];
+}
+
+/** The ratings while their tables are being decided. */
+export interface DecidingRatings extends ServiceRatings {
+  /**
+   * Audits the cube together with another table's figures: each group below the threshold that
+   * the two give away together withholds one more figure — a box of the cube (done here), or one
+   * of `extra.known`, whose indices it returns. Says whether any box was withheld.
+   */
+  auditWith(extra: ExtraFigures): { grown: boolean; extra: number[] };
 }
 
 /** A box's place along the three sides: customer, provider, measure (`every` is the last index). */
@@ -172,7 +195,7 @@ export function serviceRatings(
   rows: readonly RollupRow[],
   questions: readonly QuestionInfo[],
   frame: RatingsFrame,
-): ServiceRatings {
+): DecidingRatings {
   const { threshold, respondents } = frame;
   const tree = measureTree(questions);
   const customerNumbers = numbering<string>();
@@ -472,15 +495,9 @@ export function serviceRatings(
    */
   // Withholding more only ever takes from what a reader can work out: a withheld figure found
   // out of reach stays out of reach, and once no small group can be worked out, none can later.
-  const outOfReach = new Uint8Array(sizes.length);
-  let noSmallGroups = false;
-  const audited = (): number[] => {
-    let open = !noSmallGroups;
-    for (let figure = 0; figure < sizes.length && !open; figure++) {
-      open = hidden[figure] === true && !outOfReach[figure];
-    }
-    if (!open) return [];
-    const hiddenIndices = atomOrder.filter((index) => !isShown(containing[index]?.[0] ?? 0));
+  const atomIndexOf = new Map(answeredAtoms.map((atom, index) => [atom, index]));
+  /** Each shown figure as the hidden atoms it holds, by their place in `hiddenIndices`. */
+  const knownSetsOf = (hiddenIndices: readonly number[]) => {
     const knownSets = new Map<number, number[]>();
     for (let index = 0; index < hiddenIndices.length; index++) {
       for (const box of containing[hiddenIndices[index] ?? 0] ?? []) {
@@ -491,6 +508,18 @@ export function serviceRatings(
         else if (set[set.length - 1] !== index) set.push(index);
       }
     }
+    return knownSets;
+  };
+  const outOfReach = new Uint8Array(sizes.length);
+  let noSmallGroups = false;
+  const audited = (): number[] => {
+    let open = !noSmallGroups;
+    for (let figure = 0; figure < sizes.length && !open; figure++) {
+      open = hidden[figure] === true && !outOfReach[figure];
+    }
+    if (!open) return [];
+    const hiddenIndices = atomOrder.filter((index) => !isShown(containing[index]?.[0] ?? 0));
+    const knownSets = knownSetsOf(hiddenIndices);
     const span = new KnownSpan(
       hiddenIndices.map((index) => {
         const atom = answeredAtoms[index];
@@ -545,7 +574,7 @@ export function serviceRatings(
         // Every answer of it is shown one by one: withhold the smallest of those.
         add(
           inside
-            .map((atom) => figureOf[containing[answeredAtoms.indexOf(atom)]?.[0] ?? -1] ?? -1)
+            .map((atom) => figureOf[containing[atomIndexOf.get(atom) ?? -1]?.[0] ?? -1] ?? -1)
             .filter((shown) => shown >= 0 && !hidden[shown])
             .sort(bySize)[0],
         );
@@ -583,6 +612,62 @@ export function serviceRatings(
       }
       if (grown) settle(start);
       return grown;
+    },
+    auditWith(extra) {
+      const hiddenIndices = atomOrder.filter((index) => !isShown(containing[index]?.[0] ?? 0));
+      const position = new Map(hiddenIndices.map((atomIndex, index) => [atomIndex, index]));
+      const knownSets = knownSetsOf(hiddenIndices);
+      const offset = hiddenIndices.length;
+      const extraCustomers = numbering<string>();
+      const customerOf = (department: string) =>
+        customerIndex.get(department) ?? allCustomers + extraCustomers.of(department);
+      const atomsOfBox = (key: string) => {
+        const box = boxOfKey(key);
+        if (box < 0) return [];
+        return atomsIn(box).flatMap((atom) => {
+          const index = position.get(atomIndexOf.get(atom) ?? -1);
+          return index === undefined ? [] : [index];
+        });
+      };
+      const extraSets = extra.known.map((set) => [
+        ...new Set([...set.boxes.flatMap(atomsOfBox), ...set.atoms.map((atom) => offset + atom)]),
+      ]);
+      const span = new KnownSpan(
+        [
+          ...hiddenIndices.map((index) => {
+            const atom = answeredAtoms[index];
+            return {
+              customer: atom.place.customer,
+              people: capped(atom.place.customer, atom.people),
+            };
+          }),
+          ...extra.atoms.map((atom) => ({
+            customer: customerOf(atom.department),
+            people: atom.people,
+          })),
+        ],
+        [...knownSets.values(), ...extraSets],
+        threshold,
+      );
+      const boxes = new Set<number>();
+      const picked = new Set<number>();
+      for (const found of span.smallSets()) {
+        const involved = new Set(found.atoms);
+        const touches = (set: readonly number[]) => set.some((atom) => involved.has(atom));
+        const cube = [...knownSets]
+          .filter(([, set]) => touches(set))
+          .map(([figure]) => ({ figure, index: -1, size: sizes[figure] ?? 0 }));
+        const other = extraSets
+          .map((set, index) => ({ set, index }))
+          .filter(({ set, index }) => extra.withholdable(index) && touches(set))
+          .map(({ index }) => ({ figure: -1, index, size: extra.known[index]?.size ?? 0 }));
+        const choice = [...cube, ...other].sort((a, b) => a.size - b.size)[0];
+        if (choice && choice.figure >= 0) boxes.add(choice.figure);
+        else if (choice) picked.add(choice.index);
+      }
+      for (const figure of boxes) hidden[figure] = true;
+      if (boxes.size > 0) settle([...boxes].flatMap((figure) => linesOf[figure] ?? []));
+      return { grown: boxes.size > 0, extra: [...picked] };
     },
     reading(customer, provider, measure) {
       const box = boxAt(customer, provider, measure);

@@ -174,6 +174,9 @@ export interface TableForcing {
    * counted here as groups below the threshold, so this table covers them in its own lines too.
    */
   hidden?: (row: string, column: string) => boolean;
+  /** Row and column totals withheld on top, by an audit of this table with another. */
+  rowTotals?: ReadonlySet<string>;
+  columnTotals?: ReadonlySet<string>;
 }
 
 /** A two-way table with row and column totals: the matrix, or departments × drivers. */
@@ -227,10 +230,12 @@ export function tableReadings(
     const rowShown = (row: string) =>
       !forcedRows.has(row) &&
       !more.rows.has(row) &&
+      !forcing.rowTotals?.has(row) &&
       !decision.withheldRowTotals.has(row) &&
       groupSize(rowTallies.get(row), respondents.get(row)) >= threshold;
     const columnShown = (column: string) =>
       !more.columns.has(column) &&
+      !forcing.columnTotals?.has(column) &&
       !decision.withheldColumnTotals.has(column) &&
       groupSize(columnTallies.get(column), columnRespondents.get(column)) >= threshold;
     const found = auditTable(
