@@ -126,6 +126,45 @@ export function frameRecord(payload: Doc): Buffer {
   return Buffer.concat([header, body]);
 }
 
+/**
+ * frameRecord({t: 'docs', db, coll, docs}) for a snapshot, where a document may also be given as
+ * its stored bytes (one loaded from disk and never decoded), copied as they are.
+ */
+export function frameDocsRecord(db: string, coll: string, docs: (Doc | Uint8Array)[]): Buffer {
+  const options = { checkKeys: false, ignoreUndefined: false };
+  const head = serialize({ t: 'docs', db, coll }, options);
+  const parts: Uint8Array[] = [];
+  let arrayBytes = 5;
+  docs.forEach((doc, i) => {
+    const bytes =
+      doc instanceof Uint8Array
+        ? doc
+        : serialize((namesEscaped() ? restoreKeys(doc) : doc) as Doc, options);
+    const name = Buffer.from(`\x03${i}\0`, 'latin1');
+    parts.push(name, bytes);
+    arrayBytes += name.length + bytes.length;
+  });
+  const bodyLength = head.length - 1 + 6 + arrayBytes + 1;
+  const body = Buffer.allocUnsafe(bodyLength);
+  let at = 0;
+  const put = (bytes: Uint8Array) => {
+    body.set(bytes, at);
+    at += bytes.length;
+  };
+  put(head.subarray(0, head.length - 1));
+  put(Buffer.from('\x04docs\0', 'latin1'));
+  body.writeInt32LE(arrayBytes, at);
+  at += 4;
+  for (const part of parts) put(part);
+  body[at++] = 0;
+  body[at++] = 0;
+  body.writeInt32LE(bodyLength, 0);
+  const header = Buffer.allocUnsafe(HEADER);
+  header.writeUInt32LE(body.length, 0);
+  header.writeUInt32LE(crc32(body), 4);
+  return Buffer.concat([header, body]);
+}
+
 export interface ReadRecords {
   records: Doc[];
   /** Bytes of whole, intact records from the start of the buffer. */
@@ -148,6 +187,27 @@ export function eachRecord(
   buffer: Buffer,
   onRecord: (record: Doc) => void,
 ): Omit<ReadRecords, 'records'> {
+  return eachFrame(buffer, (start, end) => {
+    let record: Doc;
+    try {
+      record = decodeStored(buffer.subarray(start, end));
+    } catch {
+      return false;
+    }
+    onRecord(record);
+    return true;
+  });
+}
+
+/**
+ * Hands the place of each intact record's payload (framed whole, its CRC-32 right) to `onBody`,
+ * without decoding it; `onBody` answers false when the payload cannot be read, which ends the
+ * intact records there as a bad checksum does.
+ */
+export function eachFrame(
+  buffer: Buffer,
+  onBody: (start: number, end: number) => boolean,
+): Omit<ReadRecords, 'records'> {
   let offset = 0;
   while (offset < buffer.length) {
     if (buffer.length - offset < HEADER) break;
@@ -155,15 +215,8 @@ export function eachRecord(
     const checksum = buffer.readUInt32LE(offset + 4);
     const end = offset + HEADER + length;
     if (length < 5 || end > buffer.length) break;
-    const body = buffer.subarray(offset + HEADER, end);
-    if (crc32(body) !== checksum) break;
-    let record: Doc;
-    try {
-      record = decodeStored(body);
-    } catch {
-      break;
-    }
-    onRecord(record);
+    if (crc32(buffer.subarray(offset + HEADER, end)) !== checksum) break;
+    if (!onBody(offset + HEADER, end)) break;
     offset = end;
   }
   return { validBytes: offset, torn: offset < buffer.length };
