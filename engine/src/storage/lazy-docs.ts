@@ -65,6 +65,18 @@ export class Arena {
     return buffer.subarray(at, at + buffer.readInt32LE(at));
   }
 
+  /** The length of a ref's document, in bytes. */
+  length(ref: number): number {
+    return this.buffer(this.segmentOf[ref]).readInt32LE(this.offsetOf[ref]);
+  }
+
+  /** Copies a ref's document into `target` at `at`; answers how many bytes it copied. */
+  copy(ref: number, target: Buffer, at: number): number {
+    const buffer = this.buffer(this.segmentOf[ref]);
+    const start = this.offsetOf[ref];
+    return buffer.copy(target, at, start, start + buffer.readInt32LE(start));
+  }
+
   /** The buffer holding a ref's document, to read parts of it without a view (see start). */
   bufferOf(ref: number): Buffer {
     return this.buffer(this.segmentOf[ref]);

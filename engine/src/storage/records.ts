@@ -5,6 +5,7 @@ import { deserialize, serialize } from 'bson';
 import { escapeKeys, escapeName, namesEscaped, restoreKeys } from '../inherited-names.js';
 import { typeNumbers } from '../numbers.js';
 import type { Doc } from '../values.js';
+import type { Arena } from './lazy-docs.js';
 
 // Every record on disk, in the journal and in snapshots alike, is framed as
 // [payload length: u32 LE][crc32 of payload: u32 LE][payload: one BSON document],
@@ -128,41 +129,66 @@ export function frameRecord(payload: Doc): Buffer {
 
 /**
  * frameRecord({t: 'docs', db, coll, docs}) for a snapshot, where a document may also be given as
- * its stored bytes (one loaded from disk and never decoded), copied as they are.
+ * a ref to its stored bytes in `arena` (one loaded from disk and never decoded), copied as they
+ * are, without a view or any other object made for it.
  */
-export function frameDocsRecord(db: string, coll: string, docs: (Doc | Uint8Array)[]): Buffer {
+export function frameDocsRecord(
+  db: string,
+  coll: string,
+  docs: (Doc | number)[],
+  arena?: Arena,
+): Buffer {
   const options = { checkKeys: false, ignoreUndefined: false };
   const head = serialize({ t: 'docs', db, coll }, options);
-  const parts: Uint8Array[] = [];
+  const encoded = docs.map((doc) =>
+    typeof doc === 'number'
+      ? undefined
+      : serialize((namesEscaped() ? restoreKeys(doc) : doc) as Doc, options),
+  );
+  // The array's elements: [0x03][index as decimal text][0][document].
   let arrayBytes = 5;
-  docs.forEach((doc, i) => {
-    const bytes =
-      doc instanceof Uint8Array
-        ? doc
-        : serialize((namesEscaped() ? restoreKeys(doc) : doc) as Doc, options);
-    const name = Buffer.from(`\x03${i}\0`, 'latin1');
-    parts.push(name, bytes);
-    arrayBytes += name.length + bytes.length;
-  });
+  for (let i = 0; i < docs.length; i++) {
+    const doc = docs[i];
+    const length =
+      typeof doc === 'number' ? (arena as Arena).length(doc) : (encoded[i] as Uint8Array).length;
+    arrayBytes += 2 + decimalLength(i) + length;
+  }
   const bodyLength = head.length - 1 + 6 + arrayBytes + 1;
-  const body = Buffer.allocUnsafe(bodyLength);
-  let at = 0;
-  const put = (bytes: Uint8Array) => {
-    body.set(bytes, at);
-    at += bytes.length;
-  };
-  put(head.subarray(0, head.length - 1));
-  put(Buffer.from('\x04docs\0', 'latin1'));
+  const frame = Buffer.allocUnsafe(HEADER + bodyLength);
+  const body = frame.subarray(HEADER);
+  body.set(head.subarray(0, head.length - 1), 0);
+  let at = head.length - 1;
+  at += body.write('\x04docs\0', at, 'latin1');
   body.writeInt32LE(arrayBytes, at);
   at += 4;
-  for (const part of parts) put(part);
+  for (let i = 0; i < docs.length; i++) {
+    body[at++] = 0x03;
+    at += body.write(String(i), at, 'latin1');
+    body[at++] = 0;
+    const doc = docs[i];
+    if (typeof doc === 'number') {
+      at += (arena as Arena).copy(doc, body, at);
+    } else {
+      const bytes = encoded[i] as Uint8Array;
+      body.set(bytes, at);
+      at += bytes.length;
+    }
+  }
   body[at++] = 0;
   body[at++] = 0;
   body.writeInt32LE(bodyLength, 0);
-  const header = Buffer.allocUnsafe(HEADER);
-  header.writeUInt32LE(body.length, 0);
-  header.writeUInt32LE(crc32(body), 4);
-  return Buffer.concat([header, body]);
+  frame.writeUInt32LE(bodyLength, 0);
+  frame.writeUInt32LE(crc32(body), 4);
+  return frame;
+}
+
+function decimalLength(n: number): number {
+  let digits = 1;
+  while (n >= 10) {
+    n = Math.floor(n / 10);
+    digits++;
+  }
+  return digits;
 }
 
 export interface ReadRecords {

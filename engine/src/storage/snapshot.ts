@@ -3,7 +3,6 @@ import path from 'node:path';
 
 import { calculateObjectSize } from 'bson';
 
-import type { Doc } from '../values.js';
 import type { Collection } from './collection.js';
 import { DIR_MODE, FILE_MODE } from './files.js';
 import type { IndexSpec } from './index-key.js';
@@ -58,13 +57,13 @@ export async function writeSnapshot(
           indexes: specs,
         }),
       );
-      let chunk: (Doc | Buffer)[] = [];
+      let chunk: Stored[] = [];
       let size = 0;
-      for (const stored of docs) {
-        const doc = typeof stored === 'number' ? (arena as Arena).bytes(stored) : stored;
-        const docSize = doc instanceof Uint8Array ? doc.length : calculateObjectSize(doc);
+      for (const doc of docs) {
+        const docSize =
+          typeof doc === 'number' ? (arena as Arena).length(doc) : calculateObjectSize(doc);
         if (chunk.length > 0 && size + docSize > CHUNK_BYTES) {
-          await file.write(frameDocsRecord(db, collection.name, chunk));
+          await file.write(frameDocsRecord(db, collection.name, chunk, arena));
           chunk = [];
           size = 0;
         }
@@ -72,7 +71,7 @@ export async function writeSnapshot(
         size += docSize;
       }
       if (chunk.length > 0) {
-        await file.write(frameDocsRecord(db, collection.name, chunk));
+        await file.write(frameDocsRecord(db, collection.name, chunk, arena));
       }
     }
     await file.write(frameRecord({ t: 'end', seq }));
