@@ -220,10 +220,29 @@ export function scalarValue(buf: Uint8Array, type: number, at: number, end: numb
  * or its name is one the engine escapes (then the caller decodes the document).
  */
 export function topLevelValue(buf: Uint8Array, at: number, end: number, name: Uint8Array): unknown {
-  const found = findElement(buf, at, end, name);
-  if (found === undefined || found === NOT_READ) return NOT_READ;
-  const [type, value, valueStop] = found;
-  return scalarValue(buf, type, value, valueStop);
+  // The same walk as findElement, without making its answer: index building asks this for
+  // every document of a collection at start-up.
+  let i = at + 4;
+  const last = end - 1;
+  let found = -1;
+  let foundType = 0;
+  let foundEnd = 0;
+  while (i < last) {
+    const type = buf[i];
+    const nameEnd = cstringEnd(buf, i + 1, last);
+    if (nameEnd < 0) return NOT_READ;
+    const stop = valueEnd(buf, type, nameEnd, last);
+    if (stop < 0) return NOT_READ;
+    if (nameIs(buf, i + 1, nameEnd - 1, name)) {
+      if (found >= 0) return NOT_READ;
+      found = nameEnd;
+      foundType = type;
+      foundEnd = stop;
+    }
+    i = stop;
+  }
+  if (i !== last || found < 0) return NOT_READ;
+  return scalarValue(buf, foundType, found, foundEnd);
 }
 
 /** Whether a field name (as the engine keeps it) is read the same in the stored bytes. */
