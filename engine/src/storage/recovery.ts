@@ -194,6 +194,15 @@ export async function loadDataDir(dir: string, logger: EngineLogger): Promise<Lo
     .filter((seq): seq is number => seq !== undefined)
     .sort((a, b) => a - b);
 
+  // The journal files after the newest snapshot are read while the snapshot is being loaded
+  // (their buffers are kept anyway: they hold the documents put since).
+  const early = new Map<number, Promise<Buffer>>();
+  for (const seq of journals.filter((journal) => journal >= (snapshots[0] ?? 0))) {
+    const read = readFile(path.join(dir, journalFileName(seq)));
+    read.catch(() => undefined); // awaited below, where a failure is reported as before
+    early.set(seq, read);
+  }
+
   let loader = new Loader();
   let fromSeq = 0;
   let snapshot: RecoveryStats['snapshot'];
@@ -218,7 +227,7 @@ export async function loadDataDir(dir: string, logger: EngineLogger): Promise<Lo
   let cut: RecoveryStats['torn'];
   for (const seq of toReplay) {
     const file = path.join(dir, journalFileName(seq));
-    const bytes = await readFile(file);
+    const bytes = await (early.get(seq) ?? readFile(file));
     const segment = loader.arena.addBuffer(bytes);
     const raw = new RawRecords(bytes);
     // Each record is applied as it is read; a document put stays bytes in the file's buffer.
