@@ -6,7 +6,9 @@ import { CommandError } from '../errors.js';
 import { assertValid } from '../validation.js';
 import { bsonText, type Doc, isPlainObject, keyOf } from '../values.js';
 import { Index, type IndexSpec } from './index-key.js';
+import { type Arena, DocMap } from './lazy-docs.js';
 import { chooseIndex, fieldBounds } from './planner.js';
+import { rawIdKey } from './raw-bson.js';
 
 const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
 
@@ -26,13 +28,14 @@ export interface Candidates {
 /**
  * The documents of one collection, keyed by _id, with their indexes. Stored documents are never
  * changed in place: an update stores a new object, so a snapshot can hold references safely.
+ * Documents loaded from disk stay bytes until first read (docs is a DocMap, see lazy-docs.ts).
  */
 export class Collection {
   readonly ns: string;
   readonly name: string;
   readonly uuid: Binary;
   options: Doc;
-  readonly docs = new Map<string, Doc>();
+  readonly docs = new DocMap();
   readonly indexes: Index[] = [new Index(ID_INDEX)];
 
   constructor(db: string, name: string, options: Doc = {}, uuid?: Binary) {
@@ -84,12 +87,32 @@ export class Collection {
     this.docs.set(keyOf(doc._id), doc);
   }
 
+  /**
+   * Stores a document while loading from disk as its bytes (ref names them in arena), to be
+   * decoded when first read; one whose _id cannot be read from the bytes is decoded now.
+   */
+  loadRaw(arena: Arena, ref: number): void {
+    const buf = arena.bufferOf(ref);
+    const at = arena.start(ref);
+    const id = rawIdKey(buf, at, at + buf.readInt32LE(at));
+    if (id !== undefined) {
+      this.docs.loadRaw(id, arena, ref);
+      return;
+    }
+    this.load(arena.decode(ref));
+  }
+
   unload(id: string): void {
     this.docs.delete(id);
   }
 
+  /** Builds the indexes once loading from disk is over; the _id index when first needed. */
   rebuildIndexes(): void {
-    for (const index of this.indexes) index.rebuild(this.docs);
+    this.docs.settle();
+    for (const index of this.indexes) {
+      if (index === this.idIndex) index.deferBuild(this.docs);
+      else index.rebuild(this.docs);
+    }
   }
 
   removeIndex(name: string): void {

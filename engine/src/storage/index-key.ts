@@ -2,6 +2,8 @@ import { Query } from 'mingo';
 
 import { collatedCompare, type Collation, type Compare } from '../collation.js';
 import { compareValues, type Doc, keyOf, typeRank, valuesAtPath } from '../values.js';
+import type { DocMap } from './lazy-docs.js';
+import { nameBytes, NOT_READ, readableName, topLevelValue } from './raw-bson.js';
 
 export interface IndexSpec {
   v: number;
@@ -39,10 +41,14 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** One entry: the key (the value itself in an index on one field, else the tuple) and the id. */
-interface Entry {
-  key: unknown;
-  id: string;
+/**
+ * The entries, sorted: entry i is keys[i] (the value itself in an index on one field, else the
+ * tuple) and ids[i], the document's key. Two arrays rather than an object per entry: rebuilding
+ * a million documents' index at start-up makes no object per entry at all.
+ */
+interface Entries {
+  keys: unknown[];
+  ids: string[];
 }
 
 /** keysFor's answer when the quick path does not apply. */
@@ -54,10 +60,10 @@ const NO_QUICK_KEY = Symbol('no quick key');
  * the neighbours of a new key.
  *
  * Entries are ordered by key then id. An index on one field keeps the value itself as the key
- * and a compound index its tuple: one object per entry instead of an entry and a tuple array, so
- * a million documents' indexes hold half as many objects for the garbage collector to copy and
- * walk at start-up. (One flat array [key, id, key, id, …] would hold none, but an insertion
- * in the middle would then move twice the bytes: about 35% slower inserts into a 20,000-entry index.)
+ * and a compound index its tuple, in two parallel arrays (keys, ids) rather than an object per
+ * entry, so a million documents' indexes add no objects for the garbage collector to copy and
+ * walk at start-up. An insertion in the middle moves both arrays' tails (two splices instead of
+ * one); inserts that come in key order, as ObjectIds do, only append.
  */
 export class Index {
   readonly spec: IndexSpec;
@@ -69,7 +75,14 @@ export class Index {
   readonly compare: Compare;
   /** One field: keys are values, not tuples. */
   private readonly single: boolean;
-  private entries: Entry[] = [];
+  /** The field's name in stored bytes, when quickKey's answer can be read from them. */
+  private readonly rawField: Uint8Array | undefined;
+  private built: Entries = { keys: [], ids: [] };
+  /**
+   * Documents to build the entries from when first needed (deferBuild). Meanwhile the map is the
+   * whole truth, so adding and removing entries is skipped.
+   */
+  private pending: DocMap | undefined;
   /**
    * Set once a document put several keys in the index (an array value). Then two bounds on a
    * field may be met by different elements, so a range lookup may only use one of them.
@@ -88,6 +101,9 @@ export class Index {
       (direction) => direction === 1 || direction === -1 || direction === 'hashed',
     );
     this.complete = plainKeys && !spec.sparse && !this.partial;
+    const field = this.fields[0];
+    this.rawField =
+      this.single && !this.partial && readableName(field) ? nameBytes(field) : undefined;
   }
 
   get unique(): boolean {
@@ -95,7 +111,28 @@ export class Index {
   }
 
   get size(): number {
-    return this.entries.length;
+    return this.entries.ids.length;
+  }
+
+  /** The sorted entries, built first if a build was deferred. */
+  private get entries(): Entries {
+    if (this.pending) {
+      const docs = this.pending;
+      this.pending = undefined;
+      this.rebuild(docs);
+    }
+    return this.built;
+  }
+
+  /**
+   * Builds the entries from `docs` only when something reads them. For the _id index after
+   * start-up: lookups by _id go through the collection's map, so only a range, a sort or a
+   * collated lookup on _id needs the index, and the first of them pays for building it.
+   */
+  deferBuild(docs: DocMap): void {
+    this.built = { keys: [], ids: [] };
+    this.multikey = false;
+    this.pending = docs;
   }
 
   /**
@@ -152,17 +189,17 @@ export class Index {
 
   /** The key tuple of entry i. */
   private tupleAt(i: number): unknown[] {
-    const key = this.entries[i].key;
+    const key = this.entries.keys[i];
     return this.single ? [key] : (key as unknown[]);
   }
 
   private idAt(i: number): string {
-    return this.entries[i].id;
+    return this.entries.ids[i];
   }
 
   /** Compares the first `length` fields of entry i's key with `values`. */
   private compareKeyAt(i: number, values: unknown[], length: number): number {
-    const key = this.entries[i].key;
+    const key = this.entries.keys[i];
     if (this.single) return length === 0 ? 0 : this.compare(key, values[0]);
     return compareTuples(key as unknown[], values, length, this.compare);
   }
@@ -175,13 +212,17 @@ export class Index {
   }
 
   add(doc: Doc, id: string): void {
+    if (this.pending) return;
     for (const values of this.keysFor(doc)) {
       const at = this.lowerBound(values, id);
-      this.entries.splice(at, 0, { key: this.stored(values), id });
+      const entries = this.entries;
+      entries.keys.splice(at, 0, this.stored(values));
+      entries.ids.splice(at, 0, id);
     }
   }
 
   remove(doc: Doc, id: string): void {
+    if (this.pending) return;
     for (const values of this.keysFor(doc)) {
       const at = this.lowerBound(values, id);
       if (
@@ -189,17 +230,41 @@ export class Index {
         this.compareKeyAt(at, values, values.length) === 0 &&
         this.idAt(at) === id
       ) {
-        this.entries.splice(at, 1);
+        const entries = this.entries;
+        entries.keys.splice(at, 1);
+        entries.ids.splice(at, 1);
       }
     }
   }
 
-  /** Rebuilds every entry at once, a sort instead of one insertion per document. */
-  rebuild(docs: Map<string, Doc>): void {
+  /**
+   * Rebuilds every entry at once, a sort instead of one insertion per document. A document still
+   * held as bytes (lazy-docs.ts) gives its key from them where quickKey would answer, and is
+   * decoded only when the general walk of keysFor is needed.
+   */
+  rebuild(docs: DocMap): void {
+    this.pending = undefined;
     this.multikey = false;
     const keys: unknown[] = [];
     const ids: string[] = [];
-    docs.forEach((doc, id) => {
+    const rawField = this.rawField;
+    docs.forEachStored((stored, id, arena) => {
+      let doc: Doc;
+      if (typeof stored === 'number') {
+        if (rawField && arena) {
+          const buf = arena.bufferOf(stored);
+          const at = arena.start(stored);
+          const value = topLevelValue(buf, at, at + buf.readInt32LE(at), rawField);
+          if (value !== NOT_READ) {
+            keys.push(value);
+            ids.push(id);
+            return;
+          }
+        }
+        doc = docs.get(id) as Doc;
+      } else {
+        doc = stored;
+      }
       const quick = this.quickKey(doc);
       if (quick !== NO_QUICK_KEY) {
         keys.push(quick);
@@ -218,18 +283,22 @@ export class Index {
     // that order): then one pass over them replaces the sort.
     let sorted = true;
     for (let i = 1; i < count && sorted; i++) sorted = byEntry(i - 1, i) < 0;
+    if (sorted) {
+      this.built = { keys, ids };
+      return;
+    }
+    const order: number[] = [];
+    for (let i = 0; i < count; i++) order.push(i);
+    order.sort(byEntry);
     // Filled by push: an array made at its full length would start with holes (or, past some
     // size, as a dictionary) and stay slower to read.
-    const entries: Entry[] = [];
-    if (sorted) {
-      for (let i = 0; i < count; i++) entries.push({ key: keys[i], id: ids[i] });
-    } else {
-      const order: number[] = [];
-      for (let i = 0; i < count; i++) order.push(i);
-      order.sort(byEntry);
-      for (let i = 0; i < count; i++) entries.push({ key: keys[order[i]], id: ids[order[i]] });
+    const sortedKeys: unknown[] = [];
+    const sortedIds: string[] = [];
+    for (let i = 0; i < count; i++) {
+      sortedKeys.push(keys[order[i]]);
+      sortedIds.push(ids[order[i]]);
     }
-    this.entries = entries;
+    this.built = { keys: sortedKeys, ids: sortedIds };
   }
 
   /** A key that two documents share, which a unique index must refuse to be built over. */
@@ -266,7 +335,7 @@ export class Index {
     const compare = this.compare;
     const comparePrefix = (i: number) => this.compareKeyAt(i, prefix, k);
     const valueAt = (i: number) => {
-      const key = this.entries[i].key;
+      const key = this.entries.keys[i];
       if (this.single) return k === 0 ? key : undefined;
       return (key as unknown[])[k];
     };

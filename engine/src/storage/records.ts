@@ -5,6 +5,7 @@ import { deserialize, serialize } from 'bson';
 import { escapeKeys, escapeName, namesEscaped, restoreKeys } from '../inherited-names.js';
 import { typeNumbers } from '../numbers.js';
 import type { Doc } from '../values.js';
+import type { Arena } from './lazy-docs.js';
 
 // Every record on disk, in the journal and in snapshots alike, is framed as
 // [payload length: u32 LE][crc32 of payload: u32 LE][payload: one BSON document],
@@ -126,6 +127,70 @@ export function frameRecord(payload: Doc): Buffer {
   return Buffer.concat([header, body]);
 }
 
+/**
+ * frameRecord({t: 'docs', db, coll, docs}) for a snapshot, where a document may also be given as
+ * a ref to its stored bytes in `arena` (one loaded from disk and never decoded), copied as they
+ * are, without a view or any other object made for it.
+ */
+export function frameDocsRecord(
+  db: string,
+  coll: string,
+  docs: (Doc | number)[],
+  arena?: Arena,
+): Buffer {
+  const options = { checkKeys: false, ignoreUndefined: false };
+  const head = serialize({ t: 'docs', db, coll }, options);
+  const encoded = docs.map((doc) =>
+    typeof doc === 'number'
+      ? undefined
+      : serialize((namesEscaped() ? restoreKeys(doc) : doc) as Doc, options),
+  );
+  // The array's elements: [0x03][index as decimal text][0][document].
+  let arrayBytes = 5;
+  for (let i = 0; i < docs.length; i++) {
+    const doc = docs[i];
+    const length =
+      typeof doc === 'number' ? (arena as Arena).length(doc) : (encoded[i] as Uint8Array).length;
+    arrayBytes += 2 + decimalLength(i) + length;
+  }
+  const bodyLength = head.length - 1 + 6 + arrayBytes + 1;
+  const frame = Buffer.allocUnsafe(HEADER + bodyLength);
+  const body = frame.subarray(HEADER);
+  body.set(head.subarray(0, head.length - 1), 0);
+  let at = head.length - 1;
+  at += body.write('\x04docs\0', at, 'latin1');
+  body.writeInt32LE(arrayBytes, at);
+  at += 4;
+  for (let i = 0; i < docs.length; i++) {
+    body[at++] = 0x03;
+    at += body.write(String(i), at, 'latin1');
+    body[at++] = 0;
+    const doc = docs[i];
+    if (typeof doc === 'number') {
+      at += (arena as Arena).copy(doc, body, at);
+    } else {
+      const bytes = encoded[i] as Uint8Array;
+      body.set(bytes, at);
+      at += bytes.length;
+    }
+  }
+  body[at++] = 0;
+  body[at++] = 0;
+  body.writeInt32LE(bodyLength, 0);
+  frame.writeUInt32LE(bodyLength, 0);
+  frame.writeUInt32LE(crc32(body), 4);
+  return frame;
+}
+
+function decimalLength(n: number): number {
+  let digits = 1;
+  while (n >= 10) {
+    n = Math.floor(n / 10);
+    digits++;
+  }
+  return digits;
+}
+
 export interface ReadRecords {
   records: Doc[];
   /** Bytes of whole, intact records from the start of the buffer. */
@@ -148,6 +213,27 @@ export function eachRecord(
   buffer: Buffer,
   onRecord: (record: Doc) => void,
 ): Omit<ReadRecords, 'records'> {
+  return eachFrame(buffer, (start, end) => {
+    let record: Doc;
+    try {
+      record = decodeStored(buffer.subarray(start, end));
+    } catch {
+      return false;
+    }
+    onRecord(record);
+    return true;
+  });
+}
+
+/**
+ * Hands the place of each intact record's payload (framed whole, its CRC-32 right) to `onBody`,
+ * without decoding it; `onBody` answers false when the payload cannot be read, which ends the
+ * intact records there as a bad checksum does.
+ */
+export function eachFrame(
+  buffer: Buffer,
+  onBody: (start: number, end: number) => boolean,
+): Omit<ReadRecords, 'records'> {
   let offset = 0;
   while (offset < buffer.length) {
     if (buffer.length - offset < HEADER) break;
@@ -155,15 +241,8 @@ export function eachRecord(
     const checksum = buffer.readUInt32LE(offset + 4);
     const end = offset + HEADER + length;
     if (length < 5 || end > buffer.length) break;
-    const body = buffer.subarray(offset + HEADER, end);
-    if (crc32(body) !== checksum) break;
-    let record: Doc;
-    try {
-      record = decodeStored(body);
-    } catch {
-      break;
-    }
-    onRecord(record);
+    if (crc32(buffer.subarray(offset + HEADER, end)) !== checksum) break;
+    if (!onBody(offset + HEADER, end)) break;
     offset = end;
   }
   return { validBytes: offset, torn: offset < buffer.length };

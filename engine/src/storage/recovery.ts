@@ -7,7 +7,9 @@ import { Collection } from './collection.js';
 import { DIR_MODE } from './files.js';
 import { Index, type IndexSpec } from './index-key.js';
 import { journalFileName } from './journal.js';
-import { eachRecord } from './records.js';
+import { Arena } from './lazy-docs.js';
+import { RawRecords } from './raw-records.js';
+import { decodeStored, eachFrame } from './records.js';
 import { parseSeq, snapshotFileName } from './snapshot.js';
 import type { Databases, Op } from './store.js';
 
@@ -47,6 +49,8 @@ export function describeRecovery(stats: RecoveryStats): string {
 
 class Loader {
   readonly databases: Databases = new Map();
+  /** The files read, which hold the documents not decoded yet. */
+  readonly arena = new Arena();
 
   collection(db: string, name: string, options: Doc = {}, uuid?: unknown): Collection {
     let collections = this.databases.get(db);
@@ -105,6 +109,7 @@ class Loader {
     for (const collections of this.databases.values()) {
       for (const collection of collections.values()) collection.rebuildIndexes();
     }
+    this.arena.settle();
     return this.databases;
   }
 }
@@ -117,12 +122,40 @@ function isBinary(value: unknown): value is Collection['uuid'] {
   );
 }
 
-/** Loads a complete snapshot, answering how many documents it held; undefined if incomplete. */
+/**
+ * Loads a complete snapshot, answering how many documents it held; undefined if incomplete. Its
+ * documents stay bytes in the loader's arena until read.
+ */
 function loadSnapshot(loader: Loader, bytes: Buffer): number | undefined {
   let documents = 0;
   let start = 'unread' as 'unread' | 'snapshot' | 'other';
   let ended = false;
-  eachRecord(bytes, (record) => {
+  const segment = loader.arena.addBuffer(bytes);
+  const raw = new RawRecords(bytes);
+  eachFrame(bytes, (bodyStart, bodyEnd) => {
+    const docs = raw.docsRecord(bodyStart, bodyEnd);
+    if (docs === false) return false;
+    if (docs) {
+      if (start === 'unread') start = 'other';
+      if (start === 'other') return true;
+      ended = false;
+      const collection = loader.collection(docs.db, docs.coll);
+      for (const at of docs.starts) collection.loadRaw(loader.arena, loader.arena.add(segment, at));
+      documents += docs.starts.length;
+      return true;
+    }
+    let record: Doc;
+    try {
+      record = decodeStored(bytes.subarray(bodyStart, bodyEnd));
+    } catch {
+      return false;
+    }
+    onRecord(record);
+    return true;
+  });
+  return start === 'snapshot' && ended ? documents : undefined;
+
+  function onRecord(record: Doc): void {
     if (start === 'unread') start = record.t === 'snapshot' ? 'snapshot' : 'other';
     if (start === 'other') return;
     ended = record.t === 'end';
@@ -138,8 +171,7 @@ function loadSnapshot(loader: Loader, bytes: Buffer): number | undefined {
       for (const doc of record.docs as Doc[]) collection.load(doc);
       documents += record.docs.length;
     }
-  });
-  return start === 'snapshot' && ended ? documents : undefined;
+  }
 }
 
 /**
@@ -161,6 +193,15 @@ export async function loadDataDir(dir: string, logger: EngineLogger): Promise<Lo
     .map((name) => parseSeq(name, 'journal'))
     .filter((seq): seq is number => seq !== undefined)
     .sort((a, b) => a - b);
+
+  // The journal files after the newest snapshot are read while the snapshot is being loaded
+  // (their buffers are kept anyway: they hold the documents put since).
+  const early = new Map<number, Promise<Buffer>>();
+  for (const seq of journals.filter((journal) => journal >= (snapshots[0] ?? 0))) {
+    const read = readFile(path.join(dir, journalFileName(seq)));
+    read.catch(() => undefined); // awaited below, where a failure is reported as before
+    early.set(seq, read);
+  }
 
   let loader = new Loader();
   let fromSeq = 0;
@@ -186,13 +227,23 @@ export async function loadDataDir(dir: string, logger: EngineLogger): Promise<Lo
   let cut: RecoveryStats['torn'];
   for (const seq of toReplay) {
     const file = path.join(dir, journalFileName(seq));
-    const bytes = await readFile(file);
-    // Each record is applied as it is decoded: only the documents it holds are kept.
-    const { validBytes, torn } = eachRecord(bytes, (record) => {
-      const ops = Array.isArray(record.ops) ? (record.ops as Op[]) : [];
-      for (const op of ops) loader.apply(op);
+    const bytes = await (early.get(seq) ?? readFile(file));
+    const segment = loader.arena.addBuffer(bytes);
+    const raw = new RawRecords(bytes);
+    // Each record is applied as it is read; a document put stays bytes in the file's buffer.
+    const { validBytes, torn } = eachFrame(bytes, (start, end) => {
+      const ops = raw.opsRecord(start, end);
+      if (ops === false) return false;
+      for (const op of ops) {
+        if (op.op === 'rawPut') {
+          loader.collection(op.db, op.coll).loadRaw(loader.arena, loader.arena.add(segment, op.at));
+        } else {
+          loader.apply(op);
+        }
+      }
       operations += ops.length;
       replayed++;
+      return true;
     });
     if (torn) {
       logger.error(`engine: discarded an incomplete record at the end of ${journalFileName(seq)}`);

@@ -3,17 +3,19 @@ import path from 'node:path';
 
 import { calculateObjectSize } from 'bson';
 
-import type { Doc } from '../values.js';
 import type { Collection } from './collection.js';
 import { DIR_MODE, FILE_MODE } from './files.js';
 import type { IndexSpec } from './index-key.js';
-import { frameRecord } from './records.js';
+import type { Arena, Stored } from './lazy-docs.js';
+import { frameDocsRecord, frameRecord } from './records.js';
 
 export interface CollectionImage {
   db: string;
   collection: Collection;
   specs: IndexSpec[];
-  docs: Doc[];
+  /** Each document decoded, or a ref to its stored bytes in `arena` (written as they are). */
+  docs: Stored[];
+  arena?: Arena;
 }
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
@@ -44,7 +46,7 @@ export async function writeSnapshot(
   try {
     await file.chmod(FILE_MODE);
     await file.write(frameRecord({ t: 'snapshot', v: 1, seq }));
-    for (const { db, collection, specs, docs } of image) {
+    for (const { db, collection, specs, docs, arena } of image) {
       await file.write(
         frameRecord({
           t: 'collection',
@@ -55,12 +57,13 @@ export async function writeSnapshot(
           indexes: specs,
         }),
       );
-      let chunk: Doc[] = [];
+      let chunk: Stored[] = [];
       let size = 0;
       for (const doc of docs) {
-        const docSize = calculateObjectSize(doc);
+        const docSize =
+          typeof doc === 'number' ? (arena as Arena).length(doc) : calculateObjectSize(doc);
         if (chunk.length > 0 && size + docSize > CHUNK_BYTES) {
-          await file.write(frameRecord({ t: 'docs', db, coll: collection.name, docs: chunk }));
+          await file.write(frameDocsRecord(db, collection.name, chunk, arena));
           chunk = [];
           size = 0;
         }
@@ -68,7 +71,7 @@ export async function writeSnapshot(
         size += docSize;
       }
       if (chunk.length > 0) {
-        await file.write(frameRecord({ t: 'docs', db, coll: collection.name, docs: chunk }));
+        await file.write(frameDocsRecord(db, collection.name, chunk, arena));
       }
     }
     await file.write(frameRecord({ t: 'end', seq }));

@@ -129,16 +129,27 @@ export class Store {
   private async compact(): Promise<void> {
     const seq = this.journal.seq + 1;
     const rotated = this.journal.rotate(seq);
+    // Documents still held as bytes are written as they are, not decoded (lazy-docs.ts).
+    const releases: (() => void)[] = [];
     const image = [...this.databases].flatMap(([db, collections]) =>
-      [...collections.values()].map((collection) => ({
-        db,
-        collection,
-        specs: collection.indexes.map((index) => index.spec),
-        docs: [...collection.docs.values()],
-      })),
+      [...collections.values()].map((collection) => {
+        const { docs, arena, release } = collection.docs.image();
+        releases.push(release);
+        return {
+          db,
+          collection,
+          specs: collection.indexes.map((index) => index.spec),
+          docs,
+          arena,
+        };
+      }),
     );
-    await rotated;
-    await writeSnapshot(this.options.dataDir, seq, image);
+    try {
+      await rotated;
+      await writeSnapshot(this.options.dataDir, seq, image);
+    } finally {
+      for (const release of releases) release();
+    }
   }
 
   async close(): Promise<void> {
