@@ -5,6 +5,7 @@ import { RollupModel } from '../../models/rollup.server';
 import { makeInsightSurvey } from '../../tests/factories/insights';
 import { derivedSets } from '../../tests/support/derived-sets';
 import { rollupRows } from '../../tests/support/rollup-rows';
+import { seededRandom } from '../../tests/support/seeded-random';
 import { emptyDatabase, setupTestDatabase } from '../../tests/support/test-database';
 import { respondentsQuestionId } from '../answering/rollups.server';
 import { cycleResults } from '../insights/cycle-results.server';
@@ -51,16 +52,6 @@ const questions: Question[] = [
 ];
 const scaleIds = ['q-fast', 'q-right'];
 
-function random(seed: number) {
-  let state = seed >>> 0 || 1;
-  return (below: number) => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) % below;
-  };
-}
-
 interface Person {
   department: string;
   kiosk: boolean;
@@ -76,7 +67,7 @@ interface Settings {
 }
 
 async function seedWorld(settings: Settings) {
-  const next = random(settings.seed);
+  const next = seededRandom(settings.seed);
   const organisation = await makeInsightSurvey({
     departments: settings.departments,
     providers: settings.providers,

@@ -7,6 +7,7 @@ import { makeInsightSurvey } from '../../tests/factories/insights';
 import { makePerson } from '../../tests/factories/organisation';
 import { derivedSets } from '../../tests/support/derived-sets';
 import { rollupRows } from '../../tests/support/rollup-rows';
+import { seededRandom } from '../../tests/support/seeded-random';
 import { emptyDatabase, setupTestDatabase } from '../../tests/support/test-database';
 import { raiseView } from '../actions/raise.server';
 import { respondentsQuestionId } from '../answering/rollups.server';
@@ -32,16 +33,6 @@ import { loadHotspots } from './hotspots.server';
 //    a shown one, differences of nested ones) holds none or at least the threshold.
 
 setupTestDatabase('hotspot-anonymity');
-
-function random(seed: number) {
-  let state = seed >>> 0 || 1;
-  return (below: number) => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) % below;
-  };
-}
 
 const scale = (id: string, driver: string, internalService: boolean): Question => ({
   id,
@@ -82,7 +73,7 @@ interface Settings {
 }
 
 async function seedWorld(settings: Settings) {
-  const next = random(settings.seed);
+  const next = seededRandom(settings.seed);
   const organisation = await makeInsightSurvey({
     departments: settings.departments,
     providers: settings.providers,

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { linearReader } from '../../tests/support/linear-reader';
+import { linearReader, smallGroups } from '../../tests/support/linear-reader';
+import { seededRandom } from '../../tests/support/seeded-random';
 import { respondentsQuestionId } from '../answering/rollups.server';
 import { cycleFigures } from './cycle-figures.server';
 import type { QuestionInfo } from './filters.server';
@@ -16,16 +17,6 @@ import type { RollupRow } from './tally';
 // any way — the drivers table less the ratings, for one — must not work out a group of one to
 // three atoms (a department's answers to one question, about one service or its own) holding
 // fewer invited people than the threshold.
-
-function random(seed: number) {
-  let state = seed >>> 0 || 1;
-  return (below: number) => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) % below;
-  };
-}
 
 const question = (id: string, driver: string, internalService: boolean): QuestionInfo => ({
   id,
@@ -43,7 +34,7 @@ const questions = [
 ];
 
 function cycle(settings: { customers: number; providers: number; seed: number }) {
-  const next = random(settings.seed);
+  const next = seededRandom(settings.seed);
   const departments = Array.from({ length: settings.customers }, (_, index) => `d${index}`);
   const providers = Array.from({ length: settings.providers }, (_, index) => `p${index}`);
   const people: { atoms: Set<string> }[] = [];
@@ -173,16 +164,8 @@ describe('the drivers table and the service ratings together', () => {
           const sizeOf = (group: readonly string[]) =>
             people.filter((person) => group.some((atom) => person.atoms.has(atom))).length;
           const atoms = [...answered];
-          for (const [first, one] of atoms.entries()) {
-            for (const [second, two] of atoms.entries()) {
-              if (second < first) continue;
-              for (const three of atoms.slice(second)) {
-                const group = [...new Set([one, two, three])];
-                const size = sizeOf(group);
-                if (size === 0 || size >= threshold) continue;
-                expect(reader.knows(group), `${group.join(' ')} holds ${size}`).toBe(false);
-              }
-            }
+          for (const { group, size } of smallGroups(atoms, sizeOf, threshold)) {
+            expect(reader.knows(group), `${group.join(' ')} holds ${size}`).toBe(false);
           }
         },
       ),

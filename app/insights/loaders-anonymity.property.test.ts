@@ -9,8 +9,9 @@ import { RollupModel } from '../../models/rollup.server';
 import { insightQuestions, makeInsightSurvey } from '../../tests/factories/insights';
 import { makePerson } from '../../tests/factories/organisation';
 import { derivedSets } from '../../tests/support/derived-sets';
-import { linearReader } from '../../tests/support/linear-reader';
+import { linearReader, smallGroups } from '../../tests/support/linear-reader';
 import { rollupRows } from '../../tests/support/rollup-rows';
+import { seededRandom } from '../../tests/support/seeded-random';
 import { emptyDatabase, setupTestDatabase } from '../../tests/support/test-database';
 import { loadActionPage } from '../actions/action-page.server';
 import { raiseAction, raiseView } from '../actions/raise.server';
@@ -52,17 +53,6 @@ import type {
 
 setupTestDatabase('insight-anonymity');
 
-/** A small deterministic generator, so one fast-check seed describes a whole organisation. */
-function random(seed: number) {
-  let state = seed >>> 0 || 1;
-  return (below: number) => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) % below;
-  };
-}
-
 interface Person {
   cycle: string;
   department: string;
@@ -84,7 +74,7 @@ interface Settings {
 }
 
 async function seedWorld(settings: Settings) {
-  const next = random(settings.seed);
+  const next = seededRandom(settings.seed);
   const organisation = await makeInsightSurvey({ ...settings, cycles: 1 });
   const { survey, providers } = organisation;
   const departments = organisation.departments.map((department) => String(department._id));
@@ -839,20 +829,11 @@ function expectNothingRecoverable(world: World, seen: readonly Seen[]) {
     const atoms = [...new Set([...sets.values()].flat())];
     const sizeOf = (group: readonly string[]) =>
       group.reduce((sum, atom) => sum + (sizes.get(atom) ?? 0), 0);
-    const small = atoms.filter((atom) => sizeOf([atom]) < world.threshold);
-    for (const [first, one] of small.entries()) {
-      for (const [second, two] of small.entries()) {
-        if (second < first) continue;
-        for (const three of small.slice(second)) {
-          const group = [...new Set([one, two, three])];
-          const size = sizeOf(group);
-          if (size === 0 || size >= world.threshold) continue;
-          expect(
-            reader.knows(group),
-            `${family}: ${group.sort().join(' ')} holds ${size} invited, worked out by combining figures`,
-          ).toBe(false);
-        }
-      }
+    for (const { group, size } of smallGroups(atoms, sizeOf, world.threshold)) {
+      expect(
+        reader.knows(group),
+        `${family}: ${group.sort().join(' ')} holds ${size} invited, worked out by combining figures`,
+      ).toBe(false);
     }
     for (const set of derivedSets([...sets.values()]).values()) {
       const size = [...set].reduce((sum, atom) => sum + (sizes.get(atom) ?? 0), 0);

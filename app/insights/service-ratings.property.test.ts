@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { derivedSets } from '../../tests/support/derived-sets';
-import { linearReader } from '../../tests/support/linear-reader';
+import { linearReader, smallGroups } from '../../tests/support/linear-reader';
+import { seededRandom } from '../../tests/support/seeded-random';
 import type { QuestionInfo } from './filters.server';
 import {
   driverMeasure,
@@ -33,16 +34,6 @@ interface World {
   withheld: Set<string>;
 }
 
-function random(seed: number) {
-  let state = seed >>> 0 || 1;
-  return (below: number) => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) % below;
-  };
-}
-
 function world(settings: {
   threshold: number;
   customers: number;
@@ -50,7 +41,7 @@ function world(settings: {
   questions: number;
   seed: number;
 }): World {
-  const next = random(settings.seed);
+  const next = seededRandom(settings.seed);
   const customers = Array.from({ length: settings.customers }, (_, index) => `c${index}`);
   const providers = Array.from({ length: settings.providers }, (_, index) => `p${index}`);
   const drivers = ['Responsiveness', 'Reliability'].slice(0, 1 + next(2));
@@ -175,19 +166,7 @@ function expectNothingRecoverable(world: World): void {
   for (const [key, box] of hidden) {
     expect(reader.knows(key.split(',')), `${box} is withheld, yet can be worked out`).toBe(false);
   }
-  const smallAtoms = [...answeredAtoms].filter((atom) => invitedIn([atom]) < world.threshold);
-  const groups: string[][] = [];
-  for (const [first, one] of smallAtoms.entries()) {
-    groups.push([one]);
-    for (const [second, two] of smallAtoms.entries()) {
-      if (second <= first) continue;
-      groups.push([one, two]);
-      for (const three of smallAtoms.slice(second + 1)) groups.push([one, two, three]);
-    }
-  }
-  for (const group of groups) {
-    const size = invitedIn(group);
-    if (size === 0 || size >= world.threshold) continue;
+  for (const { group, size } of smallGroups([...answeredAtoms], invitedIn, world.threshold)) {
     expect(reader.knows(group), `${group.join(',')} holds ${size} invited people`).toBe(false);
   }
   for (const [key, set] of derivedSets(shown)) {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { linearReader } from '../../tests/support/linear-reader';
+import { linearReader, smallGroups } from '../../tests/support/linear-reader';
+import { seededRandom } from '../../tests/support/seeded-random';
 import { cellKey } from './suppression';
 import { addRow, emptyTally, type Tally } from './tally';
 import { tableReadings } from './withholding';
@@ -13,18 +14,8 @@ import { tableReadings } from './withholding';
 // every other department, two columns less a row) must not work out a withheld figure, nor a group
 // of one to three cells holding fewer invited people than the threshold.
 
-function random(seed: number) {
-  let state = seed >>> 0 || 1;
-  return (below: number) => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) % below;
-  };
-}
-
 function table(settings: { rows: number; columns: number; seed: number }) {
-  const next = random(settings.seed);
+  const next = seededRandom(settings.seed);
   const cells = new Map<string, Map<string, Tally>>();
   const respondents = new Map<string, number>();
   const people = new Map<string, number>();
@@ -103,16 +94,8 @@ describe('tableReadings', () => {
             return [...most.values()].reduce((sum, n) => sum + n, 0);
           };
           const atoms = [...people.keys()];
-          for (const [first, one] of atoms.entries()) {
-            for (const [second, two] of atoms.entries()) {
-              if (second < first) continue;
-              for (const three of atoms.slice(second)) {
-                const group = [...new Set([one, two, three])];
-                const size = sizeOf(group);
-                if (size === 0 || size >= threshold) continue;
-                expect(reader.knows(group), `${group.join(' ')} holds ${size}`).toBe(false);
-              }
-            }
+          for (const { group, size } of smallGroups(atoms, sizeOf, threshold)) {
+            expect(reader.knows(group), `${group.join(' ')} holds ${size}`).toBe(false);
           }
         },
       ),

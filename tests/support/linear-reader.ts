@@ -79,3 +79,30 @@ export function linearReader(shown: readonly (readonly string[])[]): LinearReade
     },
   };
 }
+
+/**
+ * Every group of one to three atoms holding some people but fewer than the threshold, for a test
+ * to ask a reader about. `sizeOf` must not shrink as a group grows, so atoms of the threshold or
+ * more are left out at once.
+ */
+export function smallGroups(
+  atoms: readonly string[],
+  sizeOf: (group: readonly string[]) => number,
+  threshold: number,
+): { group: string[]; size: number }[] {
+  const small = atoms.filter((atom) => sizeOf([atom]) < threshold);
+  const groups: { group: string[]; size: number }[] = [];
+  const consider = (group: string[]) => {
+    const size = sizeOf(group);
+    if (size > 0 && size < threshold) groups.push({ group, size });
+  };
+  for (const [first, one] of small.entries()) {
+    consider([one]);
+    for (const [second, two] of small.entries()) {
+      if (second <= first) continue;
+      consider([one, two]);
+      for (const three of small.slice(second + 1)) consider([one, two, three]);
+    }
+  }
+  return groups;
+}
