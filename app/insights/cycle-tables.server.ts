@@ -156,7 +156,13 @@ export function serviceTables(
     if (ratings.withhold(more)) continue;
     // The table less the ratings gives a department's own answers on a driver: the two are
     // audited together, so no combination of both gives a small group away.
-    const { extra, withhold } = driversAsExtra(table, own, serviceDrivers, frame.withheld);
+    const { extra, withhold } = driversAsExtra(
+      table,
+      own,
+      serviceDrivers,
+      frame.withheld,
+      threshold,
+    );
     const found = ratings.auditWith(extra);
     for (const index of found.extra) withhold[index]?.(audited);
     if (!found.grown && found.extra.length === 0) {
@@ -184,14 +190,14 @@ type Withheld = { cells: Set<string>; rows: Set<string>; columns: Set<string> };
 
 /**
  * The drivers table's shown figures as the cube's boxes and own answers they add up, and a
- * department's own answers on their own where its question splits show them (departments no
- * breakdown withholds).
+ * department's own answers on their own where its question splits show them.
  */
 function driversAsExtra(
   table: TableReadings,
   own: ReturnType<typeof ownAnswers>,
   serviceDrivers: ReadonlySet<string>,
   withheldDepartments: ReadonlySet<string>,
+  threshold: number,
 ): { extra: ExtraFigures; withhold: ((into: Withheld) => void)[] } {
   const known: ExtraFigures['known'][number][] = [];
   const withhold: ((into: Withheld) => void)[] = [];
@@ -232,8 +238,10 @@ function driversAsExtra(
       (into) => into.columns.add(driver),
     );
   }
+  // A question split shows a department no breakdown withholds, and only groups of at least the
+  // threshold.
   for (const [index, atom] of own.entries()) {
-    if (withheldDepartments.has(atom.department)) continue;
+    if (withheldDepartments.has(atom.department) || atom.people < threshold) continue;
     known.push({ boxes: [], atoms: [index], size: atom.people });
   }
   return {
