@@ -106,6 +106,12 @@ class Loader {
   }
 
   finish(): Databases {
+    // Every collection counts the documents it holds as bytes before any index is built: building
+    // one collection's indexes may decode documents and so let go of a file's buffer, which must
+    // not happen while another collection still holds documents in it.
+    for (const collections of this.databases.values()) {
+      for (const collection of collections.values()) collection.docs.settle();
+    }
     for (const collections of this.databases.values()) {
       for (const collection of collections.values()) collection.rebuildIndexes();
     }
