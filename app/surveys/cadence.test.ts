@@ -315,13 +315,32 @@ describe('cadence properties', () => {
         const local = wallTime(opensAt, s.timeZone) ?? '';
         if (local.slice(11) !== target) {
           // Only when clocks jumped over the opening hour: the zone's offset changes right at
-          // opensAt, and the second before it was still earlier than the opening hour.
+          // opensAt, and the second before it was still earlier than the opening hour that day
+          // (the day before, when the clocks jumped at midnight).
           const secondBefore = new Date(opensAt.getTime() - 1000);
           expect(offsetName(secondBefore, s.timeZone)).not.toBe(offsetName(opensAt, s.timeZone));
-          expect((wallTime(secondBefore, s.timeZone) ?? '').slice(11) < target).toBe(true);
+          expect(
+            (wallTime(secondBefore, s.timeZone) ?? '') < `${local.slice(0, 11)}${target}`,
+          ).toBe(true);
           expect(local.slice(11) > target).toBe(true);
         }
       }),
+      {
+        // Iran's clocks jumped from midnight to one on 21 March 2003.
+        examples: [
+          [
+            {
+              cadence: 'weekly',
+              startDate: '2003-02-01',
+              openHour: 0,
+              openDays: 1,
+              timeZone: 'Asia/Tehran',
+              reminderDaysBeforeClose: 0,
+            },
+            8,
+          ],
+        ],
+      },
     );
   });
 
