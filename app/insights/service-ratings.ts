@@ -23,8 +23,9 @@
 // thing it finds within reach withholds one more shown figure, until it finds nothing — no
 // withheld figure and no group below the threshold within reach of any combination. Sizes count
 // invited people only: the most answers any one box of a department got (one person rates many
-// services), departments added up. Boxes of departments the cycle's other breakdowns withhold are withheld too, as are boxes
-// another table withholds (`withhold`), so a figure shown on one page is never withheld on another.
+// services), departments added up. Boxes of departments the cycle's other breakdowns withhold are
+// withheld too, as are boxes another table withholds (`withhold`), so a figure shown on one page
+// is never withheld on another.
 
 import { measureOf, questionTypeOf } from '../question-types/registry';
 import type { QuestionInfo } from './filters.server';
@@ -489,15 +490,14 @@ export function serviceRatings(
     .map((atom, index) => ({ index, big: capped(atom.place.customer, atom.people) >= threshold }))
     .sort((a, b) => Number(b.big) - Number(a.big) || a.index - b.index)
     .map(({ index }) => index);
-  /**
-   * The figures to withhold next so that a reader cannot work out what they must not: one for
-   * each withheld figure the shown ones add up to, and one for each small group they give away.
-   */
-  // Withholding more only ever takes from what a reader can work out: a withheld figure found
-  // out of reach stays out of reach, and once no small group can be worked out, none can later.
   const atomIndexOf = new Map(answeredAtoms.map((atom, index) => [atom, index]));
-  /** Each shown figure as the hidden atoms it holds, by their place in `hiddenIndices`. */
-  const knownSetsOf = (hiddenIndices: readonly number[]) => {
+  /**
+   * What the audit starts from: the hidden atoms (by their number in `answeredAtoms`), each as
+   * the span sees it, and each shown figure as the hidden atoms it holds (by their place in
+   * `hiddenIndices`).
+   */
+  const hiddenPart = () => {
+    const hiddenIndices = atomOrder.filter((index) => !isShown(containing[index]?.[0] ?? 0));
     const knownSets = new Map<number, number[]>();
     for (let index = 0; index < hiddenIndices.length; index++) {
       for (const box of containing[hiddenIndices[index] ?? 0] ?? []) {
@@ -508,34 +508,38 @@ export function serviceRatings(
         else if (set[set.length - 1] !== index) set.push(index);
       }
     }
-    return knownSets;
+    const spanAtoms = hiddenIndices.map((index) => {
+      const atom = answeredAtoms[index];
+      return { customer: atom.place.customer, people: capped(atom.place.customer, atom.people) };
+    });
+    return { hiddenIndices, knownSets, spanAtoms };
   };
+  const bySize = (a: number, b: number) =>
+    (sizes[a] ?? 0) - (sizes[b] ?? 0) || Number(published[a]) - Number(published[b]) || a - b;
+  /** The shown figures that hold any of these hidden atoms. */
+  const touching = (knownSets: ReadonlyMap<number, number[]>, involved: ReadonlySet<number>) =>
+    [...knownSets]
+      .filter(([, set]) => set.some((atom) => involved.has(atom)))
+      .map(([figure]) => figure);
+
+  // Withholding more only ever takes from what a reader can work out: a withheld figure found
+  // out of reach stays out of reach, and once no small group can be worked out, none can later.
   const outOfReach = new Uint8Array(sizes.length);
   let noSmallGroups = false;
+  /**
+   * The figures to withhold next so that a reader cannot work out what they must not: one for
+   * each withheld figure the shown ones add up to, and one for each small group they give away.
+   */
   const audited = (): number[] => {
     let open = !noSmallGroups;
     for (let figure = 0; figure < sizes.length && !open; figure++) {
       open = hidden[figure] === true && !outOfReach[figure];
     }
     if (!open) return [];
-    const hiddenIndices = atomOrder.filter((index) => !isShown(containing[index]?.[0] ?? 0));
-    const knownSets = knownSetsOf(hiddenIndices);
-    const span = new KnownSpan(
-      hiddenIndices.map((index) => {
-        const atom = answeredAtoms[index];
-        return { customer: atom.place.customer, people: capped(atom.place.customer, atom.people) };
-      }),
-      [...knownSets.values()],
-      threshold,
-    );
-    const bySize = (a: number, b: number) =>
-      (sizes[a] ?? 0) - (sizes[b] ?? 0) || Number(published[a]) - Number(published[b]) || a - b;
+    const { hiddenIndices, knownSets, spanAtoms } = hiddenPart();
+    const span = new KnownSpan(spanAtoms, [...knownSets.values()], threshold);
     /** The smallest shown figure that holds any of these hidden atoms. */
-    const pick = (involved: ReadonlySet<number>) =>
-      [...knownSets]
-        .filter(([, set]) => set.some((atom) => involved.has(atom)))
-        .map(([figure]) => figure)
-        .sort(bySize)[0];
+    const pick = (involved: ReadonlySet<number>) => touching(knownSets, involved).sort(bySize)[0];
     const next = new Set<number>();
     const add = (figure: number | undefined) => {
       if (figure !== undefined) next.add(figure);
@@ -614,9 +618,8 @@ export function serviceRatings(
       return grown;
     },
     auditWith(extra) {
-      const hiddenIndices = atomOrder.filter((index) => !isShown(containing[index]?.[0] ?? 0));
+      const { hiddenIndices, knownSets, spanAtoms } = hiddenPart();
       const position = new Map(hiddenIndices.map((atomIndex, index) => [atomIndex, index]));
-      const knownSets = knownSetsOf(hiddenIndices);
       const offset = hiddenIndices.length;
       const extraCustomers = numbering<string>();
       const customerOf = (department: string) =>
@@ -634,13 +637,7 @@ export function serviceRatings(
       ]);
       const span = new KnownSpan(
         [
-          ...hiddenIndices.map((index) => {
-            const atom = answeredAtoms[index];
-            return {
-              customer: atom.place.customer,
-              people: capped(atom.place.customer, atom.people),
-            };
-          }),
+          ...spanAtoms,
           ...extra.atoms.map((atom) => ({
             customer: customerOf(atom.department),
             people: atom.people,
@@ -653,13 +650,16 @@ export function serviceRatings(
       const picked = new Set<number>();
       for (const found of span.smallSets()) {
         const involved = new Set(found.atoms);
-        const touches = (set: readonly number[]) => set.some((atom) => involved.has(atom));
-        const cube = [...knownSets]
-          .filter(([, set]) => touches(set))
-          .map(([figure]) => ({ figure, index: -1, size: sizes[figure] ?? 0 }));
+        const cube = touching(knownSets, involved).map((figure) => ({
+          figure,
+          index: -1,
+          size: sizes[figure] ?? 0,
+        }));
         const other = extraSets
           .map((set, index) => ({ set, index }))
-          .filter(({ set, index }) => extra.withholdable(index) && touches(set))
+          .filter(
+            ({ set, index }) => extra.withholdable(index) && set.some((atom) => involved.has(atom)),
+          )
           .map(({ index }) => ({ figure: -1, index, size: extra.known[index]?.size ?? 0 }));
         const choice = [...cube, ...other].sort((a, b) => a.size - b.size)[0];
         if (choice && choice.figure >= 0) boxes.add(choice.figure);

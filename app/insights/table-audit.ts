@@ -39,9 +39,14 @@ export function auditTable(table: TableShown, threshold: number): TableMore {
   });
   const byRow = new Map<string, number[]>();
   const byColumn = new Map<string, number[]>();
+  const addTo = (lines: Map<string, number[]>, key: string, index: number) => {
+    const line = lines.get(key);
+    if (line) line.push(index);
+    else lines.set(key, [index]);
+  };
   for (const [index, cell] of hiddenCells.entries()) {
-    byRow.set(cell.row, [...(byRow.get(cell.row) ?? []), index]);
-    byColumn.set(cell.column, [...(byColumn.get(cell.column) ?? []), index]);
+    addTo(byRow, cell.row, index);
+    addTo(byColumn, cell.column, index);
   }
   const rows = [...new Set(table.cells.map((cell) => cell.row))];
   const columns = [...new Set(table.cells.map((cell) => cell.column))];
